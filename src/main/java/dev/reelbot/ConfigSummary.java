@@ -1,0 +1,46 @@
+package dev.reelbot;
+
+import dev.reelbot.config.ReelbotConfig;
+import dev.reelbot.core.ModelSpec;
+import dev.reelbot.core.Secret;
+import java.io.PrintStream;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Prints a validated config for humans: what is enabled, where it connects, secrets masked. */
+final class ConfigSummary {
+    private ConfigSummary() {
+    }
+
+    static void print(ReelbotConfig cfg, PrintStream out) {
+        out.println(cfg.source() + ": valid");
+        out.println("video API: " + cfg.videoApi().baseUrl() + " (key " + masked(cfg.videoApi().apiKey()) + ")");
+        StringBuilder models = new StringBuilder();
+        for (ModelSpec model : cfg.videoApi().models().all()) {
+            models.append(models.length() == 0 ? "" : ", ").append(model.name())
+                    .append(" [").append(model.durations()).append(" s, ").append(String.join("/", model.sizes()))
+                    .append("]");
+        }
+        out.println("models (first is the default): " + models);
+        if (cfg.slack().enabled()) {
+            out.println("slack: enabled, " + cfg.slack().mode().name().toLowerCase(Locale.ROOT) + " mode, command "
+                    + cfg.slack().command() + ", API " + cfg.slack().apiBaseUrl() + " (bot token "
+                    + masked(cfg.slack().botToken()) + ", app token " + masked(cfg.slack().appToken())
+                    + ", signing secret " + masked(cfg.slack().signingSecret()) + ")");
+        } else {
+            out.println("slack: disabled");
+        }
+        if (cfg.discord().enabled()) {
+            out.println("discord: enabled, API " + cfg.discord().apiBaseUrl() + ", gateway "
+                    + cfg.discord().gatewayUrl() + " (token " + masked(cfg.discord().token()) + ")");
+        } else {
+            out.println("discord: disabled");
+        }
+        out.println("console: " + (cfg.consoleEnabled() ? "enabled" : "disabled"));
+        out.println("server: port " + cfg.serverPort());
+    }
+
+    private static String masked(Optional<Secret> secret) {
+        return secret.map(Secret::masked).orElse("not set");
+    }
+}

@@ -1,0 +1,27 @@
+package dev.reelbot.config;
+
+import dev.reelbot.core.Secret;
+import java.util.Map;
+import java.util.Optional;
+
+/** The credentials, read only from the environment so they never sit in a committed file. */
+final class Secrets {
+    static final String VIDEO_API_KEY = "VIDEO_API_KEY";
+    static final String SLACK_BOT_TOKEN = "SLACK_BOT_TOKEN";
+    static final String SLACK_APP_TOKEN = "SLACK_APP_TOKEN";
+    static final String SLACK_SIGNING_SECRET = "SLACK_SIGNING_SECRET";
+    static final String DISCORD_TOKEN = "DISCORD_TOKEN";
+    static final String NAMES = String.join(", ", VIDEO_API_KEY, SLACK_BOT_TOKEN, SLACK_APP_TOKEN,
+            SLACK_SIGNING_SECRET, DISCORD_TOKEN);
+
+    private final Map<String, String> env;
+
+    Secrets(Map<String, String> env) {
+        this.env = env;
+    }
+
+    Optional<Secret> get(String name) {
+        String value = env.get(name);
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(Secret.of(value));
+    }
+}

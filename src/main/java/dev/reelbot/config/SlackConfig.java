@@ -1,0 +1,28 @@
+package dev.reelbot.config;
+
+import dev.reelbot.core.Secret;
+import java.util.Optional;
+
+/**
+ * The Slack adapter's settings.
+ *
+ * @param enabled       whether {@code run} connects to Slack
+ * @param mode          Socket Mode (no public URL) or HTTP mode ({@code POST /slack/events})
+ * @param command       the slash command, e.g. {@code /video}
+ * @param apiBaseUrl    Slack's Web API root, overridable for tests and proxies
+ * @param botToken      from {@code SLACK_BOT_TOKEN}
+ * @param appToken      from {@code SLACK_APP_TOKEN} (Socket Mode)
+ * @param signingSecret from {@code SLACK_SIGNING_SECRET} (HTTP mode)
+ */
+public record SlackConfig(
+        boolean enabled,
+        Mode mode,
+        String command,
+        String apiBaseUrl,
+        Optional<Secret> botToken,
+        Optional<Secret> appToken,
+        Optional<Secret> signingSecret) {
+
+    /** How Slack delivers events. */
+    public enum Mode { SOCKET, HTTP }
+}

@@ -1,0 +1,29 @@
+package dev.reelbot.config;
+
+import dev.reelbot.core.ModelCatalog;
+import dev.reelbot.core.Secret;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * How to reach the video API.
+ *
+ * @param baseUrl          the gateway root ({@code https://host} or {@code https://host/v1})
+ * @param apiKey           from {@code VIDEO_API_KEY}
+ * @param connectTimeout   for opening a connection
+ * @param requestTimeout   for a whole create or status call
+ * @param downloadTimeout  for a whole video download
+ * @param maxDownloadBytes the largest video the bot will download
+ * @param getAttempts      attempts per status call before the poller backs off
+ * @param models           the models offered, the first the default
+ */
+public record VideoApiConfig(
+        String baseUrl,
+        Optional<Secret> apiKey,
+        Duration connectTimeout,
+        Duration requestTimeout,
+        Duration downloadTimeout,
+        long maxDownloadBytes,
+        int getAttempts,
+        ModelCatalog models) {
+}

@@ -1,0 +1,70 @@
+package dev.reelbot.core;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Every way a video API call can fail, in exactly three classes that tell the caller what to do next:
+ * {@link Rejected} (the request was refused; its message is safe to show the user), {@link Transient} (try again
+ * later; nothing was created), and {@link OutcomeUnknown} (a create that may have reached the server: never retry).
+ * Messages never contain credentials.
+ */
+public abstract sealed class VideoApiException extends Exception {
+    private final int httpStatus;
+    private final String code;
+
+    private VideoApiException(String message, int httpStatus, String code, Throwable cause) {
+        super(message, cause);
+        this.httpStatus = httpStatus;
+        this.code = code == null ? "" : code;
+    }
+
+    /** The HTTP status the API answered, or 0 when there was no answer. */
+    public int httpStatus() {
+        return httpStatus;
+    }
+
+    /** The API's error code ({@code invalid_size}, {@code task_not_exist} ...), or empty. */
+    public String code() {
+        return code;
+    }
+
+    /** The request was refused and will be refused again as it is: bad input, content policy, quota, auth. */
+    public static final class Rejected extends VideoApiException {
+        public Rejected(String message, int httpStatus, String code) {
+            super(message, httpStatus, code, null);
+        }
+
+        /** The task id is unknown to the API: the job is gone. */
+        public boolean taskNotFound() {
+            return "task_not_exist".equals(code());
+        }
+
+        /** The bot's own credentials are refused: an operator, not the user, must fix this. */
+        public boolean credentialsRefused() {
+            return httpStatus() == 401;
+        }
+    }
+
+    /** A passing failure (429, 5xx, network); the same request may succeed later. Nothing was created. */
+    public static final class Transient extends VideoApiException {
+        private final Duration retryAfter;
+
+        public Transient(String message, int httpStatus, String code, Duration retryAfter, Throwable cause) {
+            super(message, httpStatus, code, cause);
+            this.retryAfter = retryAfter;
+        }
+
+        /** How long the API asked us to wait, when it said. */
+        public Optional<Duration> retryAfter() {
+            return Optional.ofNullable(retryAfter);
+        }
+    }
+
+    /** A create request that may or may not have reached the API and may have been billed. Never resend it. */
+    public static final class OutcomeUnknown extends VideoApiException {
+        public OutcomeUnknown(String message, int httpStatus, Throwable cause) {
+            super(message, httpStatus, "", cause);
+        }
+    }
+}

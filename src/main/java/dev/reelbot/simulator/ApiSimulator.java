@@ -1,0 +1,240 @@
+package dev.reelbot.simulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A faithful fake of the video API (three routes, Bearer auth, multipart, both error shapes, progress in time),
+ * for {@code demo}, {@code simulate-api} and tests. Prompt markers pick per-job behaviour; see {@link Behaviour}.
+ *
+ * <p>Threading: Jetty serves requests concurrently; jobs live in a concurrent map and are immutable, their state
+ * derived from the clock at each request.
+ */
+public final class ApiSimulator implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(ApiSimulator.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String JSON_TYPE = "application/json";
+
+    private final SimulatorOptions options;
+    private final SampleVideo video = SampleVideo.load();
+    private final Map<String, SimJob> jobs = new ConcurrentHashMap<>();
+    private final AtomicInteger creates = new AtomicInteger();
+    private final SplittableRandom random;
+    private final Javalin server;
+
+    private ApiSimulator(SimulatorOptions options) {
+        this.options = options;
+        this.random = new SplittableRandom(options.seed());
+        this.server = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.jetty.host = options.host();
+            config.jetty.port = options.port();
+            config.http.maxRequestSize = 20L * 1024 * 1024;
+            config.routes.before("/v1/*", this::authorize);
+            config.routes.post("/v1/videos", this::create);
+            config.routes.get("/v1/videos/{id}", this::get);
+            config.routes.get("/v1/videos/{id}/content", this::content);
+            config.routes.get("/files/{file}", this::publicFile);
+            config.routes.exception(Exception.class, (e, ctx) -> {
+                log.error("simulator: {} {} failed", ctx.method(), ctx.path(), e);
+                json(ctx, 500, SimJson.openAiError("internal error", "new_api_error", "internal_error"));
+            });
+            config.routes.error(404, ctx -> {
+                if (ctx.result() == null) {
+                    json(ctx, 404, SimJson.openAiError("no route " + ctx.path(), "invalid_request_error",
+                            "not_found"));
+                }
+            });
+        });
+    }
+
+    /** Starts a simulator; {@link #close()} stops it. */
+    public static ApiSimulator start(SimulatorOptions options) {
+        ApiSimulator simulator = new ApiSimulator(options);
+        simulator.server.start();
+        return simulator;
+    }
+
+    public String baseUrl() {
+        return "http://" + options.host() + ":" + server.port();
+    }
+
+    public String apiKey() {
+        return options.apiKey();
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    /** How many create requests reached the server (accepted or not), for tests that count submissions. */
+    public int createRequests() {
+        return creates.get();
+    }
+
+    /** How many jobs were accepted. */
+    public int jobCount() {
+        return jobs.size();
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+
+    private void authorize(Context ctx) {
+        String header = ctx.header("Authorization");
+        if (header == null || !header.equals("Bearer " + options.apiKey())) {
+            json(ctx, 401, SimJson.openAiError("invalid token", "new_api_error", "invalid_api_key"));
+            ctx.skipRemainingHandlers();
+        }
+    }
+
+    private void create(Context ctx) {
+        creates.incrementAndGet();
+        Map<String, String> form = new HashMap<>();
+        boolean filePart = false;
+        String type = ctx.contentType() == null ? "" : ctx.contentType();
+        if (type.startsWith(JSON_TYPE)) {
+            if (!readJsonForm(ctx.body(), form)) {
+                json(ctx, 400, SimJson.openAiError("the body is not a JSON object", "invalid_request_error",
+                        "invalid_request"));
+                return;
+            }
+        } else if (type.startsWith("multipart/form-data") || type.startsWith("application/x-www-form-urlencoded")) {
+            ctx.formParamMap().forEach((key, values) -> {
+                if (!values.isEmpty()) {
+                    form.put(key, values.get(0));
+                }
+            });
+            if (type.startsWith("multipart/") && ctx.uploadedFile("input_reference") != null) {
+                filePart = true;
+                form.put("input_reference", "(file)");
+            }
+        } else {
+            json(ctx, 400, SimJson.openAiError("expected multipart/form-data", "invalid_request_error",
+                    "invalid_request"));
+            return;
+        }
+        CreateRules.Outcome outcome = CreateRules.check(form, filePart, now(), options);
+        if (outcome instanceof CreateRules.Outcome.Refused refused) {
+            json(ctx, refused.status(), refused.body());
+            return;
+        }
+        SimJob job = ((CreateRules.Outcome.Accepted) outcome).job();
+        jobs.put(job.id(), job);
+        log.info("simulator: created {} ({}, {} s, behaviours {})", job.id(), job.model(), job.seconds(),
+                job.behaviours());
+        json(ctx, 200, SimJson.job(job, job.at(job.createdAt()), options.dialect(), null));
+    }
+
+    private void get(Context ctx) {
+        SimJob job = jobs.get(ctx.pathParam("id"));
+        if (job == null || job.at(now()).phase() == SimJob.Phase.LOST) {
+            json(ctx, 400, SimJson.taskError("task_not_exist", "task_not_exist"));
+            return;
+        }
+        if (job.behaviours().contains(Behaviour.FLAKY) && flakyFailure(ctx)) {
+            return;
+        }
+        SimJob.View view = job.at(now());
+        String resultUrl = job.hasResultUrl() ? baseUrl() + "/files/" + job.id() + ".mp4" : null;
+        json(ctx, 200, SimJson.job(job, view, options.dialect(), resultUrl));
+    }
+
+    private boolean flakyFailure(Context ctx) {
+        double roll;
+        int pick;
+        synchronized (random) {
+            roll = random.nextDouble();
+            pick = random.nextInt(4);
+        }
+        if (roll >= options.flakyRate()) {
+            return false;
+        }
+        switch (pick) {
+            case 0 -> {
+                ctx.header("Retry-After", "1");
+                json(ctx, 429, SimJson.openAiError("当前分组上游负载已饱和，请稍后再试", "new_api_error",
+                        "rate_limit_exceeded"));
+            }
+            case 1 -> json(ctx, 500, SimJson.openAiError("internal error", "new_api_error", "internal_error"));
+            case 2 -> ctx.status(502).contentType("text/html").result("<html><body>502 Bad Gateway</body></html>");
+            default -> json(ctx, 503, SimJson.taskError("upstream_error", "upstream temporarily unavailable"));
+        }
+        return true;
+    }
+
+    private void content(Context ctx) {
+        SimJob job = jobs.get(ctx.pathParam("id"));
+        if (job == null || job.at(now()).phase() == SimJob.Phase.LOST) {
+            json(ctx, 400, SimJson.taskError("task_not_exist", "task_not_exist"));
+            return;
+        }
+        if (job.at(now()).phase() != SimJob.Phase.COMPLETED) {
+            json(ctx, 400, SimJson.openAiError("the video is not ready", "invalid_request_error", "video_not_ready"));
+            return;
+        }
+        sendVideo(ctx, job);
+    }
+
+    private void publicFile(Context ctx) {
+        String file = ctx.pathParam("file");
+        SimJob job = file.endsWith(".mp4") ? jobs.get(file.substring(0, file.length() - 4)) : null;
+        if (job == null || !job.hasResultUrl() || job.at(now()).phase() != SimJob.Phase.COMPLETED) {
+            ctx.status(404).contentType("text/plain").result("not found");
+            return;
+        }
+        if (!now().isBefore(job.expiresAt())) {
+            ctx.status(403).contentType("text/plain").result("this link has expired");
+            return;
+        }
+        sendVideo(ctx, job);
+    }
+
+    private void sendVideo(Context ctx, SimJob job) {
+        boolean big = job.behaviours().contains(Behaviour.BIG);
+        ctx.status(200).contentType("video/mp4").header("Content-Length", Long.toString(video.length(big)));
+        ctx.result(video.open(big));
+    }
+
+    private static boolean readJsonForm(String body, Map<String, String> form) {
+        try {
+            JsonNode node = JSON.readTree(body);
+            if (node == null || !node.isObject()) {
+                return false;
+            }
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
+                JsonNode value = field.getValue();
+                form.put(field.getKey(), value.isValueNode() ? value.asText() : value.toString());
+            }
+            return true;
+        } catch (Exception notJson) {
+            return false;
+        }
+    }
+
+    private Instant now() {
+        return options.clock().instant();
+    }
+
+    private static void json(Context ctx, int status, String body) {
+        ctx.status(status).contentType(JSON_TYPE).result(body);
+    }
+
+    /** The markers a prompt may carry, for help texts. */
+    public static List<String> markers() {
+        return List.of("[fail]", "[moderated]", "[slow]", "[flaky]", "[lost]", "[big]");
+    }
+}

@@ -1,0 +1,73 @@
+package dev.reelbot.simulator;
+
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * How a simulator instance behaves.
+ *
+ * @param host         the address to bind, normally {@code 127.0.0.1}
+ * @param port         the port, 0 for any free one
+ * @param apiKey       the Bearer key it accepts
+ * @param clock        drives job progress; tests pass a clock they advance
+ * @param jobDuration  how long a default job takes
+ * @param slowDuration how long a {@code [slow]} job takes
+ * @param dialect      how job objects are worded
+ * @param flakyRate    the share of a {@code [flaky]} job's GETs that fail (0..1)
+ * @param seed         seeds the flaky failures, for repeatable runs
+ */
+public record SimulatorOptions(
+        String host,
+        int port,
+        String apiKey,
+        Clock clock,
+        Duration jobDuration,
+        Duration slowDuration,
+        Dialect dialect,
+        double flakyRate,
+        long seed) {
+
+    public static final String DEFAULT_KEY = "sim-key";
+
+    public SimulatorOptions {
+        if (apiKey == null || apiKey.isBlank()) {
+            throw new IllegalArgumentException("the simulator needs a key");
+        }
+        if (jobDuration.isNegative() || jobDuration.isZero() || slowDuration.compareTo(jobDuration) < 0) {
+            throw new IllegalArgumentException("durations must be positive, slow at least as long as default");
+        }
+        if (flakyRate < 0 || flakyRate > 1) {
+            throw new IllegalArgumentException("flaky rate must be within 0..1");
+        }
+    }
+
+    /** A simulator on a free loopback port: jobs take about 10 s, {@code [slow]} ones 3 minutes. */
+    public static SimulatorOptions defaults() {
+        return new SimulatorOptions("127.0.0.1", 0, DEFAULT_KEY, Clock.systemUTC(), Duration.ofSeconds(10),
+                Duration.ofMinutes(3), Dialect.GATEWAY, 0.4, System.nanoTime());
+    }
+
+    public SimulatorOptions withPort(int newPort) {
+        return new SimulatorOptions(host, newPort, apiKey, clock, jobDuration, slowDuration, dialect, flakyRate, seed);
+    }
+
+    public SimulatorOptions withKey(String newKey) {
+        return new SimulatorOptions(host, port, newKey, clock, jobDuration, slowDuration, dialect, flakyRate, seed);
+    }
+
+    public SimulatorOptions withClock(Clock newClock) {
+        return new SimulatorOptions(host, port, apiKey, newClock, jobDuration, slowDuration, dialect, flakyRate, seed);
+    }
+
+    public SimulatorOptions withDialect(Dialect newDialect) {
+        return new SimulatorOptions(host, port, apiKey, clock, jobDuration, slowDuration, newDialect, flakyRate, seed);
+    }
+
+    public SimulatorOptions withDurations(Duration job, Duration slow) {
+        return new SimulatorOptions(host, port, apiKey, clock, job, slow, dialect, flakyRate, seed);
+    }
+
+    public SimulatorOptions withFlakiness(double rate, long newSeed) {
+        return new SimulatorOptions(host, port, apiKey, clock, jobDuration, slowDuration, dialect, rate, newSeed);
+    }
+}

@@ -1,0 +1,85 @@
+package dev.reelbot.videoapi;
+
+import dev.reelbot.core.PlainText;
+import dev.reelbot.core.VideoApiException;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * Sorts every failed call into the three {@link VideoApiException} classes. The one judgement that matters most:
+ * a create that may have reached the server is {@code OutcomeUnknown}, because it may have been billed, while a
+ * create refused outright (4xx, 429, 503) or never sent is safe to report as not submitted.
+ */
+final class Failures {
+
+    /** Which route failed: the create route's failures are judged by whether the job may exist. */
+    enum Route { CREATE, GET, DOWNLOAD }
+
+    private Failures() {
+    }
+
+    static VideoApiException fromResponse(Route route, int status, String body, String retryAfter, Clock clock) {
+        ErrorBody error = ErrorBody.parse(body);
+        String detail = error.message().isEmpty() ? "" : ": " + error.message();
+        if (error.code().equals("model_not_found")) {
+            return new VideoApiException.Rejected(
+                    "the video API does not offer this model (HTTP " + status + ")" + detail, status, error.code());
+        }
+        if (status == 401) {
+            return new VideoApiException.Rejected("the video API refused the bot's API key (HTTP 401); "
+                    + "an admin must check VIDEO_API_KEY" + detail, status, error.code());
+        }
+        if (status == 429) {
+            return new VideoApiException.Transient("the video API is busy (HTTP 429)" + detail, status, error.code(),
+                    RetryAfter.parse(retryAfter, clock), null);
+        }
+        if (status >= 500) {
+            if (route == Route.CREATE && status != 503) {
+                return new VideoApiException.OutcomeUnknown("the video API failed while taking the request (HTTP "
+                        + status + ")" + detail + "; the job may or may not have been started", status, null);
+            }
+            return new VideoApiException.Transient("the video API is unavailable (HTTP " + status + ")" + detail,
+                    status, error.code(), RetryAfter.parse(retryAfter, clock), null);
+        }
+        if (status >= 300 && status < 400) {
+            return new VideoApiException.Rejected("the video API answered with a redirect (HTTP " + status
+                    + "); check video-api.base-url", status, error.code());
+        }
+        String message = error.message().isEmpty()
+                ? "the video API refused the request (HTTP " + status + ")"
+                : error.message();
+        return new VideoApiException.Rejected(message, status, error.code());
+    }
+
+    /**
+     * A call that got no answer.
+     *
+     * @param requestStarted whether any byte of the request was written: if so a create may have been received
+     */
+    static VideoApiException fromIOException(Route route, IOException e, boolean requestStarted) {
+        String reason = describe(e);
+        if (route == Route.CREATE && requestStarted) {
+            return new VideoApiException.OutcomeUnknown("no answer from the video API after sending the request ("
+                    + reason + "); the job may or may not have been started", 0, e);
+        }
+        String nothingSent = route == Route.CREATE ? "; nothing was submitted" : "";
+        return new VideoApiException.Transient("could not reach the video API (" + reason + ")" + nothingSent, 0,
+                "", (Duration) null, e);
+    }
+
+    /** A response we could not read (not a job object): for a create the job may exist anyway. */
+    static VideoApiException unreadable(Route route, int status) {
+        if (route == Route.CREATE) {
+            return new VideoApiException.OutcomeUnknown("the video API accepted the request (HTTP " + status
+                    + ") but its answer could not be read; the job may have been started", status, null);
+        }
+        return new VideoApiException.Transient("the video API answered something that is not a job (HTTP "
+                + status + ")", status, "unreadable", null, null);
+    }
+
+    private static String describe(IOException e) {
+        String message = e.getMessage() == null ? "" : ": " + PlainText.oneLine(e.getMessage(), 120);
+        return e.getClass().getSimpleName() + message;
+    }
+}

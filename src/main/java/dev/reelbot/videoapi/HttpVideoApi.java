@@ -1,0 +1,118 @@
+package dev.reelbot.videoapi;
+
+import dev.reelbot.core.ModelCatalog;
+import dev.reelbot.core.ModelSpec;
+import dev.reelbot.core.Secret;
+import dev.reelbot.core.TaskStatus;
+import dev.reelbot.core.VideoApi;
+import dev.reelbot.core.VideoApiException;
+import dev.reelbot.core.VideoDownload;
+import dev.reelbot.core.VideoRequest;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.ThreadLocalRandom;
+import okhttp3.Call;
+import okhttp3.EventListener;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+
+/**
+ * The video API over HTTP (OkHttp + Jackson), for the three routes of video-api.md.
+ *
+ * <p>A create is sent at most once: its client never retries on connection failure or follows redirects, its body
+ * is one-shot, and an event listener tells "never sent" (safe to report as not submitted) from "sent, no answer"
+ * ({@link VideoApiException.OutcomeUnknown}). GETs are retried a little by {@link GetCaller}.
+ *
+ * <p>Threading: thread-safe; every call blocks its caller. The key is held by {@link ApiEndpoint} and never logged.
+ */
+public final class HttpVideoApi implements VideoApi {
+    private final ApiEndpoint endpoint;
+    private final ModelCatalog models;
+    private final OkHttpClient createClient;
+    private final OkHttpClient getClient;
+    private final GetCaller getCaller;
+    private final ImageFetcher images;
+    private final VideoDownloader downloader;
+    private final Clock clock;
+
+    /** Production wiring: real sleeps, the system clock, public-only outbound fetches. */
+    public HttpVideoApi(OkHttpClient http, String baseUrl, Secret apiKey, ModelCatalog models, GetRetryPolicy retry) {
+        this(http, baseUrl, apiKey, models, retry, Sleeper.REAL, Clock.systemUTC(), OutboundPolicy.publicOnly());
+    }
+
+    HttpVideoApi(OkHttpClient http, String baseUrl, Secret apiKey, ModelCatalog models, GetRetryPolicy retry,
+                 Sleeper sleeper, Clock clock, OutboundPolicy outbound) {
+        this.endpoint = new ApiEndpoint(baseUrl, apiKey);
+        this.models = models;
+        this.clock = clock;
+        this.createClient = http.newBuilder()
+                .retryOnConnectionFailure(false)
+                .followRedirects(false)
+                .followSslRedirects(false)
+                .build();
+        this.getClient = http.newBuilder().followRedirects(false).build();
+        this.getCaller = new GetCaller(retry, sleeper, clock, () -> ThreadLocalRandom.current().nextDouble());
+        this.images = new ImageFetcher(http, outbound);
+        this.downloader = new VideoDownloader(getCaller, http, outbound, endpoint);
+    }
+
+    @Override
+    public TaskStatus create(VideoRequest request) throws VideoApiException {
+        ModelSpec spec = models.specFor(request.model());
+        ReferenceImage image = request.imageUrl() != null && spec.imageField() == ModelSpec.ImageField.INPUT_REFERENCE
+                ? images.fetch(request.imageUrl())
+                : null;
+        RequestBody body = CreateForm.build(request, spec, image);
+        Request post = endpoint.authorize(new Request.Builder().url(endpoint.videos()).post(body)).build();
+        Call call = createClient.newCall(post);
+        SendTracker sent = new SendTracker();
+        call.addEventListener(sent);
+        try (Response response = call.execute()) {
+            if (!response.isSuccessful()) {
+                throw Failures.fromResponse(Failures.Route.CREATE, response.code(),
+                        ResponseText.readForError(response.body()), response.header("Retry-After"), clock);
+            }
+            String text = ResponseText.read(response.body());
+            return TaskJson.parse(text == null ? "" : text, null)
+                    .orElseThrow(() -> Failures.unreadable(Failures.Route.CREATE, response.code()));
+        } catch (IOException e) {
+            throw Failures.fromIOException(Failures.Route.CREATE, e, sent.started);
+        }
+    }
+
+    @Override
+    public TaskStatus get(String taskId) throws VideoApiException {
+        Request request = endpoint.authorize(new Request.Builder().url(endpoint.video(taskId)).get()).build();
+        try (Response response = getCaller.execute(getClient, request, Failures.Route.GET)) {
+            String text = ResponseText.read(response.body());
+            return TaskJson.parse(text == null ? "" : text, taskId)
+                    .orElseThrow(() -> Failures.unreadable(Failures.Route.GET, response.code()));
+        } catch (IOException e) {
+            throw Failures.fromIOException(Failures.Route.GET, e, true);
+        }
+    }
+
+    @Override
+    public VideoDownload download(String taskId, String videoUrl, long maxBytes, Path target)
+            throws VideoApiException {
+        return downloader.download(taskId, videoUrl, maxBytes, target);
+    }
+
+    @Override
+    public String toString() {
+        return "HttpVideoApi[" + endpoint + "]";
+    }
+
+    /** Records whether OkHttp began writing the request: from then on a create may have reached the server. */
+    private static final class SendTracker extends EventListener {
+        private volatile boolean started;
+
+        @Override
+        public void requestHeadersStart(Call call) {
+            started = true;
+        }
+    }
+}

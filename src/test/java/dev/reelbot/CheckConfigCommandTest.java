@@ -1,0 +1,70 @@
+package dev.reelbot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class CheckConfigCommandTest {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @TempDir
+    Path dir;
+
+    private int check(Path file, Map<String, String> env) {
+        return CheckConfigCommand.check(file, env, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void validConfigPrintsWhatIsEnabledWithSecretsMasked() throws Exception {
+        Path file = dir.resolve("c.yaml");
+        Files.writeString(file, "video-api:\n  base-url: https://gw.example.com/v1\ndiscord:\n  enabled: true\n");
+        Map<String, String> env = Map.of("VIDEO_API_KEY", "sk-secret-value-123456", "DISCORD_TOKEN",
+                "discord-token-value-abcdef");
+
+        int code = check(file, env);
+
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertThat(code).isZero();
+        assertThat(printed).contains(file + ": valid")
+                .contains("video API: https://gw.example.com/v1 (key ****3456)")
+                .contains("models (first is the default): sora-2 [[4, 8, 12] s, 720x1280/1280x720]")
+                .contains("slack: disabled")
+                .contains("discord: enabled").contains("token ****cdef")
+                .contains("console: disabled")
+                .doesNotContain("sk-secret-value").doesNotContain("discord-token-value");
+    }
+
+    @Test
+    void invalidConfigListsEveryProblemAndExitsOne() throws Exception {
+        Path file = dir.resolve("c.yaml");
+        Files.writeString(file, "video-api:\n  base-url: nope\nserver:\n  port: -1\n");
+
+        int code = check(file, Map.of());
+
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("is invalid").contains("3 configuration problems")
+                .contains("video-api.base-url").contains("server.port").contains("VIDEO_API_KEY");
+    }
+
+    @Test
+    void commandsNotYetLandedSaySoPlainly() {
+        PrintStream original = System.err;
+        try {
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            assertThat(new CommandLine(new Main()).execute("run")).isEqualTo(NotYetAvailable.EXIT_CODE);
+        } finally {
+            System.setErr(original);
+        }
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("reelbot run is not available yet");
+    }
+}

@@ -1,0 +1,267 @@
+package dev.reelbot.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.reelbot.core.ModelSpec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+    private static final Path EXAMPLE = Path.of("config/reelbot.example.yaml");
+    private static final Map<String, String> KEY = Map.of("VIDEO_API_KEY", "sk-abcdefghijklmnop1234");
+
+    @TempDir
+    Path dir;
+
+    private Path write(String yaml) throws IOException {
+        Path file = dir.resolve("reelbot.yaml");
+        Files.writeString(file, yaml);
+        return file;
+    }
+
+    private static ConfigException problems(Path file, Map<String, String> env) {
+        try {
+            ConfigLoader.load(file, env, true);
+        } catch (ConfigException e) {
+            return e;
+        }
+        throw new AssertionError("expected the config to be invalid");
+    }
+
+    @Test
+    void theExampleFileIsValidAndDocumentsEveryKey() throws Exception {
+        Set<String> keysRead = new TreeSet<>();
+        ReelbotConfig config = ConfigLoader.loadTracked(EXAMPLE, KEY, true, keysRead);
+
+        assertThat(config.videoApi().models().names())
+                .containsExactly("sora-2", "sora-2-pro", "kling-v2-1", "jimeng-video-3.0");
+        String example = Files.readString(EXAMPLE);
+        for (String key : keysRead) {
+            String leaf = key.substring(key.lastIndexOf('.') + 1);
+            assertThat(example).as("the example documents " + key).containsPattern("(?m)^\\s*-?\\s*" + leaf + ":");
+        }
+        assertThat(keysRead).contains("video-api.base-url", "video-api.models[].time-limit", "slack.mode",
+                "discord.gateway-url", "server.port");
+    }
+
+    @Test
+    void withoutAFileEverythingHasADefault() throws Exception {
+        ReelbotConfig config = ConfigLoader.load(null, Map.of(), false);
+
+        assertThat(config.source()).isEqualTo("defaults");
+        assertThat(config.videoApi().models().defaultModel().name()).isEqualTo("sora-2");
+        assertThat(config.videoApi().requestTimeout()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(config.videoApi().maxDownloadBytes()).isEqualTo(512L * 1024 * 1024);
+        assertThat(config.slack().enabled()).isFalse();
+        assertThat(config.slack().mode()).isEqualTo(SlackConfig.Mode.SOCKET);
+        assertThat(config.slack().command()).isEqualTo("/video");
+        assertThat(config.discord().gatewayUrl()).isEqualTo("wss://gateway.discord.gg");
+        assertThat(config.serverPort()).isEqualTo(8080);
+    }
+
+    @Test
+    void environmentOverridesTheFile() throws Exception {
+        Path file = write("video-api:\n  base-url: https://a.example.com\n  get-attempts: 2\nserver:\n  port: 9000\n");
+        Map<String, String> env = new HashMap<>(KEY);
+        env.put("REELBOT_VIDEO_API_BASE_URL", "https://b.example.com/v1");
+        env.put("REELBOT_SERVER_PORT", "9100");
+        env.put("REELBOT_VIDEO_API_MODELS", "kling-v2-1, sora-2");
+
+        ReelbotConfig config = ConfigLoader.load(file, env, true);
+
+        assertThat(config.videoApi().baseUrl()).isEqualTo("https://b.example.com/v1");
+        assertThat(config.serverPort()).isEqualTo(9100);
+        assertThat(config.videoApi().getAttempts()).isEqualTo(2);
+        assertThat(config.videoApi().models().names()).containsExactly("kling-v2-1", "sora-2");
+        assertThat(config.videoApi().apiKey().orElseThrow().reveal()).isEqualTo("sk-abcdefghijklmnop1234");
+    }
+
+    @Test
+    void everyProblemIsReportedAtOnceWithFileAndKey() throws Exception {
+        Path file = write("""
+                video-api:
+                  base-url: not a url
+                  request-timeout: 10
+                  get-attempts: 99
+                  max-download-size: lots
+                slack:
+                  enabled: maybe
+                  mode: carrier-pigeon
+                  command: video
+                server:
+                  port: 70000
+                """);
+
+        ConfigException e = problems(file, KEY);
+
+        assertThat(e.problems()).extracting(Problem::key).containsExactlyInAnyOrder(
+                "video-api.base-url", "video-api.request-timeout", "video-api.get-attempts",
+                "video-api.max-download-size", "slack.enabled", "slack.mode", "slack.command", "server.port");
+        assertThat(e.problems()).allSatisfy(p -> assertThat(p.source()).isEqualTo(file.toString()));
+        assertThat(e.getMessage()).contains("8 configuration problems")
+                .contains("video-api.request-timeout: '10' is not a duration; write it like 500ms, 10s")
+                .contains("video-api.get-attempts: 99 is outside 1..10")
+                .contains("slack.mode: 'carrier-pigeon' is not socket or http");
+    }
+
+    @Test
+    void aBadEnvironmentOverrideNamesTheVariable() {
+        Map<String, String> env = new HashMap<>(KEY);
+        env.put("REELBOT_VIDEO_API_BASE_URL", "https://ok.example.com");
+        env.put("REELBOT_SERVER_PORT", "eighty");
+
+        ConfigException e = problems(null, env);
+
+        assertThat(e.problems()).singleElement().satisfies(p -> {
+            assertThat(p.source()).isEqualTo("environment variable REELBOT_SERVER_PORT");
+            assertThat(p.message()).contains("'eighty' is not a whole number");
+        });
+    }
+
+    @Test
+    void unknownKeysAreReportedWithASuggestion() throws Exception {
+        Path file = write("video-api:\n  base-url: https://a.example.com\n  bse-url: x\nslak:\n  enabled: true\n");
+
+        ConfigException e = problems(file, KEY);
+
+        assertThat(e.getMessage()).contains("video-api.bse-url: unknown key; did you mean 'base-url'?")
+                .contains("slak: unknown key; did you mean 'slack'?");
+    }
+
+    @Test
+    void aSecretInTheFileIsRefused() throws Exception {
+        Path file = write("video-api:\n  base-url: https://a.example.com\n  api-key: sk-oops\n"
+                + "discord:\n  token: abc\n");
+
+        ConfigException e = problems(file, KEY);
+
+        assertThat(e.problems()).extracting(Problem::key).containsExactlyInAnyOrder("video-api.api-key",
+                "discord.token");
+        assertThat(e.getMessage()).contains("secrets are never read from the file").doesNotContain("sk-oops");
+    }
+
+    @Test
+    void missingSecretsAreNamedForWhatNeedsThem() throws Exception {
+        Path file = write("video-api:\n  base-url: https://a.example.com\nslack:\n  enabled: true\n  mode: http\n"
+                + "discord:\n  enabled: true\n");
+
+        ConfigException e = problems(file, Map.of());
+
+        assertThat(e.problems()).extracting(Problem::key).containsExactlyInAnyOrder("VIDEO_API_KEY",
+                "SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "DISCORD_TOKEN");
+        assertThat(e.getMessage()).contains("not set, but Slack runs in HTTP mode; export SLACK_SIGNING_SECRET");
+    }
+
+    @Test
+    void socketModeNeedsTheAppToken() throws Exception {
+        Path file = write("video-api:\n  base-url: https://a.example.com\nslack:\n  enabled: true\n");
+        Map<String, String> env = new HashMap<>(KEY);
+        env.put("SLACK_BOT_TOKEN", "xoxb-1");
+
+        assertThat(problems(file, env).problems()).extracting(Problem::key).containsExactly("SLACK_APP_TOKEN");
+    }
+
+    @Test
+    void baseUrlIsNeededOnlyWhenTheRealApiIs() throws Exception {
+        assertThat(problems(null, KEY).problems()).extracting(Problem::key).containsExactly("video-api.base-url");
+        assertThat(ConfigLoader.load(null, Map.of(), false).videoApi().baseUrl()).isEmpty();
+    }
+
+    @Test
+    void yamlSyntaxErrorsSayWhere() throws Exception {
+        Path file = write("video-api:\n  base-url: [unclosed\nserver:\n  port: 1\n");
+
+        ConfigException e = problems(file, KEY);
+
+        assertThat(e.getMessage()).contains("is not valid YAML at line");
+    }
+
+    @Test
+    void duplicateKeysAreAnError() throws Exception {
+        Path file = write("server:\n  port: 1\n  port: 2\n");
+
+        assertThat(problems(file, KEY).getMessage()).contains("Duplicate field 'port'");
+    }
+
+    @Test
+    void aMissingFileSaysHowToStartOne() {
+        ConfigException e = problems(dir.resolve("nope.yaml"), KEY);
+
+        assertThat(e.getMessage()).contains("not found; copy config/reelbot.example.yaml");
+    }
+
+    @Test
+    void unknownEnvironmentOverridesAreReported() {
+        Map<String, String> env = new HashMap<>(KEY);
+        env.put("REELBOT_VIDEO_API_BASE_URL", "https://a.example.com");
+        env.put("REELBOT_SLACK_ENABLE", "true");
+
+        ConfigException e = problems(null, env);
+
+        assertThat(e.problems()).extracting(Problem::key).containsExactly("REELBOT_SLACK_ENABLE");
+    }
+
+    @Test
+    void modelsCanOverrideTheirDefaults() throws Exception {
+        Path file = write("""
+                video-api:
+                  base-url: https://a.example.com
+                  models:
+                    - name: kling-v2-1-master
+                      durations: [10, 5]
+                      sizes: [1920x1080]
+                      time-limit: 45m
+                    - sora-2
+                """);
+
+        ReelbotConfig config = ConfigLoader.load(file, KEY, true);
+
+        ModelSpec kling = config.videoApi().models().defaultModel();
+        assertThat(kling.name()).isEqualTo("kling-v2-1-master");
+        assertThat(kling.defaultDuration()).isEqualTo(10);
+        assertThat(kling.sizes()).containsExactly("1920x1080");
+        assertThat(kling.timeLimit()).isEqualTo(Duration.ofMinutes(45));
+        assertThat(kling.durationField()).isEqualTo(ModelSpec.DurationField.DURATION);
+        assertThat(config.videoApi().models().find("sora-2")).isPresent();
+    }
+
+    @Test
+    void badModelEntriesAreReported() throws Exception {
+        Path file = write("""
+                video-api:
+                  base-url: https://a.example.com
+                  models:
+                    - name: ok-model
+                      durations: [five]
+                      sizes: [big]
+                      duration-field: minutes
+                      colour: red
+                    - durations: [5]
+                    - sora-2
+                    - sora-2
+                """);
+
+        ConfigException e = problems(file, KEY);
+
+        assertThat(e.problems()).extracting(Problem::key).containsExactlyInAnyOrder(
+                "video-api.models[0].durations", "video-api.models[0].sizes", "video-api.models[0].duration-field",
+                "video-api.models[0].colour", "video-api.models[1].name", "video-api.models");
+        assertThat(e.getMessage()).contains("model sora-2 is listed twice");
+    }
+
+    @Test
+    void anEmptyModelListIsAnError() throws Exception {
+        Path file = write("video-api:\n  base-url: https://a.example.com\n  models: []\n");
+
+        assertThat(problems(file, KEY).getMessage()).contains("list at least one model");
+    }
+}
