@@ -6,6 +6,7 @@ import dev.reelbot.core.Secret;
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /** Prints a validated config for humans: what is enabled, where it connects, secrets masked. */
 final class ConfigSummary {
@@ -36,7 +37,12 @@ final class ConfigSummary {
         } else {
             out.println("discord: disabled");
         }
-        out.println("console: " + (cfg.consoleEnabled() ? "enabled" : "disabled"));
+        out.println("console: " + (cfg.console().enabled() ? "enabled, user " + cfg.console().user() : "disabled"));
+        out.println("store: " + cfg.storePath() + ", videos downloaded to " + cfg.engine().videoDir());
+        out.println("quotas: " + cfg.quotas().concurrentPerUser() + " running and " + cfg.quotas().perUserPerDay()
+                + " per 24 hours per user; prompts up to " + cfg.limits().maxPromptLength() + " characters");
+        out.println("admins: " + (cfg.admins().users().isEmpty() ? "none (nobody can resolve refunds)"
+                : String.join(", ", new TreeSet<>(cfg.admins().users()))));
         out.println("server: port " + cfg.serverPort());
     }
 

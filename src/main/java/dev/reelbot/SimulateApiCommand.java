@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 /** {@code simulate-api}: the fake video API alone, until interrupted. */
 @Command(name = "simulate-api", description = {
         "Serve a faithful fake of the video API (POST /v1/videos, GET /v1/videos/{id}, GET .../content).",
-        "Prompt markers pick a job's behaviour: [fail] [moderated] [slow] [flaky] [lost] [big]."})
+        "Prompt markers pick a job's behaviour: [fail] [moderated] [slow] [flaky] [lost] [big] [hang]."})
 final class SimulateApiCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "8090", description = "Port to listen on (0: any free port). "
             + "Default: ${DEFAULT-VALUE}")
@@ -45,13 +45,18 @@ final class SimulateApiCommand implements Callable<Integer> {
             + "Default: ${DEFAULT-VALUE}")
     double flakyRate;
 
+    @Option(names = "--hang-seconds", defaultValue = "120", description = "How long the answer to a [hang] "
+            + "create is held back. Default: ${DEFAULT-VALUE}")
+    int hangSeconds;
+
     @Override
     public Integer call() throws InterruptedException {
         String apiKey = key != null ? key : System.getenv().getOrDefault("VIDEO_API_KEY", SimulatorOptions.DEFAULT_KEY);
         SimulatorOptions defaults = SimulatorOptions.defaults();
         SimulatorOptions options = new SimulatorOptions(host, port, apiKey, defaults.clock(),
                 Duration.ofSeconds(jobSeconds), Duration.ofSeconds(Math.max(slowSeconds, jobSeconds)),
-                new Dialect(Dialect.progressStyle(progress), runningStatus), flakyRate, defaults.seed());
+                new Dialect(Dialect.progressStyle(progress), runningStatus), flakyRate, defaults.seed(),
+                Duration.ofSeconds(hangSeconds));
         ApiSimulator simulator = ApiSimulator.start(options);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

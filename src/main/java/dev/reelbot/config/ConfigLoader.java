@@ -7,7 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.reelbot.core.Admins;
+import dev.reelbot.core.EngineSettings;
+import dev.reelbot.core.Limits;
 import dev.reelbot.core.ModelCatalog;
+import dev.reelbot.core.Quotas;
 import dev.reelbot.core.Secret;
 import java.io.IOException;
 import java.net.URI;
@@ -65,11 +69,20 @@ public final class ConfigLoader {
         Secrets secrets = new Secrets(env);
 
         VideoApiConfig videoApi = videoApi(root.section("video-api"), secrets, needsApiKey);
+        Limits limits = EngineConfigReader.limits(root.section("limits"), videoApi.models());
+        Quotas quotas = EngineConfigReader.quotas(root.section("quotas"));
+        EngineSettings engine = EngineConfigReader.engine(root.section("poller"), root.section("messages"),
+                root.section("delivery"));
+        ConfigNode store = root.section("store");
+        Path storePath = EngineConfigReader.path(store, "path", Path.of("data", "reelbot.db"));
+        store.finish();
+        Admins admins = EngineConfigReader.admins(root.section("admins"));
         SlackConfig slack = slack(root.section("slack"), secrets);
         DiscordConfig discord = discord(root.section("discord"), secrets);
-        ConfigNode console = root.section("console");
-        boolean consoleEnabled = console.bool("enabled", false);
-        console.finish();
+        ConfigNode consoleNode = root.section("console");
+        ConsoleConfig console = new ConsoleConfig(consoleNode.bool("enabled", false),
+                consoleNode.string("user", "you").strip());
+        consoleNode.finish();
         ConfigNode server = root.section("server");
         int port = server.integer("port", 8080, 0, 65535);
         server.finish();
@@ -79,7 +92,8 @@ public final class ConfigLoader {
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
-        return new ReelbotConfig(label, videoApi, slack, discord, consoleEnabled, port);
+        return new ReelbotConfig(label, videoApi, limits, quotas, engine, storePath, admins, slack, discord, console,
+                port);
     }
 
     private static VideoApiConfig videoApi(ConfigNode node, Secrets secrets, boolean needsApiKey) {

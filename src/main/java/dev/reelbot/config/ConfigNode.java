@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -128,6 +129,26 @@ final class ConfigNode {
             items.add(item.asText().strip());
         }
         return List.copyOf(items);
+    }
+
+    /** A mapping of names to lists of strings, e.g. channel id to models; not overridable from the environment. */
+    Map<String, List<String>> stringLists(String key) {
+        markRead(key);
+        JsonNode value = node.get(key);
+        if (value == null || value.isNull()) {
+            return Map.of();
+        }
+        if (!value.isObject()) {
+            problem(session.fileLabel(), dotted(key), "must be a mapping of names to lists");
+            return Map.of();
+        }
+        Map<String, List<String>> result = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            ConfigNode inner = new ConfigNode(value, dotted(key), session);
+            result.put(entry.getKey(), inner.strings(entry.getKey(), List.of()));
+        }
+        return result;
     }
 
     ConfigNode section(String key) {

@@ -1,20 +1,36 @@
 package dev.reelbot.config;
 
+import dev.reelbot.core.Admins;
+import dev.reelbot.core.EngineSettings;
+import dev.reelbot.core.Limits;
+import dev.reelbot.core.Quotas;
+import java.nio.file.Path;
+
 /**
  * The whole configuration, immutable and validated once at start-up.
  *
- * @param source         the file it was read from, or "defaults"
- * @param videoApi       the video API
- * @param slack          the Slack adapter
- * @param discord        the Discord adapter
- * @param consoleEnabled whether {@code run} also serves a chat on stdin/stdout
- * @param serverPort     the HTTP port for health, metrics and Slack's HTTP mode
+ * @param source     the file it was read from, or "defaults"
+ * @param videoApi   the video API
+ * @param limits     what users may ask for
+ * @param quotas     per-user limits
+ * @param engine     how the engine paces itself
+ * @param storePath  the SQLite database file
+ * @param admins     who may resolve refunds
+ * @param slack      the Slack adapter
+ * @param discord    the Discord adapter
+ * @param console    the console chat
+ * @param serverPort the HTTP port for health, metrics and Slack's HTTP mode
  */
 public record ReelbotConfig(
         String source,
         VideoApiConfig videoApi,
+        Limits limits,
+        Quotas quotas,
+        EngineSettings engine,
+        Path storePath,
+        Admins admins,
         SlackConfig slack,
         DiscordConfig discord,
-        boolean consoleEnabled,
+        ConsoleConfig console,
         int serverPort) {
 }

@@ -136,6 +136,9 @@ public final class ApiSimulator implements AutoCloseable {
         jobs.put(job.id(), job);
         log.info("simulator: created {} ({}, {} s, behaviours {})", job.id(), job.model(), job.seconds(),
                 job.behaviours());
+        if (job.behaviours().contains(Behaviour.HANG)) {
+            holdBack();
+        }
         json(ctx, 200, SimJson.job(job, job.at(job.createdAt()), options.dialect(), null));
     }
 
@@ -151,6 +154,15 @@ public final class ApiSimulator implements AutoCloseable {
         SimJob.View view = job.at(now());
         String resultUrl = job.hasResultUrl() ? baseUrl() + "/files/" + job.id() + ".mp4" : null;
         json(ctx, 200, SimJson.job(job, view, options.dialect(), resultUrl));
+    }
+
+    /** A [hang] create: the job exists, but the answer comes too late for the client. */
+    private void holdBack() {
+        try {
+            Thread.sleep(options.hangDuration().toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private boolean flakyFailure(Context ctx) {
@@ -235,6 +247,6 @@ public final class ApiSimulator implements AutoCloseable {
 
     /** The markers a prompt may carry, for help texts. */
     public static List<String> markers() {
-        return List.of("[fail]", "[moderated]", "[slow]", "[flaky]", "[lost]", "[big]");
+        return List.of("[fail]", "[moderated]", "[slow]", "[flaky]", "[lost]", "[big]", "[hang]");
     }
 }

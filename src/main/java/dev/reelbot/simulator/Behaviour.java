@@ -21,7 +21,9 @@ enum Behaviour {
     /** The job vanishes part way: GETs answer 400 {@code task_not_exist}. */
     LOST,
     /** The finished video is over 10 MiB. */
-    BIG;
+    BIG,
+    /** The create is accepted but its answer is held back past any client timeout: the outcome is unknown. */
+    HANG;
 
     private static final Pattern MARKER = Pattern.compile("\\[([a-zA-Z]+)]");
 

@@ -264,4 +264,65 @@ class ConfigLoaderTest {
 
         assertThat(problems(file, KEY).getMessage()).contains("list at least one model");
     }
+
+    @Test
+    void engineSectionsAreRead() throws Exception {
+        Path file = write("""
+                video-api:
+                  base-url: https://a.example.com
+                limits:
+                  max-prompt-length: 500
+                  channel-models:
+                    C_KLING: [kling-v2-1]
+                quotas:
+                  concurrent-jobs-per-user: 1
+                poller:
+                  min-interval: 1s
+                  workers: 4
+                messages:
+                  edit-interval: 5s
+                delivery:
+                  video-dir: /var/lib/reelbot/videos
+                store:
+                  path: /var/lib/reelbot/jobs.db
+                admins:
+                  slack: [U1, U2]
+                  console: [you]
+                """);
+
+        ReelbotConfig config = ConfigLoader.load(file, KEY, true);
+
+        assertThat(config.limits().maxPromptLength()).isEqualTo(500);
+        assertThat(config.limits().modelsFor("C_KLING", config.videoApi().models())).containsExactly("kling-v2-1");
+        assertThat(config.quotas().concurrentPerUser()).isEqualTo(1);
+        assertThat(config.quotas().perUserPerDay()).isEqualTo(25);
+        assertThat(config.engine().minPollInterval()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(config.engine().workers()).isEqualTo(4);
+        assertThat(config.engine().editInterval()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(config.engine().videoDir()).isEqualTo(Path.of("/var/lib/reelbot/videos"));
+        assertThat(config.storePath()).isEqualTo(Path.of("/var/lib/reelbot/jobs.db"));
+        assertThat(config.admins().users()).containsExactlyInAnyOrder("slack:U1", "slack:U2", "console:you");
+    }
+
+    @Test
+    void engineSectionProblemsAreReported() throws Exception {
+        Path file = write("""
+                video-api:
+                  base-url: https://a.example.com
+                limits:
+                  allowed-models: [sora-9]
+                  channel-models:
+                    C1: [veo]
+                poller:
+                  min-interval: 1m
+                  max-interval: 10s
+                  jitter: 2
+                """);
+
+        ConfigException e = problems(file, KEY);
+
+        assertThat(e.problems()).extracting(Problem::key).containsExactlyInAnyOrder("limits.allowed-models",
+                "limits.channel-models.C1", "poller.max-interval", "poller.jitter");
+        assertThat(e.getMessage()).contains("'sora-9' is not one of video-api.models");
+    }
 }

@@ -1,0 +1,74 @@
+package dev.reelbot;
+
+import dev.reelbot.config.ReelbotConfig;
+import dev.reelbot.config.VideoApiConfig;
+import dev.reelbot.core.Admins;
+import dev.reelbot.core.ChatPort;
+import dev.reelbot.core.ChatPorts;
+import dev.reelbot.core.Engine;
+import dev.reelbot.core.EngineSettings;
+import dev.reelbot.core.JobStore;
+import dev.reelbot.core.Secret;
+import dev.reelbot.core.VideoApi;
+import dev.reelbot.videoapi.GetRetryPolicy;
+import dev.reelbot.videoapi.HttpVideoApi;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import okhttp3.OkHttpClient;
+
+/** The hand wiring that {@code demo} and {@code run} share: the HTTP client, the video API, the engine. */
+final class Wiring {
+    private Wiring() {
+    }
+
+    static VideoApi videoApi(VideoApiConfig cfg, String baseUrl, Secret key) {
+        OkHttpClient http = new OkHttpClient.Builder()
+                .connectTimeout(cfg.connectTimeout())
+                .readTimeout(cfg.requestTimeout())
+                .writeTimeout(cfg.requestTimeout())
+                .callTimeout(cfg.downloadTimeout())
+                .build();
+        GetRetryPolicy retry = new GetRetryPolicy(cfg.getAttempts(), GetRetryPolicy.DEFAULT.baseDelay(),
+                GetRetryPolicy.DEFAULT.maxDelay(), GetRetryPolicy.DEFAULT.maxRetryAfterWait());
+        return new HttpVideoApi(http, baseUrl, key, cfg.models(), retry);
+    }
+
+    static Engine engine(ReelbotConfig cfg, EngineSettings settings, JobStore store, VideoApi api,
+                         List<ChatPort> ports, Admins admins, String commandName, ExecutorService workers) {
+        Engine.Parts parts = new Engine.Parts(store, api, new ChatPorts(ports), cfg.videoApi().models(), cfg.limits(),
+                cfg.quotas(), admins, settings, cfg.videoApi().maxDownloadBytes(), commandName);
+        return new Engine(parts, workers, Clock.systemUTC());
+    }
+
+    /** The worker pool job steps run on: a fixed number of named daemon threads. */
+    static ExecutorService workers(int threads) {
+        AtomicInteger n = new AtomicInteger();
+        ThreadFactory factory = runnable -> {
+            Thread thread = new Thread(runnable, "reelbot-worker-" + n.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+        return new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
+                factory);
+    }
+
+    /** Stops a pool, letting steps in flight finish for a while. */
+    static void stop(ExecutorService pool, Duration grace) {
+        pool.shutdown();
+        try {
+            if (!pool.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                pool.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            pool.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package dev.reelbot.console;
+
+import dev.reelbot.core.ChatException;
+import dev.reelbot.core.ChatPort;
+import dev.reelbot.core.Conversation;
+import dev.reelbot.core.JobView;
+import dev.reelbot.core.MessageRef;
+import dev.reelbot.core.Requester;
+import dev.reelbot.core.VideoFile;
+import dev.reelbot.core.View;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A real chat platform on stdin/stdout: channels are names like {@code #general}, messages are lines, "uploading"
+ * a video copies it to the output folder. Message ids derive from job ids, so a message posted before a restart
+ * is edited by the same id after it. Admin notices go to the channel {@code admin}.
+ */
+public final class ConsoleChatPort implements ChatPort {
+    public static final String PLATFORM = "console";
+    public static final String WORKSPACE = "local";
+    public static final String ADMIN_CHANNEL = "admin";
+
+    private final ConsoleScreen screen;
+    private final Path videoDir;
+    private final Set<String> usedIds = ConcurrentHashMap.newKeySet();
+
+    ConsoleChatPort(ConsoleScreen screen, Path videoDir) {
+        this.screen = screen;
+        this.videoDir = videoDir;
+    }
+
+    @Override
+    public String platform() {
+        return PLATFORM;
+    }
+
+    @Override
+    public MessageRef post(Conversation where, View view) {
+        String base = view instanceof JobView ? view.jobId() : "refund-" + view.jobId();
+        String id = base;
+        for (int n = 2; !usedIds.add(id); n++) {
+            id = base + "." + n;
+        }
+        screen.posted(label(where.channel()), id, ConsoleFormat.line(view));
+        return new MessageRef(PLATFORM, where.channel(), id);
+    }
+
+    @Override
+    public void edit(MessageRef message, View view) {
+        usedIds.add(message.messageId());
+        screen.edited(label(message.channel()), message.messageId(), ConsoleFormat.line(view));
+    }
+
+    @Override
+    public String upload(MessageRef message, VideoFile video) throws ChatException {
+        try {
+            Files.createDirectories(videoDir);
+            Path target = videoDir.resolve(video.filename());
+            Files.copy(video.file(), target, StandardCopyOption.REPLACE_EXISTING);
+            return "saved to " + target;
+        } catch (IOException e) {
+            throw new ChatException(ChatException.Kind.TRANSIENT, "could not save the video to " + videoDir + ": "
+                    + e.getMessage(), null, e);
+        }
+    }
+
+    @Override
+    public void whisper(Requester to, String text) {
+        screen.note(label(to.channel()) + " (to " + to.userName() + ")", text);
+    }
+
+    @Override
+    public Conversation adminRoom(Requester requester) {
+        return new Conversation(PLATFORM, WORKSPACE, ADMIN_CHANNEL);
+    }
+
+    @Override
+    public long uploadLimit(MessageRef message) {
+        return Long.MAX_VALUE;
+    }
+
+    private static String label(String channel) {
+        return "#" + channel;
+    }
+}

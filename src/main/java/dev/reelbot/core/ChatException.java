@@ -1,0 +1,44 @@
+package dev.reelbot.core;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/** A chat platform call failed; {@link #kind()} tells the engine what to do next. */
+public final class ChatException extends Exception {
+
+    /** How a chat call failed. */
+    public enum Kind {
+        /** Too many calls: try again after {@link #retryAfter()}. */
+        RATE_LIMITED,
+        /** The message no longer exists (someone deleted it): post a new one. */
+        MESSAGE_GONE,
+        /** The bot may not post there, and every fallback failed. */
+        NO_ACCESS,
+        /** A passing failure (network, 5xx): try again later. */
+        TRANSIENT,
+        /** The platform refused the call as made (too large, invalid): trying again will not help. */
+        REFUSED
+    }
+
+    private final Kind kind;
+    private final transient Duration retryAfter;
+
+    public ChatException(Kind kind, String message, Duration retryAfter, Throwable cause) {
+        super(message, cause);
+        this.kind = kind;
+        this.retryAfter = retryAfter;
+    }
+
+    public ChatException(Kind kind, String message) {
+        this(kind, message, null, null);
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** How long the platform asked us to wait, when it said. */
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
+    }
+}

@@ -1,0 +1,36 @@
+package dev.reelbot.core;
+
+/**
+ * A chat platform, as the engine sees it: post and edit messages, upload a video, whisper to one user, and where
+ * the admins are. Adapters (Slack, Discord, console) implement it and hide every platform detail, including
+ * fallbacks such as a DM when the bot may not post in a channel.
+ *
+ * <p>Threading: implementations are thread-safe and block the calling thread; the engine calls them from its
+ * worker pool, never from a platform's event thread.
+ */
+public interface ChatPort {
+
+    /** The platform this port serves, as in {@link Requester#platform()}. */
+    String platform();
+
+    /** Posts a new message; returns where it landed (which may be a DM when the channel refused it). */
+    MessageRef post(Conversation where, View view) throws ChatException;
+
+    /** Replaces what a message shows. */
+    void edit(MessageRef message, View view) throws ChatException;
+
+    /**
+     * Uploads a finished video beside (or under) a message; returns a short note of where it went. The file is
+     * the engine's: the adapter must be done with it when this returns.
+     */
+    String upload(MessageRef message, VideoFile video) throws ChatException;
+
+    /** Tells one user something only they see (an ephemeral message, a DM). */
+    void whisper(Requester to, String text) throws ChatException;
+
+    /** Where refund notices for jobs of this requester's workspace go. */
+    Conversation adminRoom(Requester requester);
+
+    /** The largest file {@link #upload} accepts for this message's channel, in bytes. */
+    long uploadLimit(MessageRef message);
+}

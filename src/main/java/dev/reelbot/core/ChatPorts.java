@@ -1,0 +1,31 @@
+package dev.reelbot.core;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The chat platforms the engine serves, by platform name. */
+public final class ChatPorts {
+    private final Map<String, ChatPort> byPlatform = new LinkedHashMap<>();
+
+    public ChatPorts(List<ChatPort> ports) {
+        for (ChatPort port : ports) {
+            if (byPlatform.putIfAbsent(port.platform(), port) != null) {
+                throw new IllegalArgumentException("two chat ports for " + port.platform());
+            }
+        }
+    }
+
+    /** The port for a platform; a job of a platform that is not running stays parked until it is. */
+    public ChatPort forPlatform(String platform) {
+        ChatPort port = byPlatform.get(platform);
+        if (port == null) {
+            throw new IllegalStateException("no chat platform '" + platform + "' is running");
+        }
+        return port;
+    }
+
+    public boolean serves(String platform) {
+        return byPlatform.containsKey(platform);
+    }
+}

@@ -1,0 +1,145 @@
+package dev.reelbot.core;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Answers every command word the same way on every platform: adapters hand it the text (or typed options) and
+ * show the {@link Reply} privately. Fast: nothing here waits on the video API or a chat.
+ */
+public final class CommandHandler {
+    private static final int LIST_LIMIT = 10;
+
+    private final CommandParser parser;
+    private final JobService jobs;
+    private final JobStore store;
+    private final Renderer renderer;
+    private final Admins admins;
+    private final RefundDesk refunds;
+    private final Clock clock;
+
+    CommandHandler(CommandParser parser, JobService jobs, JobStore store, Renderer renderer, Admins admins,
+                   RefundDesk refunds, Clock clock) {
+        this.parser = parser;
+        this.jobs = jobs;
+        this.store = store;
+        this.renderer = renderer;
+        this.admins = admins;
+        this.refunds = refunds;
+        this.clock = clock;
+    }
+
+    /** The parser, for adapters that build commands from typed options. */
+    public CommandParser parser() {
+        return parser;
+    }
+
+    /** Parses and answers a command typed as text. */
+    public Reply handle(Requester who, String text, String requestKey) {
+        try {
+            return handle(who, parser.parse(text, who.channel()), requestKey);
+        } catch (CommandError e) {
+            return Reply.refused(e.getMessage());
+        }
+    }
+
+    /** Answers a parsed command. */
+    public Reply handle(Requester who, VideoCommand command, String requestKey) {
+        try {
+            if (command instanceof VideoCommand.Generate generate) {
+                return start(who, generate.request(), requestKey);
+            }
+            if (command instanceof VideoCommand.Help) {
+                return Reply.ok(HelpText.help(parser, who.channel()));
+            }
+            if (command instanceof VideoCommand.Models) {
+                return Reply.ok(HelpText.models(parser, who.channel()));
+            }
+            if (command instanceof VideoCommand.ListJobs) {
+                return list(who);
+            }
+            if (command instanceof VideoCommand.Status status) {
+                return status(who, status.jobId());
+            }
+            if (command instanceof VideoCommand.AdminRefunds) {
+                return admins.isAdmin(who) ? Reply.ok(refunds.list()) : notAdmin();
+            }
+            VideoCommand.AdminResolve resolve = (VideoCommand.AdminResolve) command;
+            return resolve(who, resolve.jobId(), resolve.note());
+        } catch (CommandError e) {
+            return Reply.refused(e.getMessage());
+        }
+    }
+
+    /** Starts the same request again with a new seed (the Re-roll button); only the requester or an admin may. */
+    public Reply reroll(Requester who, String jobId, String requestKey) {
+        Optional<Job> job = visibleJob(who, jobId);
+        if (job.isEmpty()) {
+            return Reply.refused("There is no job `" + jobId + "` here.");
+        }
+        if (!job.get().requester().user().equals(who.user()) && !admins.isAdmin(who)) {
+            return Reply.refused("Only the person who asked for job `" + jobId + "` (or an admin) can re-roll it.");
+        }
+        long seed = ThreadLocalRandom.current().nextLong(4_294_967_296L);
+        try {
+            return start(who, job.get().request().toBuilder().seed(seed).build(), requestKey);
+        } catch (CommandError e) {
+            return Reply.refused(e.getMessage());
+        }
+    }
+
+    /** Every parameter of a job (the Details button). */
+    public Reply details(Requester who, String jobId) {
+        return visibleJob(who, jobId).map(job -> Reply.ok(JobDetails.describe(job, renderer, clock.instant())))
+                .orElse(Reply.refused("There is no job `" + jobId + "` here."));
+    }
+
+    /** Marks a refund case resolved (the admin command and the Mark refunded button). */
+    public Reply resolve(Requester who, String jobId, String note) {
+        if (!admins.isAdmin(who)) {
+            return notAdmin();
+        }
+        return refunds.resolve(who, jobId, note);
+    }
+
+    /** Whether a user may use admin commands and buttons. */
+    public boolean isAdmin(Requester who) {
+        return admins.isAdmin(who);
+    }
+
+    private Reply start(Requester who, VideoRequest request, String requestKey) throws CommandError {
+        JobService.Accepted accepted = jobs.accept(who, request, requestKey);
+        Job job = accepted.job();
+        String text = (accepted.isNew() ? "🎬 Job `" + job.id() + "` accepted: "
+                : "Job `" + job.id() + "` was already started: ")
+                + renderer.settings(job.request()) + ". Progress will show in this channel.";
+        return new Reply(text, true, job.id());
+    }
+
+    private Reply list(Requester who) {
+        List<Job> recent = store.recentJobs(who.platform(), who.user(), LIST_LIMIT);
+        if (recent.isEmpty()) {
+            return Reply.ok("You have no videos yet. Try " + parser.commandName() + " a cat surfing at sunset.");
+        }
+        StringBuilder text = new StringBuilder("Your recent videos:\n");
+        recent.forEach(job -> text.append("• ").append(renderer.summary(job, clock.instant())).append('\n'));
+        return Reply.ok(text.toString().stripTrailing());
+    }
+
+    private Reply status(Requester who, String jobId) {
+        return visibleJob(who, jobId).map(job -> Reply.ok(renderer.summary(job, clock.instant())))
+                .orElse(Reply.refused("There is no job `" + jobId + "` here."));
+    }
+
+    /** A job of the asker's own workspace: ids from elsewhere are not revealed. */
+    private Optional<Job> visibleJob(Requester who, String jobId) {
+        return store.find(jobId).filter(job -> job.requester().platform().equals(who.platform())
+                && job.requester().workspace().equals(who.workspace()));
+    }
+
+    private static Reply notAdmin() {
+        return Reply.refused("Only admins can do that.");
+    }
+}

@@ -1,0 +1,46 @@
+package dev.reelbot.core;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * When to post or edit a job's message: post when there is none; edit when what it shows has changed, but not
+ * more often than the edit interval (a final view goes at once); refresh the elapsed time at most once per
+ * heartbeat, so a long quiet job still shows it is alive.
+ */
+final class EditPolicy {
+    private EditPolicy() {
+    }
+
+    /** The instant the message should next be touched, or {@code null} when it is up to date. */
+    static Instant due(JobMessage message, JobView view, String fingerprint, Instant now, EngineSettings s) {
+        if (message.ref() == null) {
+            return now;
+        }
+        Instant shownAt = message.shownAt() == null ? Instant.EPOCH : message.shownAt();
+        if (fingerprint.equals(message.shown())) {
+            if (view.isFinal()) {
+                return message.finalShown() ? null : now;
+            }
+            return shownAt.plus(s.heartbeat());
+        }
+        if (view.isFinal()) {
+            return now;
+        }
+        Instant allowed = shownAt.plus(s.editInterval());
+        return allowed.isAfter(now) ? allowed : now;
+    }
+
+    static boolean isDue(Instant due, Instant now) {
+        return due != null && !due.isAfter(now);
+    }
+
+    /** How long to wait after a failed chat call: what the platform asked, else exponential backoff. */
+    static Duration retryAfter(ChatException e, int errors) {
+        return e.retryAfter().orElse(chatBackoff(errors));
+    }
+
+    static Duration chatBackoff(int errors) {
+        return Duration.ofSeconds(Math.min(300, 2L << Math.min(errors, 8)));
+    }
+}

@@ -1,0 +1,69 @@
+package dev.reelbot.core;
+
+import java.time.Clock;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The job engine, assembled: one poller, one worker pool, the store, the video API and the chat platforms.
+ * {@code Main} builds one and hands its {@link CommandHandler} to each adapter.
+ */
+public final class Engine {
+    private final JobService jobs;
+    private final Poller poller;
+    private final CommandHandler commands;
+    private final EngineSettings settings;
+
+    /**
+     * @param workers where job steps run: a bounded pool in production, the calling thread in tests
+     */
+    public Engine(Parts parts, Executor workers, Clock clock) {
+        this.settings = parts.settings();
+        ModelCatalog catalog = parts.catalog();
+        VideoApi api = new LimitedVideoApi(parts.api(), settings.maxApiCalls());
+        JobUpdates updates = new JobUpdates(parts.store());
+        Renderer renderer = new Renderer(catalog);
+        NoticeDesk notices = new NoticeDesk(parts.store(), updates, renderer, clock);
+        JobRunner runner = new JobRunner(parts.store(), parts.chats(),
+                new TaskWatcher(api, updates, catalog, settings, clock, () -> ThreadLocalRandom.current()
+                        .nextDouble()),
+                new Deliverer(api, updates, settings, parts.maxDownloadBytes(), clock),
+                notices, new MessageKeeper(updates, renderer, settings, clock), clock);
+        this.poller = new Poller(runner, workers, clock);
+        this.jobs = new JobService(parts.store(), poller, parts.quotas(), clock);
+        RefundDesk refunds = new RefundDesk(parts.store(), updates, clock, resolved -> workers.execute(() -> {
+            if (parts.chats().serves(resolved.requester().platform())) {
+                notices.showResolution(resolved, parts.chats().forPlatform(resolved.requester().platform()));
+            }
+        }));
+        this.commands = new CommandHandler(new CommandParser(catalog, parts.limits(), parts.commandName()), jobs,
+                parts.store(), renderer, parts.admins(), refunds, clock);
+    }
+
+    /** What an engine is made of. */
+    public record Parts(JobStore store, VideoApi api, ChatPorts chats, ModelCatalog catalog, Limits limits,
+                        Quotas quotas, Admins admins, EngineSettings settings, long maxDownloadBytes,
+                        String commandName) {
+    }
+
+    /** Resumes unfinished jobs and starts polling on the shared scheduler; returns how many jobs resumed. */
+    public int start(ScheduledExecutorService scheduler) {
+        int resumed = jobs.resume();
+        poller.start(scheduler, settings.tick());
+        return resumed;
+    }
+
+    /** Resumes unfinished jobs without starting the scheduler: tests drive {@link Poller#tick()} themselves. */
+    public int resume() {
+        return jobs.resume();
+    }
+
+    public CommandHandler commands() {
+        return commands;
+    }
+
+    public Poller poller() {
+        return poller;
+    }
+}

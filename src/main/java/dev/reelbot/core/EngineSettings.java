@@ -1,0 +1,47 @@
+package dev.reelbot.core;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * How the engine paces itself.
+ *
+ * @param tick               how often the scheduler looks for due jobs
+ * @param minPollInterval    the quickest a job is polled (at first, and near its end)
+ * @param maxPollInterval    the slowest a long job is polled
+ * @param jitter             the +/- share added to every interval so jobs do not poll in lockstep
+ * @param workers            threads doing the blocking work (API calls, chat calls, downloads)
+ * @param maxApiCalls        video API calls in flight at once, across all jobs
+ * @param noProgressTimeout  a running job whose progress has not moved for this long is given up on
+ * @param lostAfter          "task does not exist" answers in a row before a job counts as lost
+ * @param editInterval       the least time between two edits of one message (final views skip it)
+ * @param heartbeat          a message whose only change is its elapsed time is edited at most this often
+ * @param deliveryAttempts   fetch-and-upload attempts before a delivery fails
+ * @param videoDir           where videos are downloaded to
+ */
+public record EngineSettings(
+        Duration tick,
+        Duration minPollInterval,
+        Duration maxPollInterval,
+        double jitter,
+        int workers,
+        int maxApiCalls,
+        Duration noProgressTimeout,
+        int lostAfter,
+        Duration editInterval,
+        Duration heartbeat,
+        int deliveryAttempts,
+        Path videoDir) {
+
+    /** The same settings, downloading videos to {@code dir}. */
+    public EngineSettings withVideoDir(Path dir) {
+        return new EngineSettings(tick, minPollInterval, maxPollInterval, jitter, workers, maxApiCalls,
+                noProgressTimeout, lostAfter, editInterval, heartbeat, deliveryAttempts, dir);
+    }
+
+    /** The defaults documented in config/reelbot.example.yaml. */
+    public static EngineSettings defaults(Path videoDir) {
+        return new EngineSettings(Duration.ofMillis(500), Duration.ofSeconds(2), Duration.ofSeconds(30), 0.2, 8, 8,
+                Duration.ofMinutes(15), 3, Duration.ofSeconds(3), Duration.ofSeconds(60), 5, videoDir);
+    }
+}

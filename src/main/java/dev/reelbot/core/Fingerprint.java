@@ -1,0 +1,34 @@
+package dev.reelbot.core;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * A stable digest of what a view shows, apart from its elapsed time: stored with the job, it lets the engine skip
+ * edits that would change nothing visible, even after a restart.
+ */
+final class Fingerprint {
+    private Fingerprint() {
+    }
+
+    static String of(JobView view) {
+        JobView withoutClock = new JobView(view.jobId(), view.headline(), view.prompt(), view.requester(),
+                view.settings(), view.status(), view.progressBar(), "", view.result(), view.isFinal(), view.actions());
+        return digest(withoutClock.toString());
+    }
+
+    static String of(NoticeView view) {
+        return digest(view.toString());
+    }
+
+    private static String digest(String text) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+}

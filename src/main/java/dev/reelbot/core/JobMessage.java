@@ -1,0 +1,15 @@
+package dev.reelbot.core;
+
+import java.time.Instant;
+
+/**
+ * The message that shows a job's progress.
+ *
+ * @param ref        where it is ({@code null} until posted, or after it was found deleted)
+ * @param shown      the fingerprint of the view it shows now, to edit only on a visible change
+ * @param shownAt    when it was last posted or edited
+ * @param finalShown whether the requester has seen the job's final outcome
+ */
+public record JobMessage(MessageRef ref, String shown, Instant shownAt, boolean finalShown) {
+    static final JobMessage NONE = new JobMessage(null, null, null, false);
+}

@@ -1,0 +1,107 @@
+package dev.reelbot.core;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One step of one job: does every duty that is due, in the order that keeps messages true (poll the API; post
+ * the message if there is none; raise a refund notice, so the final view can say it was raised; deliver the
+ * video; show the latest view), and says when the job next needs a step.
+ */
+final class JobRunner {
+    private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
+    private static final Duration PARKED = Duration.ofMinutes(1);
+
+    private final JobStore store;
+    private final ChatPorts chats;
+    private final TaskWatcher watcher;
+    private final Deliverer deliverer;
+    private final NoticeDesk notices;
+    private final MessageKeeper messages;
+    private final Clock clock;
+
+    JobRunner(JobStore store, ChatPorts chats, TaskWatcher watcher, Deliverer deliverer, NoticeDesk notices,
+              MessageKeeper messages, Clock clock) {
+        this.store = store;
+        this.chats = chats;
+        this.watcher = watcher;
+        this.deliverer = deliverer;
+        this.notices = notices;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    /** Runs the job's due duties; returns when it next needs a step, or empty when it is settled. */
+    Optional<Instant> step(Tracked tracked) {
+        Optional<Job> found = store.find(tracked.jobId);
+        if (found.isEmpty()) {
+            log.error("job={} is tracked but not in the store; dropping it", tracked.jobId);
+            return Optional.empty();
+        }
+        Job job = found.get();
+        if (job.state() == JobState.SUBMITTING) {
+            job = tracked.ownsSubmission ? watcher.submit(job) : watcher.abandonedSubmission(job);
+        }
+        if (isActive(job) && due(tracked.pollAt)) {
+            job = watcher.poll(job, tracked);
+        }
+        if (!chats.serves(job.requester().platform())) {
+            return job.isSettled() ? Optional.empty() : Optional.of(clock.instant().plus(PARKED));
+        }
+        ChatPort chat = chats.forPlatform(job.requester().platform());
+        boolean showsMessage = job.state() != JobState.REJECTED;
+        if (showsMessage && job.message().ref() == null && due(tracked.chatAt)) {
+            job = messages.update(job, tracked, chat);
+        }
+        if (job.refund().state().isPending() && due(tracked.chatAt)) {
+            job = notices.notify(job, tracked, chat);
+        }
+        if (job.delivery().state() == DeliveryState.PENDING && job.message().ref() != null
+                && due(tracked.deliveryAt)) {
+            job = deliverer.deliver(job, tracked, chat);
+        }
+        if (due(tracked.chatAt)) {
+            job = messages.update(job, tracked, chat);
+        }
+        return job.isSettled() ? Optional.empty() : Optional.of(nextStep(job, tracked));
+    }
+
+    private Instant nextStep(Job job, Tracked tracked) {
+        Instant now = clock.instant();
+        Instant next = now.plus(PARKED);
+        if (isActive(job)) {
+            next = earliest(next, tracked.pollAt);
+        }
+        if (job.delivery().state() == DeliveryState.PENDING) {
+            next = earliest(next, job.message().ref() == null ? tracked.chatAt : tracked.deliveryAt);
+        }
+        if (job.refund().state().isPending()) {
+            next = earliest(next, tracked.chatAt);
+        }
+        Instant messageDue = messages.due(job);
+        if (messageDue != null) {
+            next = earliest(next, latest(messageDue, tracked.chatAt));
+        }
+        return latest(next, now);
+    }
+
+    private static boolean isActive(Job job) {
+        return job.state() == JobState.QUEUED || job.state() == JobState.RUNNING;
+    }
+
+    private boolean due(Instant at) {
+        return !at.isAfter(clock.instant());
+    }
+
+    private static Instant earliest(Instant a, Instant b) {
+        return b.isBefore(a) ? b : a;
+    }
+
+    private static Instant latest(Instant a, Instant b) {
+        return b.isAfter(a) ? b : a;
+    }
+}

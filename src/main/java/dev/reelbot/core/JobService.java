@@ -1,0 +1,110 @@
+package dev.reelbot.core;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Accepts new jobs (deduplicated, within quota, persisted before anything is sent) and resumes unfinished ones at
+ * start-up. Accepting only writes a row and wakes the poller, so an adapter can acknowledge within its platform's
+ * three seconds; the create request itself is sent by the worker that steps the job.
+ */
+public final class JobService {
+    private static final Duration DAY = Duration.ofHours(24);
+    private static final Duration RESUME_SPREAD = Duration.ofSeconds(10);
+
+    private final JobStore store;
+    private final Poller poller;
+    private final Quotas quotas;
+    private final Clock clock;
+    private final Map<String, Object> userLocks = new ConcurrentHashMap<>();
+
+    JobService(JobStore store, Poller poller, Quotas quotas, Clock clock) {
+        this.store = store;
+        this.poller = poller;
+        this.quotas = quotas;
+        this.clock = clock;
+    }
+
+    /** The job a command started, and whether this call started it (false for a retried delivery). */
+    public record Accepted(Job job, boolean isNew) {
+    }
+
+    /**
+     * Accepts a job, or finds the one a previous delivery of the same command created.
+     *
+     * @throws CommandError when a quota refuses it
+     */
+    public Accepted accept(Requester requester, VideoRequest request, String requestKey) throws CommandError {
+        Optional<Job> existing = store.findByRequestKey(requestKey);
+        if (existing.isPresent()) {
+            return new Accepted(existing.get(), false);
+        }
+        Object lock = userLocks.computeIfAbsent(requester.qualifiedUser(), k -> new Object());
+        synchronized (lock) {
+            checkQuotas(requester);
+            Instant now = clock.instant();
+            VideoRequest identified = request.toBuilder().endUser(endUser(requester)).build();
+            Job job = Job.submitting(JobIds.next(), requestKey, requester, identified, now);
+            try {
+                store.insert(job);
+            } catch (JobStore.DuplicateRequestException retried) {
+                return new Accepted(retried.existing(), false);
+            }
+            JobUpdates.event(job, "accepted: {}", identified.model());
+            poller.track(job.id(), true, now);
+            return new Accepted(job, true);
+        }
+    }
+
+    private void checkQuotas(Requester requester) throws CommandError {
+        int active = store.countActive(requester.platform(), requester.user());
+        if (active >= quotas.concurrentPerUser()) {
+            throw new CommandError("You already have " + active + " video" + (active == 1 ? "" : "s")
+                    + " in progress, the most you may run at once. Wait for one to finish (list shows them).");
+        }
+        Instant now = clock.instant();
+        List<Instant> billed = store.billedSince(requester.platform(), requester.user(), now.minus(DAY));
+        if (billed.size() >= quotas.perUserPerDay()) {
+            Instant free = billed.get(billed.size() - quotas.perUserPerDay()).plus(DAY);
+            throw new CommandError("You have started " + billed.size() + " videos in the last 24 hours, the daily "
+                    + "limit. Your next one can start at " + Renderer.when(free) + ".");
+        }
+    }
+
+    /**
+     * Resumes every unfinished job: the poller picks each up within a few seconds (spread, so a restart with many
+     * jobs does not poll them all at once). A job found submitting is judged outcome-unknown by its first step.
+     */
+    public int resume() {
+        List<Job> unsettled = store.unsettled();
+        Instant now = clock.instant();
+        long spread = Math.min(RESUME_SPREAD.toMillis(), unsettled.size() * 20L);
+        for (Job job : unsettled) {
+            long delay = spread == 0 ? 0 : ThreadLocalRandom.current().nextLong(spread);
+            poller.track(job.id(), false, now.plusMillis(delay));
+        }
+        return unsettled.size();
+    }
+
+    /** An opaque, stable id of the requester for the API's abuse monitoring: never their platform id itself. */
+    static String endUser(Requester requester) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256")
+                    .digest((requester.platform() + ":" + requester.workspace() + ":" + requester.user())
+                            .getBytes(StandardCharsets.UTF_8));
+            return "reelbot-" + HexFormat.of().formatHex(hash, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package dev.reelbot.core;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where jobs live, as a port: plain operations a SQL table can answer, so SQLite and PostgreSQL stores can both
+ * implement it. Every change is a compare-and-set on the job's version.
+ *
+ * <p>Threading: implementations are thread-safe.
+ */
+public interface JobStore {
+
+    /**
+     * Writes a new job.
+     *
+     * @throws DuplicateRequestException when a job with the same request key exists: a retried command
+     */
+    void insert(Job job) throws DuplicateRequestException;
+
+    Optional<Job> find(String jobId);
+
+    Optional<Job> findByRequestKey(String requestKey);
+
+    /**
+     * Writes {@code next} if the stored row still has {@code next.version()}; returns the stored job (version
+     * incremented), or empty when another writer got there first.
+     */
+    Optional<Job> compareAndSet(Job next);
+
+    /** Every job with work left (see {@link Job#isSettled()}). */
+    List<Job> unsettled();
+
+    /** The most recent jobs of one user on one platform, newest first. */
+    List<Job> recentJobs(String platform, String user, int limit);
+
+    /** How many of the user's jobs are in one of the non-final states. */
+    int countActive(String platform, String user);
+
+    /** The user's billed jobs created at or after {@code since}, oldest first (for the rolling daily quota). */
+    List<Instant> billedSince(String platform, String user, Instant since);
+
+    /** Refund cases not yet resolved, oldest first. */
+    List<Job> openRefunds();
+
+    /** A command was delivered twice: the job it already created. */
+    final class DuplicateRequestException extends Exception {
+        private final transient Job existing;
+
+        public DuplicateRequestException(Job existing) {
+            super("request " + existing.requestKey() + " already created job " + existing.id());
+            this.existing = existing;
+        }
+
+        public Job existing() {
+            return existing;
+        }
+    }
+}

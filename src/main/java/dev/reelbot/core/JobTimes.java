@@ -1,0 +1,25 @@
+package dev.reelbot.core;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A job's clock readings.
+ *
+ * @param createdAt   when the command was accepted
+ * @param submittedAt when the API accepted the job: when it was billed ({@code null} before)
+ * @param updatedAt   the last change
+ * @param finishedAt  when the job reached a final state ({@code null} before)
+ * @param progressAt  the last time the API reported progress or a new status (for the no-progress watchdog)
+ */
+public record JobTimes(Instant createdAt, Instant submittedAt, Instant updatedAt, Instant finishedAt,
+                       Instant progressAt) {
+    public JobTimes {
+        Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(updatedAt, "updatedAt");
+    }
+
+    static JobTimes startingAt(Instant now) {
+        return new JobTimes(now, null, now, null, now);
+    }
+}

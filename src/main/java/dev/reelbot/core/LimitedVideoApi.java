@@ -1,0 +1,63 @@
+package dev.reelbot.core;
+
+import java.nio.file.Path;
+import java.util.concurrent.Semaphore;
+
+/**
+ * Caps how many video API calls are in flight at once, across every job, so thousands of tracked jobs never turn
+ * into thousands of simultaneous requests. Callers wait for a permit.
+ */
+public final class LimitedVideoApi implements VideoApi {
+    private final VideoApi delegate;
+    private final Semaphore permits;
+
+    public LimitedVideoApi(VideoApi delegate, int maxConcurrentCalls) {
+        this.delegate = delegate;
+        this.permits = new Semaphore(maxConcurrentCalls, true);
+    }
+
+    @Override
+    public TaskStatus create(VideoRequest request) throws VideoApiException {
+        acquire();
+        try {
+            return delegate.create(request);
+        } finally {
+            permits.release();
+        }
+    }
+
+    @Override
+    public TaskStatus get(String taskId) throws VideoApiException {
+        acquire();
+        try {
+            return delegate.get(taskId);
+        } finally {
+            permits.release();
+        }
+    }
+
+    @Override
+    public VideoDownload download(String taskId, String videoUrl, long maxBytes, Path target)
+            throws VideoApiException {
+        acquire();
+        try {
+            return delegate.download(taskId, videoUrl, maxBytes, target);
+        } finally {
+            permits.release();
+        }
+    }
+
+    private void acquire() throws VideoApiException {
+        try {
+            permits.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new VideoApiException.Transient("interrupted while waiting to call the video API", 0, "", null, e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return delegate.toString();
+    }
+}

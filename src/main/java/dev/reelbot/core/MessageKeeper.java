@@ -1,0 +1,101 @@
+package dev.reelbot.core;
+
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * Keeps a job's message true: posts it, edits it when what it shows changed (see {@link EditPolicy}), posts a new
+ * one when someone deleted it, and tells a requester whose job was refused privately, since a refused job has no
+ * channel message.
+ */
+final class MessageKeeper {
+    private final JobUpdates updates;
+    private final Renderer renderer;
+    private final EngineSettings settings;
+    private final Clock clock;
+
+    MessageKeeper(JobUpdates updates, Renderer renderer, EngineSettings settings, Clock clock) {
+        this.updates = updates;
+        this.renderer = renderer;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** When the message should next be touched, or {@code null} when it is up to date for good. */
+    Instant due(Job job) {
+        if (job.state() == JobState.REJECTED || job.state() == JobState.SUBMITTING) {
+            return job.state() == JobState.REJECTED && !job.message().finalShown() ? clock.instant() : null;
+        }
+        JobView view = renderer.render(job, clock.instant());
+        return EditPolicy.due(job.message(), view, Fingerprint.of(view), clock.instant(), settings);
+    }
+
+    Job update(Job job, Tracked tracked, ChatPort chat) {
+        if (job.state() == JobState.REJECTED) {
+            return tellPrivately(job, tracked, chat);
+        }
+        Instant now = clock.instant();
+        JobView view = renderer.render(job, now);
+        String fingerprint = Fingerprint.of(view);
+        if (!EditPolicy.isDue(EditPolicy.due(job.message(), view, fingerprint, now, settings), now)) {
+            return job;
+        }
+        MessageRef ref = job.message().ref();
+        try {
+            MessageRef shown = ref == null ? chat.post(job.requester().conversation(), view) : ref;
+            if (ref != null) {
+                chat.edit(ref, view);
+            }
+            tracked.chatErrors = 0;
+            Job next = updates.apply(job, j -> Transitions.shown(j, shown, fingerprint, view.isFinal(), now));
+            if (ref == null) {
+                JobUpdates.event(next, "message posted in {} as {}", shown.channel(), shown.messageId());
+            }
+            return next;
+        } catch (ChatException e) {
+            return failed(job, tracked, e, view.isFinal());
+        }
+    }
+
+    private Job tellPrivately(Job job, Tracked tracked, ChatPort chat) {
+        if (job.message().finalShown()) {
+            return job;
+        }
+        String reason = job.failure() == null ? "no reason was given" : job.failure().message();
+        try {
+            chat.whisper(job.requester(), "🚫 Your video (job " + job.id() + ") was not started: " + reason
+                    + " Nothing was charged.");
+            return updates.apply(job, j -> Transitions.toldPrivately(j, clock.instant()));
+        } catch (ChatException e) {
+            return failed(job, tracked, e, true);
+        }
+    }
+
+    private Job failed(Job job, Tracked tracked, ChatException e, boolean isFinal) {
+        Instant now = clock.instant();
+        switch (e.kind()) {
+            case MESSAGE_GONE -> {
+                JobUpdates.warn(job, "message was deleted; posting a new one");
+                return updates.apply(job, j -> Transitions.messageGone(j, now));
+            }
+            case RATE_LIMITED -> {
+                tracked.chatAt = now.plus(EditPolicy.retryAfter(e, tracked.chatErrors));
+                return job;
+            }
+            case NO_ACCESS, REFUSED -> {
+                if (isFinal) {
+                    JobUpdates.error(job, "cannot show the outcome to the requester: {}", e.getMessage());
+                    return updates.apply(job, j -> Transitions.unreachable(j, e.getMessage(), now));
+                }
+                tracked.chatAt = now.plus(EditPolicy.chatBackoff(++tracked.chatErrors + 4));
+                JobUpdates.warn(job, "cannot show progress ({}); retrying later", e.getMessage());
+                return job;
+            }
+            default -> {
+                tracked.chatAt = now.plus(EditPolicy.chatBackoff(tracked.chatErrors++));
+                JobUpdates.warn(job, "chat call failed ({}); retrying", e.getMessage());
+                return job;
+            }
+        }
+    }
+}

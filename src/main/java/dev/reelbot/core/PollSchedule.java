@@ -1,0 +1,51 @@
+package dev.reelbot.core;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * When to poll a job next. Quick at first and near the end, slower in the long middle of a long job, never in
+ * lockstep with other jobs (jitter), and backing off exponentially on errors while honouring {@code Retry-After}.
+ * Pure: the random draw is passed in.
+ */
+final class PollSchedule {
+    private static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
+
+    private PollSchedule() {
+    }
+
+    /**
+     * The wait before the next poll of a healthy job.
+     *
+     * @param random a draw in [0, 1) for the jitter
+     */
+    static Duration next(Job job, Instant now, EngineSettings s, double random) {
+        Instant since = job.times().submittedAt() != null ? job.times().submittedAt() : job.times().createdAt();
+        double elapsed = Math.max(0, Duration.between(since, now).toMillis());
+        int progress = job.task().progress();
+        double wait;
+        if (job.state() == JobState.RUNNING && progress > 0 && progress < 100) {
+            double remaining = elapsed * (100 - progress) / progress;
+            boolean nearEnd = progress >= 90 || remaining < 3.0 * s.minPollInterval().toMillis();
+            wait = nearEnd ? s.minPollInterval().toMillis() : remaining / 4;
+        } else {
+            wait = elapsed / 6;
+        }
+        return jitter(clamp(wait, s.minPollInterval(), s.maxPollInterval()), s.jitter(), random);
+    }
+
+    /** The wait after {@code errors} failed polls in a row, at least what the API asked for. */
+    static Duration backoff(int errors, Duration retryAfter, EngineSettings s, double random) {
+        double base = s.minPollInterval().toMillis() * Math.pow(2, Math.min(errors, 16));
+        Duration wait = jitter(Math.min(base, MAX_BACKOFF.toMillis()), s.jitter(), random);
+        return retryAfter != null && retryAfter.compareTo(wait) > 0 ? retryAfter : wait;
+    }
+
+    private static double clamp(double millis, Duration min, Duration max) {
+        return Math.max(min.toMillis(), Math.min(max.toMillis(), millis));
+    }
+
+    private static Duration jitter(double millis, double share, double random) {
+        return Duration.ofMillis(Math.round(millis * (1 + share * (2 * random - 1))));
+    }
+}

@@ -1,0 +1,156 @@
+package dev.reelbot.core;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one scheduler for every job: a periodic {@link #tick()} takes the jobs that are due and hands each to the
+ * worker pool for one {@link JobRunner#step}; the step says when the job is due again. Never a thread per job.
+ *
+ * <p>Threading: {@link #tick()} runs on the shared scheduler (or a test's thread); steps run on the workers. A
+ * job is never stepped twice at once; a wake-up that arrives during a step runs right after it.
+ */
+public final class Poller {
+    private static final Logger log = LoggerFactory.getLogger(Poller.class);
+    private static final Duration AFTER_CRASH = Duration.ofSeconds(30);
+
+    private final JobRunner runner;
+    private final Executor workers;
+    private final Clock clock;
+    private final DueQueue queue = new DueQueue();
+    private final Map<String, Tracked> tracked = new ConcurrentHashMap<>();
+    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    private final Set<String> wakeAfterStep = ConcurrentHashMap.newKeySet();
+    private final Object idle = new Object();
+    private ScheduledFuture<?> ticking;
+
+    Poller(JobRunner runner, Executor workers, Clock clock) {
+        this.runner = runner;
+        this.workers = workers;
+        this.clock = clock;
+    }
+
+    /** Starts ticking on the shared scheduler. */
+    public synchronized void start(ScheduledExecutorService scheduler, Duration tick) {
+        if (ticking == null) {
+            ticking = scheduler.scheduleWithFixedDelay(this::tickSafely, 0, tick.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Stops ticking; steps in flight finish on their own. */
+    public synchronized void stop() {
+        if (ticking != null) {
+            ticking.cancel(false);
+            ticking = null;
+        }
+    }
+
+    /** Starts tracking a job, due at {@code due}. */
+    void track(String jobId, boolean ownsSubmission, Instant due) {
+        tracked.computeIfAbsent(jobId, id -> new Tracked(id, ownsSubmission, clock.instant()));
+        queue.scheduleNoLaterThan(jobId, due);
+    }
+
+    /** Asks for a step of a tracked job as soon as possible. */
+    public void wake(String jobId) {
+        if (!tracked.containsKey(jobId)) {
+            return;
+        }
+        if (inFlight.contains(jobId)) {
+            wakeAfterStep.add(jobId);
+        }
+        queue.scheduleNoLaterThan(jobId, clock.instant());
+    }
+
+    /** Dispatches every due job to the workers. Tests call this directly instead of waiting for the scheduler. */
+    public void tick() {
+        Instant now = clock.instant();
+        for (String jobId : queue.takeDue(now)) {
+            Tracked job = tracked.get(jobId);
+            if (job == null) {
+                continue;
+            }
+            if (!inFlight.add(jobId)) {
+                wakeAfterStep.add(jobId);
+                continue;
+            }
+            try {
+                workers.execute(() -> step(job));
+            } catch (RejectedExecutionException shuttingDown) {
+                inFlight.remove(jobId);
+                queue.schedule(jobId, now.plus(AFTER_CRASH));
+            }
+        }
+    }
+
+    private void tickSafely() {
+        try {
+            tick();
+        } catch (RuntimeException e) {
+            log.error("poller tick failed; the next tick will try again", e);
+        }
+    }
+
+    private void step(Tracked job) {
+        String jobId = job.jobId;
+        try {
+            Optional<Instant> next = runner.step(job);
+            if (next.isPresent()) {
+                queue.schedule(jobId, next.get());
+            } else {
+                tracked.remove(jobId);
+                queue.remove(jobId);
+            }
+        } catch (RuntimeException e) {
+            log.error("job={} step failed; retrying in {}", jobId, AFTER_CRASH, e);
+            queue.schedule(jobId, clock.instant().plus(AFTER_CRASH));
+        } finally {
+            inFlight.remove(jobId);
+            if (wakeAfterStep.remove(jobId) && tracked.containsKey(jobId)) {
+                queue.scheduleNoLaterThan(jobId, clock.instant());
+            }
+            if (tracked.isEmpty()) {
+                synchronized (idle) {
+                    idle.notifyAll();
+                }
+            }
+        }
+    }
+
+    /** How many jobs have work left. */
+    public int trackedCount() {
+        return tracked.size();
+    }
+
+    /** How many job steps are running now. */
+    public int inFlightCount() {
+        return inFlight.size();
+    }
+
+    /** Waits until no job has work left, or the timeout passes; returns whether it is idle. */
+    public boolean awaitIdle(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (idle) {
+            while (!tracked.isEmpty()) {
+                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (left <= 0) {
+                    return false;
+                }
+                idle.wait(Math.min(left, 1000));
+            }
+        }
+        return true;
+    }
+}

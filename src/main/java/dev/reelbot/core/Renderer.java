@@ -1,0 +1,195 @@
+package dev.reelbot.core;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns a job into what its message shows. Pure: the same job at the same instant always renders the same view,
+ * which is what lets the engine edit a message only when what the user sees has changed.
+ */
+public final class Renderer {
+    static final int PROMPT_CHARS = 600;
+    private static final int BAR_CELLS = 10;
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
+    private final ModelCatalog catalog;
+
+    public Renderer(ModelCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    public JobView render(Job job, Instant now) {
+        String headline;
+        String status;
+        String bar = null;
+        JobView.Result result = null;
+        List<JobView.Action> actions = List.of();
+        switch (job.state()) {
+            case SUBMITTING -> {
+                headline = "⏳ Submitting";
+                status = "Sending the job to the video API…";
+            }
+            case QUEUED -> {
+                headline = "⏳ Queued";
+                status = "Waiting in the video API's queue…";
+            }
+            case RUNNING -> {
+                headline = "🎬 Generating";
+                status = "Generating…";
+                bar = progressBar(job.task().progress());
+            }
+            case COMPLETED -> {
+                switch (job.delivery().state()) {
+                    case UPLOADED -> {
+                        headline = "✅ Video ready";
+                        status = "Done.";
+                        result = new JobView.Uploaded(job.delivery().note());
+                    }
+                    case LINKED -> {
+                        headline = "✅ Video ready";
+                        status = "Done. The video is too large to upload here, so here is a link.";
+                        result = new JobView.Linked(job.task().videoUrl(), job.task().expiresAt(),
+                                job.delivery().note());
+                    }
+                    case FAILED -> {
+                        headline = "⚠️ Not delivered";
+                        status = "The video was generated but could not be delivered.";
+                        result = failed(job);
+                    }
+                    default -> {
+                        headline = "📦 Almost done";
+                        status = "Fetching the video…";
+                        bar = progressBar(100);
+                    }
+                }
+                actions = List.of(JobView.Action.REROLL, JobView.Action.DETAILS);
+            }
+            case FAILED -> {
+                headline = "❌ Failed";
+                status = "The video could not be made.";
+                result = failed(job);
+                actions = List.of(JobView.Action.REROLL, JobView.Action.DETAILS);
+            }
+            case TIMED_OUT -> {
+                headline = "⌛ Timed out";
+                status = "The bot stopped waiting for the video API.";
+                result = failed(job);
+                actions = List.of(JobView.Action.REROLL, JobView.Action.DETAILS);
+            }
+            case SUBMIT_UNKNOWN -> {
+                headline = "❓ Not confirmed";
+                status = "The video API did not confirm the job, so it was not sent again.";
+                result = failed(job);
+                actions = List.of(JobView.Action.DETAILS);
+            }
+            default -> {
+                headline = "🚫 Not started";
+                status = "Nothing was charged.";
+                result = new JobView.Failed(reason(job), JobView.Refund.NONE);
+            }
+        }
+        boolean isFinal = job.state().isFinal() && job.delivery().state().isDone();
+        return new JobView(job.id(), headline, PlainText.oneLine(job.request().prompt(), PROMPT_CHARS),
+                job.requester().user(), settings(job.request()), status, bar, elapsed(job, now), result, isFinal,
+                isFinal ? actions : List.of());
+    }
+
+    /** The admin notice for a refund case. */
+    public NoticeView notice(Job job, boolean repeated) {
+        List<NoticeView.Fact> facts = new ArrayList<>();
+        Requester who = job.requester();
+        facts.add(new NoticeView.Fact("Requester", who.userName() + " (" + who.platform() + " user " + who.user()
+                + ")"));
+        facts.add(new NoticeView.Fact("Where", who.platform() + " " + who.workspace() + " / " + who.channel()));
+        facts.add(new NoticeView.Fact("Model", job.request().model()));
+        facts.add(new NoticeView.Fact("Task id", job.task().taskId() == null ? "unknown (no answer to the submission)"
+                : job.task().taskId()));
+        Instant billed = job.times().submittedAt() != null ? job.times().submittedAt() : job.times().createdAt();
+        facts.add(new NoticeView.Fact(job.times().submittedAt() != null ? "Billed" : "Submitted (maybe billed)",
+                WHEN.format(billed)));
+        facts.add(new NoticeView.Fact("Why", job.refund().reason() == null ? reason(job) : job.refund().reason()));
+        facts.add(new NoticeView.Fact("Prompt", PlainText.oneLine(job.request().prompt(), 200)));
+        JobRefund refund = job.refund();
+        boolean resolved = refund.state() == RefundState.RESOLVED;
+        if (resolved) {
+            facts.add(new NoticeView.Fact("Resolved", "by " + refund.resolvedBy() + " at " + WHEN.format(
+                    refund.resolvedAt()) + (refund.note() == null || refund.note().isBlank() ? "" : ": "
+                    + refund.note())));
+        }
+        return new NoticeView(job.id(), resolved ? "✅ Refund resolved" : "💸 Refund needed", facts, resolved,
+                repeated);
+    }
+
+    /** One line per job for {@code list} and {@code status}. */
+    public String summary(Job job, Instant now) {
+        JobView view = render(job, now);
+        String progress = view.progressBar() == null ? "" : " " + view.progressBar();
+        return "`" + job.id() + "` " + view.headline() + progress + " · " + view.settings() + " · "
+                + PlainText.cap(view.prompt(), 60) + " · " + view.elapsed();
+    }
+
+    private JobView.Failed failed(Job job) {
+        JobView.Refund refund = switch (job.refund().state()) {
+            case NONE -> JobView.Refund.NONE;
+            case NEEDED, NOTIFYING -> JobView.Refund.NOTIFYING;
+            case OPEN, RESOLVED -> JobView.Refund.NOTIFIED;
+        };
+        return new JobView.Failed(reason(job), refund);
+    }
+
+    private static String reason(Job job) {
+        return job.failure() == null ? "no reason was given" : job.failure().message();
+    }
+
+    String settings(VideoRequest request) {
+        ModelSpec model = catalog.specFor(request.model());
+        int seconds = request.seconds() != null ? request.seconds() : model.defaultDuration();
+        String size = request.size() != null ? request.size() : model.defaultSize();
+        StringBuilder text = new StringBuilder(request.model()).append(" · ").append(seconds).append(" s · ")
+                .append(size);
+        if (request.seed() != null) {
+            text.append(" · seed ").append(request.seed());
+        }
+        if (request.count() != null && request.count() > 1) {
+            text.append(" · ×").append(request.count());
+        }
+        if (request.imageUrl() != null) {
+            text.append(" · from an image");
+        }
+        return text.toString();
+    }
+
+    static String progressBar(int percent) {
+        int filled = Math.max(0, Math.min(BAR_CELLS, percent * BAR_CELLS / 100));
+        return "▓".repeat(filled) + "░".repeat(BAR_CELLS - filled) + " " + percent + "%";
+    }
+
+    static String elapsed(Job job, Instant now) {
+        Instant end = job.times().finishedAt() != null ? job.times().finishedAt() : now;
+        String took = humanDuration(Duration.between(job.times().createdAt(), end));
+        return job.state().isFinal() ? "took " + took : took;
+    }
+
+    /** "45s", "3m 05s", "30m", "1h 02m", "2h". */
+    static String humanDuration(Duration duration) {
+        long seconds = Math.max(0, duration.toSeconds());
+        if (seconds < 60) {
+            return seconds + "s";
+        }
+        if (seconds < 3600) {
+            return seconds % 60 == 0 ? seconds / 60 + "m" : String.format("%dm %02ds", seconds / 60, seconds % 60);
+        }
+        long minutes = seconds % 3600 / 60;
+        return minutes == 0 ? seconds / 3600 + "h" : String.format("%dh %02dm", seconds / 3600, minutes);
+    }
+
+    /** When a link expires, as users read it. */
+    public static String when(Instant instant) {
+        return WHEN.format(instant);
+    }
+}

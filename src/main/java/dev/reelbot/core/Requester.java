@@ -1,0 +1,32 @@
+package dev.reelbot.core;
+
+import java.util.Objects;
+
+/**
+ * Who asked for a job and where: enough to answer them, count their quota and tell the admins who to refund.
+ *
+ * @param platform  {@code slack}, {@code discord}, {@code console}
+ * @param workspace the Slack team or Discord guild id ({@code local} on the console)
+ * @param channel   the channel the command was typed in
+ * @param user      the platform's user id
+ * @param userName  a display name for notices, or the id when unknown
+ */
+public record Requester(String platform, String workspace, String channel, String user, String userName) {
+    public Requester {
+        Objects.requireNonNull(platform, "platform");
+        Objects.requireNonNull(workspace, "workspace");
+        Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(user, "user");
+        userName = userName == null || userName.isBlank() ? user : userName;
+    }
+
+    /** Where the command was typed. */
+    public Conversation conversation() {
+        return new Conversation(platform, workspace, channel);
+    }
+
+    /** The key admins are configured by: {@code platform:user}. */
+    public String qualifiedUser() {
+        return platform + ":" + user;
+    }
+}

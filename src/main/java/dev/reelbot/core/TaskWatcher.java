@@ -1,0 +1,122 @@
+package dev.reelbot.core;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.DoubleSupplier;
+
+/**
+ * The API side of a job: sends its create request (once), polls its status, and gives up on it when the watchdog
+ * says so. Every outcome becomes a transition; nothing here talks to a chat.
+ */
+final class TaskWatcher {
+    private final VideoApi api;
+    private final JobUpdates updates;
+    private final ModelCatalog catalog;
+    private final EngineSettings settings;
+    private final Clock clock;
+    private final DoubleSupplier random;
+
+    TaskWatcher(VideoApi api, JobUpdates updates, ModelCatalog catalog, EngineSettings settings, Clock clock,
+                DoubleSupplier random) {
+        this.api = api;
+        this.updates = updates;
+        this.catalog = catalog;
+        this.settings = settings;
+        this.clock = clock;
+        this.random = random;
+    }
+
+    /** Sends the create request of a job this process inserted. Called at most once per job. */
+    Job submit(Job job) {
+        Job next;
+        try {
+            TaskStatus status = api.create(job.request());
+            Instant now = clock.instant();
+            next = updates.apply(job, j -> Transitions.submitted(j, status, now));
+            JobUpdates.event(next, "submitted: task {} ({})", status.taskId(), status.rawStatus());
+        } catch (VideoApiException e) {
+            next = notSubmitted(job, e);
+        }
+        return next;
+    }
+
+    private Job notSubmitted(Job job, VideoApiException e) {
+        Job next;
+        if (e instanceof VideoApiException.OutcomeUnknown) {
+            Failure why = new Failure("the video API did not confirm the job (" + e.getMessage() + ")",
+                    "submit_unknown");
+            next = updates.apply(job, j -> Transitions.submitUnknown(j, why, clock.instant()));
+            JobUpdates.error(next, "submission outcome unknown, not resent: {}", e.getMessage());
+        } else if (e instanceof VideoApiException.Transient) {
+            Failure why = new Failure(e.getMessage() + ". Try again in a minute.", "api_unavailable");
+            next = updates.apply(job, j -> Transitions.rejected(j, why, clock.instant()));
+            JobUpdates.warn(next, "not submitted, the video API is unavailable: {}", e.getMessage());
+        } else {
+            Failure why = new Failure(e.getMessage(), e.code());
+            next = updates.apply(job, j -> Transitions.rejected(j, why, clock.instant()));
+            JobUpdates.event(next, "refused by the video API: {} ({})", e.getMessage(), e.code());
+        }
+        return next;
+    }
+
+    /** A SUBMITTING job found at start-up: its request may have been sent before the restart. */
+    Job abandonedSubmission(Job job) {
+        Failure why = new Failure("the bot restarted while submitting this job, so it cannot know whether the video "
+                + "API received it; it was not sent again", "submit_unknown");
+        Job next = updates.apply(job, j -> Transitions.submitUnknown(j, why, clock.instant()));
+        JobUpdates.error(next, "found submitting at start-up: outcome unknown, not resent");
+        return next;
+    }
+
+    /** Polls the job's status; sets when to poll next. */
+    Job poll(Job job, Tracked tracked) {
+        Job next;
+        try {
+            TaskStatus status = api.get(job.task().taskId());
+            Instant now = clock.instant();
+            next = updates.apply(job, j -> Transitions.polled(j, status, now));
+            if (next.state() != job.state()) {
+                JobUpdates.event(next, "now {} ({}% , API says {})", next.state(), next.task().progress(),
+                        status.rawStatus());
+            }
+            tracked.pollAt = now.plus(PollSchedule.next(next, now, settings, random.getAsDouble()));
+        } catch (VideoApiException e) {
+            boolean missing = e instanceof VideoApiException.Rejected r && r.taskNotFound();
+            Instant now = clock.instant();
+            next = missing
+                    ? updates.apply(job, j -> Transitions.taskMissing(j, settings.lostAfter(), now))
+                    : updates.apply(job, j -> Transitions.pollFailed(j, now));
+            Duration retryAfter = e instanceof VideoApiException.Transient t ? t.retryAfter().orElse(null) : null;
+            tracked.pollAt = now.plus(PollSchedule.backoff(next.task().pollErrors(), retryAfter, settings,
+                    random.getAsDouble()));
+            if (next.state().isFinal()) {
+                JobUpdates.error(next, "lost: the video API answered task_not_exist {} times", settings.lostAfter());
+            } else {
+                JobUpdates.warn(next, "poll failed ({} in a row): {}", next.task().pollErrors(), e.getMessage());
+            }
+        }
+        return checkWatchdog(next, tracked);
+    }
+
+    /** Gives up on the job when the watchdog says so; otherwise makes sure the next poll is no later than that. */
+    private Job checkWatchdog(Job job, Tracked tracked) {
+        if (job.state().isFinal()) {
+            return job;
+        }
+        Instant now = clock.instant();
+        ModelSpec model = catalog.specFor(job.request().model());
+        Optional<Failure> verdict = Watchdog.verdict(job, model, settings.noProgressTimeout(), now);
+        if (verdict.isEmpty()) {
+            Instant deadline = Watchdog.deadline(job, model, settings.noProgressTimeout());
+            if (deadline.isBefore(tracked.pollAt)) {
+                tracked.pollAt = deadline;
+            }
+            return job;
+        }
+        Job next = updates.apply(job, j -> Transitions.timedOut(j, verdict.get(), now));
+        JobUpdates.error(next, "timed out: {}", verdict.get().message());
+        return next;
+    }
+}

@@ -1,0 +1,29 @@
+package dev.reelbot.core;
+
+import java.time.Instant;
+
+/**
+ * What the engine remembers about a job between steps, in memory only: when each duty may next run. Losing it in a
+ * restart is harmless: every duty is then due at once, and the stored job says what is left to do.
+ *
+ * <p>Threading: only the worker stepping the job touches it, and the poller never steps a job twice at once.
+ */
+final class Tracked {
+    final String jobId;
+    /** Whether this process inserted the job and so may send its create request. */
+    final boolean ownsSubmission;
+    Instant pollAt;
+    Instant chatAt;
+    Instant deliveryAt;
+    int chatErrors;
+    /** Whether this process claimed the refund notice (a claim found at start-up may already have been posted). */
+    boolean claimedNotice;
+
+    Tracked(String jobId, boolean ownsSubmission, Instant now) {
+        this.jobId = jobId;
+        this.ownsSubmission = ownsSubmission;
+        this.pollAt = now;
+        this.chatAt = now;
+        this.deliveryAt = now;
+    }
+}

@@ -1,0 +1,203 @@
+package dev.reelbot.core;
+
+import java.time.Instant;
+
+/**
+ * The job state machine: every change a job can go through, as pure functions from one {@link Job} to the next.
+ * The store applies each result with a compare-and-set, so these decide what happens and the store decides
+ * whether it happens once. An impossible change is a bug and throws.
+ */
+final class Transitions {
+    private Transitions() {
+    }
+
+    /** The API accepted the create request: the job is billed from now. */
+    static Job submitted(Job job, TaskStatus status, Instant now) {
+        require(job, job.state() == JobState.SUBMITTING, "submitted");
+        JobTimes t = job.times();
+        Job billed = job.withTimes(new JobTimes(t.createdAt(), now, now, t.finishedAt(), now))
+                .withTask(new JobTask(status.taskId(), status.rawStatus(), progressOf(status, 0), null, null, 0, 0));
+        return applyPhase(billed, status, now);
+    }
+
+    /** The API refused the create request: nothing was billed. */
+    static Job rejected(Job job, Failure why, Instant now) {
+        require(job, job.state() == JobState.SUBMITTING, "rejected");
+        return job.withState(JobState.REJECTED, now).withFailure(why);
+    }
+
+    /** The create request may have reached the API: it may be billed, and is never resent. */
+    static Job submitUnknown(Job job, Failure why, Instant now) {
+        require(job, job.state() == JobState.SUBMITTING, "submit unknown");
+        return needRefund(job.withState(JobState.SUBMIT_UNKNOWN, now).withFailure(why), why);
+    }
+
+    /** A status poll answered. Progress never goes backwards and a running job never returns to queued. */
+    static Job polled(Job job, TaskStatus status, Instant now) {
+        require(job, job.state() == JobState.QUEUED || job.state() == JobState.RUNNING, "polled");
+        JobTask t = job.task();
+        int progress = Math.max(t.progress(), progressOf(status, t.progress()));
+        boolean moved = progress > t.progress() || phaseOf(status.phase(), job.state()) != job.state();
+        JobTimes times = job.times();
+        Job next = job.withTask(new JobTask(t.taskId(), status.rawStatus(), progress, t.videoUrl(), t.expiresAt(), 0, 0))
+                .withTimes(new JobTimes(times.createdAt(), times.submittedAt(), now, times.finishedAt(),
+                        moved ? now : times.progressAt()));
+        return applyPhase(next, status, now);
+    }
+
+    /** A status poll failed (network, 5xx, 429, garbage): count it for backoff. */
+    static Job pollFailed(Job job, Instant now) {
+        JobTask t = job.task();
+        return job.withTask(new JobTask(t.taskId(), t.apiStatus(), t.progress(), t.videoUrl(), t.expiresAt(),
+                t.pollErrors() + 1, t.missingPolls())).withTimes(touched(job, now));
+    }
+
+    /** The API says the task does not exist; after {@code lostAfter} such answers in a row the job is lost. */
+    static Job taskMissing(Job job, int lostAfter, Instant now) {
+        JobTask t = job.task();
+        Job counted = job.withTask(new JobTask(t.taskId(), t.apiStatus(), t.progress(), t.videoUrl(), t.expiresAt(),
+                t.pollErrors() + 1, t.missingPolls() + 1)).withTimes(touched(job, now));
+        if (counted.task().missingPolls() < lostAfter) {
+            return counted;
+        }
+        return fail(counted, JobState.FAILED, new Failure("the video API no longer knows this job", "task_lost"),
+                now);
+    }
+
+    /** The bot gave up waiting. */
+    static Job timedOut(Job job, Failure why, Instant now) {
+        require(job, !job.state().isFinal(), "timed out");
+        return fail(job, JobState.TIMED_OUT, why, now);
+    }
+
+    /** The progress message was posted or edited to show the view with {@code fingerprint}. */
+    static Job shown(Job job, MessageRef ref, String fingerprint, boolean isFinal, Instant now) {
+        return job.withMessage(new JobMessage(ref, fingerprint, now, isFinal)).withTimes(touched(job, now));
+    }
+
+    /** The requester was told the final outcome privately (a refused job has no channel message). */
+    static Job toldPrivately(Job job, Instant now) {
+        return job.withMessage(new JobMessage(job.message().ref(), job.message().shown(), now, true))
+                .withTimes(touched(job, now));
+    }
+
+    /**
+     * The requester could not be shown the outcome anywhere (channel and fallbacks refused): stop trying, and make
+     * sure the admins hear of it if nobody else will.
+     */
+    static Job unreachable(Job job, String why, Instant now) {
+        Job given = job.withMessage(new JobMessage(job.message().ref(), job.message().shown(), now, true))
+                .withTimes(touched(job, now));
+        return job.state() == JobState.COMPLETED && job.delivery().state() == DeliveryState.FAILED
+                || job.refund().state() != RefundState.NONE
+                ? given : needRefund(given, new Failure("the requester could not be reached: " + why, "unreachable"));
+    }
+
+    /** The progress message was deleted by someone: post a new one. */
+    static Job messageGone(Job job, Instant now) {
+        return job.withMessage(JobMessage.NONE).withTimes(touched(job, now));
+    }
+
+    /** The video reached the chat, as a file or a link. */
+    static Job delivered(Job job, DeliveryState how, String note, Instant now) {
+        require(job, job.delivery().state() == DeliveryState.PENDING
+                && (how == DeliveryState.UPLOADED || how == DeliveryState.LINKED), "delivered");
+        return job.withDelivery(new JobDelivery(how, job.delivery().attempts() + 1, note))
+                .withMessage(unfinalised(job)).withTimes(touched(job, now));
+    }
+
+    /** One delivery attempt failed; after {@code maxAttempts} the delivery fails and the admins are told. */
+    static Job deliveryAttemptFailed(Job job, String why, int maxAttempts, Instant now) {
+        require(job, job.delivery().state() == DeliveryState.PENDING, "delivery failed");
+        int attempts = job.delivery().attempts() + 1;
+        if (attempts < maxAttempts) {
+            return job.withDelivery(new JobDelivery(DeliveryState.PENDING, attempts, why)).withTimes(touched(job, now));
+        }
+        Failure failure = new Failure("the video was generated but could not be delivered: " + why, "undelivered");
+        return needRefund(job.withDelivery(new JobDelivery(DeliveryState.FAILED, attempts, why))
+                .withFailure(failure).withMessage(unfinalised(job)).withTimes(touched(job, now)), failure);
+    }
+
+    /** Claims the right to post the refund notice; only one claim can win the compare-and-set. */
+    static Job noticeClaimed(Job job, Instant now) {
+        require(job, job.refund().state() == RefundState.NEEDED, "notice claimed");
+        JobRefund r = job.refund();
+        return job.withRefund(new JobRefund(RefundState.NOTIFYING, r.reason(), r.notice(), null, null, null))
+                .withTimes(touched(job, now));
+    }
+
+    /** The refund notice is in the admin channel. */
+    static Job noticePosted(Job job, MessageRef notice, Instant now) {
+        require(job, job.refund().state() == RefundState.NOTIFYING, "notice posted");
+        return job.withRefund(new JobRefund(RefundState.OPEN, job.refund().reason(), notice, null, null, null))
+                .withTimes(touched(job, now));
+    }
+
+    /** An admin resolved the refund case. */
+    static Job resolved(Job job, String by, String note, Instant now) {
+        require(job, job.refund().state() == RefundState.OPEN || job.refund().state() == RefundState.NOTIFYING,
+                "resolved");
+        JobRefund r = job.refund();
+        return job.withRefund(new JobRefund(RefundState.RESOLVED, r.reason(), r.notice(), by, note, now))
+                .withTimes(touched(job, now));
+    }
+
+    private static Job applyPhase(Job job, TaskStatus status, Instant now) {
+        JobState next = phaseOf(status.phase(), job.state());
+        if (next == JobState.COMPLETED) {
+            JobTask t = job.task();
+            return job.withState(JobState.COMPLETED, now)
+                    .withTask(new JobTask(t.taskId(), t.apiStatus(), 100, status.videoUrl(), status.expiresAt(), 0, 0))
+                    .withDelivery(new JobDelivery(DeliveryState.PENDING, 0, null));
+        }
+        if (next == JobState.FAILED) {
+            String detail = status.errorMessage() == null ? "no reason given" : status.errorMessage();
+            String code = status.errorCode() == null ? "generation_failed" : status.errorCode();
+            return fail(job, JobState.FAILED, new Failure("the video API could not generate it: " + detail, code), now);
+        }
+        return job.withState(next, now);
+    }
+
+    private static JobState phaseOf(TaskPhase phase, JobState current) {
+        return switch (phase) {
+            case QUEUED -> current == JobState.RUNNING ? JobState.RUNNING : JobState.QUEUED;
+            case RUNNING -> JobState.RUNNING;
+            case COMPLETED -> JobState.COMPLETED;
+            case FAILED -> JobState.FAILED;
+        };
+    }
+
+    private static Job fail(Job job, JobState state, Failure why, Instant now) {
+        return needRefund(job.withState(state, now).withFailure(why), why);
+    }
+
+    private static Job needRefund(Job job, Failure why) {
+        JobRefund r = job.refund();
+        if (r.state() != RefundState.NONE) {
+            return job;
+        }
+        return job.withRefund(new JobRefund(RefundState.NEEDED, why.message(), null, null, null, null));
+    }
+
+    /** A change the requester must see: the final view has to be shown (again). */
+    private static JobMessage unfinalised(Job job) {
+        JobMessage m = job.message();
+        return new JobMessage(m.ref(), m.shown(), m.shownAt(), false);
+    }
+
+    private static JobTimes touched(Job job, Instant now) {
+        JobTimes t = job.times();
+        return new JobTimes(t.createdAt(), t.submittedAt(), now, t.finishedAt(), t.progressAt());
+    }
+
+    private static int progressOf(TaskStatus status, int fallback) {
+        return status.progress() == null ? fallback : status.progress();
+    }
+
+    private static void require(Job job, boolean condition, String change) {
+        if (!condition) {
+            throw new IllegalStateException("job " + job.id() + " cannot be " + change + " in state " + job.state()
+                    + " (delivery " + job.delivery().state() + ", refund " + job.refund().state() + ")");
+        }
+    }
+}

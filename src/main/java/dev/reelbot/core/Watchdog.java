@@ -1,0 +1,40 @@
+package dev.reelbot.core;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Decides when the bot stops waiting for a job: past its model's time limit, or running with no progress for too
+ * long. Queued jobs are bounded by the time limit only, so a slow but moving queue is never cut short.
+ */
+final class Watchdog {
+    private Watchdog() {
+    }
+
+    /** The next instant at which {@link #verdict} could change: poll no later than this. */
+    static Instant deadline(Job job, ModelSpec model, Duration noProgressTimeout) {
+        Instant start = job.times().submittedAt() != null ? job.times().submittedAt() : job.times().createdAt();
+        Instant limit = start.plus(model.timeLimit());
+        if (job.state() != JobState.RUNNING) {
+            return limit;
+        }
+        Instant lastMove = job.times().progressAt() != null ? job.times().progressAt() : start;
+        Instant stall = lastMove.plus(noProgressTimeout);
+        return stall.isBefore(limit) ? stall : limit;
+    }
+
+    static Optional<Failure> verdict(Job job, ModelSpec model, Duration noProgressTimeout, Instant now) {
+        Instant start = job.times().submittedAt() != null ? job.times().submittedAt() : job.times().createdAt();
+        if (!now.isBefore(start.plus(model.timeLimit()))) {
+            return Optional.of(new Failure("it ran past the " + Renderer.humanDuration(model.timeLimit())
+                    + " limit for " + model.name(), "time_limit"));
+        }
+        Instant lastMove = job.times().progressAt() != null ? job.times().progressAt() : start;
+        if (job.state() == JobState.RUNNING && !now.isBefore(lastMove.plus(noProgressTimeout))) {
+            return Optional.of(new Failure("it made no progress for " + Renderer.humanDuration(noProgressTimeout),
+                    "no_progress"));
+        }
+        return Optional.empty();
+    }
+}

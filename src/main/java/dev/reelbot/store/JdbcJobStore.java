@@ -1,0 +1,153 @@
+package dev.reelbot.store;
+
+import dev.reelbot.core.Job;
+import dev.reelbot.core.JobStore;
+import dev.reelbot.core.StoreException;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@link JobStore} in plain SQL over JDBC: one {@code jobs} table, every change a compare-and-set
+ * ({@code UPDATE ... WHERE id = ? AND version = ?}). Runs on the embedded SQLite database by default; the SQL
+ * is portable so a PostgreSQL {@link Connections} can serve it too.
+ *
+ * <p>Threading: thread-safe; each method is one unit of work on a connection from {@link Connections}.
+ */
+public final class JdbcJobStore implements JobStore {
+    private static final String INSERT = "INSERT INTO jobs (id, version, " + String.join(", ", JobRows.COLUMNS)
+            + ") VALUES (?, ?" + ", ?".repeat(JobRows.COLUMNS.size()) + ")";
+    private static final String UPDATE = "UPDATE jobs SET version = version + 1, "
+            + String.join(" = ?, ", JobRows.COLUMNS) + " = ? WHERE id = ? AND version = ?";
+    private static final String ACTIVE = "('SUBMITTING', 'QUEUED', 'RUNNING')";
+
+    private final Connections connections;
+
+    public JdbcJobStore(Connections connections) {
+        this.connections = connections;
+    }
+
+    @Override
+    public void insert(Job job) throws DuplicateRequestException {
+        try {
+            connections.with(c -> {
+                try (PreparedStatement s = c.prepareStatement(INSERT)) {
+                    s.setString(1, job.id());
+                    s.setLong(2, job.version());
+                    JobRows.bind(s, 3, job);
+                    return s.executeUpdate();
+                }
+            });
+        } catch (SQLException e) {
+            Optional<Job> existing = findByRequestKey(job.requestKey());
+            if (existing.isPresent()) {
+                throw new DuplicateRequestException(existing.get());
+            }
+            throw new StoreException("could not insert job " + job.id(), e);
+        }
+    }
+
+    @Override
+    public Optional<Job> find(String jobId) {
+        return one("SELECT * FROM jobs WHERE id = ?", jobId);
+    }
+
+    @Override
+    public Optional<Job> findByRequestKey(String requestKey) {
+        return one("SELECT * FROM jobs WHERE request_key = ?", requestKey);
+    }
+
+    @Override
+    public Optional<Job> compareAndSet(Job next) {
+        try {
+            int updated = connections.with(c -> {
+                try (PreparedStatement s = c.prepareStatement(UPDATE)) {
+                    int i = JobRows.bind(s, 1, next);
+                    s.setString(i++, next.id());
+                    s.setLong(i, next.version());
+                    return s.executeUpdate();
+                }
+            });
+            return updated == 1 ? Optional.of(next.withVersion(next.version() + 1)) : Optional.empty();
+        } catch (SQLException e) {
+            throw new StoreException("could not update job " + next.id(), e);
+        }
+    }
+
+    @Override
+    public List<Job> unsettled() {
+        return many("SELECT * FROM jobs WHERE settled = 0 ORDER BY created_at");
+    }
+
+    @Override
+    public List<Job> recentJobs(String platform, String user, int limit) {
+        return many("SELECT * FROM jobs WHERE platform = ? AND user_id = ? ORDER BY created_at DESC LIMIT "
+                + Math.max(1, limit), platform, user);
+    }
+
+    @Override
+    public int countActive(String platform, String user) {
+        return query("SELECT COUNT(*) FROM jobs WHERE platform = ? AND user_id = ? AND state IN " + ACTIVE,
+                rs -> rs.next() ? rs.getInt(1) : 0, platform, user);
+    }
+
+    @Override
+    public List<Instant> billedSince(String platform, String user, Instant since) {
+        return query("SELECT created_at FROM jobs WHERE platform = ? AND user_id = ? AND state <> 'REJECTED' "
+                + "AND created_at >= ? ORDER BY created_at", rs -> {
+                    List<Instant> times = new ArrayList<>();
+                    while (rs.next()) {
+                        times.add(Instant.ofEpochMilli(rs.getLong(1)));
+                    }
+                    return times;
+                }, platform, user, since.toEpochMilli());
+    }
+
+    @Override
+    public List<Job> openRefunds() {
+        return many("SELECT * FROM jobs WHERE refund_state IN ('NEEDED', 'NOTIFYING', 'OPEN') ORDER BY created_at");
+    }
+
+    private Optional<Job> one(String sql, Object... params) {
+        List<Job> jobs = many(sql, params);
+        return jobs.isEmpty() ? Optional.empty() : Optional.of(jobs.get(0));
+    }
+
+    private List<Job> many(String sql, Object... params) {
+        return query(sql, rs -> {
+            List<Job> jobs = new ArrayList<>();
+            while (rs.next()) {
+                jobs.add(JobRows.read(rs));
+            }
+            return Collections.unmodifiableList(jobs);
+        }, params);
+    }
+
+    /** Reads the result of one query. */
+    @FunctionalInterface
+    private interface Reader<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    private <T> T query(String sql, Reader<T> reader, Object... params) {
+        try {
+            return connections.with(c -> {
+                try (PreparedStatement s = c.prepareStatement(sql)) {
+                    for (int i = 0; i < params.length; i++) {
+                        s.setObject(i + 1, params[i]);
+                    }
+                    try (ResultSet rs = s.executeQuery()) {
+                        return reader.read(rs);
+                    }
+                }
+            });
+        } catch (SQLException e) {
+            throw new StoreException("job store query failed: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package dev.reelbot.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.reelbot.core.Conversation;
+import dev.reelbot.core.JobView;
+import dev.reelbot.core.MessageRef;
+import dev.reelbot.core.NoticeView;
+import dev.reelbot.core.VideoFile;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConsoleChatTest {
+    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    private final PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+
+    @TempDir
+    Path dir;
+
+    private String printed() {
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    private static JobView view(String id, String status, JobView.Result result, boolean isFinal) {
+        return new JobView(id, "🎬 Generating", "a cat", "you", "sora-2 · 4 s · 720x1280", status, null, "3s",
+                result, isFinal, List.of());
+    }
+
+    @Test
+    void plainModePrintsEveryPostAndEditOnItsOwnLineWithChannelAndId() throws Exception {
+        ConsoleChatPort port = ConsoleChat.create(out, false, 80, dir, "you").port();
+
+        MessageRef ref = port.post(new Conversation("console", "local", "general"), view("abcd2345", "Queued", null,
+                false));
+        port.edit(ref, view("abcd2345", "Generating…", null, false));
+        Path video = Files.writeString(dir.resolve("dl.mp4"), "....ftyp");
+        String note = port.upload(ref, new VideoFile(video, 8, "reelbot-abcd2345.mp4", "a cat"));
+        port.edit(ref, view("abcd2345", "Done.", new JobView.Uploaded(note), true));
+
+        List<String> lines = printed().lines().toList();
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(0)).startsWith("#general msg abcd2345 posted: 🎬 Generating · \"a cat\"");
+        assertThat(lines.get(1)).startsWith("#general msg abcd2345 edited: ").contains("Generating…");
+        assertThat(lines.get(2)).contains("video: saved to " + dir.resolve("reelbot-abcd2345.mp4"));
+        assertThat(dir.resolve("reelbot-abcd2345.mp4")).exists();
+    }
+
+    @Test
+    void noticesGoToTheAdminChannelAndIdsNeverRepeat() {
+        ConsoleChatPort port = ConsoleChat.create(out, false, 80, dir, "you").port();
+        NoticeView notice = new NoticeView("abcd2345", "💸 Refund needed", List.of(new NoticeView.Fact("Why", "x")),
+                false, true);
+
+        MessageRef first = port.post(port.adminRoom(null), notice);
+        MessageRef second = port.post(new Conversation("console", "local", "general"), view("abcd2345", "Queued",
+                null, false));
+        MessageRef third = port.post(new Conversation("console", "local", "general"), view("abcd2345", "Queued",
+                null, false));
+
+        assertThat(first.channel()).isEqualTo("admin");
+        assertThat(List.of(first.messageId(), second.messageId(), third.messageId()))
+                .containsExactly("refund-abcd2345", "abcd2345", "abcd2345.2");
+        assertThat(printed()).contains("#admin msg refund-abcd2345 posted: 💸 Refund needed")
+                .contains("may repeat a notice");
+    }
+
+    @Test
+    void terminalModeRedrawsAnEditedLineInPlace() {
+        ConsoleChatPort port = ConsoleChat.create(out, true, 200, dir, "you").port();
+        MessageRef ref = port.post(new Conversation("console", "local", "general"), view("abcd2345", "Queued", null,
+                false));
+        port.post(new Conversation("console", "local", "general"), view("efgh2345", "Queued", null, false));
+
+        port.edit(ref, view("abcd2345", "Generating…", null, false));
+
+        assertThat(printed()).contains("\u001b[2A\r\u001b[2K#general msg abcd2345 edited:").contains("\u001b[2B\r");
+    }
+
+    @Test
+    void linesAreCommandsInAChannel() {
+        ConsoleChat chat = ConsoleChat.create(out, false, 80, dir, "you");
+        RecordingHandler handler = new RecordingHandler();
+
+        handler.feed(chat, "/video a cat", "a dog", "#random /video help", "/other thing", "   ");
+
+        assertThat(handler.seen).containsExactly("general: a cat", "general: a dog", "random: help");
+        assertThat(printed()).contains("#random (to you) help text")
+                .contains("#general (to you) Unknown command /other. Type /video help.");
+    }
+
+    @Test
+    void failedJobLinesSayWhereTheRefundStands() {
+        String line = ConsoleFormat.line(view("abcd2345", "x", new JobView.Failed("it broke",
+                JobView.Refund.NOTIFIED), true));
+        assertThat(line).contains("it broke · an admin has been notified for a refund · job abcd2345");
+        String linked = ConsoleFormat.line(view("abcd2345", "x", new JobView.Linked("https://cdn/v.mp4",
+                Instant.parse("2026-11-24T13:00:00Z"), "big"), true));
+        assertThat(linked).contains("video: https://cdn/v.mp4 (link expires 2026-11-24 13:00 UTC)");
+    }
+}

@@ -1,0 +1,106 @@
+package dev.reelbot.core;
+
+import dev.reelbot.simulator.ApiSimulator;
+import dev.reelbot.simulator.SimulatorOptions;
+import dev.reelbot.store.JdbcJobStore;
+import dev.reelbot.store.SqliteConnections;
+import dev.reelbot.testing.MutableClock;
+import dev.reelbot.testing.RecordingChatPort;
+import dev.reelbot.videoapi.TestApis;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The whole engine for end-to-end tests: the real HTTP client against the simulator, a SQLite file, a recording
+ * chat, and a clock the test moves. Steps run on the test's thread, so {@link #tick()} finishes what it starts.
+ */
+final class EngineHarness implements AutoCloseable {
+    static final Requester ALICE = new Requester("slack", "T1", "C1", "U_ALICE", "alice");
+    static final Requester ADMIN = new Requester("slack", "T1", "C1", "U_ADMIN", "ada");
+
+    final MutableClock clock = MutableClock.at("2026-11-24T12:00:00Z");
+    final ApiSimulator simulator;
+    final RecordingChatPort chat = new RecordingChatPort("slack");
+    final ModelCatalog models;
+    private final Path dir;
+    private final EngineSettings settings;
+    private final Quotas quotas;
+    private SqliteConnections db;
+    JdbcJobStore store;
+    Engine engine;
+    private int keys;
+
+    EngineHarness(Path dir, SimulatorOptions simulatorOptions, EngineSettings settings, Quotas quotas,
+                  ModelCatalog models) {
+        this.dir = dir;
+        this.models = models;
+        this.settings = settings;
+        this.quotas = quotas;
+        this.simulator = ApiSimulator.start(simulatorOptions.withClock(clock));
+        start();
+    }
+
+    EngineHarness(Path dir) {
+        this(dir, Quotas.DEFAULTS, DEFAULT_MODELS);
+    }
+
+    EngineHarness(Path dir, Quotas quotas, ModelCatalog models) {
+        this(dir, SimulatorOptions.defaults().withFlakiness(0.5, 11).withHang(Duration.ofSeconds(2)),
+                EngineSettings.defaults(dir.resolve("videos")), quotas, models);
+    }
+
+    static final ModelCatalog DEFAULT_MODELS = new ModelCatalog(List.of(ModelSpec.defaultsFor("sora-2"),
+            ModelSpec.defaultsFor("kling-v2-1")));
+
+    private void start() {
+        db = SqliteConnections.open(dir.resolve("reelbot.db"));
+        store = new JdbcJobStore(db);
+        VideoApi api = TestApis.forSimulator(simulator, models, clock, Duration.ofMillis(700));
+        engine = new Engine(new Engine.Parts(store, api, new ChatPorts(List.of(chat)), models, Limits.DEFAULTS,
+                quotas, new Admins(Set.of(ADMIN.qualifiedUser())), settings, 64L * 1024 * 1024, "/video"),
+                Runnable::run, clock);
+    }
+
+    /** Like a process that died and started again: nothing in memory survives, the database does. */
+    int restart() {
+        db.close();
+        start();
+        return engine.resume();
+    }
+
+    Reply command(Requester who, String text) {
+        return engine.commands().handle(who, text, "key-" + (++keys));
+    }
+
+    Reply command(String text) {
+        return command(ALICE, text);
+    }
+
+    void tick() {
+        engine.poller().tick();
+    }
+
+    /** Moves time a second at a time, ticking, until no job has work left. */
+    void runUntilSettled() {
+        for (int second = 0; second < 3600; second++) {
+            tick();
+            if (engine.poller().trackedCount() == 0) {
+                return;
+            }
+            clock.advance(Duration.ofSeconds(1));
+        }
+        throw new AssertionError("jobs never settled: " + store.unsettled());
+    }
+
+    Job job(String id) {
+        return store.find(id).orElseThrow();
+    }
+
+    @Override
+    public void close() {
+        db.close();
+        simulator.close();
+    }
+}

@@ -1,0 +1,139 @@
+package dev.reelbot.core;
+
+import static dev.reelbot.core.TestJobs.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RendererTest {
+    private final Renderer renderer = new Renderer(CommandParserTest.CATALOG);
+
+    @Test
+    void runningJobShowsABarPercentAndElapsedTime() {
+        JobView view = renderer.render(TestJobs.running(45, T0.plusSeconds(30)), T0.plusSeconds(72));
+        assertThat(view.headline()).isEqualTo("🎬 Generating");
+        assertThat(view.progressBar()).isEqualTo("▓▓▓▓░░░░░░ 45%");
+        assertThat(view.elapsed()).isEqualTo("1m 12s");
+        assertThat(view.settings()).isEqualTo("sora-2 · 8 s · 720x1280");
+        assertThat(view.prompt()).isEqualTo("a cat surfing");
+        assertThat(view.requester()).isEqualTo("U_ALICE");
+        assertThat(view.isFinal()).isFalse();
+        assertThat(view.actions()).isEmpty();
+        assertThat(view.result()).isNull();
+    }
+
+    @Test
+    void queuedAndSubmittingHaveNoBar() {
+        assertThat(renderer.render(TestJobs.submitting(), T0).progressBar()).isNull();
+        assertThat(renderer.render(TestJobs.queued(), T0).status()).contains("queue");
+    }
+
+    @Test
+    void completedButNotDeliveredIsNotFinal() {
+        JobView view = renderer.render(TestJobs.completed(null), T0.plusSeconds(11));
+        assertThat(view.isFinal()).isFalse();
+        assertThat(view.status()).isEqualTo("Fetching the video…");
+        assertThat(view.actions()).isEmpty();
+    }
+
+    @Test
+    void uploadedVideoIsFinalWithButtons() {
+        Job job = Transitions.delivered(TestJobs.completed(null), DeliveryState.UPLOADED, "uploaded (2.1 MB)",
+                T0.plusSeconds(12));
+        JobView view = renderer.render(job, T0.plusSeconds(500));
+        assertThat(view.isFinal()).isTrue();
+        assertThat(view.result()).isEqualTo(new JobView.Uploaded("uploaded (2.1 MB)"));
+        assertThat(view.elapsed()).isEqualTo("took 10s");
+        assertThat(view.actions()).containsExactly(JobView.Action.REROLL, JobView.Action.DETAILS);
+    }
+
+    @Test
+    void linkedVideoCarriesItsExpiry() {
+        Job job = Transitions.delivered(TestJobs.completed("https://cdn/v.mp4"), DeliveryState.LINKED,
+                "the video is 23.0 MB", T0);
+        JobView.Linked linked = (JobView.Linked) renderer.render(job, T0).result();
+        assertThat(linked.url()).isEqualTo("https://cdn/v.mp4");
+        assertThat(linked.expiresAt()).isEqualTo(T0.plusSeconds(3600));
+    }
+
+    @Test
+    void failureSaysWhyAndWhereTheRefundStands() {
+        Job failed = TestJobs.failed();
+        JobView view = renderer.render(failed, T0);
+        JobView.Failed result = (JobView.Failed) view.result();
+        assertThat(view.headline()).isEqualTo("❌ Failed");
+        assertThat(result.reason()).isEqualTo("the video API could not generate it: the model could not generate "
+                + "this video");
+        assertThat(result.refund()).isEqualTo(JobView.Refund.NOTIFYING);
+        Job notified = Transitions.noticePosted(Transitions.noticeClaimed(failed, T0),
+                new MessageRef("slack", "C_ADMIN", "1"), T0);
+        assertThat(((JobView.Failed) renderer.render(notified, T0).result()).refund())
+                .isEqualTo(JobView.Refund.NOTIFIED);
+    }
+
+    @Test
+    void refusedJobSaysNothingWasCharged() {
+        Job job = Transitions.rejected(TestJobs.submitting(), new Failure("bad size", "invalid_size"), T0);
+        JobView view = renderer.render(job, T0);
+        assertThat(view.status()).isEqualTo("Nothing was charged.");
+        assertThat(((JobView.Failed) view.result()).refund()).isEqualTo(JobView.Refund.NONE);
+    }
+
+    @Test
+    void renderingIsPure() {
+        Job job = TestJobs.running(45, T0);
+        assertThat(renderer.render(job, T0.plusSeconds(9))).isEqualTo(renderer.render(job, T0.plusSeconds(9)));
+    }
+
+    @Test
+    void longAndHostilePromptsAreTamed() {
+        Job job = Job.submitting("abcd2345", "k", TestJobs.ALICE,
+                VideoRequest.builder("<!channel> \u202Eevil\n" + "x".repeat(5000), "sora-2").build(), T0);
+        JobView view = renderer.render(job, T0);
+        assertThat(view.prompt()).hasSizeLessThanOrEqualTo(Renderer.PROMPT_CHARS).doesNotContain("\n")
+                .doesNotContain("\u202E").endsWith("…");
+        assertThat(view.prompt()).as("escaping is the adapters' job").startsWith("<!channel>");
+    }
+
+    @Test
+    void fingerprintIgnoresOnlyTheClock() {
+        Job job = TestJobs.running(45, T0);
+        String early = Fingerprint.of(renderer.render(job, T0.plusSeconds(3)));
+        assertThat(Fingerprint.of(renderer.render(job, T0.plusSeconds(50)))).isEqualTo(early);
+        Job moved = Transitions.polled(job, TestJobs.status(TaskPhase.RUNNING, 46), T0);
+        assertThat(Fingerprint.of(renderer.render(moved, T0.plusSeconds(3)))).isNotEqualTo(early);
+    }
+
+    @Test
+    void noticeHasWhoWhereModelTaskWhenAndWhy() {
+        NoticeView notice = renderer.notice(TestJobs.failed(), false);
+        assertThat(notice.lines()).extracting(NoticeView.Fact::label)
+                .containsExactly("Requester", "Where", "Model", "Task id", "Billed", "Why", "Prompt");
+        assertThat(notice.plainText()).contains("alice (slack user U_ALICE)").contains("slack T1 / C1")
+                .contains("task_1").contains("2026-11-24 12:00 UTC").contains("could not generate");
+        Job unknown = Transitions.submitUnknown(TestJobs.submitting(), new Failure("no answer", "submit_unknown"),
+                T0);
+        assertThat(renderer.notice(unknown, true).plainText()).contains("unknown (no answer to the submission)")
+                .contains("Submitted (maybe billed)");
+    }
+
+    @Test
+    void humanDurations() {
+        assertThat(Renderer.humanDuration(Duration.ofSeconds(5))).isEqualTo("5s");
+        assertThat(Renderer.humanDuration(Duration.ofSeconds(185))).isEqualTo("3m 05s");
+        assertThat(Renderer.humanDuration(Duration.ofMinutes(62))).isEqualTo("1h 02m");
+        assertThat(Renderer.humanDuration(Duration.ofMinutes(30))).isEqualTo("30m");
+        assertThat(Renderer.humanDuration(Duration.ofHours(2))).isEqualTo("2h");
+        assertThat(Renderer.humanDuration(Duration.ofSeconds(-3))).isEqualTo("0s");
+    }
+
+    @Test
+    void progressBarBounds() {
+        assertThat(Renderer.progressBar(0)).isEqualTo("░░░░░░░░░░ 0%");
+        assertThat(Renderer.progressBar(100)).isEqualTo("▓▓▓▓▓▓▓▓▓▓ 100%");
+        assertThat(List.of(9, 10, 19)).extracting(Renderer::progressBar)
+                .containsExactly("░░░░░░░░░░ 9%", "▓░░░░░░░░░ 10%", "▓░░░░░░░░░ 19%");
+    }
+}

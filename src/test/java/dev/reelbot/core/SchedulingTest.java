@@ -1,0 +1,109 @@
+package dev.reelbot.core;
+
+import static dev.reelbot.core.TestJobs.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/** The pure timing rules: poll intervals, backoff, the watchdog, when to edit, the due queue. */
+class SchedulingTest {
+    private static final EngineSettings S = EngineSettings.defaults(Path.of("videos"));
+    private static final double NO_JITTER = 0.5;
+
+    @Test
+    void pollsQuicklyAtFirstAndNearTheEnd() {
+        Job fresh = TestJobs.queued();
+        assertThat(PollSchedule.next(fresh, T0.plusSeconds(2), S, NO_JITTER)).isEqualTo(S.minPollInterval());
+        Job nearlyDone = TestJobs.running(92, T0.plusSeconds(300));
+        assertThat(PollSchedule.next(nearlyDone, T0.plusSeconds(300), S, NO_JITTER)).isEqualTo(S.minPollInterval());
+    }
+
+    @Test
+    void pollsSlowlyInTheMiddleOfALongJob() {
+        Job slow = TestJobs.running(20, T0.plusSeconds(600));
+        assertThat(PollSchedule.next(slow, T0.plusSeconds(600), S, NO_JITTER)).isEqualTo(S.maxPollInterval());
+        Job mid = TestJobs.running(50, T0.plusSeconds(40));
+        Duration wait = PollSchedule.next(mid, T0.plusSeconds(41), S, NO_JITTER);
+        assertThat(wait).isBetween(S.minPollInterval(), S.maxPollInterval());
+    }
+
+    @Test
+    void jitterSpreadsPolls() {
+        Job slow = TestJobs.running(20, T0.plusSeconds(600));
+        Duration low = PollSchedule.next(slow, T0.plusSeconds(600), S, 0.0);
+        Duration high = PollSchedule.next(slow, T0.plusSeconds(600), S, 0.999);
+        assertThat(low).isEqualTo(Duration.ofSeconds(24));
+        assertThat(high).isBetween(Duration.ofMillis(35_900), Duration.ofSeconds(36));
+    }
+
+    @Test
+    void backoffDoublesAndHonoursRetryAfter() {
+        assertThat(PollSchedule.backoff(1, null, S, NO_JITTER)).isEqualTo(Duration.ofSeconds(4));
+        assertThat(PollSchedule.backoff(3, null, S, NO_JITTER)).isEqualTo(Duration.ofSeconds(16));
+        assertThat(PollSchedule.backoff(30, null, S, NO_JITTER)).isEqualTo(Duration.ofMinutes(5));
+        assertThat(PollSchedule.backoff(1, Duration.ofSeconds(90), S, NO_JITTER)).isEqualTo(Duration.ofSeconds(90));
+    }
+
+    @Test
+    void watchdogEnforcesTheTimeLimitAndProgress() {
+        ModelSpec sora = ModelSpec.defaultsFor("sora-2");
+        Job running = TestJobs.running(30, T0.plusSeconds(60));
+        assertThat(Watchdog.verdict(running, sora, Duration.ofMinutes(15), T0.plusSeconds(600))).isEmpty();
+        assertThat(Watchdog.verdict(running, sora, Duration.ofMinutes(15), T0.plusSeconds(60 + 900)))
+                .hasValueSatisfying(f -> assertThat(f.code()).isEqualTo("no_progress"));
+        assertThat(Watchdog.verdict(running, sora, Duration.ofHours(2), T0.plusSeconds(1 + 1800)))
+                .hasValueSatisfying(f -> assertThat(f.message()).contains("30m limit for sora-2"));
+        Job queued = TestJobs.queued();
+        assertThat(Watchdog.verdict(queued, sora, Duration.ofMinutes(15), T0.plusSeconds(1200)))
+                .as("a slow queue is not a stall").isEmpty();
+    }
+
+    @Test
+    void editsOnlyWhenSomethingVisibleChangedAndNotTooOften() {
+        Renderer renderer = new Renderer(CommandParserTest.CATALOG);
+        Job job = TestJobs.running(40, T0);
+        JobView view = renderer.render(job, T0.plusSeconds(10));
+        String fp = Fingerprint.of(view);
+        MessageRef ref = new MessageRef("slack", "C1", "1.0");
+        assertThat(EditPolicy.due(JobMessage.NONE, view, fp, T0, S)).as("post at once").isEqualTo(T0);
+        JobMessage same = new JobMessage(ref, fp, T0, false);
+        assertThat(EditPolicy.due(same, view, fp, T0.plusSeconds(1), S)).as("heartbeat only")
+                .isEqualTo(T0.plus(S.heartbeat()));
+        JobMessage older = new JobMessage(ref, "other", T0, false);
+        assertThat(EditPolicy.due(older, view, fp, T0.plusSeconds(1), S)).as("not more often than the interval")
+                .isEqualTo(T0.plus(S.editInterval()));
+        assertThat(EditPolicy.due(older, view, fp, T0.plusSeconds(10), S)).isEqualTo(T0.plusSeconds(10));
+    }
+
+    @Test
+    void finalViewsSkipTheIntervalAndStopOnceShown() {
+        Renderer renderer = new Renderer(CommandParserTest.CATALOG);
+        Job done = Transitions.delivered(TestJobs.completed(null), DeliveryState.UPLOADED, "ok", T0);
+        JobView view = renderer.render(done, T0);
+        String fp = Fingerprint.of(view);
+        MessageRef ref = new MessageRef("slack", "C1", "1.0");
+        assertThat(EditPolicy.due(new JobMessage(ref, "other", T0, false), view, fp, T0.plusMillis(1), S))
+                .isEqualTo(T0.plusMillis(1));
+        assertThat(EditPolicy.due(new JobMessage(ref, fp, T0, true), view, fp, T0.plusSeconds(999), S)).isNull();
+    }
+
+    @Test
+    void dueQueueGivesEachJobOnceInTimeOrder() {
+        DueQueue queue = new DueQueue();
+        queue.schedule("b", T0.plusSeconds(2));
+        queue.schedule("a", T0.plusSeconds(1));
+        queue.schedule("c", T0.plusSeconds(9));
+        queue.schedule("b", T0.plusSeconds(3));
+        queue.scheduleNoLaterThan("c", T0.plusSeconds(4));
+        queue.scheduleNoLaterThan("a", T0.plusSeconds(5));
+        assertThat(queue.size()).isEqualTo(3);
+        assertThat(queue.takeDue(T0)).isEmpty();
+        assertThat(queue.takeDue(T0.plusSeconds(3))).containsExactly("a", "b");
+        assertThat(queue.takeDue(T0.plusSeconds(3))).isEmpty();
+        queue.remove("c");
+        assertThat(queue.takeDue(Instant.MAX)).isEmpty();
+    }
+}

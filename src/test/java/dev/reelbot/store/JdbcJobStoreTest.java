@@ -1,0 +1,148 @@
+package dev.reelbot.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.reelbot.core.DeliveryState;
+import dev.reelbot.core.Failure;
+import dev.reelbot.core.Job;
+import dev.reelbot.core.JobDelivery;
+import dev.reelbot.core.JobMessage;
+import dev.reelbot.core.JobRefund;
+import dev.reelbot.core.JobState;
+import dev.reelbot.core.JobStore;
+import dev.reelbot.core.JobTask;
+import dev.reelbot.core.JobTimes;
+import dev.reelbot.core.MessageRef;
+import dev.reelbot.core.RefundState;
+import dev.reelbot.core.Requester;
+import dev.reelbot.core.VideoRequest;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JdbcJobStoreTest {
+    private static final Instant T0 = Instant.parse("2026-11-24T12:00:00Z");
+    private static final Requester ALICE = new Requester("slack", "T1", "C1", "U1", "alice");
+
+    @TempDir
+    Path dir;
+    private SqliteConnections connections;
+    private JdbcJobStore store;
+
+    @BeforeEach
+    void open() {
+        connections = SqliteConnections.open(dir.resolve("data/reelbot.db"));
+        store = new JdbcJobStore(connections);
+    }
+
+    @AfterEach
+    void close() {
+        connections.close();
+    }
+
+    private static Job fresh(String id, String key, Requester who, Instant at) {
+        return Job.submitting(id, key, who, VideoRequest.builder("a cat", "sora-2").build(), at);
+    }
+
+    /** A job with every field set, so the round trip covers every column. */
+    private static Job everything() {
+        VideoRequest request = VideoRequest.builder("a cat \"surfing\" 🏄", "kling-v2-1").seconds(10)
+                .size("1280x720").aspectRatio("16:9").fps(24).seed(4_294_967_295L).count(2).negativePrompt("rain")
+                .style("anime").quality("high").imageUrl("https://example.com/a.png").endUser("reelbot-1").build();
+        MessageRef message = new MessageRef("slack", "C1", "1700000000.000100");
+        MessageRef notice = new MessageRef("slack", "C_ADMIN", "1700000001.000200");
+        return new Job("full2345", 0, "trigger-1", ALICE, request, JobState.COMPLETED,
+                new Failure("the video was generated but could not be delivered: 503", "undelivered"),
+                new JobTimes(T0.minusSeconds(100), T0.plusSeconds(1), T0.plusSeconds(30), T0.plusSeconds(20),
+                        T0.plusSeconds(15)),
+                new JobTask("task_abc", "completed", 100, "https://cdn/v.mp4", T0.plusSeconds(3600), 2, 1),
+                new JobDelivery(DeliveryState.FAILED, 5, "503"),
+                new JobMessage(message, "fingerprint", T0.plusSeconds(25), true),
+                new JobRefund(RefundState.RESOLVED, "undelivered", notice, "bob", "refunded", T0.plusSeconds(99)));
+    }
+
+    @Test
+    void everyFieldSurvivesTheRoundTrip() throws Exception {
+        Job job = everything();
+        store.insert(job);
+        assertThat(store.find("full2345")).contains(job);
+        assertThat(store.findByRequestKey("trigger-1")).contains(job);
+        Job minimal = fresh("mini2345", "trigger-2", ALICE, T0);
+        store.insert(minimal);
+        assertThat(store.find("mini2345")).contains(minimal);
+        assertThat(store.find("nope2345")).isEmpty();
+    }
+
+    @Test
+    void compareAndSetWinsOnceAndBumpsTheVersion() throws Exception {
+        Job job = fresh("casx2345", "k", ALICE, T0);
+        store.insert(job);
+        Job changed = new Job(job.id(), job.version(), job.requestKey(), job.requester(), job.request(),
+                JobState.QUEUED, null, job.times(), job.task(), job.delivery(), job.message(), job.refund());
+
+        Job stored = store.compareAndSet(changed).orElseThrow();
+
+        assertThat(stored.version()).isEqualTo(1);
+        assertThat(store.find(job.id()).orElseThrow().state()).isEqualTo(JobState.QUEUED);
+        assertThat(store.compareAndSet(changed)).as("stale version").isEmpty();
+        assertThat(store.compareAndSet(stored)).isPresent();
+    }
+
+    @Test
+    void aSecondCommandWithTheSameKeyFindsTheFirstJob() throws Exception {
+        Job first = fresh("frst2345", "trigger-9", ALICE, T0);
+        store.insert(first);
+
+        assertThatThrownBy(() -> store.insert(fresh("scnd2345", "trigger-9", ALICE, T0)))
+                .isInstanceOfSatisfying(JobStore.DuplicateRequestException.class,
+                        e -> assertThat(e.existing()).isEqualTo(first));
+        assertThat(store.find("scnd2345")).isEmpty();
+    }
+
+    @Test
+    void queriesForQuotasListsAndRefunds() throws Exception {
+        Requester bob = new Requester("slack", "T1", "C1", "U2", "bob");
+        store.insert(fresh("aaaa2345", "k1", ALICE, T0));
+        store.insert(fresh("bbbb2345", "k2", ALICE, T0.plusSeconds(10)));
+        store.insert(fresh("cccc2345", "k3", bob, T0.plusSeconds(20)));
+        store.insert(everything());
+
+        assertThat(store.countActive("slack", "U1")).isEqualTo(2);
+        assertThat(store.countActive("discord", "U1")).isZero();
+        assertThat(store.billedSince("slack", "U1", T0.plusSeconds(5)))
+                .containsExactly(T0.plusSeconds(10));
+        assertThat(store.recentJobs("slack", "U1", 2)).extracting(Job::id).containsExactly("bbbb2345", "aaaa2345");
+        assertThat(store.unsettled()).extracting(Job::id).containsExactly("aaaa2345", "bbbb2345", "cccc2345");
+        assertThat(store.openRefunds()).isEmpty();
+    }
+
+    @Test
+    void rejectedJobsAreNotBilled() throws Exception {
+        Job job = fresh("rjct2345", "k", ALICE, T0);
+        store.insert(job);
+        store.compareAndSet(new Job(job.id(), 0, job.requestKey(), ALICE, job.request(), JobState.REJECTED,
+                new Failure("bad", "x"), job.times(), job.task(), job.delivery(), job.message(),
+                job.refund()));
+
+        assertThat(store.billedSince("slack", "U1", T0.minusSeconds(1))).isEmpty();
+        assertThat(store.countActive("slack", "U1")).isZero();
+    }
+
+    @Test
+    void jobsSurviveClosingAndReopeningTheDatabase() throws Exception {
+        store.insert(everything());
+        connections.close();
+
+        connections = SqliteConnections.open(dir.resolve("data/reelbot.db"));
+        store = new JdbcJobStore(connections);
+
+        assertThat(store.find("full2345")).contains(everything());
+        assertThat(store.openRefunds()).isEmpty();
+        assertThat(List.of(connections.toString())).allMatch(s -> s.startsWith("SQLite"));
+    }
+}

@@ -1,0 +1,133 @@
+package dev.reelbot.testing;
+
+import dev.reelbot.core.ChatException;
+import dev.reelbot.core.ChatPort;
+import dev.reelbot.core.Conversation;
+import dev.reelbot.core.MessageRef;
+import dev.reelbot.core.NoticeView;
+import dev.reelbot.core.Requester;
+import dev.reelbot.core.VideoFile;
+import dev.reelbot.core.View;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A chat platform that records every call, for engine tests: what was posted and edited where, what was uploaded
+ * (checked to be an MP4), what was whispered. Failures can be queued per method to test the engine's reactions.
+ */
+public final class RecordingChatPort implements ChatPort {
+    public static final String ADMIN_CHANNEL = "C_ADMIN";
+
+    /** One call: post, edit, upload, whisper or notice. */
+    public record Event(String kind, String channel, String messageId, String text, View view) {
+    }
+
+    private final String platform;
+    private final List<Event> events = new ArrayList<>();
+    private final Map<String, View> current = new HashMap<>();
+    private final Map<String, Deque<ChatException>> failures = new HashMap<>();
+    private final AtomicInteger ids = new AtomicInteger();
+    private volatile long uploadLimit = Long.MAX_VALUE;
+
+    public RecordingChatPort(String platform) {
+        this.platform = platform;
+    }
+
+    /** The next call of {@code method} (post, edit, upload, whisper) throws {@code failure}. */
+    public synchronized void failNext(String method, ChatException failure) {
+        failures.computeIfAbsent(method, m -> new ArrayDeque<>()).add(failure);
+    }
+
+    public void setUploadLimit(long bytes) {
+        uploadLimit = bytes;
+    }
+
+    public synchronized List<Event> events() {
+        return List.copyOf(events);
+    }
+
+    public synchronized List<Event> events(String kind) {
+        return events.stream().filter(e -> e.kind().equals(kind)).toList();
+    }
+
+    /** What a message shows now. */
+    public synchronized View current(String messageId) {
+        return current.get(messageId);
+    }
+
+    @Override
+    public String platform() {
+        return platform;
+    }
+
+    @Override
+    public synchronized MessageRef post(Conversation where, View view) throws ChatException {
+        failIfQueued("post");
+        String id = "m" + ids.incrementAndGet();
+        events.add(new Event(view instanceof NoticeView ? "notice" : "post", where.channel(), id, view.plainText(),
+                view));
+        current.put(id, view);
+        return new MessageRef(platform, where.channel(), id);
+    }
+
+    @Override
+    public synchronized void edit(MessageRef message, View view) throws ChatException {
+        failIfQueued("edit");
+        if (!current.containsKey(message.messageId())) {
+            throw new ChatException(ChatException.Kind.MESSAGE_GONE, "unknown message " + message.messageId());
+        }
+        events.add(new Event("edit", message.channel(), message.messageId(), view.plainText(), view));
+        current.put(message.messageId(), view);
+    }
+
+    /** Simulates a user deleting a message. */
+    public synchronized void delete(String messageId) {
+        current.remove(messageId);
+    }
+
+    @Override
+    public synchronized String upload(MessageRef message, VideoFile video) throws ChatException {
+        failIfQueued("upload");
+        try (InputStream in = Files.newInputStream(video.file())) {
+            byte[] head = in.readNBytes(8);
+            String box = head.length == 8 ? new String(head, 4, 4, StandardCharsets.US_ASCII) : "";
+            events.add(new Event("upload", message.channel(), message.messageId(), video.filename() + " " + box + " "
+                    + Files.size(video.file()), null));
+        } catch (IOException e) {
+            throw new ChatException(ChatException.Kind.REFUSED, "file unreadable: " + e.getMessage());
+        }
+        return "uploaded " + video.filename();
+    }
+
+    @Override
+    public synchronized void whisper(Requester to, String text) throws ChatException {
+        failIfQueued("whisper");
+        events.add(new Event("whisper", to.channel(), to.user(), text, null));
+    }
+
+    @Override
+    public Conversation adminRoom(Requester requester) {
+        return new Conversation(platform, requester.workspace(), ADMIN_CHANNEL);
+    }
+
+    @Override
+    public long uploadLimit(MessageRef message) {
+        return uploadLimit;
+    }
+
+    private void failIfQueued(String method) throws ChatException {
+        Deque<ChatException> queued = failures.get(method);
+        if (queued != null && !queued.isEmpty()) {
+            throw queued.poll();
+        }
+    }
+}
