@@ -2,13 +2,16 @@ package dev.reelbot.core;
 
 import java.util.Set;
 
-/** Who may list and resolve refund notices: users named as {@code platform:userId}. */
+/**
+ * Who may list and resolve refund notices and use admin buttons: users named as {@code platform:userId}, and users
+ * the platform vouches for by role (see {@link Requester#roleAdmin()}).
+ */
 public record Admins(Set<String> users) {
     public Admins {
         users = Set.copyOf(users);
     }
 
     public boolean isAdmin(Requester requester) {
-        return users.contains(requester.qualifiedUser());
+        return requester.roleAdmin() || users.contains(requester.qualifiedUser());
     }
 }
