@@ -27,7 +27,8 @@ final class ConfigSummary {
             out.println("slack: enabled, " + cfg.slack().mode().name().toLowerCase(Locale.ROOT) + " mode, command "
                     + cfg.slack().command() + ", API " + cfg.slack().apiBaseUrl() + " (bot token "
                     + masked(cfg.slack().botToken()) + ", app token " + masked(cfg.slack().appToken())
-                    + ", signing secret " + masked(cfg.slack().signingSecret()) + ")");
+                    + ", signing secret " + masked(cfg.slack().signingSecret()) + "), refund notices in "
+                    + cfg.slack().adminChannel());
         } else {
             out.println("slack: disabled");
         }
@@ -43,7 +44,7 @@ final class ConfigSummary {
                 + " per 24 hours per user; prompts up to " + cfg.limits().maxPromptLength() + " characters");
         out.println("admins: " + (cfg.admins().users().isEmpty() ? "none (nobody can resolve refunds)"
                 : String.join(", ", new TreeSet<>(cfg.admins().users()))));
-        out.println("server: port " + cfg.serverPort());
+        out.println("server: " + cfg.serverHost() + ":" + cfg.serverPort());
     }
 
     private static String masked(Optional<Secret> secret) {

@@ -1,6 +1,7 @@
 package dev.reelbot;
 
 import dev.reelbot.config.ReelbotConfig;
+import dev.reelbot.config.SlackConfig;
 import dev.reelbot.config.VideoApiConfig;
 import dev.reelbot.core.Admins;
 import dev.reelbot.core.ChatPort;
@@ -10,6 +11,7 @@ import dev.reelbot.core.EngineSettings;
 import dev.reelbot.core.JobStore;
 import dev.reelbot.core.Secret;
 import dev.reelbot.core.VideoApi;
+import dev.reelbot.slack.SlackSettings;
 import dev.reelbot.videoapi.GetRetryPolicy;
 import dev.reelbot.videoapi.HttpVideoApi;
 import java.time.Clock;
@@ -45,6 +47,12 @@ final class Wiring {
         Engine.Parts parts = new Engine.Parts(store, api, new ChatPorts(ports), cfg.videoApi().models(), cfg.limits(),
                 cfg.quotas(), admins, settings, cfg.videoApi().maxDownloadBytes(), commandName);
         return new Engine(parts, workers, Clock.systemUTC());
+    }
+
+    static SlackSettings slackSettings(SlackConfig cfg) {
+        return new SlackSettings(cfg.botToken().orElseThrow(), cfg.appToken(), cfg.signingSecret(),
+                cfg.mode() == SlackConfig.Mode.SOCKET, cfg.command(), cfg.apiBaseUrl(), cfg.adminChannel(),
+                cfg.maxUploadBytes(), cfg.updatesPerMinute(), cfg.uploadInThread());
     }
 
     /** The worker pool job steps run on: a fixed number of named daemon threads. */

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class CheckConfigCommandTest {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -54,17 +53,5 @@ class CheckConfigCommandTest {
         assertThat(code).isEqualTo(1);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("is invalid").contains("3 configuration problems")
                 .contains("video-api.base-url").contains("server.port").contains("VIDEO_API_KEY");
-    }
-
-    @Test
-    void commandsNotYetLandedSaySoPlainly() {
-        PrintStream original = System.err;
-        try {
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            assertThat(new CommandLine(new Main()).execute("run")).isEqualTo(NotYetAvailable.EXIT_CODE);
-        } finally {
-            System.setErr(original);
-        }
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("reelbot run is not available yet");
     }
 }

@@ -84,6 +84,7 @@ public final class ConfigLoader {
                 consoleNode.string("user", "you").strip());
         consoleNode.finish();
         ConfigNode server = root.section("server");
+        String host = server.string("host", "0.0.0.0").strip();
         int port = server.integer("port", 8080, 0, 65535);
         server.finish();
         root.finish();
@@ -93,7 +94,7 @@ public final class ConfigLoader {
             throw new ConfigException(problems);
         }
         return new ReelbotConfig(label, videoApi, limits, quotas, engine, storePath, admins, slack, discord, console,
-                port);
+                host, port);
     }
 
     private static VideoApiConfig videoApi(ConfigNode node, Secrets secrets, boolean needsApiKey) {
@@ -134,7 +135,17 @@ public final class ConfigLoader {
                     + "' is not a slash command like /video (lower case, at most 32 characters)");
         }
         String apiBaseUrl = url(node, "api-base-url", DEFAULT_SLACK_API_URL, Set.of("http", "https"));
+        String adminChannel = node.string("admin-channel", "").strip();
+        long maxUpload = node.bytes("max-upload-size", 100L * 1024 * 1024, 1024 * 1024);
+        int updatesPerMinute = node.integer("updates-per-minute", 45, 1, 1000);
+        boolean uploadInThread = node.bool("upload-in-thread", false);
         node.finish();
+        if (enabled && !adminChannel.matches("[CG][A-Z0-9]{2,30}")) {
+            node.problem(node.fileLabel(), node.dotted("admin-channel"), adminChannel.isEmpty()
+                    ? "not set, but Slack is enabled; set it to the id of the channel where refund notices go "
+                    + "(e.g. C0123456789; invite the bot there)"
+                    : "'" + adminChannel + "' is not a Slack channel id like C0123456789");
+        }
         Optional<Secret> bot = secrets.get(Secrets.SLACK_BOT_TOKEN);
         Optional<Secret> app = secrets.get(Secrets.SLACK_APP_TOKEN);
         Optional<Secret> signing = secrets.get(Secrets.SLACK_SIGNING_SECRET);
@@ -146,7 +157,8 @@ public final class ConfigLoader {
                 require(node, signing, Secrets.SLACK_SIGNING_SECRET, "Slack runs in HTTP mode");
             }
         }
-        return new SlackConfig(enabled, mode, command, apiBaseUrl, bot, app, signing);
+        return new SlackConfig(enabled, mode, command, apiBaseUrl, bot, app, signing, adminChannel, maxUpload,
+                updatesPerMinute, uploadInThread);
     }
 
     private static DiscordConfig discord(ConfigNode node, Secrets secrets) {

@@ -19,6 +19,7 @@ import java.nio.file.Path;
  * @param slack      the Slack adapter
  * @param discord    the Discord adapter
  * @param console    the console chat
+ * @param serverHost the address the HTTP server binds
  * @param serverPort the HTTP port for health, metrics and Slack's HTTP mode
  */
 public record ReelbotConfig(
@@ -32,5 +33,6 @@ public record ReelbotConfig(
         SlackConfig slack,
         DiscordConfig discord,
         ConsoleConfig console,
+        String serverHost,
         int serverPort) {
 }

@@ -13,6 +13,10 @@ import java.util.Optional;
  * @param botToken      from {@code SLACK_BOT_TOKEN}
  * @param appToken      from {@code SLACK_APP_TOKEN} (Socket Mode)
  * @param signingSecret from {@code SLACK_SIGNING_SECRET} (HTTP mode)
+ * @param adminChannel  the channel id where refund notices go
+ * @param maxUploadBytes the largest video uploaded into Slack; larger ones are linked
+ * @param updatesPerMinute message edits allowed per minute for the workspace
+ * @param uploadInThread whether videos go in a thread under their message instead of beside it
  */
 public record SlackConfig(
         boolean enabled,
@@ -21,7 +25,11 @@ public record SlackConfig(
         String apiBaseUrl,
         Optional<Secret> botToken,
         Optional<Secret> appToken,
-        Optional<Secret> signingSecret) {
+        Optional<Secret> signingSecret,
+        String adminChannel,
+        long maxUploadBytes,
+        int updatesPerMinute,
+        boolean uploadInThread) {
 
     /** How Slack delivers events. */
     public enum Mode { SOCKET, HTTP }

@@ -152,7 +152,7 @@ class ConfigLoaderTest {
     @Test
     void missingSecretsAreNamedForWhatNeedsThem() throws Exception {
         Path file = write("video-api:\n  base-url: https://a.example.com\nslack:\n  enabled: true\n  mode: http\n"
-                + "discord:\n  enabled: true\n");
+                + "  admin-channel: C0ADMIN\ndiscord:\n  enabled: true\n");
 
         ConfigException e = problems(file, Map.of());
 
@@ -163,7 +163,8 @@ class ConfigLoaderTest {
 
     @Test
     void socketModeNeedsTheAppToken() throws Exception {
-        Path file = write("video-api:\n  base-url: https://a.example.com\nslack:\n  enabled: true\n");
+        Path file = write("video-api:\n  base-url: https://a.example.com\nslack:\n  enabled: true\n"
+                + "  admin-channel: C0ADMIN\n");
         Map<String, String> env = new HashMap<>(KEY);
         env.put("SLACK_BOT_TOKEN", "xoxb-1");
 
@@ -324,5 +325,24 @@ class ConfigLoaderTest {
         assertThat(e.problems()).extracting(Problem::key).containsExactlyInAnyOrder("limits.allowed-models",
                 "limits.channel-models.C1", "poller.max-interval", "poller.jitter");
         assertThat(e.getMessage()).contains("'sora-9' is not one of video-api.models");
+    }
+
+    @Test
+    void slackNeedsAnAdminChannelAndReadsItsLimits() throws Exception {
+        Map<String, String> env = new HashMap<>(KEY);
+        env.put("SLACK_BOT_TOKEN", "xoxb-1");
+        env.put("SLACK_APP_TOKEN", "xapp-1");
+        Path missing = write("video-api:\n  base-url: https://a.example.com\nslack:\n  enabled: true\n");
+        assertThat(problems(missing, env).getMessage()).contains("slack.admin-channel: not set, but Slack is "
+                + "enabled");
+
+        Path file = write("video-api:\n  base-url: https://a.example.com\nslack:\n  enabled: true\n"
+                + "  admin-channel: C0ADMIN\n  max-upload-size: 20MiB\n  updates-per-minute: 30\n"
+                + "  upload-in-thread: true\n");
+        SlackConfig slack = ConfigLoader.load(file, env, true).slack();
+        assertThat(slack.adminChannel()).isEqualTo("C0ADMIN");
+        assertThat(slack.maxUploadBytes()).isEqualTo(20L << 20);
+        assertThat(slack.updatesPerMinute()).isEqualTo(30);
+        assertThat(slack.uploadInThread()).isTrue();
     }
 }

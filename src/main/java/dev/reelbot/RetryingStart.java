@@ -1,0 +1,82 @@
+package dev.reelbot;
+
+import java.time.Duration;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts a platform connection, and when it fails retries it with exponential backoff, so one platform that
+ * cannot connect never takes the others down. Attempts run on the worker pool (a connection attempt may block for
+ * a while); only the waits between them use the shared scheduler.
+ */
+final class RetryingStart {
+    private static final Logger log = LoggerFactory.getLogger(RetryingStart.class);
+    private static final Duration FIRST_WAIT = Duration.ofSeconds(2);
+    private static final Duration LONGEST_WAIT = Duration.ofMinutes(5);
+
+    /** A start that may fail. */
+    @FunctionalInterface
+    interface Start {
+        void run() throws Exception;
+    }
+
+    private final String name;
+    private final Start start;
+    private final ScheduledExecutorService scheduler;
+    private final Executor executor;
+    private final AtomicBoolean connected = new AtomicBoolean();
+    private volatile boolean stopped;
+    private volatile String lastError = "not started yet";
+
+    RetryingStart(String name, Start start, ScheduledExecutorService scheduler, Executor executor) {
+        this.name = name;
+        this.start = start;
+        this.scheduler = scheduler;
+        this.executor = executor;
+    }
+
+    /** Tries now and keeps trying until it works or {@link #stop()} is called. */
+    void begin() {
+        executor.execute(() -> attempt(FIRST_WAIT));
+    }
+
+    private void attempt(Duration nextWait) {
+        if (stopped) {
+            return;
+        }
+        try {
+            start.run();
+            connected.set(true);
+            lastError = null;
+            log.info("{}: connected", name);
+        } catch (Exception e) {
+            lastError = e.getClass().getSimpleName() + ": " + e.getMessage();
+            log.error("{}: could not connect ({}); retrying in {} s", name, lastError, nextWait.toSeconds());
+            Duration after = nextWait.multipliedBy(2).compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT
+                    : nextWait.multipliedBy(2);
+            scheduler.schedule(() -> executor.execute(() -> attempt(after)), nextWait.toMillis(),
+                    TimeUnit.MILLISECONDS);
+        }
+    }
+
+    boolean isConnected() {
+        return connected.get();
+    }
+
+    /** Why the last attempt failed, or {@code null} when connected. */
+    String lastError() {
+        return lastError;
+    }
+
+    String name() {
+        return name;
+    }
+
+    void stop() {
+        stopped = true;
+    }
+}

@@ -1,0 +1,73 @@
+package dev.reelbot.slack;
+
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.socket_mode.SocketModeApp;
+import dev.reelbot.core.CommandHandler;
+import java.time.Clock;
+import java.util.concurrent.Executor;
+
+/**
+ * The Slack adapter's lifecycle: the Web API client (for {@link SlackChatPort}) exists first, so the engine can
+ * be built with it; the Bolt app (whose constructor calls {@code auth.test}) is started once the engine's
+ * {@link CommandHandler} exists, in Socket Mode or behind {@link SlackHttp}.
+ */
+public final class SlackApp implements AutoCloseable {
+    private final SlackSettings settings;
+    private final Slack slack;
+    private final SlackChatPort port;
+    private App app;
+    private SlackHttp http;
+    private SocketModeApp socketMode;
+
+    public SlackApp(SlackSettings settings, Clock clock) {
+        this.settings = settings;
+        SlackConfig config = new SlackConfig();
+        config.setMethodsEndpointUrlPrefix(settings.apiBaseUrl());
+        config.setPrettyResponseLoggingEnabled(false);
+        this.slack = Slack.getInstance(config);
+        this.port = new SlackChatPort(slack.methods(settings.botToken().reveal()), settings,
+                new SlackThrottle(clock, settings.updatesPerMinute()));
+    }
+
+    public SlackChatPort port() {
+        return port;
+    }
+
+    /**
+     * Connects: checks the bot token ({@code auth.test}), registers the handlers and, in Socket Mode, opens the
+     * socket. Throws when Slack refuses or cannot be reached, so the caller can retry.
+     */
+    public synchronized void start(CommandHandler commands, Executor executor) throws Exception {
+        AppConfig.AppConfigBuilder config = AppConfig.builder().slack(slack)
+                .singleTeamBotToken(settings.botToken().reveal());
+        settings.signingSecret().ifPresent(secret -> config.signingSecret(secret.reveal()));
+        app = new App(config.build());
+        new SlackCommands(commands, executor).register(app, settings.command());
+        if (settings.socketMode()) {
+            String appToken = settings.appToken().orElseThrow(
+                    () -> new IllegalStateException("Socket Mode needs SLACK_APP_TOKEN")).reveal();
+            socketMode = new SocketModeApp(appToken, app);
+            socketMode.startAsync();
+        } else {
+            app.start();
+            http = new SlackHttp(app);
+        }
+    }
+
+    /** The HTTP-mode entry point, or {@code null} before {@link #start} (or in Socket Mode). */
+    public synchronized SlackHttp http() {
+        return http;
+    }
+
+    @Override
+    public synchronized void close() throws Exception {
+        if (socketMode != null) {
+            socketMode.close();
+        } else if (app != null) {
+            app.stop();
+        }
+    }
+}

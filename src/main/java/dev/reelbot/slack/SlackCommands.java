@@ -1,0 +1,82 @@
+package dev.reelbot.slack;
+
+import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
+import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.context.builtin.ActionContext;
+import com.slack.api.bolt.context.builtin.SlashCommandContext;
+import com.slack.api.bolt.request.builtin.BlockActionRequest;
+import com.slack.api.bolt.request.builtin.SlashCommandRequest;
+import com.slack.api.bolt.response.Response;
+import dev.reelbot.core.CommandHandler;
+import dev.reelbot.core.Reply;
+import dev.reelbot.core.Requester;
+import java.io.IOException;
+import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Bolt handlers: the slash command and the message buttons. Each acknowledges at once (the core only parses,
+ * checks quotas and writes a row) with a private answer; the job itself runs on the engine's workers.
+ *
+ * <p>Threading: handlers run on Bolt's threads (Jetty's in HTTP mode, the Socket Mode client's otherwise); button
+ * answers go out through {@code response_url} from the given executor, after the acknowledgement.
+ */
+final class SlackCommands {
+    private static final Logger log = LoggerFactory.getLogger(SlackCommands.class);
+
+    private final CommandHandler commands;
+    private final Executor executor;
+
+    SlackCommands(CommandHandler commands, Executor executor) {
+        this.commands = commands;
+        this.executor = executor;
+    }
+
+    void register(App app, String command) {
+        app.command(command, this::onCommand);
+        app.blockAction(SlackViews.REROLL, (req, ctx) -> onButton(req, ctx, this::reroll));
+        app.blockAction(SlackViews.DETAILS, (req, ctx) -> onButton(req, ctx,
+                (who, jobId, key) -> commands.details(who, jobId)));
+        app.blockAction(SlackViews.REFUND, (req, ctx) -> onButton(req, ctx,
+                (who, jobId, key) -> commands.resolve(who, jobId, "marked refunded in Slack")));
+    }
+
+    private Response onCommand(SlashCommandRequest req, SlashCommandContext ctx) {
+        SlashCommandPayload p = req.getPayload();
+        Requester who = new Requester(SlackChatPort.PLATFORM, p.getTeamId(), p.getChannelId(), p.getUserId(),
+                p.getUserName());
+        Reply reply = commands.handle(who, p.getText() == null ? "" : p.getText(), "slack:" + p.getTriggerId());
+        return ctx.ack(r -> r.responseType("ephemeral").text(SlackText.reply(reply.text())));
+    }
+
+    /** What a button does, given who pressed it and the job id it carries. */
+    @FunctionalInterface
+    private interface ButtonAction {
+        Reply run(Requester who, String jobId, String requestKey);
+    }
+
+    private Reply reroll(Requester who, String jobId, String requestKey) {
+        return commands.reroll(who, jobId, requestKey);
+    }
+
+    private Response onButton(BlockActionRequest req, ActionContext ctx, ButtonAction action) {
+        BlockActionPayload p = req.getPayload();
+        String jobId = p.getActions().isEmpty() ? "" : p.getActions().get(0).getValue();
+        String team = p.getTeam() != null ? p.getTeam().getId() : p.getUser().getTeamId();
+        String channel = p.getChannel() != null ? p.getChannel().getId() : "";
+        Requester who = new Requester(SlackChatPort.PLATFORM, team, channel, p.getUser().getId(),
+                p.getUser().getUsername());
+        Reply reply = action.run(who, jobId == null ? "" : jobId, "slack-action:" + p.getTriggerId());
+        executor.execute(() -> {
+            try {
+                ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(false).text(SlackText.reply(
+                        reply.text())));
+            } catch (IOException e) {
+                log.warn("could not answer a button press of {}: {}", who.qualifiedUser(), e.toString());
+            }
+        });
+        return ctx.ack();
+    }
+}

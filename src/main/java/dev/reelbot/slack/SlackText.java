@@ -1,0 +1,38 @@
+package dev.reelbot.slack;
+
+import java.util.regex.Pattern;
+
+/**
+ * Slack mrkdwn for untrusted text: {@code &}, {@code <} and {@code >} escaped, so no prompt can produce
+ * {@code <!channel>}, {@code <!here>}, {@code <@U...>} or a disguised link. Mentions and links are only ever built
+ * here, from ids and URLs the bot checked.
+ */
+final class SlackText {
+    private static final Pattern USER_ID = Pattern.compile("[UW][A-Z0-9]{2,20}");
+    private static final Pattern SAFE_URL = Pattern.compile("https?://[^\\s<>|]+");
+
+    private SlackText() {
+    }
+
+    static String escape(String text) {
+        if (text == null) {
+            return "";
+        }
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    /** A mention of a user id Slack gave us; anything else is shown as plain text. */
+    static String mention(String userId) {
+        return USER_ID.matcher(userId).matches() ? "<@" + userId + ">" : escape(userId);
+    }
+
+    /** A link with an escaped label; a URL that could break out of the link syntax is shown escaped instead. */
+    static String link(String url, String label) {
+        return url != null && SAFE_URL.matcher(url).matches() ? "<" + url + "|" + escape(label) + ">" : escape(url);
+    }
+
+    /** A reply from the core: plain text with {@code `code`} spans, which mrkdwn shows as they are. */
+    static String reply(String text) {
+        return escape(text);
+    }
+}

@@ -1,0 +1,115 @@
+package dev.reelbot.slack;
+
+import static com.slack.api.model.block.Blocks.actions;
+import static com.slack.api.model.block.Blocks.context;
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+import static com.slack.api.model.block.element.BlockElements.button;
+
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.composition.TextObject;
+import com.slack.api.model.block.element.BlockElement;
+import dev.reelbot.core.JobView;
+import dev.reelbot.core.NoticeView;
+import dev.reelbot.core.PlainText;
+import dev.reelbot.core.Renderer;
+import dev.reelbot.core.View;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Maps the core's views to Block Kit: every piece of untrusted text escaped, the requester mentioned once. */
+final class SlackViews {
+    static final String REROLL = "reelbot_reroll";
+    static final String DETAILS = "reelbot_details";
+    static final String REFUND = "reelbot_refund";
+    private static final int FIELDS_PER_SECTION = 10;
+
+    /** A message: the notification text and the blocks shown. */
+    record Message(String text, List<LayoutBlock> blocks) {
+    }
+
+    private SlackViews() {
+    }
+
+    static Message of(View view) {
+        return view instanceof NoticeView notice ? notice(notice) : job((JobView) view);
+    }
+
+    static Message job(JobView v) {
+        List<LayoutBlock> blocks = new ArrayList<>();
+        String head = "*" + SlackText.escape(v.headline()) + "* · " + SlackText.mention(v.requester()) + "\n>"
+                + SlackText.escape(v.prompt());
+        blocks.add(section(s -> s.text(markdownText(head))));
+        String progress = v.progressBar() == null ? "" : "`" + v.progressBar() + "`  ";
+        String status = progress + SlackText.escape(v.status()) + " · " + SlackText.escape(v.elapsed());
+        blocks.add(section(s -> s.text(markdownText(status))));
+        String result = result(v.result());
+        if (!result.isEmpty()) {
+            blocks.add(section(s -> s.text(markdownText(result))));
+        }
+        String details = SlackText.escape(v.settings()) + " · job `" + v.jobId() + "`";
+        blocks.add(context(c -> c.elements(List.of(markdownText(details)))));
+        List<BlockElement> buttons = new ArrayList<>();
+        for (JobView.Action action : v.actions()) {
+            buttons.add(action == JobView.Action.REROLL
+                    ? button(b -> b.actionId(REROLL).value(v.jobId()).text(plainText("🎲 Re-roll")))
+                    : button(b -> b.actionId(DETAILS).value(v.jobId()).text(plainText("ℹ️ Details"))));
+        }
+        if (!buttons.isEmpty()) {
+            blocks.add(actions(a -> a.elements(buttons)));
+        }
+        String text = SlackText.escape(v.headline() + ": " + PlainText.cap(v.prompt(), 150));
+        return new Message(text, blocks);
+    }
+
+    private static String result(JobView.Result result) {
+        if (result instanceof JobView.Uploaded) {
+            return "🎞️ The video is uploaded below.";
+        }
+        if (result instanceof JobView.Linked linked) {
+            String expiry = linked.expiresAt() == null ? ""
+                    : " The link works until " + Renderer.when(linked.expiresAt()) + ".";
+            return SlackText.link(linked.url(), "▶️ Watch the video") + " (" + SlackText.escape(linked.note()) + ")."
+                    + expiry;
+        }
+        if (result instanceof JobView.Failed failed) {
+            String refund = switch (failed.refund()) {
+                case NOTIFIED -> " An admin has been notified for a refund.";
+                case NOTIFYING -> " An admin is being notified for a refund.";
+                default -> "";
+            };
+            return SlackText.escape(capitalise(failed.reason()) + ".") + refund;
+        }
+        return "";
+    }
+
+    static Message notice(NoticeView v) {
+        List<LayoutBlock> blocks = new ArrayList<>();
+        String head = "*" + SlackText.escape(v.headline()) + "* · job `" + v.jobId() + "`"
+                + (v.repeated() ? "\n_This may repeat a notice posted before the bot restarted._" : "");
+        blocks.add(section(s -> s.text(markdownText(head))));
+        List<TextObject> fields = new ArrayList<>();
+        for (NoticeView.Fact fact : v.lines()) {
+            fields.add(markdownText("*" + SlackText.escape(fact.label()) + "*\n" + SlackText.escape(fact.value())));
+            if (fields.size() == FIELDS_PER_SECTION) {
+                List<TextObject> full = List.copyOf(fields);
+                blocks.add(section(s -> s.fields(full)));
+                fields.clear();
+            }
+        }
+        if (!fields.isEmpty()) {
+            List<TextObject> rest = List.copyOf(fields);
+            blocks.add(section(s -> s.fields(rest)));
+        }
+        if (!v.resolved()) {
+            blocks.add(actions(a -> a.elements(List.of(button(b -> b.actionId(REFUND).value(v.jobId())
+                    .style("primary").text(plainText("💸 Mark refunded")))))));
+        }
+        return new Message(SlackText.escape(v.headline() + ": job " + v.jobId()), blocks);
+    }
+
+    private static String capitalise(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+}

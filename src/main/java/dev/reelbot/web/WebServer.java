@@ -1,0 +1,64 @@
+package dev.reelbot.web;
+
+import dev.reelbot.slack.SlackHttp;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The bot's HTTP server (Javalin): Slack's HTTP-mode endpoint {@code POST /slack/events}.
+ *
+ * <p>Threading: Jetty's threads serve requests; Slack requests are handed to Bolt on the same thread, which
+ * acknowledges within Slack's three seconds because the core only writes a row before answering.
+ */
+public final class WebServer implements AutoCloseable {
+    public static final String SLACK_EVENTS = "/slack/events";
+    private static final long MAX_REQUEST_BYTES = 1_000_000;
+
+    private final Javalin javalin;
+
+    private WebServer(Javalin javalin) {
+        this.javalin = javalin;
+    }
+
+    /**
+     * Starts on {@code port} (0: any free port).
+     *
+     * @param slack the Slack HTTP entry point once Slack is connected, else {@code null} (answered with 503)
+     */
+    public static WebServer start(String host, int port, Supplier<SlackHttp> slack) {
+        Javalin javalin = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.jetty.host = host;
+            config.jetty.port = port;
+            config.http.maxRequestSize = MAX_REQUEST_BYTES;
+            config.routes.post(SLACK_EVENTS, ctx -> slackEvent(ctx, slack.get()));
+        });
+        javalin.start();
+        return new WebServer(javalin);
+    }
+
+    public int port() {
+        return javalin.port();
+    }
+
+    private static void slackEvent(Context ctx, SlackHttp slack) {
+        if (slack == null) {
+            ctx.status(503).contentType("text/plain").result("Slack is not connected yet; try again shortly");
+            return;
+        }
+        Map<String, List<String>> headers = new HashMap<>();
+        ctx.headerMap().forEach((name, value) -> headers.put(name, List.of(value)));
+        SlackHttp.Answer answer = slack.handle(ctx.path(), ctx.queryParamMap(), headers, ctx.body(), ctx.ip());
+        answer.headers().forEach((name, values) -> values.forEach(value -> ctx.res().addHeader(name, value)));
+        ctx.status(answer.status()).contentType(answer.contentType()).result(answer.body());
+    }
+
+    @Override
+    public void close() {
+        javalin.stop();
+    }
+}

@@ -1,0 +1,216 @@
+package dev.reelbot.slack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.websocket.WsContext;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A local fake of the Slack Web API and Socket Mode, enough for the real Bolt and slack-api-client to run against:
+ * it records every call, keeps each message's current text and blocks, and can be told to refuse a channel
+ * ({@code not_in_channel}) or to answer {@code chat.update} with 429s.
+ */
+final class FakeSlack implements AutoCloseable {
+    static final String TEAM = "T0TEST";
+    static final String BOT_USER = "U_BOT";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** One Web API call with its form fields. */
+    record Call(String method, Map<String, String> form) {
+        String field(String name) {
+            return form.get(name);
+        }
+    }
+
+    /** A message as it stands now. */
+    record Message(String channel, String ts, String text, String blocks) {
+    }
+
+    private final List<Call> calls = new CopyOnWriteArrayList<>();
+    private final Map<String, Message> messages = new ConcurrentHashMap<>();
+    private final Map<String, byte[]> uploads = new ConcurrentHashMap<>();
+    private final List<String> responses = new CopyOnWriteArrayList<>();
+    private final List<String> socketAcks = new CopyOnWriteArrayList<>();
+    private final Set<String> refusedChannels = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger updatesToRateLimit = new AtomicInteger();
+    private final AtomicInteger retryAfterSeconds = new AtomicInteger(1);
+    private final AtomicInteger ids = new AtomicInteger();
+    private volatile WsContext socket;
+    private final Javalin server;
+
+    FakeSlack() {
+        server = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.jetty.host = "127.0.0.1";
+            config.http.maxRequestSize = 50_000_000;
+            config.routes.post("/api/{method}", this::api);
+            config.routes.post("/upload/{file}", ctx -> {
+                uploads.put(ctx.pathParam("file"), ctx.bodyAsBytes());
+                ctx.result("OK - " + ctx.bodyAsBytes().length);
+            });
+            config.routes.post("/respond/{id}", ctx -> {
+                responses.add(ctx.body());
+                ctx.result("ok");
+            });
+            config.routes.ws("/socket", ws -> {
+                ws.onConnect(ctx -> {
+                    socket = ctx;
+                    ctx.send("{\"type\":\"hello\",\"num_connections\":1,\"debug_info\":{\"host\":\"fake\"},"
+                            + "\"connection_info\":{\"app_id\":\"A1\"}}");
+                });
+                ws.onMessage(ctx -> socketAcks.add(ctx.message()));
+            });
+        }).start(0);
+    }
+
+    String apiUrl() {
+        return base() + "/api/";
+    }
+
+    String base() {
+        return "http://127.0.0.1:" + server.port();
+    }
+
+    void refuse(String channel) {
+        refusedChannels.add(channel);
+    }
+
+    void rateLimitUpdates(int count, int seconds) {
+        retryAfterSeconds.set(seconds);
+        updatesToRateLimit.set(count);
+    }
+
+    List<Call> calls(String method) {
+        return calls.stream().filter(c -> c.method().equals(method)).toList();
+    }
+
+    List<Call> calls() {
+        return List.copyOf(calls);
+    }
+
+    Message message(String channel, String ts) {
+        return messages.get(channel + "/" + ts);
+    }
+
+    List<Message> messagesIn(String channel) {
+        return messages.values().stream().filter(m -> m.channel().equals(channel)).toList();
+    }
+
+    Map<String, byte[]> uploads() {
+        return Map.copyOf(uploads);
+    }
+
+    List<String> responses() {
+        return List.copyOf(responses);
+    }
+
+    List<String> socketAcks() {
+        return List.copyOf(socketAcks);
+    }
+
+    boolean socketConnected() {
+        return socket != null;
+    }
+
+    /** Sends a Socket Mode envelope to the connected app. */
+    void sendEnvelope(String envelope) {
+        socket.send(envelope);
+    }
+
+    private void api(Context ctx) throws Exception {
+        String method = ctx.pathParam("method");
+        Map<String, String> form = new HashMap<>();
+        ctx.formParamMap().forEach((k, v) -> form.put(k, v.isEmpty() ? "" : v.get(0)));
+        if (form.containsKey("blocks")) {
+            // Gson writes < as \u003c; decode so tests see exactly the characters Slack would render.
+            form.put("blocks", JSON.readTree(form.get("blocks")).toString());
+        }
+        calls.add(new Call(method, form));
+        ObjectNode answer = JSON.createObjectNode().put("ok", true);
+        switch (method) {
+            case "auth.test" -> answer.put("team_id", TEAM).put("user_id", BOT_USER).put("bot_id", "B1")
+                    .put("team", "Test").put("user", "reelbot").put("url", "https://test.slack.com/");
+            case "apps.connections.open" -> answer.put("url", base().replace("http", "ws") + "/socket");
+            case "chat.postMessage" -> {
+                String channel = form.get("channel");
+                if (refusedChannels.contains(channel)) {
+                    fail(ctx, "not_in_channel");
+                    return;
+                }
+                String ts = "1700000000." + String.format("%06d", ids.incrementAndGet());
+                messages.put(channel + "/" + ts, new Message(channel, ts, form.get("text"), form.get("blocks")));
+                answer.put("channel", channel).put("ts", ts);
+            }
+            case "chat.update" -> {
+                if (updatesToRateLimit.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                    ctx.status(429).header("Retry-After", Integer.toString(retryAfterSeconds.get()))
+                            .result("{\"ok\":false,\"error\":\"ratelimited\"}");
+                    return;
+                }
+                String key = form.get("channel") + "/" + form.get("ts");
+                if (!messages.containsKey(key)) {
+                    fail(ctx, "message_not_found");
+                    return;
+                }
+                messages.put(key, new Message(form.get("channel"), form.get("ts"), form.get("text"),
+                        form.get("blocks")));
+                answer.put("channel", form.get("channel")).put("ts", form.get("ts"));
+            }
+            case "chat.postEphemeral" -> {
+                if (refusedChannels.contains(form.get("channel"))) {
+                    fail(ctx, "not_in_channel");
+                    return;
+                }
+                answer.put("message_ts", "1700000001.000001");
+            }
+            case "conversations.open" -> answer.putObject("channel").put("id", "D" + form.get("users"));
+            case "files.getUploadURLExternal" -> {
+                String file = "F" + ids.incrementAndGet();
+                answer.put("upload_url", base() + "/upload/" + file).put("file_id", file);
+            }
+            case "files.completeUploadExternal" -> {
+                JsonNode files = JSON.readTree(form.get("files"));
+                answer.putArray("files").addObject().put("id", files.get(0).get("id").asText())
+                        .put("title", files.get(0).path("title").asText());
+            }
+            default -> {
+                fail(ctx, "unknown_method");
+                return;
+            }
+        }
+        ctx.contentType("application/json").result(answer.toString());
+    }
+
+    private static void fail(Context ctx, String error) {
+        ctx.contentType("application/json").result("{\"ok\":false,\"error\":\"" + error + "\"}");
+    }
+
+    /** Every text and block string sent in any message call, for checking what users could see. */
+    List<String> everythingShown() {
+        List<String> shown = new ArrayList<>();
+        for (Call call : calls) {
+            for (String field : List.of("text", "blocks", "initial_comment")) {
+                if (call.form().get(field) != null) {
+                    shown.add(call.form().get(field));
+                }
+            }
+        }
+        shown.addAll(responses);
+        return shown;
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+}
