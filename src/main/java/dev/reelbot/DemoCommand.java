@@ -8,6 +8,7 @@ import dev.reelbot.config.ReelbotConfig;
 import dev.reelbot.console.ConsoleChat;
 import dev.reelbot.core.Admins;
 import dev.reelbot.core.Engine;
+import dev.reelbot.core.EngineMetrics;
 import dev.reelbot.core.Secret;
 import dev.reelbot.core.VideoApi;
 import dev.reelbot.simulator.ApiSimulator;
@@ -96,7 +97,8 @@ final class DemoCommand implements Callable<Integer> {
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
         try (SqliteConnections connections = SqliteConnections.open(dbFile)) {
             Engine engine = Wiring.engine(cfg, cfg.engine().withVideoDir(tempDir.resolve("downloads")),
-                    new JdbcJobStore(connections), api, List.of(chat.port()), new Admins(admins), "/video", workers);
+                    new JdbcJobStore(connections), api, List.of(chat.port()), new Admins(admins), "/video", workers,
+                    EngineMetrics.NONE);
             int resumed = engine.start(scheduler);
             System.err.println("reelbot demo: video API " + (simulator != null ? "simulator at " + simulator.baseUrl()
                     : apiUrl) + ", jobs in " + dbFile + (resumed > 0 ? " (" + resumed + " resumed)" : "")

@@ -6,10 +6,17 @@ import dev.reelbot.config.ReelbotConfig;
 import dev.reelbot.console.ConsoleChat;
 import dev.reelbot.core.ChatPort;
 import dev.reelbot.core.Engine;
+import dev.reelbot.core.VideoApi;
 import dev.reelbot.slack.SlackApp;
 import dev.reelbot.store.JdbcJobStore;
 import dev.reelbot.store.SqliteConnections;
+import dev.reelbot.web.ApiProbe;
+import dev.reelbot.web.Health;
+import dev.reelbot.web.HealthReport;
+import dev.reelbot.web.MicrometerMetrics;
 import dev.reelbot.web.WebServer;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -28,10 +35,15 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code run}: production, every platform enabled in config on one engine and one scheduler. */
+/**
+ * {@code run}: production. Every platform enabled in config on one engine and one scheduler, the HTTP server for
+ * health, metrics and Slack's HTTP mode, and a graceful stop on SIGTERM that leaves every job resumable.
+ */
 @Command(name = "run", description = "Run the bot for every platform enabled in the config (Slack, console).")
 final class RunCommand implements Callable<Integer> {
     private static final Logger log = LoggerFactory.getLogger(RunCommand.class);
+    private static final Duration SUBMISSION_GRACE = Duration.ofSeconds(30);
+    private static final Duration STEP_GRACE = Duration.ofSeconds(20);
 
     @Option(names = "--config", defaultValue = "config/reelbot.yaml", description = "The config file. Default: "
             + "${DEFAULT-VALUE}")
@@ -43,6 +55,9 @@ final class RunCommand implements Callable<Integer> {
     final CountDownLatch shutdown = new CountDownLatch(1);
     /** The HTTP port once listening (useful when the config asks for port 0). */
     volatile int httpPort;
+    /** The console chat's streams; tests give their own. */
+    InputStream in = System.in;
+    PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
 
     @Override
     public Integer call() throws Exception {
@@ -58,58 +73,90 @@ final class RunCommand implements Callable<Integer> {
             System.err.println("Nothing to run: enable slack or console in " + config + ".");
             return 1;
         }
+        LogSetup.apply(cfg.logging());
         Thread hook = new Thread(shutdown::countDown, "reelbot-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        Clock clock = Clock.systemUTC();
         ExecutorService workers = Wiring.workers(cfg.engine().workers());
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
                 r -> new Thread(r, "reelbot-scheduler"));
-        List<RetryingStart> platforms = new ArrayList<>();
         try (SqliteConnections db = SqliteConnections.open(cfg.storePath())) {
-            List<ChatPort> ports = new ArrayList<>();
-            SlackApp slack = cfg.slack().enabled() ? new SlackApp(Wiring.slackSettings(cfg.slack()), clock) : null;
-            if (slack != null) {
-                ports.add(slack.port());
-            }
-            ConsoleChat console = cfg.console().enabled() ? ConsoleChat.create(
-                    new PrintStream(System.out, true, StandardCharsets.UTF_8), System.console() != null, 120,
-                    Path.of("reelbot-videos"), cfg.console().user()) : null;
-            if (console != null) {
-                ports.add(console.port());
-            }
-            Engine engine = Wiring.engine(cfg, cfg.engine(), new JdbcJobStore(db), Wiring.videoApi(cfg.videoApi(),
-                    cfg.videoApi().baseUrl(), cfg.videoApi().apiKey().orElseThrow()), ports, cfg.admins(),
-                    cfg.slack().enabled() ? cfg.slack().command() : "/video", workers);
-            try (WebServer web = WebServer.start(cfg.serverHost(), cfg.serverPort(),
-                    slack == null ? () -> null : slack::http)) {
-                int resumed = engine.start(scheduler);
-                if (slack != null) {
-                    RetryingStart start = new RetryingStart("slack", () -> slack.start(engine.commands(), workers),
-                            scheduler, workers);
-                    platforms.add(start);
-                    start.begin();
-                }
-                if (console != null) {
-                    Thread reader = new Thread(() -> readConsole(console, engine), "reelbot-console");
-                    reader.setDaemon(true);
-                    reader.start();
-                }
-                httpPort = web.port();
-                log.info("reelbot running: {} unfinished jobs resumed, HTTP on port {}", resumed, web.port());
-                shutdown.await();
-                log.info("reelbot stopping: no new commands; unfinished jobs resume at the next start");
-                platforms.forEach(RetryingStart::stop);
-                engine.poller().stop();
-                if (slack != null) {
-                    slack.close();
-                }
-            }
+            serve(cfg, new JdbcJobStore(db), workers, scheduler);
         } finally {
             scheduler.shutdownNow();
-            Wiring.stop(workers, Duration.ofSeconds(20));
+            Wiring.stop(workers, STEP_GRACE);
             removeHook(hook);
         }
+        log.info("reelbot stopped");
         return 0;
+    }
+
+    private void serve(ReelbotConfig cfg, JdbcJobStore store, ExecutorService workers,
+                       ScheduledExecutorService scheduler) throws Exception {
+        Clock clock = Clock.systemUTC();
+        List<ChatPort> ports = new ArrayList<>();
+        SlackApp slack = cfg.slack().enabled() ? new SlackApp(Wiring.slackSettings(cfg.slack()), clock) : null;
+        if (slack != null) {
+            ports.add(slack.port());
+        }
+        ConsoleChat console = cfg.console().enabled() ? ConsoleChat.create(out, System.console() != null, 120,
+                cfg.console().videoDir(), cfg.console().user()) : null;
+        if (console != null) {
+            ports.add(console.port());
+        }
+        VideoApi api = Wiring.videoApi(cfg.videoApi(), cfg.videoApi().baseUrl(), cfg.videoApi().apiKey()
+                .orElseThrow());
+        MicrometerMetrics metrics = new MicrometerMetrics(store);
+        Engine engine = Wiring.engine(cfg, cfg.engine(), store, api, ports, cfg.admins(),
+                cfg.slack().enabled() ? cfg.slack().command() : "/video", workers, metrics);
+        metrics.watchScheduler(engine.poller()::trackedCount, engine.poller()::inFlightCount);
+        ApiProbe probe = new ApiProbe(api);
+        HealthReport health = new HealthReport().add("store", () -> storeHealth(store)).add("videoApi", probe);
+        List<RetryingStart> platforms = new ArrayList<>();
+        if (slack != null) {
+            RetryingStart start = new RetryingStart("slack", () -> slack.start(engine.commands(), workers),
+                    scheduler, workers);
+            platforms.add(start);
+            health.add("slack", () -> start.isConnected() ? Health.up("connected") : Health.down(start.lastError()));
+        }
+        try (WebServer web = WebServer.start(cfg.serverHost(), cfg.serverPort(),
+                slack == null ? () -> null : slack::http, health, metrics::scrape)) {
+            int resumed = engine.start(scheduler);
+            probe.start(scheduler, workers);
+            platforms.forEach(RetryingStart::begin);
+            if (console != null) {
+                Thread reader = new Thread(() -> readConsole(console, engine, in), "reelbot-console");
+                reader.setDaemon(true);
+                reader.start();
+            }
+            httpPort = web.port();
+            log.info("reelbot running: {} unfinished jobs resumed; HTTP on port {}", resumed, web.port());
+            shutdown.await();
+            stopGracefully(engine, platforms, slack);
+        }
+    }
+
+    /**
+     * Stops taking commands, lets accepted jobs' create requests go out, stops polling and lets steps in flight
+     * finish their writes. Every unfinished job stays in the store and resumes at the next start.
+     */
+    private static void stopGracefully(Engine engine, List<RetryingStart> platforms, SlackApp slack)
+            throws Exception {
+        log.info("reelbot stopping: no new commands");
+        platforms.forEach(RetryingStart::stop);
+        if (slack != null) {
+            slack.close();
+        }
+        int unsent = engine.drainSubmissions(SUBMISSION_GRACE);
+        if (unsent > 0) {
+            log.warn("{} accepted jobs were not submitted before the stop; they will be reported outcome-unknown",
+                    unsent);
+        }
+        engine.poller().stop();
+    }
+
+    private static Health storeHealth(JdbcJobStore store) {
+        store.countByState();
+        return Health.up("ok");
     }
 
     private static void removeHook(Thread hook) {
@@ -120,10 +167,10 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private static void readConsole(ConsoleChat console, Engine engine) {
+    private static void readConsole(ConsoleChat console, Engine engine, InputStream in) {
         try {
-            console.readCommands(System.in, engine.commands());
-        } catch (java.io.IOException e) {
+            console.readCommands(in, engine.commands());
+        } catch (IOException e) {
             log.error("console input failed", e);
         }
     }

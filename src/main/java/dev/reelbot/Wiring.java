@@ -7,6 +7,7 @@ import dev.reelbot.core.Admins;
 import dev.reelbot.core.ChatPort;
 import dev.reelbot.core.ChatPorts;
 import dev.reelbot.core.Engine;
+import dev.reelbot.core.EngineMetrics;
 import dev.reelbot.core.EngineSettings;
 import dev.reelbot.core.JobStore;
 import dev.reelbot.core.Secret;
@@ -43,9 +44,10 @@ final class Wiring {
     }
 
     static Engine engine(ReelbotConfig cfg, EngineSettings settings, JobStore store, VideoApi api,
-                         List<ChatPort> ports, Admins admins, String commandName, ExecutorService workers) {
+                         List<ChatPort> ports, Admins admins, String commandName, ExecutorService workers,
+                         EngineMetrics metrics) {
         Engine.Parts parts = new Engine.Parts(store, api, new ChatPorts(ports), cfg.videoApi().models(), cfg.limits(),
-                cfg.quotas(), admins, settings, cfg.videoApi().maxDownloadBytes(), commandName);
+                cfg.quotas(), admins, settings, cfg.videoApi().maxDownloadBytes(), commandName, metrics);
         return new Engine(parts, workers, Clock.systemUTC());
     }
 

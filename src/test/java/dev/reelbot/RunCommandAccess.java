@@ -12,6 +12,13 @@ public final class RunCommandAccess {
         command.env = env;
     }
 
+    /** Console input and output for a config that enables the console. */
+    public RunCommandAccess console(java.io.InputStream in, java.io.PrintStream out) {
+        command.in = in;
+        command.out = out;
+        return this;
+    }
+
     public Integer call() throws Exception {
         return command.call();
     }

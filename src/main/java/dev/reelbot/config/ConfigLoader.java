@@ -81,12 +81,16 @@ public final class ConfigLoader {
         DiscordConfig discord = discord(root.section("discord"), secrets);
         ConfigNode consoleNode = root.section("console");
         ConsoleConfig console = new ConsoleConfig(consoleNode.bool("enabled", false),
-                consoleNode.string("user", "you").strip());
+                consoleNode.string("user", "you").strip(),
+                EngineConfigReader.path(consoleNode, "video-dir", Path.of("reelbot-videos")));
         consoleNode.finish();
         ConfigNode server = root.section("server");
         String host = server.string("host", "0.0.0.0").strip();
         int port = server.integer("port", 8080, 0, 65535);
         server.finish();
+        ConfigNode loggingNode = root.section("logging");
+        LoggingConfig logging = new LoggingConfig(loggingNode.bool("json", false), level(loggingNode));
+        loggingNode.finish();
         root.finish();
 
         reportUnusedOverrides(env, session.envUsed(), problems);
@@ -94,7 +98,7 @@ public final class ConfigLoader {
             throw new ConfigException(problems);
         }
         return new ReelbotConfig(label, videoApi, limits, quotas, engine, storePath, admins, slack, discord, console,
-                host, port);
+                host, port, logging);
     }
 
     private static VideoApiConfig videoApi(ConfigNode node, Secrets secrets, boolean needsApiKey) {
@@ -171,6 +175,16 @@ public final class ConfigLoader {
             require(node, token, Secrets.DISCORD_TOKEN, "Discord is enabled");
         }
         return new DiscordConfig(enabled, api, gateway, token);
+    }
+
+    private static String level(ConfigNode node) {
+        String level = node.string("level", "INFO").strip().toUpperCase(Locale.ROOT);
+        if (!Set.of("ERROR", "WARN", "INFO", "DEBUG", "TRACE").contains(level)) {
+            node.problem(node.fileLabel(), node.dotted("level"), "'" + level + "' is not ERROR, WARN, INFO, DEBUG or "
+                    + "TRACE");
+            return "INFO";
+        }
+        return level;
     }
 
     private static void require(ConfigNode node, Optional<Secret> secret, String name, String because) {

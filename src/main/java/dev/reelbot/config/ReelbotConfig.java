@@ -21,6 +21,7 @@ import java.nio.file.Path;
  * @param console    the console chat
  * @param serverHost the address the HTTP server binds
  * @param serverPort the HTTP port for health, metrics and Slack's HTTP mode
+ * @param logging    how the bot logs
  */
 public record ReelbotConfig(
         String source,
@@ -34,5 +35,6 @@ public record ReelbotConfig(
         DiscordConfig discord,
         ConsoleConfig console,
         String serverHost,
-        int serverPort) {
+        int serverPort,
+        LoggingConfig logging) {
 }

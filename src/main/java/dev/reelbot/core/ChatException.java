@@ -22,11 +22,21 @@ public final class ChatException extends Exception {
 
     private final Kind kind;
     private final transient Duration retryAfter;
+    private final boolean fromPlatform;
 
     public ChatException(Kind kind, String message, Duration retryAfter, Throwable cause) {
+        this(kind, message, retryAfter, cause, true);
+    }
+
+    /**
+     * @param fromPlatform false when the adapter held the call back itself to stay within the platform's limits,
+     *                     true when the platform refused it (a real 429)
+     */
+    public ChatException(Kind kind, String message, Duration retryAfter, Throwable cause, boolean fromPlatform) {
         super(message, cause);
         this.kind = kind;
         this.retryAfter = retryAfter;
+        this.fromPlatform = fromPlatform;
     }
 
     public ChatException(Kind kind, String message) {
@@ -35,6 +45,11 @@ public final class ChatException extends Exception {
 
     public Kind kind() {
         return kind;
+    }
+
+    /** Whether the platform itself refused the call (rather than the adapter holding it back). */
+    public boolean fromPlatform() {
+        return fromPlatform;
     }
 
     /** How long the platform asked us to wait, when it said. */

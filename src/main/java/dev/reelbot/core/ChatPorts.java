@@ -16,6 +16,12 @@ public final class ChatPorts {
         }
     }
 
+    /** The same ports, each counting the 429s its platform answers. */
+    ChatPorts measured(EngineMetrics metrics) {
+        return new ChatPorts(byPlatform.values().stream().map(p -> (ChatPort) new MeasuredChatPort(p, metrics))
+                .toList());
+    }
+
     /** The port for a platform; a job of a platform that is not running stays parked until it is. */
     public ChatPort forPlatform(String platform) {
         ChatPort port = byPlatform.get(platform);

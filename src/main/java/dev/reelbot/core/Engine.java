@@ -1,6 +1,7 @@
 package dev.reelbot.core;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
@@ -14,6 +15,7 @@ public final class Engine {
     private final Poller poller;
     private final CommandHandler commands;
     private final EngineSettings settings;
+    private final PendingSubmissions pending = new PendingSubmissions();
 
     /**
      * @param workers where job steps run: a bounded pool in production, the calling thread in tests
@@ -21,20 +23,21 @@ public final class Engine {
     public Engine(Parts parts, Executor workers, Clock clock) {
         this.settings = parts.settings();
         ModelCatalog catalog = parts.catalog();
-        VideoApi api = new LimitedVideoApi(parts.api(), settings.maxApiCalls());
-        JobUpdates updates = new JobUpdates(parts.store());
+        VideoApi api = new LimitedVideoApi(new MeasuredVideoApi(parts.api(), parts.metrics()), settings.maxApiCalls());
+        JobUpdates updates = new JobUpdates(parts.store(), parts.metrics());
         Renderer renderer = new Renderer(catalog);
         NoticeDesk notices = new NoticeDesk(parts.store(), updates, renderer, clock);
-        JobRunner runner = new JobRunner(parts.store(), parts.chats(),
+        ChatPorts chats = parts.chats().measured(parts.metrics());
+        JobRunner runner = new JobRunner(parts.store(), chats,
                 new TaskWatcher(api, updates, catalog, settings, clock, () -> ThreadLocalRandom.current()
-                        .nextDouble()),
+                        .nextDouble(), parts.metrics()),
                 new Deliverer(api, updates, settings, parts.maxDownloadBytes(), clock),
-                notices, new MessageKeeper(updates, renderer, settings, clock), clock);
+                notices, new MessageKeeper(updates, renderer, settings, clock, parts.metrics()), pending, clock);
         this.poller = new Poller(runner, workers, clock);
-        this.jobs = new JobService(parts.store(), poller, parts.quotas(), clock);
+        this.jobs = new JobService(parts.store(), poller, parts.quotas(), clock, pending);
         RefundDesk refunds = new RefundDesk(parts.store(), updates, clock, resolved -> workers.execute(() -> {
-            if (parts.chats().serves(resolved.requester().platform())) {
-                notices.showResolution(resolved, parts.chats().forPlatform(resolved.requester().platform()));
+            if (chats.serves(resolved.requester().platform())) {
+                notices.showResolution(resolved, chats.forPlatform(resolved.requester().platform()));
             }
         }));
         this.commands = new CommandHandler(new CommandParser(catalog, parts.limits(), parts.commandName()), jobs,
@@ -44,7 +47,15 @@ public final class Engine {
     /** What an engine is made of. */
     public record Parts(JobStore store, VideoApi api, ChatPorts chats, ModelCatalog catalog, Limits limits,
                         Quotas quotas, Admins admins, EngineSettings settings, long maxDownloadBytes,
-                        String commandName) {
+                        String commandName, EngineMetrics metrics) {
+
+        /** Parts that report no metrics. */
+        public Parts(JobStore store, VideoApi api, ChatPorts chats, ModelCatalog catalog, Limits limits,
+                     Quotas quotas, Admins admins, EngineSettings settings, long maxDownloadBytes,
+                     String commandName) {
+            this(store, api, chats, catalog, limits, quotas, admins, settings, maxDownloadBytes, commandName,
+                    EngineMetrics.NONE);
+        }
     }
 
     /** Resumes unfinished jobs and starts polling on the shared scheduler; returns how many jobs resumed. */
@@ -57,6 +68,15 @@ public final class Engine {
     /** Resumes unfinished jobs without starting the scheduler: tests drive {@link Poller#tick()} themselves. */
     public int resume() {
         return jobs.resume();
+    }
+
+    /**
+     * For a graceful shutdown, once no new commands arrive: waits until every accepted job's create request has
+     * been sent (or the timeout passes), so none is left to be judged outcome-unknown at the next start. Returns
+     * how many are still unsent.
+     */
+    public int drainSubmissions(Duration timeout) throws InterruptedException {
+        return pending.await(timeout);
     }
 
     public CommandHandler commands() {

@@ -22,16 +22,18 @@ final class JobRunner {
     private final Deliverer deliverer;
     private final NoticeDesk notices;
     private final MessageKeeper messages;
+    private final PendingSubmissions pending;
     private final Clock clock;
 
     JobRunner(JobStore store, ChatPorts chats, TaskWatcher watcher, Deliverer deliverer, NoticeDesk notices,
-              MessageKeeper messages, Clock clock) {
+              MessageKeeper messages, PendingSubmissions pending, Clock clock) {
         this.store = store;
         this.chats = chats;
         this.watcher = watcher;
         this.deliverer = deliverer;
         this.notices = notices;
         this.messages = messages;
+        this.pending = pending;
         this.clock = clock;
     }
 
@@ -44,7 +46,15 @@ final class JobRunner {
         }
         Job job = found.get();
         if (job.state() == JobState.SUBMITTING) {
-            job = tracked.ownsSubmission ? watcher.submit(job) : watcher.abandonedSubmission(job);
+            if (tracked.ownsSubmission) {
+                try {
+                    job = watcher.submit(job);
+                } finally {
+                    pending.done();
+                }
+            } else {
+                job = watcher.abandonedSubmission(job);
+            }
         }
         if (isActive(job) && due(tracked.pollAt)) {
             job = watcher.poll(job, tracked);

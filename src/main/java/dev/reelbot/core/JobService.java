@@ -26,13 +26,15 @@ public final class JobService {
     private final Poller poller;
     private final Quotas quotas;
     private final Clock clock;
+    private final PendingSubmissions pending;
     private final Map<String, Object> userLocks = new ConcurrentHashMap<>();
 
-    JobService(JobStore store, Poller poller, Quotas quotas, Clock clock) {
+    JobService(JobStore store, Poller poller, Quotas quotas, Clock clock, PendingSubmissions pending) {
         this.store = store;
         this.poller = poller;
         this.quotas = quotas;
         this.clock = clock;
+        this.pending = pending;
     }
 
     /** The job a command started, and whether this call started it (false for a retried delivery). */
@@ -61,6 +63,7 @@ public final class JobService {
                 return new Accepted(retried.existing(), false);
             }
             JobUpdates.event(job, "accepted: {}", identified.model());
+            pending.accepted();
             poller.track(job.id(), true, now);
             return new Accepted(job, true);
         }

@@ -2,6 +2,7 @@ package dev.reelbot.core;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -43,6 +44,9 @@ public interface JobStore {
 
     /** Refund cases not yet resolved, oldest first. */
     List<Job> openRefunds();
+
+    /** How many jobs are in each state (states with none are absent). */
+    Map<JobState, Integer> countByState();
 
     /** A command was delivered twice: the job it already created. */
     final class DuplicateRequestException extends Exception {

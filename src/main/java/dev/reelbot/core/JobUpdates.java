@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.spi.LoggingEventBuilder;
 
 /**
  * Applies a transition with compare-and-set: when another writer changed the job first, the transition is applied
@@ -15,9 +16,11 @@ final class JobUpdates {
     private static final int ATTEMPTS = 5;
 
     private final JobStore store;
+    private final EngineMetrics metrics;
 
-    JobUpdates(JobStore store) {
+    JobUpdates(JobStore store, EngineMetrics metrics) {
         this.store = store;
+        this.metrics = metrics;
     }
 
     /** Applies {@code change}; returns the job as stored afterwards. */
@@ -33,6 +36,7 @@ final class JobUpdates {
             }
             Optional<Job> stored = store.compareAndSet(next);
             if (stored.isPresent()) {
+                countFailure(current, stored.get());
                 return stored.get();
             }
             Optional<Job> fresh = store.find(current.id());
@@ -50,29 +54,37 @@ final class JobUpdates {
      */
     Optional<Job> tryApply(Job job, UnaryOperator<Job> change) {
         try {
-            return store.compareAndSet(change.apply(job));
+            Optional<Job> stored = store.compareAndSet(change.apply(job));
+            stored.ifPresent(next -> countFailure(job, next));
+            return stored;
         } catch (IllegalStateException movedOn) {
             return Optional.empty();
         }
     }
 
-    static void event(Job job, String what, Object... args) {
-        if (log.isInfoEnabled()) {
-            log.info(prefix(job) + what, args);
+    /** A job that just became a refund case is a failure, counted once by its code. */
+    private void countFailure(Job before, Job after) {
+        if (before.refund().state() == RefundState.NONE && after.refund().state() == RefundState.NEEDED) {
+            metrics.jobFailed(after.failure() == null ? "unknown" : after.failure().code());
         }
     }
 
+    static void event(Job job, String what, Object... args) {
+        log(job, log.atInfo(), what, args);
+    }
+
     static void warn(Job job, String what, Object... args) {
-        log.warn(prefix(job) + what, args);
+        log(job, log.atWarn(), what, args);
     }
 
     static void error(Job job, String what, Object... args) {
-        log.error(prefix(job) + what, args);
+        log(job, log.atError(), what, args);
     }
 
-    private static String prefix(Job job) {
+    /** One line per job event, with the job, platform, channel and user as key-value pairs (fields in JSON). */
+    private static void log(Job job, LoggingEventBuilder line, String what, Object... args) {
         Requester r = job.requester();
-        return "job=" + job.id() + " platform=" + r.platform() + " channel=" + r.channel() + " user=" + r.user()
-                + " state=" + job.state() + " ";
+        line.addKeyValue("job", job.id()).addKeyValue("platform", r.platform()).addKeyValue("channel", r.channel())
+                .addKeyValue("user", r.user()).addKeyValue("state", job.state()).log(what, args);
     }
 }

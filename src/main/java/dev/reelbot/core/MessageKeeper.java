@@ -13,12 +13,15 @@ final class MessageKeeper {
     private final Renderer renderer;
     private final EngineSettings settings;
     private final Clock clock;
+    private final EngineMetrics metrics;
 
-    MessageKeeper(JobUpdates updates, Renderer renderer, EngineSettings settings, Clock clock) {
+    MessageKeeper(JobUpdates updates, Renderer renderer, EngineSettings settings, Clock clock,
+                  EngineMetrics metrics) {
         this.updates = updates;
         this.renderer = renderer;
         this.settings = settings;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /** When the message should next be touched, or {@code null} when it is up to date for good. */
@@ -47,12 +50,15 @@ final class MessageKeeper {
                 chat.edit(ref, view);
             }
             tracked.chatErrors = 0;
+            metrics.messageUpdate(chat.platform(), "sent");
             Job next = updates.apply(job, j -> Transitions.shown(j, shown, fingerprint, view.isFinal(), now));
             if (ref == null) {
                 JobUpdates.event(next, "message posted in {} as {}", shown.channel(), shown.messageId());
             }
             return next;
         } catch (ChatException e) {
+            metrics.messageUpdate(chat.platform(), e.kind() != ChatException.Kind.RATE_LIMITED ? "failed"
+                    : e.fromPlatform() ? "rate_limited" : "throttled");
             return failed(job, tracked, e, view.isFinal());
         }
     }

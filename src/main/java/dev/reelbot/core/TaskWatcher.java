@@ -17,15 +17,17 @@ final class TaskWatcher {
     private final EngineSettings settings;
     private final Clock clock;
     private final DoubleSupplier random;
+    private final EngineMetrics metrics;
 
     TaskWatcher(VideoApi api, JobUpdates updates, ModelCatalog catalog, EngineSettings settings, Clock clock,
-                DoubleSupplier random) {
+                DoubleSupplier random, EngineMetrics metrics) {
         this.api = api;
         this.updates = updates;
         this.catalog = catalog;
         this.settings = settings;
         this.clock = clock;
         this.random = random;
+        this.metrics = metrics;
     }
 
     /** Sends the create request of a job this process inserted. Called at most once per job. */
@@ -35,6 +37,7 @@ final class TaskWatcher {
             TaskStatus status = api.create(job.request());
             Instant now = clock.instant();
             next = updates.apply(job, j -> Transitions.submitted(j, status, now));
+            metrics.submission("submitted");
             JobUpdates.event(next, "submitted: task {} ({})", status.taskId(), status.rawStatus());
         } catch (VideoApiException e) {
             next = notSubmitted(job, e);
@@ -48,14 +51,17 @@ final class TaskWatcher {
             Failure why = new Failure("the video API did not confirm the job (" + e.getMessage() + ")",
                     "submit_unknown");
             next = updates.apply(job, j -> Transitions.submitUnknown(j, why, clock.instant()));
+            metrics.submission("unknown");
             JobUpdates.error(next, "submission outcome unknown, not resent: {}", e.getMessage());
         } else if (e instanceof VideoApiException.Transient) {
             Failure why = new Failure(e.getMessage() + ". Try again in a minute.", "api_unavailable");
             next = updates.apply(job, j -> Transitions.rejected(j, why, clock.instant()));
+            metrics.submission("unavailable");
             JobUpdates.warn(next, "not submitted, the video API is unavailable: {}", e.getMessage());
         } else {
             Failure why = new Failure(e.getMessage(), e.code());
             next = updates.apply(job, j -> Transitions.rejected(j, why, clock.instant()));
+            metrics.submission("rejected");
             JobUpdates.event(next, "refused by the video API: {} ({})", e.getMessage(), e.code());
         }
         return next;
@@ -72,6 +78,15 @@ final class TaskWatcher {
 
     /** Polls the job's status; sets when to poll next. */
     Job poll(Job job, Tracked tracked) {
+        long start = System.nanoTime();
+        try {
+            return checkWatchdog(pollOnce(job, tracked), tracked);
+        } finally {
+            metrics.poll(Duration.ofNanos(System.nanoTime() - start));
+        }
+    }
+
+    private Job pollOnce(Job job, Tracked tracked) {
         Job next;
         try {
             TaskStatus status = api.get(job.task().taskId());
@@ -97,7 +112,7 @@ final class TaskWatcher {
                 JobUpdates.warn(next, "poll failed ({} in a row): {}", next.task().pollErrors(), e.getMessage());
             }
         }
-        return checkWatchdog(next, tracked);
+        return next;
     }
 
     /** Gives up on the job when the watchdog says so; otherwise makes sure the next poll is no later than that. */

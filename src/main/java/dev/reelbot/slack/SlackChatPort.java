@@ -145,7 +145,7 @@ public final class SlackChatPort implements ChatPort {
     private void limit(Duration wait) throws ChatException {
         if (!wait.isZero()) {
             throw new ChatException(ChatException.Kind.RATE_LIMITED, "holding back to stay within Slack's rate "
-                    + "limits", wait, null);
+                    + "limits", wait, null, false);
         }
     }
 

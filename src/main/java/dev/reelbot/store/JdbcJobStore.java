@@ -1,6 +1,7 @@
 package dev.reelbot.store;
 
 import dev.reelbot.core.Job;
+import dev.reelbot.core.JobState;
 import dev.reelbot.core.JobStore;
 import dev.reelbot.core.StoreException;
 import java.sql.PreparedStatement;
@@ -9,7 +10,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -111,6 +114,17 @@ public final class JdbcJobStore implements JobStore {
     @Override
     public List<Job> openRefunds() {
         return many("SELECT * FROM jobs WHERE refund_state IN ('NEEDED', 'NOTIFYING', 'OPEN') ORDER BY created_at");
+    }
+
+    @Override
+    public Map<JobState, Integer> countByState() {
+        return query("SELECT state, COUNT(*) FROM jobs GROUP BY state", rs -> {
+            Map<JobState, Integer> counts = new EnumMap<>(JobState.class);
+            while (rs.next()) {
+                counts.put(JobState.valueOf(rs.getString(1)), rs.getInt(2));
+            }
+            return counts;
+        });
     }
 
     private Optional<Job> one(String sql, Object... params) {

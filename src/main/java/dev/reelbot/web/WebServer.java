@@ -9,13 +9,16 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * The bot's HTTP server (Javalin): Slack's HTTP-mode endpoint {@code POST /slack/events}.
+ * The bot's HTTP server (Javalin): {@code GET /healthz}, {@code GET /metrics} (Prometheus) and Slack's HTTP-mode
+ * endpoint {@code POST /slack/events}.
  *
  * <p>Threading: Jetty's threads serve requests; Slack requests are handed to Bolt on the same thread, which
  * acknowledges within Slack's three seconds because the core only writes a row before answering.
  */
 public final class WebServer implements AutoCloseable {
     public static final String SLACK_EVENTS = "/slack/events";
+    public static final String HEALTH = "/healthz";
+    public static final String METRICS = "/metrics";
     private static final long MAX_REQUEST_BYTES = 1_000_000;
 
     private final Javalin javalin;
@@ -27,15 +30,24 @@ public final class WebServer implements AutoCloseable {
     /**
      * Starts on {@code port} (0: any free port).
      *
-     * @param slack the Slack HTTP entry point once Slack is connected, else {@code null} (answered with 503)
+     * @param slack   the Slack HTTP entry point once Slack is connected, else {@code null} (answered with 503)
+     * @param health  the components {@code /healthz} reports
+     * @param metrics the Prometheus text {@code /metrics} serves
      */
-    public static WebServer start(String host, int port, Supplier<SlackHttp> slack) {
+    public static WebServer start(String host, int port, Supplier<SlackHttp> slack, HealthReport health,
+                                  Supplier<String> metrics) {
         Javalin javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.jetty.host = host;
             config.jetty.port = port;
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
             config.routes.post(SLACK_EVENTS, ctx -> slackEvent(ctx, slack.get()));
+            config.routes.get(HEALTH, ctx -> {
+                HealthReport.Result result = health.check();
+                ctx.status(result.status()).contentType("application/json").result(result.body());
+            });
+            config.routes.get(METRICS, ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                    .result(metrics.get()));
         });
         javalin.start();
         return new WebServer(javalin);

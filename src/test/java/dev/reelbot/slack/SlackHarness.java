@@ -18,6 +18,7 @@ import dev.reelbot.store.JdbcJobStore;
 import dev.reelbot.store.SqliteConnections;
 import dev.reelbot.testing.MutableClock;
 import dev.reelbot.videoapi.TestApis;
+import dev.reelbot.web.HealthReport;
 import dev.reelbot.web.WebServer;
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -69,7 +70,7 @@ final class SlackHarness implements AutoCloseable {
                 new Quotas(100, 1000), new Admins(Set.of("slack:" + ADMIN)), EngineSettings.defaults(
                 dir.resolve("videos")), 64L << 20, "/video"), Runnable::run, clock);
         app.start(engine.commands(), Runnable::run);
-        web = WebServer.start("127.0.0.1", 0, app::http);
+        web = WebServer.start("127.0.0.1", 0, app::http, new HealthReport(), () -> "");
     }
 
     /** A signed slash command, as Slack sends it to {@code /slack/events}. */

@@ -25,7 +25,8 @@ public final class LogCapture implements AutoCloseable {
     }
 
     private static String format(ILoggingEvent event) {
-        String line = event.getLevel() + " " + event.getLoggerName() + " - " + event.getFormattedMessage();
+        String line = event.getLevel() + " " + event.getLoggerName() + " - " + event.getFormattedMessage()
+                + (event.getKeyValuePairs() == null ? "" : " " + event.getKeyValuePairs());
         return event.getThrowableProxy() == null ? line
                 : line + "\n" + ThrowableProxyUtil.asString(event.getThrowableProxy());
     }

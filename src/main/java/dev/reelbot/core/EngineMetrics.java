@@ -1,0 +1,37 @@
+package dev.reelbot.core;
+
+import java.time.Duration;
+
+/**
+ * What the engine counts and times, as a port: the web layer implements it with Micrometer, tests and the demo
+ * use {@link #NONE}. Every method is cheap and never throws.
+ */
+public interface EngineMetrics {
+    EngineMetrics NONE = new EngineMetrics() {
+    };
+
+    /** A create request's outcome: {@code submitted}, {@code rejected}, {@code unavailable} or {@code unknown}. */
+    default void submission(String outcome) {
+    }
+
+    /** A job ended without a video, by its failure code ({@code generation_failed}, {@code time_limit} ...). */
+    default void jobFailed(String reason) {
+    }
+
+    /** One status poll of a job, from asking the API to recording the answer. */
+    default void poll(Duration latency) {
+    }
+
+    /** The chat platform refused a call with a 429 (any call: post, edit, upload, notice). */
+    default void platformRateLimited(String platform) {
+    }
+
+    /** One video API call: route ({@code create}, {@code get}, {@code download}), how long, and its outcome. */
+    default void apiCall(String route, Duration latency, String outcome) {
+    }
+
+    /** A message post or edit: {@code sent}, {@code throttled} (held back by the bot), {@code rate_limited}
+     * (the platform answered 429) or {@code failed}. */
+    default void messageUpdate(String platform, String outcome) {
+    }
+}
