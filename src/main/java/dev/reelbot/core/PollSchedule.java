@@ -4,12 +4,22 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * When to poll a job next. Quick at first and near the end, slower in the long middle of a long job, never in
- * lockstep with other jobs (jitter), and backing off exponentially on errors while honouring {@code Retry-After}.
- * Pure: the random draw is passed in.
+ * When to poll a job next. Quick at first; slower in the long middle of a long job, never in lockstep with other
+ * jobs (jitter); near the end, at the moment the progress so far says it will finish (never later than the
+ * shortest interval), so the final message follows completion closely. Errors back off exponentially, honouring
+ * {@code Retry-After}. Pure: the random draw is passed in.
  */
 final class PollSchedule {
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
+    /**
+     * Intervals grow with the job's age (a quarter of it), so they lengthen gradually: an early progress reading,
+     * often far off, never sends the next poll far into the future.
+     */
+    private static final double GROWTH = 4;
+    /** Near the end, the earliest next poll: a finishing job is not polled in a tight loop. */
+    private static final long NEAR_END_FLOOR_MILLIS = 500;
+    /** Near the end, how long after the estimated finish to poll, so the estimate has usually come true. */
+    private static final long NEAR_END_MARGIN_MILLIS = 250;
 
     private PollSchedule() {
     }
@@ -22,14 +32,16 @@ final class PollSchedule {
     static Duration next(Job job, Instant now, EngineSettings s, double random) {
         Instant since = job.times().submittedAt() != null ? job.times().submittedAt() : job.times().createdAt();
         double elapsed = Math.max(0, Duration.between(since, now).toMillis());
+        double wait = elapsed / GROWTH;
         int progress = job.task().progress();
-        double wait;
         if (job.state() == JobState.RUNNING && progress > 0 && progress < 100) {
             double remaining = elapsed * (100 - progress) / progress;
             boolean nearEnd = progress >= 90 || remaining < 3.0 * s.minPollInterval().toMillis();
-            wait = nearEnd ? s.minPollInterval().toMillis() : remaining / 4;
-        } else {
-            wait = elapsed / 6;
+            if (nearEnd) {
+                double atFinish = Math.max(NEAR_END_FLOOR_MILLIS, remaining + NEAR_END_MARGIN_MILLIS);
+                return Duration.ofMillis(Math.round(Math.min(s.minPollInterval().toMillis(), atFinish)));
+            }
+            wait = Math.min(wait, remaining / 3);
         }
         return jitter(clamp(wait, s.minPollInterval(), s.maxPollInterval()), s.jitter(), random);
     }

@@ -22,6 +22,30 @@ class SchedulingTest {
     }
 
     @Test
+    void anEarlyLowProgressReadingDoesNotPushThePollFarAway() {
+        Job early = TestJobs.running(2, T0.plusSeconds(3));
+        assertThat(PollSchedule.next(early, T0.plusSeconds(1).plusMillis(2500), S, NO_JITTER))
+                .as("2%% after 2.5 s would mean two minutes to go; the job is only 2.5 s old")
+                .isEqualTo(S.minPollInterval());
+        Job later = TestJobs.running(40, T0.plusSeconds(60));
+        assertThat(PollSchedule.next(later, T0.plusSeconds(61), S, NO_JITTER))
+                .as("a quarter of its age").isEqualTo(Duration.ofSeconds(15));
+    }
+
+    @Test
+    void nearTheEndPollsWhenTheJobShouldFinish() {
+        Job ninety = TestJobs.running(90, T0.plusSeconds(10));
+        assertThat(PollSchedule.next(ninety, T0.plusSeconds(1).plusSeconds(9), S, NO_JITTER))
+                .as("9 s for 90%%: one more second, plus a margin").isEqualTo(Duration.ofMillis(1250));
+        Job almost = TestJobs.running(99, T0.plusSeconds(10));
+        assertThat(PollSchedule.next(almost, T0.plusSeconds(1).plusSeconds(99), S, 0.0))
+                .as("never a tight loop, never jittered").isEqualTo(Duration.ofMillis(1250));
+        Job longRunning = TestJobs.running(95, T0.plusSeconds(600));
+        assertThat(PollSchedule.next(longRunning, T0.plusSeconds(1).plusSeconds(950), S, NO_JITTER))
+                .as("never later than the shortest interval").isEqualTo(S.minPollInterval());
+    }
+
+    @Test
     void pollsSlowlyInTheMiddleOfALongJob() {
         Job slow = TestJobs.running(20, T0.plusSeconds(600));
         assertThat(PollSchedule.next(slow, T0.plusSeconds(600), S, NO_JITTER)).isEqualTo(S.maxPollInterval());
