@@ -7,8 +7,13 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteDataSource;
 
 /**
@@ -16,16 +21,38 @@ import org.sqlite.SQLiteDataSource;
  * under a lock: SQLite writes one at a time anyway, and a single connection never meets {@code SQLITE_BUSY}.
  *
  * <p>WAL with {@code synchronous=NORMAL} keeps every committed change across a crash or {@code kill -9} of the
- * process; only a power cut can lose the last moments.
+ * process; only a power cut can lose the last moments. Checkpoints (copying the WAL into the database, with an
+ * fsync) run on a second connection in the background, so no command or job step waits for one.
  */
 public final class SqliteConnections implements Connections {
+    private static final Logger log = LoggerFactory.getLogger(SqliteConnections.class);
+    private static final long CHECKPOINT_EVERY_MILLIS = 2_000;
+
     private final Connection connection;
-    private final ReentrantLock lock = new ReentrantLock(true);
+    private final Connection checkpoints;
+    private final ScheduledExecutorService checkpointer;
+    private final ReentrantLock lock = new ReentrantLock();
     private final String description;
 
-    private SqliteConnections(Connection connection, String description) {
+    private SqliteConnections(Connection connection, Connection checkpoints, String description) {
         this.connection = connection;
+        this.checkpoints = checkpoints;
         this.description = description;
+        this.checkpointer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "sqlite-checkpoint");
+            thread.setDaemon(true);
+            return thread;
+        });
+        checkpointer.scheduleWithFixedDelay(this::checkpoint, CHECKPOINT_EVERY_MILLIS, CHECKPOINT_EVERY_MILLIS,
+                TimeUnit.MILLISECONDS);
+    }
+
+    private void checkpoint() {
+        try (Statement statement = checkpoints.createStatement()) {
+            statement.execute("PRAGMA wal_checkpoint(PASSIVE)");
+        } catch (SQLException e) {
+            log.warn("background checkpoint of {} failed: {}", description, e.toString());
+        }
     }
 
     /** Opens (creating if needed) and migrates the database at {@code file}. */
@@ -48,8 +75,9 @@ public final class SqliteConnections implements Connections {
             Connection connection = source.getConnection();
             try (Statement pragmas = connection.createStatement()) {
                 pragmas.execute("PRAGMA foreign_keys = ON");
+                pragmas.execute("PRAGMA wal_autocheckpoint = 0");
             }
-            return new SqliteConnections(connection, file.toString());
+            return new SqliteConnections(connection, source.getConnection(), file.toString());
         } catch (SQLException e) {
             throw new IllegalStateException("cannot open the job database " + file + ": " + e.getMessage(), e);
         }
@@ -67,8 +95,11 @@ public final class SqliteConnections implements Connections {
 
     @Override
     public void close() {
+        checkpointer.shutdownNow();
         lock.lock();
-        try {
+        try (Statement truncate = connection.createStatement()) {
+            truncate.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+            checkpoints.close();
             connection.close();
         } catch (SQLException e) {
             throw new IllegalStateException("closing " + description + " failed", e);
