@@ -1,0 +1,137 @@
+package dev.reelbot.bench;
+
+import com.sun.management.OperatingSystemMXBean;
+import dev.reelbot.core.Admins;
+import dev.reelbot.core.ChatPorts;
+import dev.reelbot.core.Engine;
+import dev.reelbot.core.EngineSettings;
+import dev.reelbot.core.Job;
+import dev.reelbot.core.JobState;
+import dev.reelbot.core.Limits;
+import dev.reelbot.core.ModelCatalog;
+import dev.reelbot.core.ModelSpec;
+import dev.reelbot.core.Quotas;
+import dev.reelbot.core.Reply;
+import dev.reelbot.core.Requester;
+import dev.reelbot.core.VideoApi;
+import dev.reelbot.store.JdbcJobStore;
+import dev.reelbot.store.SqliteConnections;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.function.Function;
+
+/**
+ * Runs N jobs at once through the whole engine (parser, store, poller, real HTTP client, delivery) against the
+ * simulator in its own JVM, and measures what users and operators care about. See docs/benchmarks.md.
+ */
+public final class Bench {
+    private final BenchOptions options;
+
+    public Bench(BenchOptions options) {
+        this.options = options;
+    }
+
+    /** Runs the benchmark; returns the figures, one per line. */
+    public BenchReport run(Path workDir, Function<BenchOptions, VideoApi> client) throws Exception {
+        ModelCatalog models = new ModelCatalog(List.of(ModelSpec.defaultsFor("sora-2")));
+        EngineSettings settings = EngineSettings.defaults(workDir.resolve("videos"));
+        BenchChatPort chat = new BenchChatPort();
+        BenchVideoApi api = new BenchVideoApi(client.apply(options));
+        ExecutorService workers = Executors.newFixedThreadPool(settings.workers(), daemon("bench-worker"));
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(daemon("bench-scheduler"));
+        OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        try (SqliteConnections db = SqliteConnections.open(workDir.resolve("bench.db"))) {
+            JdbcJobStore store = new JdbcJobStore(db);
+            Engine engine = new Engine(new Engine.Parts(store, api, new ChatPorts(List.of(chat)), models,
+                    Limits.DEFAULTS, new Quotas(options.jobs(), options.jobs()), new Admins(Set.of()),
+                    settings, 100L << 20, "/video"), workers, Clock.systemUTC());
+            long cpuBefore = os.getProcessCpuTime();
+            long wallBefore = System.nanoTime();
+            double[] acks;
+            try (ResourceSampler sampler = new ResourceSampler(engine.poller()::trackedCount)) {
+                engine.start(scheduler);
+                acks = submit(engine);
+                if (!engine.poller().awaitIdle(options.timeout())) {
+                    throw new IllegalStateException("jobs still unfinished after " + options.timeout() + ": "
+                            + engine.poller().trackedCount());
+                }
+                engine.poller().stop();
+                long cpu = os.getProcessCpuTime() - cpuBefore;
+                Duration wall = Duration.ofNanos(System.nanoTime() - wallBefore);
+                return report(store, chat, api, sampler, acks, cpu, wall, settings);
+            }
+        } finally {
+            scheduler.shutdownNow();
+            workers.shutdownNow();
+        }
+    }
+
+    /** Sends every command from a few client threads at once; returns each command's time to its answer (ms). */
+    private double[] submit(Engine engine) throws Exception {
+        ExecutorService clients = Executors.newFixedThreadPool(options.clients(), daemon("bench-client"));
+        try {
+            List<Future<Double>> answers = new ArrayList<>();
+            for (int i = 0; i < options.jobs(); i++) {
+                int n = i;
+                answers.add(clients.submit(() -> {
+                    Requester who = new Requester("bench", "bench", "channel-" + n % 50, "user-" + n % 200,
+                            "user " + n % 200);
+                    long start = System.nanoTime();
+                    Reply reply = engine.commands().handle(who, "benchmark video number " + n + " --duration 4",
+                            "bench-" + n);
+                    double millis = (System.nanoTime() - start) / 1e6;
+                    if (!reply.ok()) {
+                        throw new IllegalStateException("command refused: " + reply.text());
+                    }
+                    return millis;
+                }));
+            }
+            double[] millis = new double[answers.size()];
+            for (int i = 0; i < millis.length; i++) {
+                millis[i] = answers.get(i).get();
+            }
+            return millis;
+        } finally {
+            clients.shutdownNow();
+        }
+    }
+
+    private BenchReport report(JdbcJobStore store, BenchChatPort chat, BenchVideoApi api, ResourceSampler sampler,
+                               double[] acks, long cpuNanos, Duration wall, EngineSettings settings) {
+        Map<JobState, Integer> states = store.countByState();
+        List<Double> finalLatencies = new ArrayList<>();
+        for (Map.Entry<String, Long> shown : chat.finalShownNanos().entrySet()) {
+            Job job = store.find(shown.getKey()).orElseThrow();
+            Long created = api.createdNanos().get(job.task().taskId());
+            if (job.state() == JobState.COMPLETED && created != null) {
+                long completedAtApi = created + Duration.ofSeconds(options.jobSeconds()).toNanos();
+                finalLatencies.add((shown.getValue() - completedAtApi) / 1e9);
+            }
+        }
+        return new BenchReport(options.jobs(), states.getOrDefault(JobState.COMPLETED, 0),
+                new Percentiles(acks), new Percentiles(finalLatencies.stream().mapToDouble(d -> d).toArray()),
+                settings.minPollInterval(), (double) api.gets() / options.jobs(),
+                (double) (chat.posts() + chat.edits()) / options.jobs(), chat.invisibleEdits(), api.creates(),
+                chat.notices(), sampler.peakTracked(), sampler.peakHeapUsed(), sampler.peakLiveHeap(),
+                sampler.peakThreads(), cpuNanos / 1e9 / options.jobs() * 1000, wall);
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

@@ -1,0 +1,14 @@
+package dev.reelbot.bench;
+
+import java.time.Duration;
+
+/**
+ * What a benchmark run does.
+ *
+ * @param jobs       how many jobs, all submitted at once
+ * @param jobSeconds how long each simulated job takes at the API
+ * @param clients    threads sending commands, like users typing at the same time
+ * @param timeout    the longest the run may take before it is declared stuck
+ */
+public record BenchOptions(int jobs, int jobSeconds, int clients, Duration timeout) {
+}

@@ -1,0 +1,35 @@
+package dev.reelbot.bench;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.Locale;
+
+/** The figures of one benchmark run, printed one per line. */
+public record BenchReport(int jobs, int completed, Percentiles acksMillis, Percentiles finalSeconds,
+                   Duration minPollInterval, double pollsPerJob, double messageUpdatesPerJob, long invisibleEdits,
+                   long creates, long notices, int peakTracked, long peakHeapUsed, long peakLiveHeap,
+                   int peakThreads, double cpuSecondsPer1000, Duration wall) {
+
+    public void print(PrintStream out) {
+        line(out, "jobs", "%d (completed %d, create requests %d, refund notices %d)", jobs, completed, creates,
+                notices);
+        line(out, "command-to-ack latency p50", "%.2f ms", acksMillis.at(50));
+        line(out, "command-to-ack latency p99", "%.2f ms", acksMillis.at(99));
+        line(out, "API-completed-to-final-message latency p50", "%.2f s", finalSeconds.at(50));
+        line(out, "API-completed-to-final-message latency p99", "%.2f s (poll interval near the end: %.1f s)",
+                finalSeconds.at(99), minPollInterval.toMillis() / 1000.0);
+        line(out, "GET polls per job", "%.2f", pollsPerJob);
+        line(out, "message posts and edits per job", "%.2f", messageUpdatesPerJob);
+        line(out, "edits without a visible change", "%d", invisibleEdits);
+        line(out, "peak jobs tracked at once", "%d", peakTracked);
+        line(out, "peak heap used", "%d MB", peakHeapUsed >> 20);
+        line(out, "peak live heap after GC", "%d MB", peakLiveHeap >> 20);
+        line(out, "peak threads", "%d", peakThreads);
+        line(out, "CPU seconds per 1,000 jobs", "%.1f", cpuSecondsPer1000);
+        line(out, "wall time", "%.1f s", wall.toMillis() / 1000.0);
+    }
+
+    private static void line(PrintStream out, String label, String format, Object... values) {
+        out.println(label + ": " + String.format(Locale.ROOT, format, values));
+    }
+}

@@ -1,0 +1,57 @@
+package dev.reelbot.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The API simulator in its own JVM, so the benchmark's heap, threads and CPU figures are the bot's alone: started
+ * from this same jar ({@code simulate-api --port 0}), its base URL read from the first line it prints.
+ */
+public final class SimulatorProcess implements AutoCloseable {
+    private static final Pattern LISTENING = Pattern.compile("listening on (http://\\S+)");
+
+    private final Process process;
+    private final String baseUrl;
+
+    public SimulatorProcess(String key, int jobSeconds, List<String> extraOptions) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx1g", "-cp", System.getProperty("java.class.path"),
+                "dev.reelbot.Main", "simulate-api", "--port", "0", "--key", key, "--job-seconds",
+                Integer.toString(jobSeconds)));
+        command.addAll(extraOptions);
+        process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8));
+        String url = null;
+        for (String line; url == null && (line = out.readLine()) != null; ) {
+            Matcher m = LISTENING.matcher(line);
+            if (m.find()) {
+                url = m.group(1);
+            }
+        }
+        if (url == null) {
+            process.destroyForcibly();
+            throw new IOException("the simulator did not start");
+        }
+        baseUrl = url;
+        Thread drain = new Thread(() -> out.lines().forEach(line -> { }), "simulator-stdout");
+        drain.setDaemon(true);
+        drain.start();
+    }
+
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+    }
+}
