@@ -186,4 +186,19 @@ class DiscordFlowTest {
                 .satisfies(n -> assertThat(DiscordHarness.embedText(n.body())).contains("could not be reached")
                         .contains("a DM to user " + Interactions.ALICE + " failed"));
     }
+
+    @Test
+    void afterARestartTheSameMessageIsEditedToTheEnd() throws InterruptedException {
+        String jobId = DiscordHarness.jobIdIn(h.video(Interactions.ALICE, "a cat"));
+        h.tick();
+        String message = h.job(jobId).message().ref().messageId();
+
+        assertThat(h.restart()).isEqualTo(1);
+        h.runUntilSettled();
+
+        assertThat(h.channelPosts().stream().filter(c -> c.fileNames().isEmpty())).hasSize(1);
+        assertThat(h.job(jobId).message().ref().messageId()).isEqualTo(message);
+        assertThat(DiscordHarness.embedText(h.discord.message(message))).contains("✅ Video ready");
+        assertThat(h.discord.calls("GET", "users/@me")).as("two sessions").hasSize(2);
+    }
 }

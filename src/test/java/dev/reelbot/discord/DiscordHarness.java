@@ -25,6 +25,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
@@ -42,26 +43,41 @@ final class DiscordHarness implements AutoCloseable {
     final MutableClock clock = MutableClock.at("2026-11-24T12:00:00Z");
     final ApiSimulator simulator;
     final FakeDiscord discord;
-    final DiscordBot bot;
-    final JdbcJobStore store;
-    final Engine engine;
-    private final SqliteConnections db;
+    private final Path dir;
+    private final DiscordSettings settings;
+    DiscordBot bot;
+    JdbcJobStore store;
+    Engine engine;
+    private SqliteConnections db;
 
     DiscordHarness(Path dir, UnaryOperator<DiscordSettings> tweak) throws InterruptedException {
+        this.dir = dir;
         simulator = ApiSimulator.start(SimulatorOptions.defaults().withClock(clock));
         discord = FakeDiscord.start();
-        DiscordSettings settings = DiscordSettings.defaults(Secret.of(FakeDiscord.TOKEN), Interactions.ADMIN_CHANNEL)
+        settings = tweak.apply(DiscordSettings.defaults(Secret.of(FakeDiscord.TOKEN), Interactions.ADMIN_CHANNEL)
                 .withEndpoints(discord.apiBaseUrl(), discord.gatewayUrl())
                 .withCommandGuilds(List.of(Interactions.GUILD))
-                .withAdmins(Set.of(Interactions.ADA), Set.of(Interactions.ADMIN_ROLE));
-        bot = DiscordBot.connect(tweak.apply(settings));
+                .withAdmins(Set.of(Interactions.ADA), Set.of(Interactions.ADMIN_ROLE)));
+        start();
+    }
+
+    private void start() throws InterruptedException {
+        bot = DiscordBot.connect(settings);
         db = SqliteConnections.open(dir.resolve("reelbot.db"));
         store = new JdbcJobStore(db);
         VideoApi api = TestApis.forSimulator(simulator, MODELS, clock, Duration.ofSeconds(5));
         engine = new Engine(new Engine.Parts(store, api, new ChatPorts(List.of(bot.port())), MODELS,
-                new Limits(1000, 2, List.of(), java.util.Map.of()), Quotas.DEFAULTS, new Admins(Set.of()),
+                new Limits(1000, 2, List.of(), Map.of()), Quotas.DEFAULTS, new Admins(Set.of()),
                 EngineSettings.defaults(dir.resolve("videos")), 64L * 1024 * 1024, "/video"), Runnable::run, clock);
         bot.serve(engine.commands());
+    }
+
+    /** Like a process that died and started again: a new JDA session and engine, the same database. */
+    int restart() throws InterruptedException {
+        bot.close();
+        db.close();
+        start();
+        return engine.resume();
     }
 
     DiscordHarness(Path dir) throws InterruptedException {
