@@ -1,0 +1,156 @@
+package dev.reelbot.discord;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.reelbot.core.ChatException;
+import dev.reelbot.core.Conversation;
+import dev.reelbot.core.JobView;
+import dev.reelbot.core.MessageRef;
+import dev.reelbot.core.NoticeView;
+import dev.reelbot.core.Requester;
+import dev.reelbot.core.VideoFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** How the port reads Discord's refusals, through the real JDA against the fake: what the engine is told. */
+class DiscordChatPortTest {
+    private static final Conversation CHANNEL = new Conversation("discord", Interactions.GUILD,
+            Interactions.CHANNEL);
+
+    @TempDir
+    Path dir;
+    DiscordHarness h;
+    DiscordChatPort port;
+
+    @BeforeEach
+    void start() throws InterruptedException {
+        h = new DiscordHarness(dir);
+        port = h.bot.port();
+    }
+
+    @AfterEach
+    void stop() {
+        h.close();
+    }
+
+    private static JobView view(String status) {
+        return new JobView("abcd2345", "🎬 Generating", "a cat", Interactions.ALICE, "sora-2 · 4 s · 720x1280",
+                status, null, "3s", null, false, List.of());
+    }
+
+    private VideoFile video() throws Exception {
+        Path file = Files.write(dir.resolve("v.mp4"), new byte[] {0, 0, 0, 24, 'f', 't', 'y', 'p', 1, 2, 3});
+        return new VideoFile(file, Files.size(file), "reelbot-abcd2345.mp4", "a cat");
+    }
+
+    private static ChatException.Kind kindOf(ThrowingCall call) {
+        try {
+            call.run();
+        } catch (ChatException e) {
+            return e.kind();
+        } catch (Exception e) {
+            throw new AssertionError("the call failed with something else than a ChatException", e);
+        }
+        throw new AssertionError("the call did not fail");
+    }
+
+    @FunctionalInterface
+    private interface ThrowingCall {
+        void run() throws Exception;
+    }
+
+    @Test
+    void aChannelTheBotCannotSeeSendsTheProgressToTheRequestersDms() throws Exception {
+        h.discord.forbid(Interactions.CHANNEL);
+
+        MessageRef ref = port.post(CHANNEL, view("Queued"));
+        port.edit(ref, view("Generating"));
+
+        assertThat(ref.channel()).isEqualTo(h.discord.dmChannelOf(Interactions.ALICE));
+        assertThat(DiscordHarness.embedText(h.discord.message(ref.messageId()))).contains("Generating");
+    }
+
+    @Test
+    void whenTheDmsAreClosedTooThePostIsNoAccess() {
+        h.discord.forbid(Interactions.CHANNEL);
+        h.discord.closeDms(Interactions.ALICE);
+
+        assertThat(kindOf(() -> port.post(CHANNEL, view("Queued")))).isEqualTo(ChatException.Kind.NO_ACCESS);
+    }
+
+    @Test
+    void aNoticeTheAdminChannelRefusesIsNoAccessWithoutADm() {
+        h.discord.forbid(Interactions.ADMIN_CHANNEL);
+        NoticeView notice = new NoticeView("abcd2345", "💸 Refund needed", List.of(), false, false);
+
+        assertThat(kindOf(() -> port.post(port.adminRoom(new Requester("discord", Interactions.GUILD,
+                Interactions.CHANNEL, Interactions.ALICE, "alice")), notice)))
+                .isEqualTo(ChatException.Kind.NO_ACCESS);
+        assertThat(h.discord.dmChannelOf(Interactions.ALICE)).isNull();
+    }
+
+    @Test
+    void aMessageInAChannelTheBotLostCountsAsGone() throws Exception {
+        MessageRef ref = port.post(CHANNEL, view("Queued"));
+        h.discord.forbid(Interactions.CHANNEL);
+
+        assertThat(kindOf(() -> port.edit(ref, view("Generating")))).isEqualTo(ChatException.Kind.MESSAGE_GONE);
+    }
+
+    @Test
+    void aRateLimitIsPassedOnWithDiscordsRetryAfter() throws Exception {
+        MessageRef ref = port.post(CHANNEL, view("Queued"));
+        h.discord.failNext("PATCH", "channels/.*", 429,
+                "{\"message\":\"You are being rate limited.\",\"retry_after\":7.5,\"global\":false}", "7.5");
+
+        assertThatThrownBy(() -> port.edit(ref, view("Generating"))).isInstanceOfSatisfying(ChatException.class,
+                e -> {
+                    assertThat(e.kind()).isEqualTo(ChatException.Kind.RATE_LIMITED);
+                    assertThat(e.retryAfter()).contains(Duration.ofMillis(7500));
+                });
+    }
+
+    @Test
+    void aServerErrorIsTransient() throws Exception {
+        MessageRef ref = port.post(CHANNEL, view("Queued"));
+        h.discord.failNext("PATCH", "channels/.*", 500, "{\"message\":\"500: Internal Server Error\",\"code\":0}",
+                null);
+
+        assertThat(kindOf(() -> port.edit(ref, view("Generating")))).isEqualTo(ChatException.Kind.TRANSIENT);
+    }
+
+    @Test
+    void anUploadDiscordRefusesAsTooLargeOrForbiddenIsRefusedSoTheEngineLinksInstead() throws Exception {
+        MessageRef ref = port.post(CHANNEL, view("Queued"));
+        h.discord.failNext("POST", "channels/.*", 413, "{\"message\":\"Request entity too large\",\"code\":40005}",
+                null);
+        assertThat(kindOf(() -> port.upload(ref, video()))).isEqualTo(ChatException.Kind.REFUSED);
+        h.discord.failNext("POST", "channels/.*", 403, "{\"message\":\"Missing Permissions\",\"code\":50013}",
+                null);
+        assertThat(kindOf(() -> port.upload(ref, video()))).isEqualTo(ChatException.Kind.REFUSED);
+        h.discord.failNext("POST", "channels/.*", 404, "{\"message\":\"Unknown Channel\",\"code\":10003}", null);
+        assertThat(kindOf(() -> port.upload(ref, video()))).isEqualTo(ChatException.Kind.MESSAGE_GONE);
+
+        assertThat(port.upload(ref, video())).contains("reelbot-abcd2345.mp4");
+    }
+
+    @Test
+    void theUploadLimitFollowsDiscordThenTheBoostTierThenTheDefault() {
+        h.discord.guildTier(Interactions.GUILD, "999000000000000001", 3);
+        h.video(Interactions.ALICE, "a cat");
+
+        assertThat(port.uploadLimit(new MessageRef("discord", Interactions.CHANNEL, "1")))
+                .as("said by the interaction").isEqualTo(10L << 20);
+        assertThat(port.uploadLimit(new MessageRef("discord", "999000000000000001", "1")))
+                .as("a tier 3 guild").isEqualTo(100L << 20);
+        assertThat(port.uploadLimit(new MessageRef("discord", "999000000000000002", "1")))
+                .as("unknown: the default").isEqualTo(10L << 20);
+    }
+}
