@@ -90,10 +90,17 @@ public final class CommandHandler {
         }
     }
 
-    /** Every parameter of a job (the Details button). */
+    /** Every parameter of a job (the Details button); only the requester or an admin may see them. */
     public Reply details(Requester who, String jobId) {
-        return visibleJob(who, jobId).map(job -> Reply.ok(JobDetails.describe(job, renderer, clock.instant())))
-                .orElse(Reply.refused("There is no job `" + jobId + "` here."));
+        Optional<Job> job = visibleJob(who, jobId);
+        if (job.isEmpty()) {
+            return Reply.refused("There is no job `" + jobId + "` here.");
+        }
+        if (!job.get().requester().user().equals(who.user()) && !admins.isAdmin(who)) {
+            return Reply.refused("Only the person who asked for job `" + jobId + "` (or an admin) can see its "
+                    + "details.");
+        }
+        return Reply.ok(JobDetails.describe(job.get(), renderer, clock.instant()));
     }
 
     /** Marks a refund case resolved (the admin command and the Mark refunded button). */

@@ -65,6 +65,14 @@ final class Deliverer {
         }
     }
 
+    /** The requester can be reached nowhere: the video cannot be handed over, and the admins must hear of it. */
+    Job nobodyToDeliverTo(Job job) {
+        Job next = updates.apply(job, j -> Transitions.deliveryAttemptFailed(j,
+                "the requester could not be reached to receive it", 1, clock.instant()));
+        JobUpdates.error(next, "video ready but the requester cannot be reached anywhere");
+        return next;
+    }
+
     private Job tooLarge(Job job, VideoDownload.TooLarge tooLarge, long limit) {
         String size = tooLarge.bytes() > 0 ? human(tooLarge.bytes()) : "over " + human(limit);
         if (job.task().videoUrl() == null) {

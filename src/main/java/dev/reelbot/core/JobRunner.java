@@ -70,7 +70,9 @@ final class JobRunner {
         if (job.refund().state().isPending() && due(tracked.chatAt)) {
             job = notices.notify(job, tracked, chat);
         }
-        if (job.delivery().state() == DeliveryState.PENDING && job.message().ref() != null
+        if (job.delivery().state() == DeliveryState.PENDING && MessageKeeper.unreachable(job)) {
+            job = deliverer.nobodyToDeliverTo(job);
+        } else if (job.delivery().state() == DeliveryState.PENDING && job.message().ref() != null
                 && due(tracked.deliveryAt)) {
             job = deliverer.deliver(job, tracked, chat);
         }

@@ -64,7 +64,7 @@ public final class JobService {
             }
             JobUpdates.event(job, "accepted: {}", identified.model());
             pending.accepted();
-            poller.track(job.id(), true, now);
+            poller.trackNew(job.id(), now);
             return new Accepted(job, true);
         }
     }
@@ -94,7 +94,7 @@ public final class JobService {
         long spread = Math.min(RESUME_SPREAD.toMillis(), unsettled.size() * 20L);
         for (Job job : unsettled) {
             long delay = spread == 0 ? 0 : ThreadLocalRandom.current().nextLong(spread);
-            poller.track(job.id(), false, now.plusMillis(delay));
+            poller.trackResumed(job, now.plusMillis(delay));
         }
         return unsettled.size();
     }

@@ -29,6 +29,9 @@ final class MessageKeeper {
         if (job.state() == JobState.REJECTED || job.state() == JobState.SUBMITTING) {
             return job.state() == JobState.REJECTED && !job.message().finalShown() ? clock.instant() : null;
         }
+        if (unreachable(job)) {
+            return null;
+        }
         JobView view = renderer.render(job, clock.instant());
         return EditPolicy.due(job.message(), view, Fingerprint.of(view), clock.instant(), settings);
     }
@@ -36,6 +39,9 @@ final class MessageKeeper {
     Job update(Job job, Tracked tracked, ChatPort chat) {
         if (job.state() == JobState.REJECTED) {
             return tellPrivately(job, tracked, chat);
+        }
+        if (unreachable(job)) {
+            return job;
         }
         Instant now = clock.instant();
         JobView view = renderer.render(job, now);
@@ -61,6 +67,11 @@ final class MessageKeeper {
                     : e.fromPlatform() ? "rate_limited" : "throttled");
             return failed(job, tracked, e, view.isFinal());
         }
+    }
+
+    /** Whether the requester could be reached nowhere (not even by DM): the bot stopped trying. */
+    static boolean unreachable(Job job) {
+        return job.message().ref() == null && job.message().finalShown() && job.state() != JobState.REJECTED;
     }
 
     private Job tellPrivately(Job job, Tracked tracked, ChatPort chat) {
@@ -89,7 +100,7 @@ final class MessageKeeper {
                 return job;
             }
             case NO_ACCESS, REFUSED -> {
-                if (isFinal) {
+                if (isFinal || job.message().ref() == null) {
                     JobUpdates.error(job, "cannot show the outcome to the requester: {}", e.getMessage());
                     return updates.apply(job, j -> Transitions.unreachable(j, e.getMessage(), now));
                 }

@@ -6,8 +6,9 @@ import java.util.Optional;
 
 /**
  * Raises a job's refund notice in the admin room, once: the right to post is claimed with a compare-and-set, so
- * overlapping steps, retries and restarts cannot post twice. A claim found at start-up (the bot died between
- * claiming and confirming) is posted again, marked as a possible repeat: a duplicate is better than a lost refund.
+ * overlapping steps, retries and restarts cannot post twice. A claim another live process holds is left to it. A
+ * claim found at start-up (the bot died between claiming and confirming) is posted again, marked as a possible
+ * repeat: a duplicate is better than a lost refund.
  */
 final class NoticeDesk {
     private final JobStore store;
@@ -31,6 +32,8 @@ final class NoticeDesk {
             }
             claimed = won.get();
             tracked.claimedNotice = true;
+        } else if (!tracked.claimedNotice && !tracked.inheritedNoticeClaim) {
+            return job;
         }
         boolean repeated = !tracked.claimedNotice;
         try {

@@ -57,10 +57,20 @@ public final class Poller {
         }
     }
 
-    /** Starts tracking a job, due at {@code due}. */
-    void track(String jobId, boolean ownsSubmission, Instant due) {
-        tracked.computeIfAbsent(jobId, id -> new Tracked(id, ownsSubmission, clock.instant()));
-        queue.scheduleNoLaterThan(jobId, due);
+    /** Starts tracking a job this process just accepted, due at {@code due}. */
+    void trackNew(String jobId, Instant due) {
+        track(new Tracked(jobId, true, false, clock.instant()), due);
+    }
+
+    /** Starts tracking a job found unfinished at start-up. */
+    void trackResumed(Job job, Instant due) {
+        boolean inherited = job.refund().state() == RefundState.NOTIFYING;
+        track(new Tracked(job.id(), false, inherited, clock.instant()), due);
+    }
+
+    private void track(Tracked job, Instant due) {
+        tracked.putIfAbsent(job.jobId, job);
+        queue.scheduleNoLaterThan(job.jobId, due);
     }
 
     /** Asks for a step of a tracked job as soon as possible. */

@@ -16,12 +16,18 @@ final class Tracked {
     Instant chatAt;
     Instant deliveryAt;
     int chatErrors;
-    /** Whether this process claimed the refund notice (a claim found at start-up may already have been posted). */
+    /** Whether this process claimed the refund notice. */
     boolean claimedNotice;
+    /**
+     * Whether the job was already claimed for a notice when this process started: the claim was left by a process
+     * that stopped between claiming and confirming, and the notice may or may not have gone out.
+     */
+    final boolean inheritedNoticeClaim;
 
-    Tracked(String jobId, boolean ownsSubmission, Instant now) {
+    Tracked(String jobId, boolean ownsSubmission, boolean inheritedNoticeClaim, Instant now) {
         this.jobId = jobId;
         this.ownsSubmission = ownsSubmission;
+        this.inheritedNoticeClaim = inheritedNoticeClaim;
         this.pollAt = now;
         this.chatAt = now;
         this.deliveryAt = now;

@@ -87,8 +87,17 @@ public final class SlackChatPort implements ChatPort {
         boolean isFinal = view instanceof NoticeView || ((JobView) view).isFinal();
         limit(throttle.update(isFinal));
         SlackViews.Message rendered = SlackViews.of(view);
-        call("chat.update", () -> client.chatUpdate(r -> r.channel(message.channel()).ts(message.messageId())
-                .text(rendered.text()).blocks(rendered.blocks()).linkNames(false)));
+        try {
+            call("chat.update", () -> client.chatUpdate(r -> r.channel(message.channel()).ts(message.messageId())
+                    .text(rendered.text()).blocks(rendered.blocks()).linkNames(false)));
+        } catch (ChatException e) {
+            if (e.kind() == ChatException.Kind.NO_ACCESS) {
+                // The bot lost the channel (removed, archived): this message can no longer show the job; the
+                // engine posts anew, and a post falls back to a DM with the requester.
+                throw new ChatException(ChatException.Kind.MESSAGE_GONE, e.getMessage(), null, e);
+            }
+            throw e;
+        }
     }
 
     @Override

@@ -84,7 +84,12 @@ class CommandHandlerTest {
         h.runUntilSettled();
 
         Reply details = h.engine.commands().details(EngineHarness.ALICE, id);
+        Reply byBob = h.engine.commands().details(BOB, id);
+        Reply byAdmin = h.engine.commands().details(EngineHarness.ADMIN, id);
 
+        assertThat(byBob.ok()).isFalse();
+        assertThat(byBob.text()).contains("Only the person who asked");
+        assertThat(byAdmin.ok()).isTrue();
         assertThat(details.text()).contains("Seed: 42").contains("Negative prompt: rain").contains("Aspect ratio: 16:9")
                 .contains("Task id: task_").contains("Video: uploaded");
     }

@@ -136,4 +136,20 @@ class EngineFailureTest {
         assertThat(h.chat.events("notice")).hasSize(1);
         assertThat(((JobView.Failed) finalView(job).result()).refund()).isEqualTo(JobView.Refund.NOTIFIED);
     }
+
+    @Test
+    void aRequesterReachableNowhereStillLetsTheJobSettleAndTheAdminsHear() {
+        h = new EngineHarness(dir);
+        h.chat.refuseChannel("C1");
+        Reply reply = h.command("a cat");
+        h.runUntilSettled();
+
+        Job job = h.job(reply.jobId());
+        assertThat(job.state()).isEqualTo(JobState.COMPLETED);
+        assertThat(job.delivery().state()).isEqualTo(DeliveryState.FAILED);
+        assertThat(job.isSettled()).isTrue();
+        assertThat(h.chat.events("post")).isEmpty();
+        assertThat(h.chat.events("notice")).singleElement()
+                .satisfies(n -> assertThat(n.text()).contains("could not be reached"));
+    }
 }

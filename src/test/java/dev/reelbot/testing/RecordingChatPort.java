@@ -18,6 +18,8 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -36,6 +38,7 @@ public final class RecordingChatPort implements ChatPort {
     private final Map<String, View> current = new HashMap<>();
     private final Map<String, Deque<ChatException>> failures = new HashMap<>();
     private final AtomicInteger ids = new AtomicInteger();
+    private final Set<String> refusedChannels = ConcurrentHashMap.newKeySet();
     private volatile long uploadLimit = Long.MAX_VALUE;
 
     public RecordingChatPort(String platform) {
@@ -45,6 +48,11 @@ public final class RecordingChatPort implements ChatPort {
     /** The next call of {@code method} (post, edit, upload, whisper) throws {@code failure}. */
     public synchronized void failNext(String method, ChatException failure) {
         failures.computeIfAbsent(method, m -> new ArrayDeque<>()).add(failure);
+    }
+
+    /** Every post and whisper in {@code channel} fails as if the bot could reach the requester nowhere. */
+    public void refuseChannel(String channel) {
+        refusedChannels.add(channel);
     }
 
     public void setUploadLimit(long bytes) {
@@ -72,6 +80,7 @@ public final class RecordingChatPort implements ChatPort {
     @Override
     public synchronized MessageRef post(Conversation where, View view) throws ChatException {
         failIfQueued("post");
+        refuseIfRefused(where.channel());
         String id = "m" + ids.incrementAndGet();
         events.add(new Event(view instanceof NoticeView ? "notice" : "post", where.channel(), id, view.plainText(),
                 view));
@@ -111,6 +120,7 @@ public final class RecordingChatPort implements ChatPort {
     @Override
     public synchronized void whisper(Requester to, String text) throws ChatException {
         failIfQueued("whisper");
+        refuseIfRefused(to.channel());
         events.add(new Event("whisper", to.channel(), to.user(), text, null));
     }
 
@@ -122,6 +132,12 @@ public final class RecordingChatPort implements ChatPort {
     @Override
     public long uploadLimit(MessageRef message) {
         return uploadLimit;
+    }
+
+    private void refuseIfRefused(String channel) throws ChatException {
+        if (refusedChannels.contains(channel)) {
+            throw new ChatException(ChatException.Kind.NO_ACCESS, "the channel and the DM both refused");
+        }
     }
 
     private void failIfQueued(String method) throws ChatException {
