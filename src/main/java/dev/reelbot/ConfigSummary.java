@@ -34,7 +34,9 @@ final class ConfigSummary {
         }
         if (cfg.discord().enabled()) {
             out.println("discord: enabled, API " + cfg.discord().apiBaseUrl() + ", gateway "
-                    + cfg.discord().gatewayUrl() + " (token " + masked(cfg.discord().token()) + ")");
+                    + cfg.discord().gatewayUrl() + " (token " + masked(cfg.discord().token()) + "), refund notices in "
+                    + cfg.discord().adminChannel() + ", commands " + (cfg.discord().commandGuilds().isEmpty()
+                    ? "global" : "in guilds " + cfg.discord().commandGuilds()));
         } else {
             out.println("discord: disabled");
         }

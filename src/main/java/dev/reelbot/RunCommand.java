@@ -3,11 +3,8 @@ package dev.reelbot;
 import dev.reelbot.config.ConfigException;
 import dev.reelbot.config.ConfigLoader;
 import dev.reelbot.config.ReelbotConfig;
-import dev.reelbot.console.ConsoleChat;
-import dev.reelbot.core.ChatPort;
 import dev.reelbot.core.Engine;
 import dev.reelbot.core.VideoApi;
-import dev.reelbot.slack.SlackApp;
 import dev.reelbot.store.JdbcJobStore;
 import dev.reelbot.store.SqliteConnections;
 import dev.reelbot.web.ApiProbe;
@@ -15,15 +12,12 @@ import dev.reelbot.web.Health;
 import dev.reelbot.web.HealthReport;
 import dev.reelbot.web.MicrometerMetrics;
 import dev.reelbot.web.WebServer;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -39,7 +33,8 @@ import picocli.CommandLine.Option;
  * {@code run}: production. Every platform enabled in config on one engine and one scheduler, the HTTP server for
  * health, metrics and Slack's HTTP mode, and a graceful stop on SIGTERM that leaves every job resumable.
  */
-@Command(name = "run", description = "Run the bot for every platform enabled in the config (Slack, console).")
+@Command(name = "run", description = "Run the bot for every platform enabled in the config (Slack, Discord, "
+        + "console).")
 final class RunCommand implements Callable<Integer> {
     private static final Logger log = LoggerFactory.getLogger(RunCommand.class);
     private static final Duration SUBMISSION_GRACE = Duration.ofSeconds(30);
@@ -69,8 +64,8 @@ final class RunCommand implements Callable<Integer> {
             System.err.println(e.getMessage());
             return 1;
         }
-        if (!cfg.slack().enabled() && !cfg.console().enabled()) {
-            System.err.println("Nothing to run: enable slack or console in " + config + ".");
+        if (!cfg.slack().enabled() && !cfg.discord().enabled() && !cfg.console().enabled()) {
+            System.err.println("Nothing to run: enable slack, discord or console in " + config + ".");
             return 1;
         }
         LogSetup.apply(cfg.logging());
@@ -92,60 +87,36 @@ final class RunCommand implements Callable<Integer> {
 
     private void serve(ReelbotConfig cfg, JdbcJobStore store, ExecutorService workers,
                        ScheduledExecutorService scheduler) throws Exception {
-        Clock clock = Clock.systemUTC();
-        List<ChatPort> ports = new ArrayList<>();
-        SlackApp slack = cfg.slack().enabled() ? new SlackApp(Wiring.slackSettings(cfg.slack()), clock) : null;
-        if (slack != null) {
-            ports.add(slack.port());
-        }
-        ConsoleChat console = cfg.console().enabled() ? ConsoleChat.create(out, System.console() != null, 120,
-                cfg.console().videoDir(), cfg.console().user()) : null;
-        if (console != null) {
-            ports.add(console.port());
-        }
-        VideoApi api = Wiring.videoApi(cfg.videoApi(), cfg.videoApi().baseUrl(), cfg.videoApi().apiKey()
-                .orElseThrow());
-        MicrometerMetrics metrics = new MicrometerMetrics(store);
-        Engine engine = Wiring.engine(cfg, cfg.engine(), store, api, ports, cfg.admins(),
-                cfg.slack().enabled() ? cfg.slack().command() : "/video", workers, metrics);
-        metrics.watchScheduler(engine.poller()::trackedCount, engine.poller()::inFlightCount);
-        ApiProbe probe = new ApiProbe(api);
-        HealthReport health = new HealthReport().add("store", () -> storeHealth(store)).add("videoApi", probe);
-        List<RetryingStart> platforms = new ArrayList<>();
-        if (slack != null) {
-            RetryingStart start = new RetryingStart("slack", () -> slack.start(engine.commands(), workers),
-                    scheduler, workers);
-            platforms.add(start);
-            health.add("slack", () -> start.isConnected() ? Health.up("connected") : Health.down(start.lastError()));
-        }
-        try (WebServer web = WebServer.start(cfg.serverHost(), cfg.serverPort(),
-                slack == null ? () -> null : slack::http, health, metrics::scrape)) {
-            int resumed = engine.start(scheduler);
-            probe.start(scheduler, workers);
-            platforms.forEach(RetryingStart::begin);
-            if (console != null) {
-                Thread reader = new Thread(() -> readConsole(console, engine, in), "reelbot-console");
-                reader.setDaemon(true);
-                reader.start();
+        try (Platforms platforms = new Platforms(cfg, Clock.systemUTC(), out, System.console() != null)) {
+            VideoApi api = Wiring.videoApi(cfg.videoApi(), cfg.videoApi().baseUrl(), cfg.videoApi().apiKey()
+                    .orElseThrow());
+            MicrometerMetrics metrics = new MicrometerMetrics(store);
+            Engine engine = Wiring.engine(cfg, cfg.engine(), store, api, platforms.ports(), cfg.admins(),
+                    cfg.slack().enabled() ? cfg.slack().command() : "/video", workers, metrics);
+            metrics.watchScheduler(engine.poller()::trackedCount, engine.poller()::inFlightCount);
+            ApiProbe probe = new ApiProbe(api);
+            HealthReport health = new HealthReport().add("store", () -> storeHealth(store)).add("videoApi", probe);
+            platforms.addHealth(health);
+            try (WebServer web = WebServer.start(cfg.serverHost(), cfg.serverPort(), platforms.slackHttp(), health,
+                    metrics::scrape)) {
+                int resumed = engine.start(scheduler);
+                probe.start(scheduler, workers);
+                platforms.start(engine, scheduler, workers, in);
+                httpPort = web.port();
+                log.info("reelbot running: {} unfinished jobs resumed; HTTP on port {}", resumed, web.port());
+                shutdown.await();
+                stopGracefully(engine, platforms);
             }
-            httpPort = web.port();
-            log.info("reelbot running: {} unfinished jobs resumed; HTTP on port {}", resumed, web.port());
-            shutdown.await();
-            stopGracefully(engine, platforms, slack);
         }
     }
 
     /**
-     * Stops taking commands, lets accepted jobs' create requests go out, stops polling and lets steps in flight
-     * finish their writes. Every unfinished job stays in the store and resumes at the next start.
+     * Stops taking commands, lets accepted jobs' create requests go out, stops polling; steps in flight finish
+     * their writes as the workers drain. Every unfinished job stays in the store and resumes at the next start.
      */
-    private static void stopGracefully(Engine engine, List<RetryingStart> platforms, SlackApp slack)
-            throws Exception {
+    private static void stopGracefully(Engine engine, Platforms platforms) throws InterruptedException {
         log.info("reelbot stopping: no new commands");
-        platforms.forEach(RetryingStart::stop);
-        if (slack != null) {
-            slack.close();
-        }
+        platforms.stopTakingCommands();
         int unsent = engine.drainSubmissions(SUBMISSION_GRACE);
         if (unsent > 0) {
             log.warn("{} accepted jobs were not submitted before the stop; they will be reported outcome-unknown",
@@ -164,14 +135,6 @@ final class RunCommand implements Callable<Integer> {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException alreadyShuttingDown) {
             log.debug("JVM is shutting down; the hook stays");
-        }
-    }
-
-    private static void readConsole(ConsoleChat console, Engine engine, InputStream in) {
-        try {
-            console.readCommands(in, engine.commands());
-        } catch (IOException e) {
-            log.error("console input failed", e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.reelbot;
 
+import dev.reelbot.config.DiscordConfig;
 import dev.reelbot.config.ReelbotConfig;
 import dev.reelbot.config.SlackConfig;
 import dev.reelbot.config.VideoApiConfig;
@@ -12,18 +13,21 @@ import dev.reelbot.core.EngineSettings;
 import dev.reelbot.core.JobStore;
 import dev.reelbot.core.Secret;
 import dev.reelbot.core.VideoApi;
+import dev.reelbot.discord.DiscordSettings;
 import dev.reelbot.slack.SlackSettings;
 import dev.reelbot.videoapi.GetRetryPolicy;
 import dev.reelbot.videoapi.HttpVideoApi;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import okhttp3.OkHttpClient;
 
 /** The hand wiring that {@code demo} and {@code run} share: the HTTP client, the video API, the engine. */
@@ -55,6 +59,14 @@ final class Wiring {
         return new SlackSettings(cfg.botToken().orElseThrow(), cfg.appToken(), cfg.signingSecret(),
                 cfg.mode() == SlackConfig.Mode.SOCKET, cfg.command(), cfg.apiBaseUrl(), cfg.adminChannel(),
                 cfg.maxUploadBytes(), cfg.updatesPerMinute(), cfg.uploadInThread());
+    }
+
+    static DiscordSettings discordSettings(ReelbotConfig cfg) {
+        DiscordConfig d = cfg.discord();
+        Set<String> adminUsers = cfg.admins().users().stream().filter(u -> u.startsWith("discord:"))
+                .map(u -> u.substring("discord:".length())).collect(Collectors.toSet());
+        return new DiscordSettings(d.token().orElseThrow(), d.apiBaseUrl(), d.gatewayUrl(), d.commandGuilds(),
+                d.adminChannel(), adminUsers, Set.copyOf(d.adminRoles()), d.defaultUploadLimit(), d.requestTimeout());
     }
 
     /** The worker pool job steps run on: a fixed number of named daemon threads. */

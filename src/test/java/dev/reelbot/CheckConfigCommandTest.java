@@ -26,7 +26,8 @@ class CheckConfigCommandTest {
     @Test
     void validConfigPrintsWhatIsEnabledWithSecretsMasked() throws Exception {
         Path file = dir.resolve("c.yaml");
-        Files.writeString(file, "video-api:\n  base-url: https://gw.example.com/v1\ndiscord:\n  enabled: true\n");
+        Files.writeString(file, "video-api:\n  base-url: https://gw.example.com/v1\ndiscord:\n  enabled: true\n"
+                + "  admin-channel: \"123456789012345678\"\n");
         Map<String, String> env = Map.of("VIDEO_API_KEY", "sk-secret-value-123456", "DISCORD_TOKEN",
                 "discord-token-value-abcdef");
 

@@ -76,6 +76,7 @@ class RunTest {
             assertThat(health.body()).contains("\"status\":\"UP\"").contains("\"store\":{\"status\":\"UP\"")
                     .contains("\"videoApi\":{\"status\":\"UP\"");
 
+            System.gc(); // gauges must survive a collection (Micrometer holds their sources weakly by default)
             String metrics = bot.get("/metrics").body();
             assertThat(metrics)
                     .contains("reelbot_jobs{state=\"completed\"} 1.0")

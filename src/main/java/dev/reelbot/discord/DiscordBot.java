@@ -138,6 +138,16 @@ public final class DiscordBot implements AutoCloseable {
         listener.serve(commands);
     }
 
+    /** Stops starting new jobs; interactions are still acknowledged, with "try again in a moment". */
+    public void stopServing() {
+        listener.stopServing();
+    }
+
+    /** Whether the gateway session is up. */
+    public boolean isConnected() {
+        return jda.getStatus() == JDA.Status.CONNECTED;
+    }
+
     /** Stops answering and disconnects; replies in flight get a few seconds. */
     @Override
     public void close() {

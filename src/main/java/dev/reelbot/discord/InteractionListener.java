@@ -50,6 +50,11 @@ final class InteractionListener extends ListenerAdapter {
         this.commands = handler;
     }
 
+    /** Stops starting anything new (a graceful shutdown): users are told to try again in a moment. */
+    void stopServing() {
+        this.commands = null;
+    }
+
     CountDownLatch ready() {
         return ready;
     }
@@ -91,7 +96,7 @@ final class InteractionListener extends ListenerAdapter {
             CommandHandler handler = commands;
             try {
                 pool.execute(() -> reply(hook, handler == null
-                        ? new Reply("reelbot is starting up; try again in a moment.", false, null)
+                        ? new Reply("reelbot is starting or restarting; try again in a moment.", false, null)
                         : ask(work, handler, facts.requester(), event)));
             } catch (RejectedExecutionException e) {
                 log.warn("interaction {} arrived while shutting down; not answered", event.getId());

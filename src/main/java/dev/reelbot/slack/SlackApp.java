@@ -19,6 +19,7 @@ public final class SlackApp implements AutoCloseable {
     private final Slack slack;
     private final SlackChatPort port;
     private App app;
+    private SlackCommands handlers;
     private SlackHttp http;
     private SocketModeApp socketMode;
 
@@ -45,7 +46,8 @@ public final class SlackApp implements AutoCloseable {
                 .singleTeamBotToken(settings.botToken().reveal());
         settings.signingSecret().ifPresent(secret -> config.signingSecret(secret.reveal()));
         app = new App(config.build());
-        new SlackCommands(commands, executor).register(app, settings.command());
+        handlers = new SlackCommands(commands, executor);
+        handlers.register(app, settings.command());
         if (settings.socketMode()) {
             String appToken = settings.appToken().orElseThrow(
                     () -> new IllegalStateException("Socket Mode needs SLACK_APP_TOKEN")).reveal();
@@ -55,6 +57,19 @@ public final class SlackApp implements AutoCloseable {
             app.start();
             http = new SlackHttp(app);
         }
+    }
+
+    /** Stops starting new jobs (a graceful shutdown); commands are still answered, with "try again". */
+    public synchronized void stopServing() {
+        if (handlers != null) {
+            handlers.stopServing();
+        }
+    }
+
+    /** Whether Slack accepted the token and (in Socket Mode) the socket is open. */
+    public synchronized boolean isConnected() {
+        return app != null && (socketMode == null || socketMode.getClient() != null
+                && socketMode.getClient().verifyConnection());
     }
 
     /** The HTTP-mode entry point, or {@code null} before {@link #start} (or in Socket Mode). */

@@ -25,13 +25,20 @@ import org.slf4j.LoggerFactory;
  */
 final class SlackCommands {
     private static final Logger log = LoggerFactory.getLogger(SlackCommands.class);
+    private static final Reply RESTARTING = new Reply("reelbot is restarting; try again in a moment.", false, null);
 
     private final CommandHandler commands;
     private final Executor executor;
+    private volatile boolean serving = true;
 
     SlackCommands(CommandHandler commands, Executor executor) {
         this.commands = commands;
         this.executor = executor;
+    }
+
+    /** Stops starting anything new (a graceful shutdown): users are told to try again in a moment. */
+    void stopServing() {
+        serving = false;
     }
 
     void register(App app, String command) {
@@ -47,7 +54,8 @@ final class SlackCommands {
         SlashCommandPayload p = req.getPayload();
         Requester who = new Requester(SlackChatPort.PLATFORM, p.getTeamId(), p.getChannelId(), p.getUserId(),
                 p.getUserName());
-        Reply reply = commands.handle(who, p.getText() == null ? "" : p.getText(), "slack:" + p.getTriggerId());
+        Reply reply = serving ? commands.handle(who, p.getText() == null ? "" : p.getText(),
+                "slack:" + p.getTriggerId()) : RESTARTING;
         return ctx.ack(r -> r.responseType("ephemeral").text(SlackText.reply(reply.text())));
     }
 
@@ -68,7 +76,8 @@ final class SlackCommands {
         String channel = p.getChannel() != null ? p.getChannel().getId() : "";
         Requester who = new Requester(SlackChatPort.PLATFORM, team, channel, p.getUser().getId(),
                 p.getUser().getUsername());
-        Reply reply = action.run(who, jobId == null ? "" : jobId, "slack-action:" + p.getTriggerId());
+        Reply reply = serving ? action.run(who, jobId == null ? "" : jobId, "slack-action:" + p.getTriggerId())
+                : RESTARTING;
         executor.execute(() -> {
             try {
                 ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(false).text(SlackText.reply(

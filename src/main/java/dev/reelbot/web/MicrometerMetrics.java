@@ -14,7 +14,8 @@ import java.util.function.IntSupplier;
 /**
  * The engine's metrics in Prometheus form through Micrometer: counters for submissions, failures, message updates
  * and platform 429s; latency histograms for polls and video API calls; gauges for jobs by state, open refund
- * cases and jobs being tracked, read from the store at most every few seconds.
+ * cases and jobs being tracked, read from the store at most every few seconds. Gauges hold their sources
+ * strongly: Micrometer's default weak reference would let them be collected and read NaN.
  *
  * <p>Threading: Micrometer meters are thread-safe; gauges are read on the scraping thread.
  */
@@ -26,18 +27,19 @@ public final class MicrometerMetrics implements EngineMetrics {
         for (JobState state : JobState.values()) {
             Gauge.builder("reelbot_jobs", snapshot, s -> s.count(state))
                     .description("Jobs in the store, by state").tag("state", state.name().toLowerCase())
-                    .register(registry);
+                    .strongReference(true).register(registry);
         }
         Gauge.builder("reelbot_refunds_open", snapshot, StoreSnapshot::openRefunds)
-                .description("Refund cases not yet resolved by an admin").register(registry);
+                .description("Refund cases not yet resolved by an admin").strongReference(true).register(registry);
     }
 
     /** Adds the scheduler's gauges, once the engine that owns it exists. */
     public void watchScheduler(IntSupplier tracked, IntSupplier inFlight) {
         Gauge.builder("reelbot_jobs_tracked", tracked, s -> s.getAsInt())
-                .description("Jobs with work left, waiting in the shared scheduler").register(registry);
+                .description("Jobs with work left, waiting in the shared scheduler").strongReference(true)
+                .register(registry);
         Gauge.builder("reelbot_job_steps_in_flight", inFlight, s -> s.getAsInt())
-                .description("Job steps running on the workers now").register(registry);
+                .description("Job steps running on the workers now").strongReference(true).register(registry);
     }
 
     /** The Prometheus text exposition, for {@code GET /metrics}. */

@@ -152,7 +152,7 @@ class ConfigLoaderTest {
     @Test
     void missingSecretsAreNamedForWhatNeedsThem() throws Exception {
         Path file = write("video-api:\n  base-url: https://a.example.com\nslack:\n  enabled: true\n  mode: http\n"
-                + "  admin-channel: C0ADMIN\ndiscord:\n  enabled: true\n");
+                + "  admin-channel: C0ADMIN\ndiscord:\n  enabled: true\n  admin-channel: \"123456789012345678\"\n");
 
         ConfigException e = problems(file, Map.of());
 
@@ -344,5 +344,33 @@ class ConfigLoaderTest {
         assertThat(slack.maxUploadBytes()).isEqualTo(20L << 20);
         assertThat(slack.updatesPerMinute()).isEqualTo(30);
         assertThat(slack.uploadInThread()).isTrue();
+    }
+
+    @Test
+    void discordNeedsAnAdminChannelAndReadsItsSettings() throws Exception {
+        Map<String, String> env = new HashMap<>(KEY);
+        env.put("DISCORD_TOKEN", "token-1");
+        Path missing = write("video-api:\n  base-url: https://a.example.com\ndiscord:\n  enabled: true\n"
+                + "  admin-roles: [not-an-id]\n");
+        assertThat(problems(missing, env).problems()).extracting(Problem::key)
+                .containsExactlyInAnyOrder("discord.admin-channel", "discord.admin-roles");
+
+        Path file = write("""
+                video-api:
+                  base-url: https://a.example.com
+                discord:
+                  enabled: true
+                  admin-channel: "555555555555555555"
+                  admin-roles: ["777777777777777777"]
+                  command-guilds: ["333333333333333333"]
+                  default-upload-limit: 25MiB
+                  request-timeout: 10s
+                """);
+        DiscordConfig discord = ConfigLoader.load(file, env, true).discord();
+        assertThat(discord.adminChannel()).isEqualTo("555555555555555555");
+        assertThat(discord.adminRoles()).containsExactly("777777777777777777");
+        assertThat(discord.commandGuilds()).containsExactly("333333333333333333");
+        assertThat(discord.defaultUploadLimit()).isEqualTo(25L << 20);
+        assertThat(discord.requestTimeout()).isEqualTo(Duration.ofSeconds(10));
     }
 }

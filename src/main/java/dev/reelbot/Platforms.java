@@ -1,0 +1,142 @@
+package dev.reelbot;
+
+import dev.reelbot.config.ReelbotConfig;
+import dev.reelbot.console.ConsoleChat;
+import dev.reelbot.core.ChatPort;
+import dev.reelbot.core.Engine;
+import dev.reelbot.discord.DiscordBot;
+import dev.reelbot.slack.SlackApp;
+import dev.reelbot.slack.SlackHttp;
+import dev.reelbot.web.Health;
+import dev.reelbot.web.HealthReport;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The chat platforms {@code run} serves, as config enables them: their ports for the engine, their connections
+ * (each retried on its own, so one that cannot connect never takes the others down), their health, and their
+ * part in a graceful stop.
+ */
+final class Platforms implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Platforms.class);
+
+    private final ReelbotConfig cfg;
+    private final List<ChatPort> ports = new ArrayList<>();
+    private final List<RetryingStart> connections = new ArrayList<>();
+    private final SlackApp slack;
+    private final ConsoleChat console;
+    private final DeferredChatPort discordPort;
+    private final AtomicReference<DiscordBot> discord = new AtomicReference<>();
+
+    Platforms(ReelbotConfig cfg, Clock clock, PrintStream out, boolean terminal) {
+        this.cfg = cfg;
+        slack = cfg.slack().enabled() ? new SlackApp(Wiring.slackSettings(cfg.slack()), clock) : null;
+        if (slack != null) {
+            ports.add(slack.port());
+        }
+        discordPort = cfg.discord().enabled() ? new DeferredChatPort("discord", cfg.discord().adminChannel(),
+                cfg.discord().defaultUploadLimit()) : null;
+        if (discordPort != null) {
+            ports.add(discordPort);
+        }
+        console = cfg.console().enabled() ? ConsoleChat.create(out, terminal, 120, cfg.console().videoDir(),
+                cfg.console().user()) : null;
+        if (console != null) {
+            ports.add(console.port());
+        }
+    }
+
+    List<ChatPort> ports() {
+        return List.copyOf(ports);
+    }
+
+    Supplier<SlackHttp> slackHttp() {
+        return slack == null ? () -> null : slack::http;
+    }
+
+    /** Starts connecting every platform (retrying each until it works) and reading the console. */
+    void start(Engine engine, ScheduledExecutorService scheduler, ExecutorService workers, InputStream in) {
+        if (slack != null) {
+            connect("slack", () -> slack.start(engine.commands(), workers), scheduler, workers);
+        }
+        if (discordPort != null) {
+            connect("discord", () -> {
+                DiscordBot bot = DiscordBot.connect(Wiring.discordSettings(cfg));
+                discord.set(bot);
+                discordPort.attach(bot.port());
+                bot.serve(engine.commands());
+            }, scheduler, workers);
+        }
+        if (console != null) {
+            Thread reader = new Thread(() -> readConsole(engine, in), "reelbot-console");
+            reader.setDaemon(true);
+            reader.start();
+        }
+    }
+
+    private void connect(String name, RetryingStart.Start start, ScheduledExecutorService scheduler,
+                         ExecutorService workers) {
+        RetryingStart connection = new RetryingStart(name, start, scheduler, workers);
+        connections.add(connection);
+        connection.begin();
+    }
+
+    /** Adds each platform's connection to {@code /healthz}. */
+    void addHealth(HealthReport health) {
+        if (slack != null) {
+            health.add("slack", () -> slack.isConnected() ? Health.up("connected") : down("slack"));
+        }
+        if (discordPort != null) {
+            health.add("discord", () -> discord.get() != null && discord.get().isConnected() ? Health.up("connected")
+                    : down("discord"));
+        }
+    }
+
+    private Health down(String name) {
+        String why = connections.stream().filter(c -> c.name().equals(name)).map(RetryingStart::lastError)
+                .filter(e -> e != null).findFirst().orElse("disconnected; reconnecting");
+        return Health.down(why);
+    }
+
+    /** The first step of a graceful stop: no new jobs start; commands are answered with "try again". */
+    void stopTakingCommands() {
+        connections.forEach(RetryingStart::stop);
+        if (slack != null) {
+            slack.stopServing();
+        }
+        DiscordBot bot = discord.get();
+        if (bot != null) {
+            bot.stopServing();
+        }
+    }
+
+    private void readConsole(Engine engine, InputStream in) {
+        try {
+            console.readCommands(in, engine.commands());
+        } catch (IOException e) {
+            log.error("console input failed", e);
+        }
+    }
+
+    /** Disconnects every platform; the last step of a stop. */
+    @Override
+    public void close() throws Exception {
+        DiscordBot bot = discord.get();
+        if (bot != null) {
+            bot.close();
+        }
+        if (slack != null) {
+            slack.close();
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package dev.reelbot.discord;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.reelbot.RunCommandAccess;
+import dev.reelbot.simulator.ApiSimulator;
+import dev.reelbot.simulator.SimulatorOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code run} as an operator starts it, with {@code discord.api-base-url} and {@code discord.gateway-url} pointed
+ * at a local fake: an {@code INTERACTION_CREATE} for {@code /video} ends in a final message holding the video.
+ */
+class RunWithDiscordTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void anInteractionEndsInAFinalMessageHoldingTheVideo() throws Exception {
+        try (FakeDiscord discord = FakeDiscord.start();
+             ApiSimulator simulator = ApiSimulator.start(SimulatorOptions.defaults().withKey("sim-key")
+                     .withDurations(Duration.ofSeconds(1), Duration.ofSeconds(60)))) {
+            Path config = dir.resolve("reelbot.yaml");
+            Files.writeString(config, """
+                    video-api:
+                      base-url: %s/v1
+                    poller:
+                      tick: 50ms
+                      min-interval: 200ms
+                    messages:
+                      edit-interval: 0s
+                    delivery:
+                      video-dir: %s
+                    store:
+                      path: %s
+                    discord:
+                      enabled: true
+                      api-base-url: %s
+                      gateway-url: %s
+                      admin-channel: "%s"
+                      command-guilds: ["%s"]
+                    server:
+                      host: 127.0.0.1
+                      port: 0
+                    """.formatted(simulator.baseUrl(), dir.resolve("videos"), dir.resolve("jobs.db"),
+                    discord.apiBaseUrl(), discord.gatewayUrl(), Interactions.ADMIN_CHANNEL, Interactions.GUILD));
+            RunCommandAccess run = new RunCommandAccess(config, Map.of("VIDEO_API_KEY", "sim-key",
+                    "DISCORD_TOKEN", FakeDiscord.TOKEN));
+            ExecutorService thread = Executors.newSingleThreadExecutor();
+            try {
+                Future<Integer> exit = thread.submit(run::call);
+                await().atMost(Duration.ofSeconds(30)).until(() -> !discord.calls("PUT",
+                        "applications/\\d+/guilds/\\d+/commands").isEmpty());
+
+                discord.gateway().dispatch("INTERACTION_CREATE", Interactions.slash(Instant.now(),
+                        Interactions.ALICE, List.of(), DiscordCommands.VIDEO, null,
+                        List.of(Interactions.Option.string(DiscordCommands.PROMPT, "a cat surfing"))));
+
+                await().atMost(Duration.ofSeconds(30)).until(() -> discord.calls("POST", "channels/\\d+/messages")
+                        .stream().anyMatch(c -> c.fileNames().stream().anyMatch(f -> f.endsWith(".mp4"))));
+                await().atMost(Duration.ofSeconds(30)).until(() -> discord.calls("PATCH",
+                        "channels/\\d+/messages/\\d+").stream().anyMatch(e -> DiscordHarness.embedText(e.body())
+                        .contains("✅ Video ready")));
+                List<FakeDiscord.Call> edits = discord.calls("PATCH", "channels/\\d+/messages/\\d+");
+                String messageId = edits.get(edits.size() - 1).path().replaceAll(".*/", "");
+                assertThat(DiscordHarness.embedText(discord.message(messageId))).contains("✅ Video ready");
+                FakeDiscord.Call upload = discord.calls("POST", "channels/\\d+/messages").get(1);
+                assertThat(upload.fileHead()).isEqualTo("ftyp");
+                assertThat(upload.path()).isEqualTo("channels/" + Interactions.CHANNEL + "/messages");
+
+                run.stop();
+                assertThat(exit.get()).isZero();
+            } finally {
+                thread.shutdownNow();
+            }
+        }
+    }
+}
