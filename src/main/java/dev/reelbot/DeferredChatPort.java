@@ -4,6 +4,7 @@ import dev.reelbot.core.ChatException;
 import dev.reelbot.core.ChatPort;
 import dev.reelbot.core.Conversation;
 import dev.reelbot.core.MessageRef;
+import dev.reelbot.core.PostKey;
 import dev.reelbot.core.Requester;
 import dev.reelbot.core.VideoFile;
 import dev.reelbot.core.View;
@@ -46,8 +47,8 @@ final class DeferredChatPort implements ChatPort {
     }
 
     @Override
-    public MessageRef post(Conversation where, View view) throws ChatException {
-        return connected().post(where, view);
+    public MessageRef post(Conversation where, View view, PostKey key) throws ChatException {
+        return connected().post(where, view, key);
     }
 
     @Override

@@ -24,6 +24,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -39,6 +40,7 @@ final class RunCommand implements Callable<Integer> {
     private static final Logger log = LoggerFactory.getLogger(RunCommand.class);
     private static final Duration SUBMISSION_GRACE = Duration.ofSeconds(30);
     private static final Duration STEP_GRACE = Duration.ofSeconds(20);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(60);
 
     @Option(names = "--config", defaultValue = "config/reelbot.yaml", description = "The config file. Default: "
             + "${DEFAULT-VALUE}")
@@ -48,6 +50,8 @@ final class RunCommand implements Callable<Integer> {
     Map<String, String> env = System.getenv();
     /** Released by SIGTERM (the shutdown hook), or by a test. */
     final CountDownLatch shutdown = new CountDownLatch(1);
+    /** Released once the graceful stop is done: the JVM halts when its shutdown hooks return, so the hook waits. */
+    private final CountDownLatch stopped = new CountDownLatch(1);
     /** The HTTP port once listening (useful when the config asks for port 0). */
     volatile int httpPort;
     /** The console chat's streams; tests give their own. */
@@ -69,7 +73,7 @@ final class RunCommand implements Callable<Integer> {
             return 1;
         }
         LogSetup.apply(cfg.logging());
-        Thread hook = new Thread(shutdown::countDown, "reelbot-shutdown");
+        Thread hook = new Thread(this::stopOnSignal, "reelbot-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         ExecutorService workers = Wiring.workers(cfg.engine().workers());
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
@@ -79,10 +83,23 @@ final class RunCommand implements Callable<Integer> {
         } finally {
             scheduler.shutdownNow();
             Wiring.stop(workers, STEP_GRACE);
+            log.info("reelbot stopped");
+            stopped.countDown();
             removeHook(hook);
         }
-        log.info("reelbot stopped");
         return 0;
+    }
+
+    /** SIGTERM: starts the graceful stop and holds the JVM until it is done (or a minute has passed). */
+    private void stopOnSignal() {
+        shutdown.countDown();
+        try {
+            if (!stopped.await(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+                log.warn("graceful stop took longer than {}; exiting anyway", STOP_GRACE);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void serve(ReelbotConfig cfg, JdbcJobStore store, ExecutorService workers,

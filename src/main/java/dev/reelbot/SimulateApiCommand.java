@@ -1,6 +1,7 @@
 package dev.reelbot;
 
 import dev.reelbot.simulator.ApiSimulator;
+import dev.reelbot.simulator.Chaos;
 import dev.reelbot.simulator.Dialect;
 import dev.reelbot.simulator.SimulatorOptions;
 import java.time.Duration;
@@ -12,7 +13,8 @@ import picocli.CommandLine.Option;
 /** {@code simulate-api}: the fake video API alone, until interrupted. */
 @Command(name = "simulate-api", description = {
         "Serve a faithful fake of the video API (POST /v1/videos, GET /v1/videos/{id}, GET .../content).",
-        "Prompt markers pick a job's behaviour: [fail] [moderated] [slow] [flaky] [lost] [big] [hang]."})
+        "Prompt markers pick a job's behaviour: [fail] [moderated] [slow] [flaky] [lost] [big] [hang];",
+        "--chaos injects faults into every job."})
 final class SimulateApiCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "8090", description = "Port to listen on (0: any free port). "
             + "Default: ${DEFAULT-VALUE}")
@@ -49,6 +51,14 @@ final class SimulateApiCommand implements Callable<Integer> {
             + "create is held back. Default: ${DEFAULT-VALUE}")
     int hangSeconds;
 
+    @Option(names = "--chaos", description = "Inject faults into every job: 20%% of requests fail with a 5xx, 429s "
+            + "come in bursts, 2%% of requests stall, 5%% of jobs are lost, 3%% of creates hang.")
+    boolean chaos;
+
+    @Option(names = "--stall-seconds", defaultValue = "2", description = "How long a stalled request waits (with "
+            + "--chaos). Default: ${DEFAULT-VALUE}")
+    int stallSeconds;
+
     @Override
     public Integer call() throws InterruptedException {
         String apiKey = key != null ? key : System.getenv().getOrDefault("VIDEO_API_KEY", SimulatorOptions.DEFAULT_KEY);
@@ -56,7 +66,8 @@ final class SimulateApiCommand implements Callable<Integer> {
         SimulatorOptions options = new SimulatorOptions(host, port, apiKey, defaults.clock(),
                 Duration.ofSeconds(jobSeconds), Duration.ofSeconds(Math.max(slowSeconds, jobSeconds)),
                 new Dialect(Dialect.progressStyle(progress), runningStatus), flakyRate, defaults.seed(),
-                Duration.ofSeconds(hangSeconds));
+                Duration.ofSeconds(hangSeconds),
+                chaos ? Chaos.standard(Duration.ofSeconds(stallSeconds)) : Chaos.NONE);
         ApiSimulator simulator = ApiSimulator.start(options);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

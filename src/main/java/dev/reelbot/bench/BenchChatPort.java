@@ -4,6 +4,7 @@ import dev.reelbot.core.ChatPort;
 import dev.reelbot.core.Conversation;
 import dev.reelbot.core.JobView;
 import dev.reelbot.core.MessageRef;
+import dev.reelbot.core.PostKey;
 import dev.reelbot.core.Requester;
 import dev.reelbot.core.VideoFile;
 import dev.reelbot.core.View;
@@ -34,7 +35,7 @@ final class BenchChatPort implements ChatPort {
     }
 
     @Override
-    public MessageRef post(Conversation where, View view) {
+    public MessageRef post(Conversation where, View view, PostKey key) {
         String id = "m" + ids.incrementAndGet();
         if (view instanceof JobView job) {
             posts.incrementAndGet();

@@ -5,6 +5,7 @@ import dev.reelbot.core.ChatPort;
 import dev.reelbot.core.Conversation;
 import dev.reelbot.core.JobView;
 import dev.reelbot.core.MessageRef;
+import dev.reelbot.core.PostKey;
 import dev.reelbot.core.Requester;
 import dev.reelbot.core.VideoFile;
 import dev.reelbot.core.View;
@@ -12,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -28,6 +30,7 @@ public final class ConsoleChatPort implements ChatPort {
     private final ConsoleScreen screen;
     private final Path videoDir;
     private final Set<String> usedIds = ConcurrentHashMap.newKeySet();
+    private final Map<String, MessageRef> byKey = new ConcurrentHashMap<>();
 
     ConsoleChatPort(ConsoleScreen screen, Path videoDir) {
         this.screen = screen;
@@ -39,8 +42,19 @@ public final class ConsoleChatPort implements ChatPort {
         return PLATFORM;
     }
 
+    /** A retried post finds its first attempt when this process made it (stdout cannot be searched after a restart). */
     @Override
-    public MessageRef post(Conversation where, View view) {
+    public MessageRef post(Conversation where, View view, PostKey key) {
+        MessageRef earlier = byKey.get(key.value());
+        if (key.maybeSent() && earlier != null) {
+            return earlier;
+        }
+        MessageRef posted = print(where, view);
+        byKey.put(key.value(), posted);
+        return posted;
+    }
+
+    private MessageRef print(Conversation where, View view) {
         String base = view instanceof JobView ? view.jobId() : "refund-" + view.jobId();
         String id = base;
         for (int n = 2; !usedIds.add(id); n++) {

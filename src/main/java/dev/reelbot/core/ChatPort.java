@@ -13,8 +13,12 @@ public interface ChatPort {
     /** The platform this port serves, as in {@link Requester#platform()}. */
     String platform();
 
-    /** Posts a new message; returns where it landed (which may be a DM when the channel refused it). */
-    MessageRef post(Conversation where, View view) throws ChatException;
+    /**
+     * Posts a new message; returns where it landed (which may be a DM when the channel refused it). When
+     * {@code key.maybeSent()}, an earlier attempt with the same key may have posted it already: the adapter returns
+     * that message if the platform lets it find it (or deduplicate), so a retry or a restart never leaves two.
+     */
+    MessageRef post(Conversation where, View view, PostKey key) throws ChatException;
 
     /** Replaces what a message shows. */
     void edit(MessageRef message, View view) throws ChatException;

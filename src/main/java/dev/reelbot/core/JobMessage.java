@@ -9,7 +9,13 @@ import java.time.Instant;
  * @param shown      the fingerprint of the view it shows now, to edit only on a visible change
  * @param shownAt    when it was last posted or edited
  * @param finalShown whether the requester has seen the job's final outcome
+ * @param postKey    the key of the post that made (or is making) {@code ref}: written before the post is
+ *                   attempted, so a retry or a restart finds the message instead of posting a second one
  */
-public record JobMessage(MessageRef ref, String shown, Instant shownAt, boolean finalShown) {
-    static final JobMessage NONE = new JobMessage(null, null, null, false);
+public record JobMessage(MessageRef ref, String shown, Instant shownAt, boolean finalShown, String postKey) {
+    static final JobMessage NONE = new JobMessage(null, null, null, false, null);
+
+    JobMessage withFinalShown(boolean value, Instant at) {
+        return new JobMessage(ref, shown, at, value, postKey);
+    }
 }

@@ -33,8 +33,8 @@ final class MeasuredChatPort implements ChatPort {
     }
 
     @Override
-    public MessageRef post(Conversation where, View view) throws ChatException {
-        return count(() -> delegate.post(where, view));
+    public MessageRef post(Conversation where, View view, PostKey key) throws ChatException {
+        return count(() -> delegate.post(where, view, key));
     }
 
     @Override

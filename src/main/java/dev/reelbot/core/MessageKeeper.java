@@ -2,6 +2,7 @@ package dev.reelbot.core;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Keeps a job's message true: posts it, edits it when what it shows changed (see {@link EditPolicy}), posts a new
@@ -50,8 +51,15 @@ final class MessageKeeper {
             return job;
         }
         MessageRef ref = job.message().ref();
+        // A key already stored means an earlier attempt (here, or before a restart) may have posted the message.
+        boolean maybeSent = job.message().postKey() != null;
+        if (ref == null && !maybeSent) {
+            String key = job.id() + "-" + Long.toString(ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36), 36);
+            job = updates.apply(job, j -> Transitions.postIntended(j, key, now));
+        }
+        PostKey postKey = ref == null ? new PostKey(job.message().postKey(), maybeSent) : null;
         try {
-            MessageRef shown = ref == null ? chat.post(job.requester().conversation(), view) : ref;
+            MessageRef shown = ref == null ? chat.post(job.requester().conversation(), view, postKey) : ref;
             if (ref != null) {
                 chat.edit(ref, view);
             }

@@ -36,14 +36,16 @@ final class NoticeDesk {
             return job;
         }
         boolean repeated = !tracked.claimedNotice;
+        PostKey key = new PostKey("notice-" + claimed.id(), repeated || tracked.noticeAttempts > 0);
         try {
-            MessageRef notice = chat.post(chat.adminRoom(claimed.requester()), renderer.notice(claimed, repeated));
+            MessageRef notice = chat.post(chat.adminRoom(claimed.requester()), renderer.notice(claimed, repeated), key);
             tracked.claimedNotice = true;
             Job next = updates.apply(claimed, j -> Transitions.noticePosted(j, notice, clock.instant()));
             JobUpdates.event(next, "refund notice posted{}: {}", repeated ? " (possible repeat)" : "",
                     next.refund().reason());
             return next;
         } catch (ChatException e) {
+            tracked.noticeAttempts++;
             Instant retry = clock.instant().plus(EditPolicy.retryAfter(e, tracked.chatErrors++));
             tracked.chatAt = retry;
             JobUpdates.error(claimed, "refund notice not posted yet ({}); retrying at {}", e.getMessage(), retry);

@@ -16,6 +16,8 @@ final class Tracked {
     Instant chatAt;
     Instant deliveryAt;
     int chatErrors;
+    /** Failed attempts to post the refund notice in this process, likewise. */
+    int noticeAttempts;
     /** Whether this process claimed the refund notice. */
     boolean claimedNotice;
     /**

@@ -72,13 +72,20 @@ final class Transitions {
 
     /** The progress message was posted or edited to show the view with {@code fingerprint}. */
     static Job shown(Job job, MessageRef ref, String fingerprint, boolean isFinal, Instant now) {
-        return job.withMessage(new JobMessage(ref, fingerprint, now, isFinal)).withTimes(touched(job, now));
+        return job.withMessage(new JobMessage(ref, fingerprint, now, isFinal, job.message().postKey()))
+                .withTimes(touched(job, now));
+    }
+
+    /** A post of the progress message is about to be attempted with {@code key}. */
+    static Job postIntended(Job job, String key, Instant now) {
+        JobMessage m = job.message();
+        return job.withMessage(new JobMessage(m.ref(), m.shown(), m.shownAt(), m.finalShown(), key))
+                .withTimes(touched(job, now));
     }
 
     /** The requester was told the final outcome privately (a refused job has no channel message). */
     static Job toldPrivately(Job job, Instant now) {
-        return job.withMessage(new JobMessage(job.message().ref(), job.message().shown(), now, true))
-                .withTimes(touched(job, now));
+        return job.withMessage(job.message().withFinalShown(true, now)).withTimes(touched(job, now));
     }
 
     /**
@@ -86,8 +93,7 @@ final class Transitions {
      * sure the admins hear of it if nobody else will.
      */
     static Job unreachable(Job job, String why, Instant now) {
-        Job given = job.withMessage(new JobMessage(job.message().ref(), job.message().shown(), now, true))
-                .withTimes(touched(job, now));
+        Job given = job.withMessage(job.message().withFinalShown(true, now)).withTimes(touched(job, now));
         return job.state() == JobState.COMPLETED && job.delivery().state() == DeliveryState.FAILED
                 || job.refund().state() != RefundState.NONE
                 ? given : needRefund(given, new Failure("the requester could not be reached: " + why, "unreachable"));
@@ -181,8 +187,7 @@ final class Transitions {
 
     /** A change the requester must see: the final view has to be shown (again). */
     private static JobMessage unfinalised(Job job) {
-        JobMessage m = job.message();
-        return new JobMessage(m.ref(), m.shown(), m.shownAt(), false);
+        return job.message().withFinalShown(false, job.message().shownAt());
     }
 
     private static JobTimes touched(Job job, Instant now) {

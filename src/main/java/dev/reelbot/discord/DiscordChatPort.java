@@ -5,6 +5,7 @@ import dev.reelbot.core.ChatPort;
 import dev.reelbot.core.Conversation;
 import dev.reelbot.core.JobView;
 import dev.reelbot.core.MessageRef;
+import dev.reelbot.core.PostKey;
 import dev.reelbot.core.Requester;
 import dev.reelbot.core.VideoFile;
 import dev.reelbot.core.View;
@@ -51,17 +52,18 @@ public final class DiscordChatPort implements ChatPort {
         return PLATFORM;
     }
 
+    /** Posts with the key as the message nonce, so Discord itself turns a retried post into the first one. */
     @Override
-    public MessageRef post(Conversation where, View view) throws ChatException {
+    public MessageRef post(Conversation where, View view, PostKey key) throws ChatException {
         DiscordMessage message = DiscordViews.of(view);
         try {
-            return ref(where.channel(), rest.send(where.channel(), message.create(), null));
+            return ref(where.channel(), rest.send(where.channel(), message.create(), null, key.value()));
         } catch (DiscordFailure e) {
             if (view instanceof JobView job && e.is(Kind.UNKNOWN_CHANNEL, Kind.MISSING_ACCESS,
                     Kind.MISSING_PERMISSIONS)) {
                 log.warn("job={} cannot post in channel {} ({}); sending it to the requester's DMs", job.jobId(),
                         where.channel(), e.getMessage());
-                return inDm(job.requester(), message.create(), e);
+                return inDm(job.requester(), message.create(), key, e);
             }
             throw e.toChat();
         }
@@ -130,11 +132,11 @@ public final class DiscordChatPort implements ChatPort {
         return limits.forChannel(message.channel());
     }
 
-    private MessageRef inDm(String userId, MessageCreateData message, DiscordFailure channelFailure)
+    private MessageRef inDm(String userId, MessageCreateData message, PostKey key, DiscordFailure channelFailure)
             throws ChatException {
         try {
             String dm = rest.openDm(userId);
-            return ref(dm, rest.send(dm, message, null));
+            return ref(dm, rest.send(dm, message, null, key.value()));
         } catch (DiscordFailure e) {
             throw unreachable(userId, e, channelFailure);
         }

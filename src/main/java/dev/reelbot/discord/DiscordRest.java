@@ -45,7 +45,18 @@ final class DiscordRest {
 
     /** Posts a message; with {@code replyTo}, as a reply to that message (sent even if it was deleted). */
     String send(String channelId, MessageCreateData message, String replyTo) throws DiscordFailure {
+        return send(channelId, message, replyTo, null);
+    }
+
+    /**
+     * Posts a message carrying {@code nonce} with {@code enforce_nonce}: Discord answers a repeat of the same nonce
+     * within a few minutes with the message it already created, so a retried post never makes a second one.
+     */
+    String send(String channelId, MessageCreateData message, String replyTo, String nonce) throws DiscordFailure {
         DataObject json = message.toData();
+        if (nonce != null) {
+            json.put("nonce", nonce).put("enforce_nonce", true);
+        }
         if (replyTo != null) {
             json.put("message_reference", DataObject.empty().put("message_id", replyTo)
                     .put("fail_if_not_exists", false));

@@ -30,18 +30,21 @@ public final class ApiSimulator implements AutoCloseable {
     private final SampleVideo video = SampleVideo.load();
     private final Map<String, SimJob> jobs = new ConcurrentHashMap<>();
     private final AtomicInteger creates = new AtomicInteger();
+    private final Map<String, Integer> createsByPrompt = new ConcurrentHashMap<>();
+    private final Faults faults;
     private final SplittableRandom random;
     private final Javalin server;
 
     private ApiSimulator(SimulatorOptions options) {
         this.options = options;
         this.random = new SplittableRandom(options.seed());
+        this.faults = new Faults(options.chaos(), options.seed());
         this.server = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.jetty.host = options.host();
             config.jetty.port = options.port();
             config.http.maxRequestSize = 20L * 1024 * 1024;
-            config.routes.before("/v1/*", this::authorize);
+            config.routes.before("/v1/*", this::authorizeAndInjectFaults);
             config.routes.post("/v1/videos", this::create);
             config.routes.get("/v1/videos/{id}", this::get);
             config.routes.get("/v1/videos/{id}/content", this::content);
@@ -83,6 +86,11 @@ public final class ApiSimulator implements AutoCloseable {
         return creates.get();
     }
 
+    /** How many create requests reached the server, by prompt: a prompt sent twice means a job submitted twice. */
+    public Map<String, Integer> createRequestsByPrompt() {
+        return Map.copyOf(createsByPrompt);
+    }
+
     /** How many jobs were accepted. */
     public int jobCount() {
         return jobs.size();
@@ -93,16 +101,24 @@ public final class ApiSimulator implements AutoCloseable {
         server.stop();
     }
 
-    private void authorize(Context ctx) {
+    private void authorizeAndInjectFaults(Context ctx) {
         String header = ctx.header("Authorization");
         if (header == null || !header.equals("Bearer " + options.apiKey())) {
             json(ctx, 401, SimJson.openAiError("invalid token", "new_api_error", "invalid_api_key"));
+            ctx.skipRemainingHandlers();
+            return;
+        }
+        if (ctx.method().name().equals("POST") && ctx.path().equals("/v1/videos")) {
+            creates.incrementAndGet();
+            String prompt = ctx.formParam("prompt");
+            createsByPrompt.merge(prompt == null ? "" : prompt, 1, Integer::sum);
+        }
+        if (faults.intercept(ctx)) {
             ctx.skipRemainingHandlers();
         }
     }
 
     private void create(Context ctx) {
-        creates.incrementAndGet();
         Map<String, String> form = new HashMap<>();
         boolean filePart = false;
         String type = ctx.contentType() == null ? "" : ctx.contentType();
@@ -132,7 +148,7 @@ public final class ApiSimulator implements AutoCloseable {
             json(ctx, refused.status(), refused.body());
             return;
         }
-        SimJob job = ((CreateRules.Outcome.Accepted) outcome).job();
+        SimJob job = ((CreateRules.Outcome.Accepted) outcome).job().withMore(faults.forNewJob());
         jobs.put(job.id(), job);
         log.info("simulator: created {} ({}, {} s, behaviours {})", job.id(), job.model(), job.seconds(),
                 job.behaviours());

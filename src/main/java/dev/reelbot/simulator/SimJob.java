@@ -2,6 +2,7 @@ package dev.reelbot.simulator;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
 
@@ -53,6 +54,17 @@ record SimJob(
 
     private boolean coarseProgress() {
         return model.toLowerCase(Locale.ROOT).startsWith("kling");
+    }
+
+    /** The same job with more behaviours (chaos decided at creation). */
+    SimJob withMore(Set<Behaviour> more) {
+        if (more.isEmpty()) {
+            return this;
+        }
+        Set<Behaviour> all = EnumSet.noneOf(Behaviour.class);
+        all.addAll(behaviours);
+        all.addAll(more);
+        return new SimJob(id, model, prompt, all, createdAt, runTime, seconds, size);
     }
 
     Instant completedAt() {

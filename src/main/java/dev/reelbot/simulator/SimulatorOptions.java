@@ -16,6 +16,7 @@ import java.time.Duration;
  * @param flakyRate    the share of a {@code [flaky]} job's GETs that fail (0..1)
  * @param seed         seeds the flaky failures, for repeatable runs
  * @param hangDuration how long the answer to a {@code [hang]} create is held back
+ * @param chaos        faults injected into every job
  */
 public record SimulatorOptions(
         String host,
@@ -27,7 +28,8 @@ public record SimulatorOptions(
         Dialect dialect,
         double flakyRate,
         long seed,
-        Duration hangDuration) {
+        Duration hangDuration,
+        Chaos chaos) {
 
     public static final String DEFAULT_KEY = "sim-key";
 
@@ -46,40 +48,46 @@ public record SimulatorOptions(
     /** A simulator on a free loopback port: jobs take about 10 s, {@code [slow]} ones 3 minutes. */
     public static SimulatorOptions defaults() {
         return new SimulatorOptions("127.0.0.1", 0, DEFAULT_KEY, Clock.systemUTC(), Duration.ofSeconds(10),
-                Duration.ofMinutes(3), Dialect.GATEWAY, 0.4, System.nanoTime(), Duration.ofMinutes(2));
+                Duration.ofMinutes(3), Dialect.GATEWAY, 0.4, System.nanoTime(), Duration.ofMinutes(2), Chaos.NONE);
     }
 
     public SimulatorOptions withPort(int newPort) {
         return new SimulatorOptions(host, newPort, apiKey, clock, jobDuration, slowDuration, dialect, flakyRate, seed,
-                hangDuration);
+                hangDuration, chaos);
     }
 
     public SimulatorOptions withKey(String newKey) {
         return new SimulatorOptions(host, port, newKey, clock, jobDuration, slowDuration, dialect, flakyRate, seed,
-                hangDuration);
+                hangDuration, chaos);
     }
 
     public SimulatorOptions withClock(Clock newClock) {
         return new SimulatorOptions(host, port, apiKey, newClock, jobDuration, slowDuration, dialect, flakyRate, seed,
-                hangDuration);
+                hangDuration, chaos);
     }
 
     public SimulatorOptions withDialect(Dialect newDialect) {
         return new SimulatorOptions(host, port, apiKey, clock, jobDuration, slowDuration, newDialect, flakyRate, seed,
-                hangDuration);
+                hangDuration, chaos);
     }
 
     public SimulatorOptions withDurations(Duration job, Duration slow) {
-        return new SimulatorOptions(host, port, apiKey, clock, job, slow, dialect, flakyRate, seed, hangDuration);
+        return new SimulatorOptions(host, port, apiKey, clock, job, slow, dialect, flakyRate, seed, hangDuration,
+                chaos);
     }
 
     public SimulatorOptions withFlakiness(double rate, long newSeed) {
         return new SimulatorOptions(host, port, apiKey, clock, jobDuration, slowDuration, dialect, rate, newSeed,
-                hangDuration);
+                hangDuration, chaos);
+    }
+
+    public SimulatorOptions withChaos(Chaos newChaos) {
+        return new SimulatorOptions(host, port, apiKey, clock, jobDuration, slowDuration, dialect, flakyRate, seed,
+                hangDuration, newChaos);
     }
 
     public SimulatorOptions withHang(Duration hang) {
         return new SimulatorOptions(host, port, apiKey, clock, jobDuration, slowDuration, dialect, flakyRate, seed,
-                hang);
+                hang, chaos);
     }
 }

@@ -11,6 +11,7 @@ import dev.reelbot.core.ChatPort;
 import dev.reelbot.core.Conversation;
 import dev.reelbot.core.JobView;
 import dev.reelbot.core.MessageRef;
+import dev.reelbot.core.PostKey;
 import dev.reelbot.core.NoticeView;
 import dev.reelbot.core.Requester;
 import dev.reelbot.core.VideoFile;
@@ -19,6 +20,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,11 +39,13 @@ public final class SlackChatPort implements ChatPort {
     private final MethodsClient client;
     private final SlackSettings settings;
     private final SlackThrottle throttle;
+    private final SlackHistory history;
 
     SlackChatPort(MethodsClient client, SlackSettings settings, SlackThrottle throttle) {
         this.client = client;
         this.settings = settings;
         this.throttle = throttle;
+        this.history = new SlackHistory(client);
     }
 
     @Override
@@ -49,29 +53,54 @@ public final class SlackChatPort implements ChatPort {
         return PLATFORM;
     }
 
+    /**
+     * Posts the message with the key in its metadata; when an earlier attempt may have posted it, looks for that
+     * message first (in the channel, and for a job in the requester's DM) and returns it instead of posting again.
+     */
     @Override
-    public MessageRef post(Conversation where, View view) throws ChatException {
+    public MessageRef post(Conversation where, View view, PostKey key) throws ChatException {
+        if (key.maybeSent()) {
+            Optional<MessageRef> earlier = history.find(where.channel(), key.value());
+            if (earlier.isEmpty() && view instanceof JobView job) {
+                earlier = findInDm(job.requester(), key);
+            }
+            if (earlier.isPresent()) {
+                log.info("found the message of an earlier attempt ({}); not posting it again", key.value());
+                return earlier.get();
+            }
+        }
         try {
-            return postIn(where.channel(), view);
+            return postIn(where.channel(), view, key);
         } catch (ChatException e) {
             if (e.kind() != ChatException.Kind.NO_ACCESS || !(view instanceof JobView job)) {
                 throw e;
             }
-            return postInDm(where, job, e);
+            return postInDm(where, job, key, e);
         }
     }
 
-    private MessageRef postIn(String channel, View view) throws ChatException {
+    /** An earlier attempt may have gone to the requester's DM, when the channel refused the bot. */
+    private Optional<MessageRef> findInDm(String user, PostKey key) {
+        try {
+            return history.find(openDm(user), key.value());
+        } catch (ChatException e) {
+            log.warn("cannot look for an earlier post in the DM with {} ({})", user, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private MessageRef postIn(String channel, View view, PostKey key) throws ChatException {
         limit(throttle.post(channel));
         SlackViews.Message message = SlackViews.of(view);
         ChatPostMessageResponse response = call("chat.postMessage", () -> client.chatPostMessage(r -> r
                 .channel(channel).text(message.text()).blocks(message.blocks()).linkNames(false).unfurlLinks(false)
-                .unfurlMedia(false)));
+                .unfurlMedia(false).metadata(SlackHistory.metadata(key.value()))));
         return new MessageRef(PLATFORM, response.getChannel(), response.getTs());
     }
 
     /** The channel refused the bot: carry the job in a DM with its requester, and tell them how to fix it. */
-    private MessageRef postInDm(Conversation where, JobView job, ChatException refusal) throws ChatException {
+    private MessageRef postInDm(Conversation where, JobView job, PostKey key, ChatException refusal)
+            throws ChatException {
         String dm = openDm(job.requester());
         log.warn("job={} cannot post in {} ({}); using a DM with {}", job.jobId(), where.channel(),
                 refusal.getMessage(), job.requester());
@@ -79,7 +108,7 @@ public final class SlackChatPort implements ChatPort {
                 refusal.getMessage()) + "). Invite me to that channel (type `/invite` there and pick me) to get "
                 + "videos there; this one continues here.";
         call("chat.postMessage", () -> client.chatPostMessage(r -> r.channel(dm).text(note).linkNames(false)));
-        return postIn(dm, job);
+        return postIn(dm, job, key);
     }
 
     @Override

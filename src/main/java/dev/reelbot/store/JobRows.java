@@ -29,7 +29,7 @@ final class JobRows {
             "failure_code", "created_at", "submitted_at", "updated_at", "finished_at", "progress_at", "task_id",
             "api_status", "progress", "video_url", "expires_at", "poll_errors", "missing_polls", "delivery_state",
             "delivery_attempts", "delivery_note", "message_channel", "message_id", "message_shown",
-            "message_shown_at", "final_shown", "refund_state", "refund_reason", "notice_channel", "notice_id",
+            "message_shown_at", "final_shown", "message_post_key", "refund_state", "refund_reason", "notice_channel", "notice_id",
             "resolved_by", "resolved_note", "resolved_at", "settled");
 
     private JobRows() {
@@ -86,6 +86,7 @@ final class JobRows {
         s.setString(i++, m.shown());
         setTime(s, i++, m.shownAt());
         s.setInt(i++, m.finalShown() ? 1 : 0);
+        s.setString(i++, m.postKey());
         s.setString(i++, refund.state().name());
         s.setString(i++, refund.reason());
         s.setString(i++, refund.notice() == null ? null : refund.notice().channel());
@@ -117,7 +118,8 @@ final class JobRows {
         JobDelivery delivery = new JobDelivery(DeliveryState.valueOf(rs.getString("delivery_state")),
                 rs.getInt("delivery_attempts"), rs.getString("delivery_note"));
         JobMessage message = new JobMessage(ref(platform, rs.getString("message_channel"), rs.getString("message_id")),
-                rs.getString("message_shown"), getTime(rs, "message_shown_at"), rs.getInt("final_shown") == 1);
+                rs.getString("message_shown"), getTime(rs, "message_shown_at"), rs.getInt("final_shown") == 1,
+                rs.getString("message_post_key"));
         JobRefund refund = new JobRefund(RefundState.valueOf(rs.getString("refund_state")),
                 rs.getString("refund_reason"), ref(platform, rs.getString("notice_channel"),
                 rs.getString("notice_id")), rs.getString("resolved_by"), rs.getString("resolved_note"),

@@ -6,6 +6,8 @@ import dev.reelbot.core.Conversation;
 import dev.reelbot.core.JobView;
 import dev.reelbot.core.MessageRef;
 import dev.reelbot.core.NoticeView;
+import dev.reelbot.core.PostKey;
+import dev.reelbot.core.View;
 import dev.reelbot.core.VideoFile;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -28,6 +30,12 @@ class ConsoleChatTest {
         return bytes.toString(StandardCharsets.UTF_8);
     }
 
+    private static int keys;
+
+    private static MessageRef post(ConsoleChatPort port, Conversation where, View view) {
+        return port.post(where, view, new PostKey("k" + (++keys), false));
+    }
+
     private static JobView view(String id, String status, JobView.Result result, boolean isFinal) {
         return new JobView(id, "🎬 Generating", "a cat", "you", "sora-2 · 4 s · 720x1280", status, null, "3s",
                 result, isFinal, List.of());
@@ -37,7 +45,7 @@ class ConsoleChatTest {
     void plainModePrintsEveryPostAndEditOnItsOwnLineWithChannelAndId() throws Exception {
         ConsoleChatPort port = ConsoleChat.create(out, false, 80, dir, "you").port();
 
-        MessageRef ref = port.post(new Conversation("console", "local", "general"), view("abcd2345", "Queued", null,
+        MessageRef ref = post(port, new Conversation("console", "local", "general"), view("abcd2345", "Queued", null,
                 false));
         port.edit(ref, view("abcd2345", "Generating…", null, false));
         Path video = Files.writeString(dir.resolve("dl.mp4"), "....ftyp");
@@ -58,10 +66,10 @@ class ConsoleChatTest {
         NoticeView notice = new NoticeView("abcd2345", "💸 Refund needed", List.of(new NoticeView.Fact("Why", "x")),
                 false, true);
 
-        MessageRef first = port.post(port.adminRoom(null), notice);
-        MessageRef second = port.post(new Conversation("console", "local", "general"), view("abcd2345", "Queued",
+        MessageRef first = post(port, port.adminRoom(null), notice);
+        MessageRef second = post(port, new Conversation("console", "local", "general"), view("abcd2345", "Queued",
                 null, false));
-        MessageRef third = port.post(new Conversation("console", "local", "general"), view("abcd2345", "Queued",
+        MessageRef third = post(port, new Conversation("console", "local", "general"), view("abcd2345", "Queued",
                 null, false));
 
         assertThat(first.channel()).isEqualTo("admin");
@@ -74,9 +82,9 @@ class ConsoleChatTest {
     @Test
     void terminalModeRedrawsAnEditedLineInPlace() {
         ConsoleChatPort port = ConsoleChat.create(out, true, 200, dir, "you").port();
-        MessageRef ref = port.post(new Conversation("console", "local", "general"), view("abcd2345", "Queued", null,
+        MessageRef ref = post(port, new Conversation("console", "local", "general"), view("abcd2345", "Queued", null,
                 false));
-        port.post(new Conversation("console", "local", "general"), view("efgh2345", "Queued", null, false));
+        post(port, new Conversation("console", "local", "general"), view("efgh2345", "Queued", null, false));
 
         port.edit(ref, view("abcd2345", "Generating…", null, false));
 

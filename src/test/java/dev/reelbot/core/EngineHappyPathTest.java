@@ -159,4 +159,31 @@ class EngineHappyPathTest {
         assertThat(job.delivery().state()).isEqualTo(DeliveryState.UPLOADED);
         assertThat(job.delivery().attempts()).isEqualTo(2);
     }
+
+    @Test
+    void aPostWhoseAnswerWasLostIsFoundNotRepeated() {
+        h.chat.loseNextPostAnswer();
+        Reply reply = h.command("a cat");
+        h.runUntilSettled();
+
+        assertThat(h.chat.events("post")).hasSize(1);
+        Job job = h.job(reply.jobId());
+        assertThat(job.message().ref().messageId()).isEqualTo(h.chat.events("post").get(0).messageId());
+        assertThat(((JobView) h.chat.current(job.message().ref().messageId())).isFinal()).isTrue();
+    }
+
+    @Test
+    void aPostWhoseAnswerWasLostBeforeARestartIsFoundNotRepeated() {
+        h.chat.loseNextPostAnswer();
+        Reply reply = h.command("a cat");
+        h.tick();
+        assertThat(h.job(reply.jobId()).message().postKey()).isNotNull();
+        assertThat(h.job(reply.jobId()).message().ref()).isNull();
+
+        h.restart();
+        h.runUntilSettled();
+
+        assertThat(h.chat.events("post")).hasSize(1);
+        assertThat(h.job(reply.jobId()).isSettled()).isTrue();
+    }
 }

@@ -93,10 +93,10 @@ class SchedulingTest {
         String fp = Fingerprint.of(view);
         MessageRef ref = new MessageRef("slack", "C1", "1.0");
         assertThat(EditPolicy.due(JobMessage.NONE, view, fp, T0, S)).as("post at once").isEqualTo(T0);
-        JobMessage same = new JobMessage(ref, fp, T0, false);
+        JobMessage same = new JobMessage(ref, fp, T0, false, null);
         assertThat(EditPolicy.due(same, view, fp, T0.plusSeconds(1), S)).as("heartbeat only")
                 .isEqualTo(T0.plus(S.heartbeat()));
-        JobMessage older = new JobMessage(ref, "other", T0, false);
+        JobMessage older = new JobMessage(ref, "other", T0, false, null);
         assertThat(EditPolicy.due(older, view, fp, T0.plusSeconds(1), S)).as("not more often than the interval")
                 .isEqualTo(T0.plus(S.editInterval()));
         assertThat(EditPolicy.due(older, view, fp, T0.plusSeconds(10), S)).isEqualTo(T0.plusSeconds(10));
@@ -109,9 +109,9 @@ class SchedulingTest {
         JobView view = renderer.render(done, T0);
         String fp = Fingerprint.of(view);
         MessageRef ref = new MessageRef("slack", "C1", "1.0");
-        assertThat(EditPolicy.due(new JobMessage(ref, "other", T0, false), view, fp, T0.plusMillis(1), S))
+        assertThat(EditPolicy.due(new JobMessage(ref, "other", T0, false, null), view, fp, T0.plusMillis(1), S))
                 .isEqualTo(T0.plusMillis(1));
-        assertThat(EditPolicy.due(new JobMessage(ref, fp, T0, true), view, fp, T0.plusSeconds(999), S)).isNull();
+        assertThat(EditPolicy.due(new JobMessage(ref, fp, T0, true, null), view, fp, T0.plusSeconds(999), S)).isNull();
     }
 
     @Test

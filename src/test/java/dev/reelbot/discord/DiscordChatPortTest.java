@@ -8,6 +8,7 @@ import dev.reelbot.core.Conversation;
 import dev.reelbot.core.JobView;
 import dev.reelbot.core.MessageRef;
 import dev.reelbot.core.NoticeView;
+import dev.reelbot.core.PostKey;
 import dev.reelbot.core.Requester;
 import dev.reelbot.core.VideoFile;
 import java.nio.file.Files;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** How the port reads Discord's refusals, through the real JDA against the fake: what the engine is told. */
 class DiscordChatPortTest {
+    private static final PostKey KEY = new PostKey("job12345-ab", false);
     private static final Conversation CHANNEL = new Conversation("discord", Interactions.GUILD,
             Interactions.CHANNEL);
 
@@ -70,7 +72,7 @@ class DiscordChatPortTest {
     void aChannelTheBotCannotSeeSendsTheProgressToTheRequestersDms() throws Exception {
         h.discord.forbid(Interactions.CHANNEL);
 
-        MessageRef ref = port.post(CHANNEL, view("Queued"));
+        MessageRef ref = port.post(CHANNEL, view("Queued"), KEY);
         port.edit(ref, view("Generating"));
 
         assertThat(ref.channel()).isEqualTo(h.discord.dmChannelOf(Interactions.ALICE));
@@ -82,7 +84,7 @@ class DiscordChatPortTest {
         h.discord.forbid(Interactions.CHANNEL);
         h.discord.closeDms(Interactions.ALICE);
 
-        assertThat(kindOf(() -> port.post(CHANNEL, view("Queued")))).isEqualTo(ChatException.Kind.NO_ACCESS);
+        assertThat(kindOf(() -> port.post(CHANNEL, view("Queued"), KEY))).isEqualTo(ChatException.Kind.NO_ACCESS);
     }
 
     @Test
@@ -91,14 +93,14 @@ class DiscordChatPortTest {
         NoticeView notice = new NoticeView("abcd2345", "💸 Refund needed", List.of(), false, false);
 
         assertThat(kindOf(() -> port.post(port.adminRoom(new Requester("discord", Interactions.GUILD,
-                Interactions.CHANNEL, Interactions.ALICE, "alice")), notice)))
+                Interactions.CHANNEL, Interactions.ALICE, "alice")), notice, KEY)))
                 .isEqualTo(ChatException.Kind.NO_ACCESS);
         assertThat(h.discord.dmChannelOf(Interactions.ALICE)).isNull();
     }
 
     @Test
     void aMessageInAChannelTheBotLostCountsAsGone() throws Exception {
-        MessageRef ref = port.post(CHANNEL, view("Queued"));
+        MessageRef ref = port.post(CHANNEL, view("Queued"), KEY);
         h.discord.forbid(Interactions.CHANNEL);
 
         assertThat(kindOf(() -> port.edit(ref, view("Generating")))).isEqualTo(ChatException.Kind.MESSAGE_GONE);
@@ -106,7 +108,7 @@ class DiscordChatPortTest {
 
     @Test
     void aRateLimitIsPassedOnWithDiscordsRetryAfter() throws Exception {
-        MessageRef ref = port.post(CHANNEL, view("Queued"));
+        MessageRef ref = port.post(CHANNEL, view("Queued"), KEY);
         h.discord.failNext("PATCH", "channels/.*", 429,
                 "{\"message\":\"You are being rate limited.\",\"retry_after\":7.5,\"global\":false}", "7.5");
 
@@ -119,7 +121,7 @@ class DiscordChatPortTest {
 
     @Test
     void aServerErrorIsTransient() throws Exception {
-        MessageRef ref = port.post(CHANNEL, view("Queued"));
+        MessageRef ref = port.post(CHANNEL, view("Queued"), KEY);
         h.discord.failNext("PATCH", "channels/.*", 500, "{\"message\":\"500: Internal Server Error\",\"code\":0}",
                 null);
 
@@ -128,7 +130,7 @@ class DiscordChatPortTest {
 
     @Test
     void anUploadDiscordRefusesAsTooLargeOrForbiddenIsRefusedSoTheEngineLinksInstead() throws Exception {
-        MessageRef ref = port.post(CHANNEL, view("Queued"));
+        MessageRef ref = port.post(CHANNEL, view("Queued"), KEY);
         h.discord.failNext("POST", "channels/.*", 413, "{\"message\":\"Request entity too large\",\"code\":40005}",
                 null);
         assertThat(kindOf(() -> port.upload(ref, video()))).isEqualTo(ChatException.Kind.REFUSED);
@@ -152,5 +154,17 @@ class DiscordChatPortTest {
                 .as("a tier 3 guild").isEqualTo(100L << 20);
         assertThat(port.uploadLimit(new MessageRef("discord", "999000000000000002", "1")))
                 .as("unknown: the default").isEqualTo(10L << 20);
+    }
+
+    @Test
+    void aRetriedPostWithTheSameKeyIsDeduplicatedByDiscordsNonce() throws Exception {
+        MessageRef first = port.post(CHANNEL, view("Queued"), KEY);
+        MessageRef again = port.post(CHANNEL, view("Queued"), new PostKey(KEY.value(), true));
+
+        assertThat(again).isEqualTo(first);
+        assertThat(h.discord.calls("POST", "channels/\\d+/messages")).allSatisfy(c -> {
+            assertThat(c.body().path("nonce").asText()).isEqualTo(KEY.value());
+            assertThat(c.body().path("enforce_nonce").asBoolean()).isTrue();
+        });
     }
 }

@@ -49,6 +49,7 @@ final class FakeDiscord implements AutoCloseable {
     private final FakeGateway gateway = new FakeGateway();
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final Map<String, Stored> messages = new ConcurrentHashMap<>();
+    private final Map<String, String> byNonce = new ConcurrentHashMap<>();
     private final Set<String> forbidden = ConcurrentHashMap.newKeySet();
     private final Set<String> closedDms = ConcurrentHashMap.newKeySet();
     private final Map<String, String> dmOwners = new ConcurrentHashMap<>();
@@ -207,8 +208,17 @@ final class FakeDiscord implements AutoCloseable {
             error(ctx, 403, DiscordFailure.CANNOT_DM, "Cannot send messages to this user");
             return;
         }
+        String nonce = call.body().path("nonce").asText("");
+        if (!nonce.isEmpty() && call.body().path("enforce_nonce").asBoolean(false) && byNonce.containsKey(nonce)) {
+            String earlier = byNonce.get(nonce);
+            ctx.json(message(earlier, messages.get(earlier).channelId(), messages.get(earlier).body()));
+            return;
+        }
         String id = newId();
         messages.put(id, new Stored(channel, call.body()));
+        if (!nonce.isEmpty()) {
+            byNonce.put(nonce, id);
+        }
         ctx.json(message(id, channel, call.body()));
     }
 

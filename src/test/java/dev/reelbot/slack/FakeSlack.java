@@ -32,8 +32,8 @@ final class FakeSlack implements AutoCloseable {
         }
     }
 
-    /** A message as it stands now. */
-    record Message(String channel, String ts, String text, String blocks) {
+    /** A message as it stands now; {@code metadata} as posted (a JSON string), or {@code null}. */
+    record Message(String channel, String ts, String text, String blocks, String metadata) {
     }
 
     private final List<Call> calls = new CopyOnWriteArrayList<>();
@@ -148,7 +148,8 @@ final class FakeSlack implements AutoCloseable {
                     return;
                 }
                 String ts = "1700000000." + String.format("%06d", ids.incrementAndGet());
-                messages.put(channel + "/" + ts, new Message(channel, ts, form.get("text"), form.get("blocks")));
+                messages.put(channel + "/" + ts, new Message(channel, ts, form.get("text"), form.get("blocks"),
+                        form.get("metadata")));
                 answer.put("channel", channel).put("ts", ts);
             }
             case "chat.update" -> {
@@ -163,7 +164,7 @@ final class FakeSlack implements AutoCloseable {
                     return;
                 }
                 messages.put(key, new Message(form.get("channel"), form.get("ts"), form.get("text"),
-                        form.get("blocks")));
+                        form.get("blocks"), messages.get(key).metadata()));
                 answer.put("channel", form.get("channel")).put("ts", form.get("ts"));
             }
             case "chat.postEphemeral" -> {
@@ -174,6 +175,17 @@ final class FakeSlack implements AutoCloseable {
                 answer.put("message_ts", "1700000001.000001");
             }
             case "conversations.open" -> answer.putObject("channel").put("id", "D" + form.get("users"));
+            case "conversations.history" -> {
+                var list = answer.putArray("messages");
+                messages.values().stream().filter(m -> m.channel().equals(form.get("channel")))
+                        .sorted((a, b) -> b.ts().compareTo(a.ts())).forEach(m -> {
+                            ObjectNode item = list.addObject().put("type", "message").put("ts", m.ts())
+                                    .put("text", m.text()).put("bot_id", "B1");
+                            if (m.metadata() != null && Set.of("1", "true").contains(form.get("include_all_metadata"))) {
+                                item.set("metadata", readJson(m.metadata()));
+                            }
+                        });
+            }
             case "files.getUploadURLExternal" -> {
                 String file = "F" + ids.incrementAndGet();
                 answer.put("upload_url", base() + "/upload/" + file).put("file_id", file);
@@ -189,6 +201,14 @@ final class FakeSlack implements AutoCloseable {
             }
         }
         ctx.contentType("application/json").result(answer.toString());
+    }
+
+    private static JsonNode readJson(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (Exception e) {
+            throw new IllegalArgumentException("not JSON: " + json, e);
+        }
     }
 
     private static void fail(Context ctx, String error) {

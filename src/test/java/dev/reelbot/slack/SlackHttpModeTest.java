@@ -2,9 +2,13 @@ package dev.reelbot.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.reelbot.core.Conversation;
 import dev.reelbot.core.DeliveryState;
 import dev.reelbot.core.Job;
 import dev.reelbot.core.JobState;
+import dev.reelbot.core.JobView;
+import dev.reelbot.core.MessageRef;
+import dev.reelbot.core.PostKey;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -194,5 +198,21 @@ class SlackHttpModeTest {
                 .anySatisfy(r -> assertThat(r).contains("accepted"));
         assertThat(h.store.recentJobs("slack", ALICE, 10)).hasSize(2);
         assertThat(h.store.recentJobs("slack", "U0STRANGER", 10)).isEmpty();
+    }
+
+    @Test
+    void aRetriedPostFindsTheFirstByTheKeyInItsMetadata() throws Exception {
+        JobView view = new JobView("abcd2345", "⏳ Queued", "a cat", "U0ALICE1",
+                "sora-2", "Waiting", null, "0s", null, false, List.of());
+        Conversation where = new Conversation("slack", FakeSlack.TEAM, CHANNEL);
+
+        MessageRef first = h.app.port().post(where, view,
+                new PostKey("abcd2345-x1", false));
+        MessageRef again = h.app.port().post(where, view,
+                new PostKey("abcd2345-x1", true));
+
+        assertThat(again).isEqualTo(first);
+        assertThat(h.slack.calls("chat.postMessage")).hasSize(1);
+        assertThat(h.slack.calls("conversations.history")).hasSize(1);
     }
 }

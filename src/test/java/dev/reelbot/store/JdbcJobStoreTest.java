@@ -62,7 +62,7 @@ class JdbcJobStoreTest {
                         T0.plusSeconds(15)),
                 new JobTask("task_abc", "completed", 100, "https://cdn/v.mp4", T0.plusSeconds(3600), 2, 1),
                 new JobDelivery(DeliveryState.FAILED, 5, "503"),
-                new JobMessage(message, "fingerprint", T0.plusSeconds(25), true),
+                new JobMessage(message, "fingerprint", T0.plusSeconds(25), true, "full2345-k3y9"),
                 new JobRefund(RefundState.RESOLVED, "undelivered", notice, "bob", "refunded", T0.plusSeconds(99)));
     }
 

@@ -5,6 +5,7 @@ import dev.reelbot.core.ChatPort;
 import dev.reelbot.core.Conversation;
 import dev.reelbot.core.MessageRef;
 import dev.reelbot.core.NoticeView;
+import dev.reelbot.core.PostKey;
 import dev.reelbot.core.Requester;
 import dev.reelbot.core.VideoFile;
 import dev.reelbot.core.View;
@@ -12,6 +13,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -19,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -38,8 +41,12 @@ public final class RecordingChatPort implements ChatPort {
     private final Map<String, View> current = new HashMap<>();
     private final Map<String, Deque<ChatException>> failures = new HashMap<>();
     private final AtomicInteger ids = new AtomicInteger();
+    private final Map<String, MessageRef> byKey = new HashMap<>();
+    private boolean loseNextPostAnswer;
     private final Set<String> refusedChannels = ConcurrentHashMap.newKeySet();
     private volatile long uploadLimit = Long.MAX_VALUE;
+    private double failureRate;
+    private SplittableRandom random = new SplittableRandom(1);
 
     public RecordingChatPort(String platform) {
         this.platform = platform;
@@ -48,6 +55,12 @@ public final class RecordingChatPort implements ChatPort {
     /** The next call of {@code method} (post, edit, upload, whisper) throws {@code failure}. */
     public synchronized void failNext(String method, ChatException failure) {
         failures.computeIfAbsent(method, m -> new ArrayDeque<>()).add(failure);
+    }
+
+    /** From now on a share of all calls fail, half as a platform 429 (1 to 3 s) and half as a passing 5xx. */
+    public synchronized void failRandomly(double rate, long seed) {
+        failureRate = rate;
+        random = new SplittableRandom(seed);
     }
 
     /** Every post and whisper in {@code channel} fails as if the bot could reach the requester nowhere. */
@@ -77,10 +90,30 @@ public final class RecordingChatPort implements ChatPort {
         return platform;
     }
 
+    /** The next post reaches the platform, but its answer is lost (as when the bot dies right after posting). */
+    public synchronized void loseNextPostAnswer() {
+        loseNextPostAnswer = true;
+    }
+
+    /** A retried post whose key this platform already saw gets the first message back, as Discord's nonce does. */
     @Override
-    public synchronized MessageRef post(Conversation where, View view) throws ChatException {
+    public synchronized MessageRef post(Conversation where, View view, PostKey key) throws ChatException {
+        MessageRef earlier = byKey.get(key.value());
+        if (key.maybeSent() && earlier != null) {
+            return earlier;
+        }
         failIfQueued("post");
         refuseIfRefused(where.channel());
+        MessageRef posted = record(where, view);
+        byKey.put(key.value(), posted);
+        if (loseNextPostAnswer) {
+            loseNextPostAnswer = false;
+            throw new ChatException(ChatException.Kind.TRANSIENT, "posted, but the answer was lost");
+        }
+        return posted;
+    }
+
+    private MessageRef record(Conversation where, View view) {
         String id = "m" + ids.incrementAndGet();
         events.add(new Event(view instanceof NoticeView ? "notice" : "post", where.channel(), id, view.plainText(),
                 view));
@@ -144,6 +177,12 @@ public final class RecordingChatPort implements ChatPort {
         Deque<ChatException> queued = failures.get(method);
         if (queued != null && !queued.isEmpty()) {
             throw queued.poll();
+        }
+        if (failureRate > 0 && random.nextDouble() < failureRate) {
+            throw random.nextBoolean()
+                    ? new ChatException(ChatException.Kind.RATE_LIMITED, method + ": 429",
+                            Duration.ofSeconds(1 + random.nextInt(3)), null)
+                    : new ChatException(ChatException.Kind.TRANSIENT, method + ": 502 from the platform");
         }
     }
 }
