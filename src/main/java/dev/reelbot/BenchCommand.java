@@ -21,7 +21,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code bench}: N concurrent jobs through the whole engine against the simulator; prints the figures. */
-@Command(name = "bench", description = {"Run N jobs at once through the whole engine against the API simulator "
+@Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = {"Run N jobs at once through the whole engine against the API simulator "
         + "(in its own JVM) and print latency, polls, edits, heap, threads and CPU, one figure a line.",
         "Run it with the heap you mean to prove, e.g. java -Xmx300m -jar target/reelbot.jar bench --jobs 10000."})
 final class BenchCommand implements Callable<Integer> {
@@ -38,14 +39,23 @@ final class BenchCommand implements Callable<Integer> {
             + "${DEFAULT-VALUE}")
     int clients;
 
+    @Option(names = "--chaos", description = "Run the simulator with faults in every job (simulate-api --chaos): "
+            + "20%% 5xx, 429 bursts, stalls, lost jobs, creates that time out.")
+    boolean chaos;
+
     @Override
     public Integer call() throws Exception {
-        ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.toLevel(System.getenv().getOrDefault("BENCH_LOG", "WARN")));
+        // The figures go to stdout; routine logs (one per job event) would drown them unless LOG_LEVEL asks.
+        ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(
+                Level.toLevel(System.getenv().getOrDefault("LOG_LEVEL", "WARN")));
         Path dir = Files.createTempDirectory("reelbot-bench");
         BenchOptions options = new BenchOptions(jobs, jobSeconds, clients,
                 Duration.ofSeconds(jobSeconds).plus(Duration.ofMinutes(10)));
-        try (SimulatorProcess simulator = new SimulatorProcess(KEY, jobSeconds, List.of())) {
-            System.out.println("bench: " + jobs + " jobs of " + jobSeconds + " s, simulator at " + simulator.baseUrl()
+        List<String> simulatorOptions = chaos ? List.of("--chaos", "--stall-seconds", "1", "--hang-seconds", "40")
+                : List.of();
+        try (SimulatorProcess simulator = new SimulatorProcess(KEY, jobSeconds, simulatorOptions)) {
+            System.out.println("bench: " + jobs + " jobs of " + jobSeconds + " s" + (chaos ? " with chaos" : "")
+                    + ", simulator at " + simulator.baseUrl()
                     + ", " + Runtime.getRuntime().availableProcessors() + " cores, max heap "
                     + (Runtime.getRuntime().maxMemory() >> 20) + " MB");
             new Bench(options).run(dir, o -> new HttpVideoApi(new OkHttpClient.Builder()

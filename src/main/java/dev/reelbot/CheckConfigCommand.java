@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code check-config}: validates the config as {@code run} would, prints what is enabled, secrets masked. */
-@Command(name = "check-config", description = "Validate the configuration and print what is enabled "
+@Command(name = "check-config", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Validate the configuration and print what is enabled "
         + "(secrets masked). Exit code 1 when invalid.")
 final class CheckConfigCommand implements Callable<Integer> {
     @Option(names = "--config", defaultValue = "config/reelbot.yaml", description = "The config file. Default: "

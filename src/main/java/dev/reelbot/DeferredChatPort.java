@@ -74,6 +74,12 @@ final class DeferredChatPort implements ChatPort {
     }
 
     @Override
+    public boolean isReady() {
+        ChatPort current = port.get();
+        return current != null && current.isReady();
+    }
+
+    @Override
     public long uploadLimit(MessageRef message) {
         ChatPort current = port.get();
         return current != null ? current.uploadLimit(message) : uploadLimit;

@@ -26,7 +26,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.slf4j.LoggerFactory;
@@ -34,7 +33,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code demo}: the bot on the embedded simulator (or a given API), chatting on stdin/stdout. */
-@Command(name = "demo", description = {
+@Command(name = "demo", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = {
         "Run the bot against the embedded API simulator, chatting on stdin/stdout.",
         "Type /video <prompt> [options] (or /video help); markers such as [fail] in a prompt pick what the",
         "simulator does. At the end of input it waits for every job to finish, then exits 0."})
@@ -93,11 +93,11 @@ final class DemoCommand implements Callable<Integer> {
         ConsoleChat chat = ConsoleChat.create(out, terminal, terminalWidth(), videos, user);
         Set<String> admins = new HashSet<>(cfg.admins().users());
         admins.add("console:" + user);
-        ExecutorService workers = Wiring.workers(cfg.engine().workers());
+        Pools pools = Pools.start(cfg.engine(), Duration.ofSeconds(10));
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
         try (SqliteConnections connections = SqliteConnections.open(dbFile)) {
             Engine engine = Wiring.engine(cfg, cfg.engine().withVideoDir(tempDir.resolve("downloads")),
-                    new JdbcJobStore(connections), api, List.of(chat.port()), new Admins(admins), "/video", workers,
+                    new JdbcJobStore(connections), api, List.of(chat.port()), new Admins(admins), "/video", pools,
                     EngineMetrics.NONE);
             int resumed = engine.start(scheduler);
             System.err.println("reelbot demo: video API " + (simulator != null ? "simulator at " + simulator.baseUrl()
@@ -114,7 +114,7 @@ final class DemoCommand implements Callable<Integer> {
             return 0;
         } finally {
             scheduler.shutdownNow();
-            Wiring.stop(workers, Duration.ofSeconds(10));
+            pools.close();
             if (simulator != null) {
                 simulator.close();
             }

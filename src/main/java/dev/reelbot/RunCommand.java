@@ -21,7 +21,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -34,7 +33,8 @@ import picocli.CommandLine.Option;
  * {@code run}: production. Every platform enabled in config on one engine and one scheduler, the HTTP server for
  * health, metrics and Slack's HTTP mode, and a graceful stop on SIGTERM that leaves every job resumable.
  */
-@Command(name = "run", description = "Run the bot for every platform enabled in the config (Slack, Discord, "
+@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Run the bot for every platform enabled in the config (Slack, Discord, "
         + "console).")
 final class RunCommand implements Callable<Integer> {
     private static final Logger log = LoggerFactory.getLogger(RunCommand.class);
@@ -75,14 +75,14 @@ final class RunCommand implements Callable<Integer> {
         LogSetup.apply(cfg.logging());
         Thread hook = new Thread(this::stopOnSignal, "reelbot-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        ExecutorService workers = Wiring.workers(cfg.engine().workers());
+        Pools pools = Pools.start(cfg.engine(), STEP_GRACE);
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
                 r -> new Thread(r, "reelbot-scheduler"));
         try (SqliteConnections db = SqliteConnections.open(cfg.storePath())) {
-            serve(cfg, new JdbcJobStore(db), workers, scheduler);
+            serve(cfg, new JdbcJobStore(db), pools, scheduler);
         } finally {
             scheduler.shutdownNow();
-            Wiring.stop(workers, STEP_GRACE);
+            pools.close();
             log.info("reelbot stopped");
             stopped.countDown();
             removeHook(hook);
@@ -102,14 +102,14 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private void serve(ReelbotConfig cfg, JdbcJobStore store, ExecutorService workers,
-                       ScheduledExecutorService scheduler) throws Exception {
+    private void serve(ReelbotConfig cfg, JdbcJobStore store, Pools pools, ScheduledExecutorService scheduler)
+            throws Exception {
         try (Platforms platforms = new Platforms(cfg, Clock.systemUTC(), out, System.console() != null)) {
             VideoApi api = Wiring.videoApi(cfg.videoApi(), cfg.videoApi().baseUrl(), cfg.videoApi().apiKey()
                     .orElseThrow());
             MicrometerMetrics metrics = new MicrometerMetrics(store);
             Engine engine = Wiring.engine(cfg, cfg.engine(), store, api, platforms.ports(), cfg.admins(),
-                    cfg.slack().enabled() ? cfg.slack().command() : "/video", workers, metrics);
+                    cfg.slack().enabled() ? cfg.slack().command() : "/video", pools, metrics);
             metrics.watchScheduler(engine.poller()::trackedCount, engine.poller()::inFlightCount);
             ApiProbe probe = new ApiProbe(api);
             HealthReport health = new HealthReport().add("store", () -> storeHealth(store)).add("videoApi", probe);
@@ -117,8 +117,8 @@ final class RunCommand implements Callable<Integer> {
             try (WebServer web = WebServer.start(cfg.serverHost(), cfg.serverPort(), platforms.slackHttp(), health,
                     metrics::scrape)) {
                 int resumed = engine.start(scheduler);
-                probe.start(scheduler, workers);
-                platforms.start(engine, scheduler, workers, in);
+                probe.start(scheduler, pools.workers());
+                platforms.start(engine, scheduler, pools.workers(), in);
                 httpPort = web.port();
                 log.info("reelbot running: {} unfinished jobs resumed; HTTP on port {}", resumed, web.port());
                 shutdown.await();

@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code simulate-api}: the fake video API alone, until interrupted. */
-@Command(name = "simulate-api", description = {
+@Command(name = "simulate-api", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = {
         "Serve a faithful fake of the video API (POST /v1/videos, GET /v1/videos/{id}, GET .../content).",
         "Prompt markers pick a job's behaviour: [fail] [moderated] [slow] [flaky] [lost] [big] [hang];",
         "--chaos injects faults into every job."})
@@ -36,7 +37,7 @@ final class SimulateApiCommand implements Callable<Integer> {
     int slowSeconds;
 
     @Option(names = "--progress", defaultValue = "integer", description = "Progress as fraction (0.3), integer (30) "
-            + "or percent (\"30%\"). Default: ${DEFAULT-VALUE}")
+            + "or percent (\"30%%\"). Default: ${DEFAULT-VALUE}")
     String progress;
 
     @Option(names = "--running-status", defaultValue = "in_progress", description = "The running status word: "

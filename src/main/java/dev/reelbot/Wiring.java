@@ -48,11 +48,11 @@ final class Wiring {
     }
 
     static Engine engine(ReelbotConfig cfg, EngineSettings settings, JobStore store, VideoApi api,
-                         List<ChatPort> ports, Admins admins, String commandName, ExecutorService workers,
+                         List<ChatPort> ports, Admins admins, String commandName, Pools pools,
                          EngineMetrics metrics) {
         Engine.Parts parts = new Engine.Parts(store, api, new ChatPorts(ports), cfg.videoApi().models(), cfg.limits(),
                 cfg.quotas(), admins, settings, cfg.videoApi().maxDownloadBytes(), commandName, metrics);
-        return new Engine(parts, workers, Clock.systemUTC());
+        return new Engine(parts, pools.workers(), pools.submitters(), Clock.systemUTC());
     }
 
     static SlackSettings slackSettings(SlackConfig cfg) {
@@ -69,11 +69,11 @@ final class Wiring {
                 d.adminChannel(), adminUsers, Set.copyOf(d.adminRoles()), d.defaultUploadLimit(), d.requestTimeout());
     }
 
-    /** The worker pool job steps run on: a fixed number of named daemon threads. */
-    static ExecutorService workers(int threads) {
+    /** A pool job steps run on: a fixed number of named daemon threads. */
+    static ExecutorService pool(String name, int threads) {
         AtomicInteger n = new AtomicInteger();
         ThreadFactory factory = runnable -> {
-            Thread thread = new Thread(runnable, "reelbot-worker-" + n.incrementAndGet());
+            Thread thread = new Thread(runnable, "reelbot-" + name + "-" + n.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         };

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reelbot.simulator.ApiSimulator;
 import dev.reelbot.simulator.SimulatorOptions;
-import java.nio.file.Files;
+import dev.reelbot.testing.TestConfigs;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -31,30 +31,13 @@ class RunTest {
     void setUp() throws Exception {
         simulator = ApiSimulator.start(SimulatorOptions.defaults().withKey("sim-key")
                 .withDurations(Duration.ofSeconds(2), Duration.ofSeconds(8)));
-        config = dir.resolve("reelbot.yaml");
-        Files.writeString(config, """
-                video-api:
-                  base-url: %s/v1
-                poller:
-                  tick: 50ms
-                  min-interval: 200ms
-                  max-interval: 1s
-                messages:
-                  edit-interval: 0s
-                delivery:
-                  video-dir: %s
-                store:
-                  path: %s
+        config = TestConfigs.write(dir, simulator, 0, """
                 admins:
                   console: [you]
                 console:
                   enabled: true
                   video-dir: %s
-                server:
-                  host: 127.0.0.1
-                  port: 0
-                """.formatted(simulator.baseUrl(), dir.resolve("downloads"), dir.resolve("jobs.db"),
-                dir.resolve("videos")));
+                """.formatted(dir.resolve("videos")));
         env = Map.of("VIDEO_API_KEY", "sim-key");
     }
 

@@ -49,13 +49,14 @@ public final class Bench {
         BenchChatPort chat = new BenchChatPort();
         BenchVideoApi api = new BenchVideoApi(client.apply(options));
         ExecutorService workers = Executors.newFixedThreadPool(settings.workers(), daemon("bench-worker"));
+        ExecutorService submitters = Executors.newFixedThreadPool(settings.submitWorkers(), daemon("bench-submitter"));
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(daemon("bench-scheduler"));
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         try (SqliteConnections db = SqliteConnections.open(workDir.resolve("bench.db"))) {
             JdbcJobStore store = new JdbcJobStore(db);
             Engine engine = new Engine(new Engine.Parts(store, api, new ChatPorts(List.of(chat)), models,
                     Limits.DEFAULTS, new Quotas(options.jobs(), options.jobs()), new Admins(Set.of()),
-                    settings, 100L << 20, "/video"), workers, Clock.systemUTC());
+                    settings, 100L << 20, "/video"), workers, submitters, Clock.systemUTC());
             long cpuBefore = os.getProcessCpuTime();
             long wallBefore = System.nanoTime();
             double[] acks;
@@ -74,6 +75,7 @@ public final class Bench {
         } finally {
             scheduler.shutdownNow();
             workers.shutdownNow();
+            submitters.shutdownNow();
         }
     }
 
@@ -113,13 +115,14 @@ public final class Bench {
         List<Double> finalLatencies = new ArrayList<>();
         for (Map.Entry<String, Long> shown : chat.finalShownNanos().entrySet()) {
             Job job = store.find(shown.getKey()).orElseThrow();
-            Long created = api.createdNanos().get(job.task().taskId());
+            String taskId = job.task().taskId();
+            Long created = taskId == null ? null : api.createdNanos().get(taskId);
             if (job.state() == JobState.COMPLETED && created != null) {
                 long completedAtApi = created + Duration.ofSeconds(options.jobSeconds()).toNanos();
                 finalLatencies.add((shown.getValue() - completedAtApi) / 1e9);
             }
         }
-        return new BenchReport(options.jobs(), states.getOrDefault(JobState.COMPLETED, 0),
+        return new BenchReport(options.jobs(), states,
                 new Percentiles(acks), new Percentiles(finalLatencies.stream().mapToDouble(d -> d).toArray()),
                 settings.minPollInterval(), (double) api.gets() / options.jobs(),
                 (double) (chat.posts() + chat.edits()) / options.jobs(), chat.invisibleEdits(), api.creates(),

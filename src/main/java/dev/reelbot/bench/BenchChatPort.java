@@ -26,7 +26,7 @@ final class BenchChatPort implements ChatPort {
     private final AtomicLong invisibleEdits = new AtomicLong();
     private final AtomicLong uploads = new AtomicLong();
     private final AtomicLong notices = new AtomicLong();
-    private final Map<String, String> shown = new ConcurrentHashMap<>();
+    private final Map<String, JobView> shown = new ConcurrentHashMap<>();
     private final Map<String, Long> finalShownNanos = new ConcurrentHashMap<>();
 
     @Override
@@ -50,7 +50,7 @@ final class BenchChatPort implements ChatPort {
     public void edit(MessageRef message, View view) {
         if (view instanceof JobView job) {
             edits.incrementAndGet();
-            if (view.plainText().equals(shown.get(message.messageId()))) {
+            if (view.equals(shown.get(message.messageId()))) {
                 invisibleEdits.incrementAndGet();
             }
             record(message.messageId(), job);
@@ -58,7 +58,7 @@ final class BenchChatPort implements ChatPort {
     }
 
     private void record(String messageId, JobView view) {
-        shown.put(messageId, view.plainText());
+        shown.put(messageId, view);
         if (view.isFinal()) {
             finalShownNanos.putIfAbsent(view.jobId(), System.nanoTime());
         }

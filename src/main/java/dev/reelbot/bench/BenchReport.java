@@ -1,18 +1,19 @@
 package dev.reelbot.bench;
 
+import dev.reelbot.core.JobState;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 
 /** The figures of one benchmark run, printed one per line. */
-public record BenchReport(int jobs, int completed, Percentiles acksMillis, Percentiles finalSeconds,
+public record BenchReport(int jobs, Map<JobState, Integer> states, Percentiles acksMillis, Percentiles finalSeconds,
                    Duration minPollInterval, double pollsPerJob, double messageUpdatesPerJob, long invisibleEdits,
                    long creates, long notices, int peakTracked, long peakHeapUsed, long peakLiveHeap,
                    int peakThreads, double cpuSecondsPer1000, Duration wall) {
 
     public void print(PrintStream out) {
-        line(out, "jobs", "%d (completed %d, create requests %d, refund notices %d)", jobs, completed, creates,
-                notices);
+        line(out, "jobs", "%d: %s; create requests %d, refund notices %d", jobs, states, creates, notices);
         line(out, "command-to-ack latency p50", "%.2f ms", acksMillis.at(50));
         line(out, "command-to-ack latency p99", "%.2f ms", acksMillis.at(99));
         line(out, "API-completed-to-final-message latency p50", "%.2f s", finalSeconds.at(50));

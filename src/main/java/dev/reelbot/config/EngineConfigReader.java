@@ -48,6 +48,7 @@ final class EngineConfigReader {
         }
         double jitter = poller.decimal("jitter", d.jitter(), 0, 0.5);
         int workers = poller.integer("workers", d.workers(), 1, 64);
+        int submitWorkers = poller.integer("submit-workers", d.submitWorkers(), 1, 32);
         int apiCalls = poller.integer("max-concurrent-api-calls", d.maxApiCalls(), 1, 256);
         Duration noProgress = poller.duration("no-progress-timeout", d.noProgressTimeout(), Duration.ofSeconds(30));
         int lostAfter = poller.integer("lost-after", d.lostAfter(), 1, 100);
@@ -58,8 +59,8 @@ final class EngineConfigReader {
         int attempts = delivery.integer("attempts", d.deliveryAttempts(), 1, 50);
         Path videoDir = path(delivery, "video-dir", d.videoDir());
         delivery.finish();
-        return new EngineSettings(tick, min, max, jitter, workers, apiCalls, noProgress, lostAfter, editInterval,
-                heartbeat, attempts, videoDir);
+        return new EngineSettings(tick, min, max, jitter, workers, submitWorkers, apiCalls, noProgress, lostAfter,
+                editInterval, heartbeat, attempts, videoDir);
     }
 
     static Admins admins(ConfigNode node) {

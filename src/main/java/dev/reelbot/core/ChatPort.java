@@ -37,4 +37,13 @@ public interface ChatPort {
 
     /** The largest file {@link #upload} accepts for this message's channel, in bytes. */
     long uploadLimit(MessageRef message);
+
+    /**
+     * Whether calls can go out now: false while the platform is still connecting (after a start, Discord's port
+     * exists only once its gateway session is ready). The engine then leaves the platform's chat work for later,
+     * counting no failed attempt, and keeps polling the API.
+     */
+    default boolean isReady() {
+        return true;
+    }
 }

@@ -17,10 +17,16 @@ public final class Engine {
     private final EngineSettings settings;
     private final PendingSubmissions pending = new PendingSubmissions();
 
-    /**
-     * @param workers where job steps run: a bounded pool in production, the calling thread in tests
-     */
+    /** An engine whose create requests run on the workers too: for tests, which step jobs on their own thread. */
     public Engine(Parts parts, Executor workers, Clock clock) {
+        this(parts, workers, workers, clock);
+    }
+
+    /**
+     * @param workers     where job steps run: a bounded pool in production, the calling thread in tests
+     * @param submitters  where the step that sends a job's create request runs (see {@link Poller})
+     */
+    public Engine(Parts parts, Executor workers, Executor submitters, Clock clock) {
         this.settings = parts.settings();
         ModelCatalog catalog = parts.catalog();
         VideoApi api = new LimitedVideoApi(new MeasuredVideoApi(parts.api(), parts.metrics()), settings.maxApiCalls());
@@ -33,7 +39,7 @@ public final class Engine {
                         .nextDouble(), parts.metrics()),
                 new Deliverer(api, updates, settings, parts.maxDownloadBytes(), clock),
                 notices, new MessageKeeper(updates, renderer, settings, clock, parts.metrics()), pending, clock);
-        this.poller = new Poller(runner, workers, clock);
+        this.poller = new Poller(runner, workers, submitters, clock);
         this.jobs = new JobService(parts.store(), poller, parts.quotas(), clock, pending);
         RefundDesk refunds = new RefundDesk(parts.store(), updates, clock, resolved -> workers.execute(() -> {
             if (chats.serves(resolved.requester().platform())) {

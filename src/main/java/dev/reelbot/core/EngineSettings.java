@@ -11,7 +11,10 @@ import java.time.Duration;
  * @param maxPollInterval    the slowest a long job is polled
  * @param jitter             the +/- share added to every interval so jobs do not poll in lockstep
  * @param workers            threads doing the blocking work (API calls, chat calls, downloads)
- * @param maxApiCalls        video API calls in flight at once, across all jobs
+ * @param submitWorkers      threads sending create requests, apart from the workers, so an API whose creates hang
+ *                           never holds up polls, edits and deliveries of other jobs
+ * @param maxApiCalls        status and download calls in flight at once, across all jobs (creates are bounded by
+ *                           the submit workers instead)
  * @param noProgressTimeout  a running job whose progress has not moved for this long is given up on
  * @param lostAfter          "task does not exist" answers in a row before a job counts as lost
  * @param editInterval       the least time between two edits of one message (final views skip it)
@@ -25,6 +28,7 @@ public record EngineSettings(
         Duration maxPollInterval,
         double jitter,
         int workers,
+        int submitWorkers,
         int maxApiCalls,
         Duration noProgressTimeout,
         int lostAfter,
@@ -35,13 +39,13 @@ public record EngineSettings(
 
     /** The same settings, downloading videos to {@code dir}. */
     public EngineSettings withVideoDir(Path dir) {
-        return new EngineSettings(tick, minPollInterval, maxPollInterval, jitter, workers, maxApiCalls,
+        return new EngineSettings(tick, minPollInterval, maxPollInterval, jitter, workers, submitWorkers, maxApiCalls,
                 noProgressTimeout, lostAfter, editInterval, heartbeat, deliveryAttempts, dir);
     }
 
     /** The defaults documented in config/reelbot.example.yaml. */
     public static EngineSettings defaults(Path videoDir) {
-        return new EngineSettings(Duration.ofMillis(500), Duration.ofSeconds(2), Duration.ofSeconds(30), 0.2, 8, 8,
+        return new EngineSettings(Duration.ofMillis(500), Duration.ofSeconds(2), Duration.ofSeconds(30), 0.2, 8, 4, 8,
                 Duration.ofMinutes(15), 3, Duration.ofSeconds(3), Duration.ofSeconds(60), 5, videoDir);
     }
 }

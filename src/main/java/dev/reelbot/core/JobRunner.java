@@ -15,6 +15,8 @@ import org.slf4j.LoggerFactory;
 final class JobRunner {
     private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
     private static final Duration PARKED = Duration.ofMinutes(1);
+    /** How soon a job whose platform is still connecting looks again. */
+    private static final Duration NOT_READY = Duration.ofSeconds(2);
 
     private final JobStore store;
     private final ChatPorts chats;
@@ -50,6 +52,7 @@ final class JobRunner {
                 try {
                     job = watcher.submit(job);
                 } finally {
+                    tracked.awaitingSubmission = false;
                     pending.done();
                 }
             } else {
@@ -63,6 +66,9 @@ final class JobRunner {
             return job.isSettled() ? Optional.empty() : Optional.of(clock.instant().plus(PARKED));
         }
         ChatPort chat = chats.forPlatform(job.requester().platform());
+        if (!chat.isReady()) {
+            return job.isSettled() ? Optional.empty() : Optional.of(nextStep(job, tracked, NOT_READY));
+        }
         boolean showsMessage = job.state() != JobState.REJECTED;
         if (showsMessage && job.message().ref() == null && due(tracked.chatAt)) {
             job = messages.update(job, tracked, chat);
@@ -80,6 +86,12 @@ final class JobRunner {
             job = messages.update(job, tracked, chat);
         }
         return job.isSettled() ? Optional.empty() : Optional.of(nextStep(job, tracked));
+    }
+
+    /** The next step while the platform is connecting: the next poll, or a look at the platform soon. */
+    private Instant nextStep(Job job, Tracked tracked, Duration chatWait) {
+        Instant next = clock.instant().plus(chatWait);
+        return isActive(job) ? earliest(next, latest(tracked.pollAt, clock.instant())) : next;
     }
 
     private Instant nextStep(Job job, Tracked tracked) {

@@ -4,8 +4,9 @@ import java.nio.file.Path;
 import java.util.concurrent.Semaphore;
 
 /**
- * Caps how many video API calls are in flight at once, across every job, so thousands of tracked jobs never turn
- * into thousands of simultaneous requests. Callers wait for a permit.
+ * Caps how many status and download calls are in flight at once, across every job, so thousands of tracked jobs
+ * never turn into thousands of simultaneous requests. Callers wait for a permit. Creates take none: the submit
+ * workers bound them, and a create the API holds open must not keep a permit that status checks need.
  */
 public final class LimitedVideoApi implements VideoApi {
     private final VideoApi delegate;
@@ -18,12 +19,7 @@ public final class LimitedVideoApi implements VideoApi {
 
     @Override
     public TaskStatus create(VideoRequest request) throws VideoApiException {
-        acquire();
-        try {
-            return delegate.create(request);
-        } finally {
-            permits.release();
-        }
+        return delegate.create(request);
     }
 
     @Override

@@ -67,4 +67,9 @@ final class MeasuredChatPort implements ChatPort {
     public long uploadLimit(MessageRef message) {
         return delegate.uploadLimit(message);
     }
+
+    @Override
+    public boolean isReady() {
+        return delegate.isReady();
+    }
 }

@@ -17,7 +17,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one scheduler for every job: a periodic {@link #tick()} takes the jobs that are due and hands each to the
- * worker pool for one {@link JobRunner#step}; the step says when the job is due again. Never a thread per job.
+ * worker pool for one {@link JobRunner#step}; the step says when the job is due again. Never a thread per job. A
+ * job's first step, which sends its create request, runs on a pool of its own: creates are the calls that may hang
+ * and may never be retried, so they must not tie up the threads every other job needs.
  *
  * <p>Threading: {@link #tick()} runs on the shared scheduler (or a test's thread); steps run on the workers. A
  * job is never stepped twice at once; a wake-up that arrives during a step runs right after it.
@@ -28,6 +30,7 @@ public final class Poller {
 
     private final JobRunner runner;
     private final Executor workers;
+    private final Executor submitters;
     private final Clock clock;
     private final DueQueue queue = new DueQueue();
     private final Map<String, Tracked> tracked = new ConcurrentHashMap<>();
@@ -36,9 +39,10 @@ public final class Poller {
     private final Object idle = new Object();
     private ScheduledFuture<?> ticking;
 
-    Poller(JobRunner runner, Executor workers, Clock clock) {
+    Poller(JobRunner runner, Executor workers, Executor submitters, Clock clock) {
         this.runner = runner;
         this.workers = workers;
+        this.submitters = submitters;
         this.clock = clock;
     }
 
@@ -97,7 +101,7 @@ public final class Poller {
                 continue;
             }
             try {
-                workers.execute(() -> step(job));
+                (job.awaitingSubmission ? submitters : workers).execute(() -> step(job));
             } catch (RejectedExecutionException shuttingDown) {
                 inFlight.remove(jobId);
                 queue.schedule(jobId, now.plus(AFTER_CRASH));

@@ -6,12 +6,15 @@ import java.time.Instant;
  * What the engine remembers about a job between steps, in memory only: when each duty may next run. Losing it in a
  * restart is harmless: every duty is then due at once, and the stored job says what is left to do.
  *
- * <p>Threading: only the worker stepping the job touches it, and the poller never steps a job twice at once.
+ * <p>Threading: only the worker stepping the job touches it, and the poller never steps a job twice at once; the
+ * poller's tick reads {@link #awaitingSubmission} to pick the pool.
  */
 final class Tracked {
     final String jobId;
     /** Whether this process inserted the job and so may send its create request. */
     final boolean ownsSubmission;
+    /** Whether its create request is still to be sent: the poller then runs its step on the submit workers. */
+    volatile boolean awaitingSubmission;
     Instant pollAt;
     Instant chatAt;
     Instant deliveryAt;
@@ -29,6 +32,7 @@ final class Tracked {
     Tracked(String jobId, boolean ownsSubmission, boolean inheritedNoticeClaim, Instant now) {
         this.jobId = jobId;
         this.ownsSubmission = ownsSubmission;
+        this.awaitingSubmission = ownsSubmission;
         this.inheritedNoticeClaim = inheritedNoticeClaim;
         this.pollAt = now;
         this.chatAt = now;

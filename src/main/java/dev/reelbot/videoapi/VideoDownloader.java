@@ -64,10 +64,35 @@ final class VideoDownloader {
             endpoint.authorize(request);
         }
         OkHttpClient client = ownHost ? apiClient : foreignClient;
+        VideoDownload result;
         try (Response response = caller.execute(client, request.build(), Failures.Route.DOWNLOAD)) {
-            return save(response.body(), maxBytes, target);
+            result = save(response.body(), maxBytes, target);
         } catch (IOException e) {
             throw Failures.fromIOException(Failures.Route.DOWNLOAD, e, true);
+        }
+        if (result instanceof VideoDownload.Saved saved) {
+            checkIsVideo(saved);
+        }
+        return result;
+    }
+
+    /** A 200 answer that is an error page, not a video, must never reach a chat as "the video". */
+    private static void checkIsVideo(VideoDownload.Saved saved) throws VideoApiException {
+        byte[] head = new byte[12];
+        int read;
+        try (InputStream in = Files.newInputStream(saved.file())) {
+            read = in.readNBytes(head, 0, head.length);
+        } catch (IOException e) {
+            throw Failures.fromIOException(Failures.Route.DOWNLOAD, e, true);
+        }
+        if (!VideoBytes.looksLikeVideo(head, read)) {
+            try {
+                Files.deleteIfExists(saved.file());
+            } catch (IOException e) {
+                log.warn("could not delete {}: {}", saved.file(), e.toString());
+            }
+            throw new VideoApiException.Transient("the video API answered with something that is not a video ("
+                    + saved.bytes() + " bytes)", 200, "not_a_video", null, null);
         }
     }
 

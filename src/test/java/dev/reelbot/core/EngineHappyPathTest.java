@@ -7,27 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The engine end to end, when things go well: the simulator, SQLite, the real client, a recording chat. */
-class EngineHappyPathTest {
-    @TempDir
-    Path dir;
-    EngineHarness h;
-
-    @BeforeEach
-    void start() {
-        h = new EngineHarness(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        h.close();
-    }
-
+class EngineHappyPathTest extends WithEngine {
     @Test
     void aJobIsPostedEditedAsItProgressesAndFinishedWithTheVideo() throws Exception {
         Reply reply = h.command("a cat surfing --duration 4");

@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.function.BooleanSupplier;
 
 /**
  * The whole engine for end-to-end tests: the real HTTP client against the simulator, a SQLite file, a recording
@@ -27,6 +29,7 @@ final class EngineHarness implements AutoCloseable {
     private final Path dir;
     private final EngineSettings settings;
     private final Quotas quotas;
+    private final Executor submitters;
     private SqliteConnections db;
     JdbcJobStore store;
     Engine engine;
@@ -34,7 +37,14 @@ final class EngineHarness implements AutoCloseable {
 
     EngineHarness(Path dir, SimulatorOptions simulatorOptions, EngineSettings settings, Quotas quotas,
                   ModelCatalog models) {
+        this(dir, simulatorOptions, settings, quotas, models, Runnable::run);
+    }
+
+    /** @param submitters where steps that send a create request run (the test's thread unless a test says so) */
+    EngineHarness(Path dir, SimulatorOptions simulatorOptions, EngineSettings settings, Quotas quotas,
+                  ModelCatalog models, Executor submitters) {
         this.dir = dir;
+        this.submitters = submitters;
         this.models = models;
         this.settings = settings;
         this.quotas = quotas;
@@ -60,7 +70,7 @@ final class EngineHarness implements AutoCloseable {
         VideoApi api = TestApis.forSimulator(simulator, models, clock, Duration.ofMillis(700));
         engine = new Engine(new Engine.Parts(store, api, new ChatPorts(List.of(chat)), models, Limits.DEFAULTS,
                 quotas, new Admins(Set.of(ADMIN.qualifiedUser())), settings, 64L * 1024 * 1024, "/video"),
-                Runnable::run, clock);
+                Runnable::run, submitters, clock);
     }
 
     /** Like a process that died and started again: nothing in memory survives, the database does. */
@@ -84,9 +94,18 @@ final class EngineHarness implements AutoCloseable {
 
     /** Moves time a second at a time, ticking, until no job has work left. */
     void runUntilSettled() {
+        runUntil(() -> engine.poller().trackedCount() == 0);
+    }
+
+    /** Moves time a second at a time, ticking, until the job has no work left. */
+    void runUntilSettled(String jobId) {
+        runUntil(() -> job(jobId).isSettled());
+    }
+
+    private void runUntil(BooleanSupplier done) {
         for (int second = 0; second < 3600; second++) {
             tick();
-            if (engine.poller().trackedCount() == 0) {
+            if (done.getAsBoolean()) {
                 return;
             }
             clock.advance(Duration.ofSeconds(1));

@@ -6,7 +6,6 @@ import dev.reelbot.store.JdbcJobStore;
 import dev.reelbot.store.SqliteConnections;
 import dev.reelbot.testing.RecordingChatPort.Event;
 import dev.reelbot.videoapi.TestApis;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -14,32 +13,36 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Restarts and overlapping polls never lose a job, post twice, notify twice or submit twice. */
-class EngineRestartTest {
-    @TempDir
-    Path dir;
-    EngineHarness h;
-
-    @BeforeEach
-    void start() {
-        h = new EngineHarness(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        h.close();
-    }
-
+class EngineRestartTest extends WithEngine {
     private void advance(int seconds) {
         for (int i = 0; i < seconds; i++) {
             h.clock.advance(Duration.ofSeconds(1));
             h.tick();
         }
+    }
+
+    @Test
+    void aPlatformStillConnectingAfterAStartDelaysItsJobsWithoutCountingFailures() {
+        h.chat.setReady(false);
+        String id = h.command("a cat surfing").jobId();
+        advance(60);
+
+        Job waiting = h.job(id);
+        assertThat(waiting.state()).as("polled meanwhile").isEqualTo(JobState.COMPLETED);
+        assertThat(waiting.delivery().state()).isEqualTo(DeliveryState.PENDING);
+        assertThat(waiting.delivery().attempts()).as("no attempt spent on a platform not there").isZero();
+        assertThat(h.chat.callsWhileNotReady()).isZero();
+
+        h.chat.setReady(true);
+        h.runUntilSettled();
+        Job done = h.job(id);
+        assertThat(done.delivery().state()).isEqualTo(DeliveryState.UPLOADED);
+        assertThat(((JobView) h.chat.current(done.message().ref().messageId())).isFinal()).isTrue();
+        assertThat(h.chat.events("post")).hasSize(1);
+        assertThat(h.chat.events("notice")).isEmpty();
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -25,7 +26,8 @@ import java.util.regex.Pattern;
  * A local Discord for tests, on loopback: the REST routes JDA and the adapter call (under {@code /api/v10/}) and
  * a gateway ({@link FakeGateway}). It records every REST call, keeps the messages posted so edits of a deleted one
  * answer 404 Unknown Message, refuses channels a test forbids (403 Missing Access) and DMs a test closes (403
- * 50007), knows guild boost tiers, and answers a planned failure (a 429, a 500) when told to.
+ * 50007), knows guild boost tiers, and answers a planned failure (a 429, a 500) when told to, or random ones on
+ * channel routes (429s, and 5xx answers that sometimes come after the message was posted).
  *
  * <p>Threading: Jetty serves requests concurrently; all state is in concurrent collections.
  */
@@ -57,6 +59,9 @@ final class FakeDiscord implements AutoCloseable {
     private final Map<String, Integer> guildTiers = new ConcurrentHashMap<>();
     private final ConcurrentLinkedDeque<Planned> planned = new ConcurrentLinkedDeque<>();
     private final AtomicInteger ids = new AtomicInteger();
+    private final AtomicInteger injected = new AtomicInteger();
+    private volatile double faultRate;
+    private SplittableRandom faults = new SplittableRandom(0);
     private final Javalin server;
 
     private FakeDiscord() {
@@ -98,6 +103,18 @@ final class FakeDiscord implements AutoCloseable {
 
     String gatewayUrl() {
         return "ws://127.0.0.1:" + server.port() + "/gateway";
+    }
+
+    /** The {@code discord} section of a config for {@code run} against this fake. */
+    String configSection() {
+        return """
+                discord:
+                  enabled: true
+                  api-base-url: %s
+                  gateway-url: %s
+                  admin-channel: "%s"
+                  command-guilds: ["%s"]
+                """.formatted(apiBaseUrl(), gatewayUrl(), Interactions.ADMIN_CHANNEL, Interactions.GUILD);
     }
 
     FakeGateway gateway() {
@@ -144,6 +161,33 @@ final class FakeDiscord implements AutoCloseable {
         planned.add(new Planned(method, Pattern.compile(pathRegex), status, body, retryAfter));
     }
 
+    /** From now on, fails this share of calls to {@code channels/...} and DM routes with a 429 or a 5xx. */
+    synchronized void failRandomly(double rate, long seed) {
+        faults = new SplittableRandom(seed);
+        faultRate = rate;
+    }
+
+    /** How many random faults were injected. */
+    int injectedFaults() {
+        return injected.get();
+    }
+
+    /** The fault for this call: 0 for none, else the HTTP status; -500 means "answer 500 after doing the call". */
+    private synchronized int nextFault(Call call) {
+        if (faultRate == 0 || !(call.path().startsWith("channels/") || call.path().startsWith("users/@me/channels"))
+                || faults.nextDouble() >= faultRate) {
+            return 0;
+        }
+        injected.incrementAndGet();
+        int status = new int[] {429, 500, 502}[faults.nextInt(3)];
+        return status == 500 && call.method().equals("POST") && faults.nextBoolean() ? -500 : status;
+    }
+
+    /** The bodies of the messages in a channel as they stand now. */
+    List<JsonNode> messagesIn(String channelId) {
+        return messages.values().stream().filter(m -> m.channelId().equals(channelId)).map(Stored::body).toList();
+    }
+
     @Override
     public void close() {
         server.stop();
@@ -171,7 +215,20 @@ final class FakeDiscord implements AutoCloseable {
                 return;
             }
         }
+        int fault = nextFault(call);
+        if (fault == 429) {
+            ctx.header("Retry-After", "1").status(429).contentType("application/json")
+                    .result("{\"message\":\"You are being rate limited.\",\"retry_after\":1.0,\"global\":false}");
+            return;
+        }
+        if (fault > 0) {
+            error(ctx, fault, 0, fault + ": Server Error");
+            return;
+        }
         route.serve(call);
+        if (fault < 0) {
+            error(ctx, 500, 0, "500: Internal Server Error");
+        }
     }
 
     private Call read(Context ctx) throws IOException {

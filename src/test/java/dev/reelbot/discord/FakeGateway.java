@@ -20,7 +20,7 @@ final class FakeGateway {
 
     private final AtomicInteger sequence = new AtomicInteger();
     private volatile WsContext session;
-    private volatile boolean identified;
+    private final AtomicInteger identifications = new AtomicInteger();
 
     void configure(WsConfig ws) {
         ws.onConnect(ctx -> {
@@ -33,7 +33,7 @@ final class FakeGateway {
             switch (frame.path("op").asInt()) {
                 case 1 -> send(ctx, JSON.createObjectNode().put("op", 11));
                 case 2 -> {
-                    identified = true;
+                    identifications.incrementAndGet();
                     dispatch("READY", ready());
                 }
                 default -> {
@@ -41,11 +41,11 @@ final class FakeGateway {
                 }
             }
         });
-        ws.onClose(ctx -> identified = false);
     }
 
-    boolean identified() {
-        return identified;
+    /** How many times a bot identified: one per start (or reconnect). */
+    int identifications() {
+        return identifications.get();
     }
 
     /** Sends an event to the connected bot, e.g. {@code INTERACTION_CREATE}. */

@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.reelbot.RunCommandAccess;
 import dev.reelbot.simulator.ApiSimulator;
 import dev.reelbot.simulator.SimulatorOptions;
-import java.nio.file.Files;
+import dev.reelbot.testing.TestConfigs;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,30 +31,7 @@ class RunWithDiscordTest {
         try (FakeDiscord discord = FakeDiscord.start();
              ApiSimulator simulator = ApiSimulator.start(SimulatorOptions.defaults().withKey("sim-key")
                      .withDurations(Duration.ofSeconds(1), Duration.ofSeconds(60)))) {
-            Path config = dir.resolve("reelbot.yaml");
-            Files.writeString(config, """
-                    video-api:
-                      base-url: %s/v1
-                    poller:
-                      tick: 50ms
-                      min-interval: 200ms
-                    messages:
-                      edit-interval: 0s
-                    delivery:
-                      video-dir: %s
-                    store:
-                      path: %s
-                    discord:
-                      enabled: true
-                      api-base-url: %s
-                      gateway-url: %s
-                      admin-channel: "%s"
-                      command-guilds: ["%s"]
-                    server:
-                      host: 127.0.0.1
-                      port: 0
-                    """.formatted(simulator.baseUrl(), dir.resolve("videos"), dir.resolve("jobs.db"),
-                    discord.apiBaseUrl(), discord.gatewayUrl(), Interactions.ADMIN_CHANNEL, Interactions.GUILD));
+            Path config = TestConfigs.write(dir, simulator, 0, discord.configSection());
             RunCommandAccess run = new RunCommandAccess(config, Map.of("VIDEO_API_KEY", "sim-key",
                     "DISCORD_TOKEN", FakeDiscord.TOKEN));
             ExecutorService thread = Executors.newSingleThreadExecutor();

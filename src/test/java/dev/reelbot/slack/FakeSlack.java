@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -18,7 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A local fake of the Slack Web API and Socket Mode, enough for the real Bolt and slack-api-client to run against:
  * it records every call, keeps each message's current text and blocks, and can be told to refuse a channel
- * ({@code not_in_channel}) or to answer {@code chat.update} with 429s.
+ * ({@code not_in_channel}), to answer {@code chat.update} with 429s, or to fail message calls at random (429s, and
+ * 5xx answers that sometimes come after the message was posted: the answer lost, the post made).
  */
 final class FakeSlack implements AutoCloseable {
     static final String TEAM = "T0TEST";
@@ -45,6 +47,10 @@ final class FakeSlack implements AutoCloseable {
     private final AtomicInteger updatesToRateLimit = new AtomicInteger();
     private final AtomicInteger retryAfterSeconds = new AtomicInteger(1);
     private final AtomicInteger ids = new AtomicInteger();
+    private volatile double faultRate;
+    private SplittableRandom faults = new SplittableRandom(0);
+    private final AtomicInteger injected = new AtomicInteger();
+    private final AtomicInteger postedThenFailed = new AtomicInteger();
     private volatile WsContext socket;
     private final Javalin server;
 
@@ -83,6 +89,35 @@ final class FakeSlack implements AutoCloseable {
 
     void refuse(String channel) {
         refusedChannels.add(channel);
+    }
+
+    /** From now on, fails this share of message calls (post, update, history, uploads) with a 429 or a 5xx. */
+    synchronized void failRandomly(double rate, long seed) {
+        faults = new SplittableRandom(seed);
+        faultRate = rate;
+    }
+
+    /** The fault to inject into this call: 0 for none, else the HTTP status; a negative 500 means "after posting". */
+    private synchronized int nextFault(String method) {
+        if (faultRate == 0 || !(method.startsWith("chat.") || method.startsWith("files.")
+                || method.equals("conversations.history"))) {
+            return 0;
+        }
+        if (faults.nextDouble() >= faultRate) {
+            return 0;
+        }
+        int status = new int[] {429, 500, 503}[faults.nextInt(3)];
+        injected.incrementAndGet();
+        if (status == 500 && method.equals("chat.postMessage") && faults.nextBoolean()) {
+            postedThenFailed.incrementAndGet();
+            return -500;
+        }
+        return status;
+    }
+
+    /** How many random faults were injected: in all, and 5xx answers to a post that was made. */
+    List<Integer> injectedFaults() {
+        return List.of(injected.get(), postedThenFailed.get());
     }
 
     void rateLimitUpdates(int count, int seconds) {
@@ -136,6 +171,12 @@ final class FakeSlack implements AutoCloseable {
             form.put("blocks", JSON.readTree(form.get("blocks")).toString());
         }
         calls.add(new Call(method, form));
+        int fault = nextFault(method);
+        if (fault > 0) {
+            ctx.status(fault).header("Retry-After", "1").result(fault == 429
+                    ? "{\"ok\":false,\"error\":\"ratelimited\"}" : "<html>upstream error</html>");
+            return;
+        }
         ObjectNode answer = JSON.createObjectNode().put("ok", true);
         switch (method) {
             case "auth.test" -> answer.put("team_id", TEAM).put("user_id", BOT_USER).put("bot_id", "B1")
@@ -150,6 +191,10 @@ final class FakeSlack implements AutoCloseable {
                 String ts = "1700000000." + String.format("%06d", ids.incrementAndGet());
                 messages.put(channel + "/" + ts, new Message(channel, ts, form.get("text"), form.get("blocks"),
                         form.get("metadata")));
+                if (fault < 0) {
+                    ctx.status(500).result("<html>upstream error</html>");
+                    return;
+                }
                 answer.put("channel", channel).put("ts", ts);
             }
             case "chat.update" -> {

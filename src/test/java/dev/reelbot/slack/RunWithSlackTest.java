@@ -7,7 +7,7 @@ import com.slack.api.app_backend.SlackSignature;
 import dev.reelbot.RunCommandAccess;
 import dev.reelbot.simulator.ApiSimulator;
 import dev.reelbot.simulator.SimulatorOptions;
-import java.nio.file.Files;
+import dev.reelbot.testing.TestConfigs;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -36,29 +36,13 @@ class RunWithSlackTest {
         try (FakeSlack slack = new FakeSlack();
              ApiSimulator simulator = ApiSimulator.start(SimulatorOptions.defaults().withKey("sim-key")
                      .withDurations(Duration.ofSeconds(1), Duration.ofSeconds(60)))) {
-            Path config = dir.resolve("reelbot.yaml");
-            Files.writeString(config, """
-                    video-api:
-                      base-url: %s/v1
-                    poller:
-                      tick: 50ms
-                      min-interval: 200ms
-                    messages:
-                      edit-interval: 0s
-                    delivery:
-                      video-dir: %s
-                    store:
-                      path: %s
+            Path config = TestConfigs.write(dir, simulator, 0, """
                     slack:
                       enabled: true
                       mode: http
                       api-base-url: %s
                       admin-channel: C0ADMIN
-                    server:
-                      host: 127.0.0.1
-                      port: 0
-                    """.formatted(simulator.baseUrl(), dir.resolve("videos"), dir.resolve("jobs.db"),
-                    slack.apiUrl()));
+                    """.formatted(slack.apiUrl()));
             Map<String, String> env = Map.of("VIDEO_API_KEY", "sim-key", "SLACK_BOT_TOKEN", "xoxb-test-123456",
                     "SLACK_SIGNING_SECRET", SlackHarness.SECRET);
             RunCommandAccess run = new RunCommandAccess(config, env);

@@ -45,6 +45,8 @@ public final class RecordingChatPort implements ChatPort {
     private boolean loseNextPostAnswer;
     private final Set<String> refusedChannels = ConcurrentHashMap.newKeySet();
     private volatile long uploadLimit = Long.MAX_VALUE;
+    private volatile boolean ready = true;
+    private int callsWhileNotReady;
     private double failureRate;
     private SplittableRandom random = new SplittableRandom(1);
 
@@ -167,6 +169,21 @@ public final class RecordingChatPort implements ChatPort {
         return uploadLimit;
     }
 
+    /** Whether the platform is connected: while not, every call fails as transient (and is counted). */
+    public void setReady(boolean ready) {
+        this.ready = ready;
+    }
+
+    @Override
+    public boolean isReady() {
+        return ready;
+    }
+
+    /** Calls made while the port said it was not ready. */
+    public synchronized int callsWhileNotReady() {
+        return callsWhileNotReady;
+    }
+
     private void refuseIfRefused(String channel) throws ChatException {
         if (refusedChannels.contains(channel)) {
             throw new ChatException(ChatException.Kind.NO_ACCESS, "the channel and the DM both refused");
@@ -174,6 +191,10 @@ public final class RecordingChatPort implements ChatPort {
     }
 
     private void failIfQueued(String method) throws ChatException {
+        if (!ready) {
+            callsWhileNotReady++;
+            throw new ChatException(ChatException.Kind.TRANSIENT, method + ": not connected yet");
+        }
         Deque<ChatException> queued = failures.get(method);
         if (queued != null && !queued.isEmpty()) {
             throw queued.poll();

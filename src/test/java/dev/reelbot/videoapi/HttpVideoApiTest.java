@@ -53,6 +53,13 @@ class HttpVideoApiTest {
                 OutboundPolicy.permissiveForTests());
     }
 
+    /** Bytes that start like an MP4 file ({@code ftyp} box), {@code size} long. */
+    static byte[] mp4(int size) {
+        byte[] bytes = new byte[size];
+        System.arraycopy(new byte[] {0, 0, 0, 24, 'f', 't', 'y', 'p'}, 0, bytes, 0, 8);
+        return bytes;
+    }
+
     static MockResponse json(int code, String body) {
         return new MockResponse.Builder().code(code).setHeader("Content-Type", "application/json").body(body).build();
     }
@@ -284,8 +291,7 @@ class HttpVideoApiTest {
 
     @Test
     void downloadStreamsToTheFile() throws Exception {
-        byte[] video = new byte[200_000];
-        video[4] = 'f';
+        byte[] video = mp4(200_000);
         server.enqueue(new MockResponse.Builder().code(200).body(new Buffer().write(video)).build());
 
         VideoDownload result = api().download("task_1", null, 1_000_000, dir.resolve("v.mp4"));
@@ -325,7 +331,7 @@ class HttpVideoApiTest {
         try (MockWebServer cdn = new MockWebServer()) {
             cdn.start(0);
             cdn.enqueue(new MockResponse.Builder().code(403).body("expired").build());
-            server.enqueue(new MockResponse.Builder().code(200).body("video-bytes").build());
+            server.enqueue(new MockResponse.Builder().code(200).body(new Buffer().write(mp4(100))).build());
             // The CDN is reached as "localhost", the API as 127.0.0.1: different hosts.
             String resultUrl = cdn.url("/r.mp4").newBuilder().host("localhost").build().toString();
 
@@ -343,14 +349,29 @@ class HttpVideoApiTest {
         HttpVideoApi production = new HttpVideoApi(http, server.url("/").toString(), Secret.of(KEY),
                 new ModelCatalog(List.of(ModelSpec.defaultsFor("kling-v2-1"))), GetRetryPolicy.DEFAULT, sleeper,
                 clock, OutboundPolicy.publicOnly());
-        server.enqueue(new MockResponse.Builder().code(200).body("from-content-route").build());
+        server.enqueue(new MockResponse.Builder().code(200).body(new Buffer().write(mp4(64))).build());
 
         VideoDownload result = production.download("task_1", "http://169.254.169.254/latest/meta-data", 1_000,
                 dir.resolve("v.mp4"));
 
         assertThat(result).isInstanceOf(VideoDownload.Saved.class);
-        assertThat(Files.readString(dir.resolve("v.mp4"))).isEqualTo("from-content-route");
+        assertThat(Files.size(dir.resolve("v.mp4"))).isEqualTo(64);
         assertThat(server.takeRequest().getUrl().encodedPath()).isEqualTo("/v1/videos/task_1/content");
+    }
+
+    @Test
+    void anErrorPageAnsweredWith200IsNotTakenForTheVideo() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "text/html")
+                    .body("<html><body>Service temporarily unavailable</body></html>").build());
+        }
+
+        assertThatThrownBy(() -> api().download("task_1", null, 1_000_000, dir.resolve("v.mp4")))
+                .isInstanceOf(VideoApiException.Transient.class)
+                .hasMessageContaining("not a video");
+        try (var files = Files.list(dir)) {
+            assertThat(files).isEmpty();
+        }
     }
 
     @Test

@@ -15,8 +15,12 @@ public final class TestApis {
 
     public static VideoApi forSimulator(ApiSimulator simulator, ModelCatalog models, Clock clock,
                                         Duration readTimeout) {
+        return forUrl(simulator.baseUrl() + "/v1", simulator.apiKey(), models, clock, readTimeout);
+    }
+
+    public static VideoApi forUrl(String baseUrl, String key, ModelCatalog models, Clock clock, Duration readTimeout) {
         OkHttpClient http = new OkHttpClient.Builder().readTimeout(readTimeout).build();
-        return new HttpVideoApi(http, simulator.baseUrl() + "/v1", Secret.of(simulator.apiKey()), models,
+        return new HttpVideoApi(http, baseUrl, Secret.of(key), models,
                 new GetRetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(5), Duration.ofSeconds(5)),
                 wait -> { }, clock, OutboundPolicy.permissiveForTests());
     }
