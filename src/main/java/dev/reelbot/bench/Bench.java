@@ -125,8 +125,8 @@ public final class Bench {
         return new BenchReport(options.jobs(), states,
                 new Percentiles(acks), new Percentiles(finalLatencies.stream().mapToDouble(d -> d).toArray()),
                 settings.minPollInterval(), (double) api.gets() / options.jobs(),
-                (double) (chat.posts() + chat.edits()) / options.jobs(), chat.invisibleEdits(), api.creates(),
-                chat.notices(), sampler.peakTracked(), sampler.peakHeapUsed(), sampler.peakLiveHeap(),
+                (double) (chat.posts() + chat.edits()) / options.jobs(), chat.invisibleEdits(), chat.inProgress(),
+                api.creates(), chat.notices(), sampler.peakTracked(), sampler.peakHeapUsed(), sampler.peakLiveHeap(),
                 sampler.peakThreads(), cpuNanos / 1e9 / options.jobs() * 1000, wall);
     }
 

@@ -97,6 +97,11 @@ final class BenchChatPort implements ChatPort {
         return invisibleEdits.get();
     }
 
+    /** Messages whose latest view is not final. */
+    long inProgress() {
+        return shown.values().stream().filter(view -> !view.isFinal()).count();
+    }
+
     long uploads() {
         return uploads.get();
     }

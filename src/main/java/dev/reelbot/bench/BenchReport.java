@@ -9,6 +9,7 @@ import java.util.Map;
 /** The figures of one benchmark run, printed one per line. */
 public record BenchReport(int jobs, Map<JobState, Integer> states, Percentiles acksMillis, Percentiles finalSeconds,
                    Duration minPollInterval, double pollsPerJob, double messageUpdatesPerJob, long invisibleEdits,
+                   long messagesInProgress,
                    long creates, long notices, int peakTracked, long peakHeapUsed, long peakLiveHeap,
                    int peakThreads, double cpuSecondsPer1000, Duration wall) {
 
@@ -22,6 +23,7 @@ public record BenchReport(int jobs, Map<JobState, Integer> states, Percentiles a
         line(out, "GET polls per job", "%.2f", pollsPerJob);
         line(out, "message posts and edits per job", "%.2f", messageUpdatesPerJob);
         line(out, "edits without a visible change", "%d", invisibleEdits);
+        line(out, "messages left showing a job in progress", "%d", messagesInProgress);
         line(out, "peak jobs tracked at once", "%d", peakTracked);
         line(out, "peak heap used", "%d MB", peakHeapUsed >> 20);
         line(out, "peak live heap after GC", "%d MB", peakLiveHeap >> 20);

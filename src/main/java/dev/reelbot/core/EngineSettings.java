@@ -45,7 +45,7 @@ public record EngineSettings(
 
     /** The defaults documented in config/reelbot.example.yaml. */
     public static EngineSettings defaults(Path videoDir) {
-        return new EngineSettings(Duration.ofMillis(500), Duration.ofSeconds(2), Duration.ofSeconds(30), 0.2, 8, 4, 8,
+        return new EngineSettings(Duration.ofMillis(100), Duration.ofSeconds(2), Duration.ofSeconds(30), 0.2, 8, 4, 8,
                 Duration.ofMinutes(15), 3, Duration.ofSeconds(3), Duration.ofSeconds(60), 5, videoDir);
     }
 }

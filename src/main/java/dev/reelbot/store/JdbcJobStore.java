@@ -135,8 +135,9 @@ public final class JdbcJobStore implements JobStore {
     private List<Job> many(String sql, Object... params) {
         return query(sql, rs -> {
             List<Job> jobs = new ArrayList<>();
+            Row row = new Row(rs);
             while (rs.next()) {
-                jobs.add(JobRows.read(rs));
+                jobs.add(JobRows.read(row));
             }
             return Collections.unmodifiableList(jobs);
         }, params);

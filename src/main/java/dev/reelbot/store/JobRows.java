@@ -14,7 +14,6 @@ import dev.reelbot.core.RefundState;
 import dev.reelbot.core.Requester;
 import dev.reelbot.core.VideoRequest;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
@@ -98,34 +97,34 @@ final class JobRows {
         return i;
     }
 
-    static Job read(ResultSet rs) throws SQLException {
-        String platform = rs.getString("platform");
-        Requester who = new Requester(platform, rs.getString("workspace"), rs.getString("channel"),
-                rs.getString("user_id"), rs.getString("user_name"));
-        VideoRequest request = VideoRequest.builder(rs.getString("prompt"), rs.getString("model"))
-                .seconds(getInt(rs, "seconds")).size(rs.getString("size")).aspectRatio(rs.getString("aspect_ratio"))
-                .fps(getInt(rs, "fps")).seed(getLong(rs, "seed")).count(getInt(rs, "video_count"))
-                .negativePrompt(rs.getString("negative_prompt")).style(rs.getString("style"))
-                .quality(rs.getString("quality")).imageUrl(rs.getString("image_url"))
-                .endUser(rs.getString("end_user")).build();
-        String failureMessage = rs.getString("failure_message");
-        Failure failure = failureMessage == null ? null : new Failure(failureMessage, rs.getString("failure_code"));
-        JobTimes times = new JobTimes(getTime(rs, "created_at"), getTime(rs, "submitted_at"),
-                getTime(rs, "updated_at"), getTime(rs, "finished_at"), getTime(rs, "progress_at"));
-        JobTask task = new JobTask(rs.getString("task_id"), rs.getString("api_status"), rs.getInt("progress"),
-                rs.getString("video_url"), getTime(rs, "expires_at"), rs.getInt("poll_errors"),
-                rs.getInt("missing_polls"));
-        JobDelivery delivery = new JobDelivery(DeliveryState.valueOf(rs.getString("delivery_state")),
-                rs.getInt("delivery_attempts"), rs.getString("delivery_note"));
-        JobMessage message = new JobMessage(ref(platform, rs.getString("message_channel"), rs.getString("message_id")),
-                rs.getString("message_shown"), getTime(rs, "message_shown_at"), rs.getInt("final_shown") == 1,
-                rs.getString("message_post_key"));
-        JobRefund refund = new JobRefund(RefundState.valueOf(rs.getString("refund_state")),
-                rs.getString("refund_reason"), ref(platform, rs.getString("notice_channel"),
-                rs.getString("notice_id")), rs.getString("resolved_by"), rs.getString("resolved_note"),
-                getTime(rs, "resolved_at"));
-        return new Job(rs.getString("id"), rs.getLong("version"), rs.getString("request_key"), who, request,
-                JobState.valueOf(rs.getString("state")), failure, times, task, delivery, message, refund);
+    static Job read(Row row) throws SQLException {
+        String platform = row.string("platform");
+        Requester who = new Requester(platform, row.string("workspace"), row.string("channel"),
+                row.string("user_id"), row.string("user_name"));
+        VideoRequest request = VideoRequest.builder(row.string("prompt"), row.string("model"))
+                .seconds(row.nullableInt("seconds")).size(row.string("size")).aspectRatio(row.string("aspect_ratio"))
+                .fps(row.nullableInt("fps")).seed(row.nullableLong("seed")).count(row.nullableInt("video_count"))
+                .negativePrompt(row.string("negative_prompt")).style(row.string("style"))
+                .quality(row.string("quality")).imageUrl(row.string("image_url"))
+                .endUser(row.string("end_user")).build();
+        String failureMessage = row.string("failure_message");
+        Failure failure = failureMessage == null ? null : new Failure(failureMessage, row.string("failure_code"));
+        JobTimes times = new JobTimes(row.time("created_at"), row.time("submitted_at"),
+                row.time("updated_at"), row.time("finished_at"), row.time("progress_at"));
+        JobTask task = new JobTask(row.string("task_id"), row.string("api_status"), row.integer("progress"),
+                row.string("video_url"), row.time("expires_at"), row.integer("poll_errors"),
+                row.integer("missing_polls"));
+        JobDelivery delivery = new JobDelivery(DeliveryState.valueOf(row.string("delivery_state")),
+                row.integer("delivery_attempts"), row.string("delivery_note"));
+        JobMessage message = new JobMessage(ref(platform, row.string("message_channel"), row.string("message_id")),
+                row.string("message_shown"), row.time("message_shown_at"), row.integer("final_shown") == 1,
+                row.string("message_post_key"));
+        JobRefund refund = new JobRefund(RefundState.valueOf(row.string("refund_state")),
+                row.string("refund_reason"), ref(platform, row.string("notice_channel"),
+                row.string("notice_id")), row.string("resolved_by"), row.string("resolved_note"),
+                row.time("resolved_at"));
+        return new Job(row.string("id"), row.longValue("version"), row.string("request_key"), who, request,
+                JobState.valueOf(row.string("state")), failure, times, task, delivery, message, refund);
     }
 
     private static MessageRef ref(String platform, String channel, String id) {
@@ -150,20 +149,5 @@ final class JobRows {
 
     private static void setTime(PreparedStatement s, int i, Instant value) throws SQLException {
         setLong(s, i, value == null ? null : value.toEpochMilli());
-    }
-
-    private static Integer getInt(ResultSet rs, String column) throws SQLException {
-        int value = rs.getInt(column);
-        return rs.wasNull() ? null : value;
-    }
-
-    private static Long getLong(ResultSet rs, String column) throws SQLException {
-        long value = rs.getLong(column);
-        return rs.wasNull() ? null : value;
-    }
-
-    private static Instant getTime(ResultSet rs, String column) throws SQLException {
-        Long millis = getLong(rs, column);
-        return millis == null ? null : Instant.ofEpochMilli(millis);
     }
 }

@@ -1,0 +1,58 @@
+package dev.reelbot.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.reelbot.core.JobState;
+import dev.reelbot.core.ModelCatalog;
+import dev.reelbot.core.ModelSpec;
+import dev.reelbot.simulator.ApiSimulator;
+import dev.reelbot.simulator.SimulatorOptions;
+import dev.reelbot.videoapi.TestApis;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The benchmark itself, small: a few dozen one-second jobs through the whole engine against the simulator. Checks
+ * what it counts and that it prints every figure; the figures' values belong to the bench command, not to a test.
+ */
+class BenchTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void runsEveryJobToItsEndAndPrintsEveryFigure() throws Exception {
+        int jobs = 40;
+        try (ApiSimulator simulator = ApiSimulator.start(SimulatorOptions.defaults()
+                .withDurations(Duration.ofSeconds(1), Duration.ofSeconds(60)))) {
+            BenchReport report = new Bench(new BenchOptions(jobs, 1, 4, Duration.ofMinutes(2))).run(dir,
+                    o -> TestApis.forSimulator(simulator, new ModelCatalog(List.of(ModelSpec.defaultsFor("sora-2"))),
+                            Clock.systemUTC(), Duration.ofSeconds(10)));
+
+            assertThat(report.states()).isEqualTo(Map.of(JobState.COMPLETED, jobs));
+            assertThat(report.creates()).isEqualTo(jobs);
+            assertThat(simulator.createRequests()).isEqualTo(jobs);
+            assertThat(report.notices()).isZero();
+            assertThat(report.invisibleEdits()).isZero();
+            assertThat(report.messagesInProgress()).isZero();
+            assertThat(report.pollsPerJob()).isGreaterThanOrEqualTo(1);
+            assertThat(report.messageUpdatesPerJob()).as("a post and at least the final edit").isGreaterThanOrEqualTo(2);
+            assertThat(report.peakTracked()).isPositive().isLessThanOrEqualTo(jobs);
+
+            ByteArrayOutputStream printed = new ByteArrayOutputStream();
+            report.print(new PrintStream(printed, true, StandardCharsets.UTF_8));
+            assertThat(printed.toString(StandardCharsets.UTF_8)).contains("command-to-ack latency p50: ",
+                    "command-to-ack latency p99: ", "API-completed-to-final-message latency p50: ",
+                    "API-completed-to-final-message latency p99: ", "GET polls per job: ",
+                    "message posts and edits per job: ", "peak heap used: ", "peak threads: ",
+                    "CPU seconds per 1,000 jobs: ");
+        }
+    }
+}
