@@ -113,21 +113,30 @@ public final class Bench {
                                double[] acks, long cpuNanos, Duration wall, EngineSettings settings) {
         Map<JobState, Integer> states = store.countByState();
         List<Double> finalLatencies = new ArrayList<>();
+        List<Double> seenLatencies = new ArrayList<>();
+        List<Double> deliveryLatencies = new ArrayList<>();
         for (Map.Entry<String, Long> shown : chat.finalShownNanos().entrySet()) {
             Job job = store.find(shown.getKey()).orElseThrow();
             String taskId = job.task().taskId();
             Long created = taskId == null ? null : api.createdNanos().get(taskId);
-            if (job.state() == JobState.COMPLETED && created != null) {
+            Long seen = taskId == null ? null : api.seenCompletedNanos().get(taskId);
+            if (job.state() == JobState.COMPLETED && created != null && seen != null) {
                 long completedAtApi = created + Duration.ofSeconds(options.jobSeconds()).toNanos();
                 finalLatencies.add((shown.getValue() - completedAtApi) / 1e9);
+                seenLatencies.add((seen - completedAtApi) / 1e9);
+                deliveryLatencies.add((shown.getValue() - seen) / 1e9);
             }
         }
         return new BenchReport(options.jobs(), states,
-                new Percentiles(acks), new Percentiles(finalLatencies.stream().mapToDouble(d -> d).toArray()),
+                new Percentiles(acks), seconds(finalLatencies), seconds(seenLatencies), seconds(deliveryLatencies),
                 settings.minPollInterval(), (double) api.gets() / options.jobs(),
                 (double) (chat.posts() + chat.edits()) / options.jobs(), chat.invisibleEdits(), chat.inProgress(),
                 api.creates(), chat.notices(), sampler.peakTracked(), sampler.peakHeapUsed(), sampler.peakLiveHeap(),
                 sampler.peakThreads(), cpuNanos / 1e9 / options.jobs() * 1000, wall);
+    }
+
+    private static Percentiles seconds(List<Double> values) {
+        return new Percentiles(values.stream().mapToDouble(d -> d).toArray());
     }
 
     private static ThreadFactory daemon(String name) {

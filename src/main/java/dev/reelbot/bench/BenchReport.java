@@ -8,6 +8,7 @@ import java.util.Map;
 
 /** The figures of one benchmark run, printed one per line. */
 public record BenchReport(int jobs, Map<JobState, Integer> states, Percentiles acksMillis, Percentiles finalSeconds,
+                   Percentiles seenSeconds, Percentiles deliverySeconds,
                    Duration minPollInterval, double pollsPerJob, double messageUpdatesPerJob, long invisibleEdits,
                    long messagesInProgress,
                    long creates, long notices, int peakTracked, long peakHeapUsed, long peakLiveHeap,
@@ -20,6 +21,10 @@ public record BenchReport(int jobs, Map<JobState, Integer> states, Percentiles a
         line(out, "API-completed-to-final-message latency p50", "%.2f s", finalSeconds.at(50));
         line(out, "API-completed-to-final-message latency p99", "%.2f s (poll interval near the end: %.1f s)",
                 finalSeconds.at(99), minPollInterval.toMillis() / 1000.0);
+        line(out, "  of which API-completed-to-poll-seeing-it p50", "%.2f s", seenSeconds.at(50));
+        line(out, "  of which API-completed-to-poll-seeing-it p99", "%.2f s", seenSeconds.at(99));
+        line(out, "  of which poll-seeing-it-to-final-message p50", "%.2f s", deliverySeconds.at(50));
+        line(out, "  of which poll-seeing-it-to-final-message p99", "%.2f s", deliverySeconds.at(99));
         line(out, "GET polls per job", "%.2f", pollsPerJob);
         line(out, "message posts and edits per job", "%.2f", messageUpdatesPerJob);
         line(out, "edits without a visible change", "%d", invisibleEdits);

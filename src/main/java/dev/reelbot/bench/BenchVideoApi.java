@@ -1,5 +1,6 @@
 package dev.reelbot.bench;
 
+import dev.reelbot.core.TaskPhase;
 import dev.reelbot.core.TaskStatus;
 import dev.reelbot.core.VideoApi;
 import dev.reelbot.core.VideoApiException;
@@ -11,14 +12,16 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Wraps the real client to count polls and to note, per task, when its create returned: the simulator completes a
- * task a fixed time after creating it, so that instant plus the job length is when the API finished it.
+ * Wraps the real client to count polls and to note, per task, when its create was sent (the simulator completes a
+ * task a fixed time after creating it, so that instant plus the job length is when the API finished it) and when a
+ * poll first saw it completed.
  */
 final class BenchVideoApi implements VideoApi {
     private final VideoApi delegate;
     private final AtomicLong creates = new AtomicLong();
     private final AtomicLong gets = new AtomicLong();
     private final Map<String, Long> createdNanos = new ConcurrentHashMap<>();
+    private final Map<String, Long> seenCompletedNanos = new ConcurrentHashMap<>();
 
     BenchVideoApi(VideoApi delegate) {
         this.delegate = delegate;
@@ -36,7 +39,11 @@ final class BenchVideoApi implements VideoApi {
     @Override
     public TaskStatus get(String taskId) throws VideoApiException {
         gets.incrementAndGet();
-        return delegate.get(taskId);
+        TaskStatus status = delegate.get(taskId);
+        if (status.phase() == TaskPhase.COMPLETED) {
+            seenCompletedNanos.putIfAbsent(taskId, System.nanoTime());
+        }
+        return status;
     }
 
     @Override
@@ -56,5 +63,10 @@ final class BenchVideoApi implements VideoApi {
     /** When each task's create was sent, by task id (System.nanoTime): the simulator's clock starts there. */
     Map<String, Long> createdNanos() {
         return createdNanos;
+    }
+
+    /** When a poll first saw each task completed, by task id (System.nanoTime). */
+    Map<String, Long> seenCompletedNanos() {
+        return seenCompletedNanos;
     }
 }

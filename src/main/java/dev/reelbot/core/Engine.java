@@ -39,7 +39,7 @@ public final class Engine {
                         .nextDouble(), parts.metrics()),
                 new Deliverer(api, updates, settings, parts.maxDownloadBytes(), clock),
                 notices, new MessageKeeper(updates, renderer, settings, clock, parts.metrics()), pending, clock);
-        this.poller = new Poller(runner, workers, submitters, clock);
+        this.poller = new Poller(runner::step, workers, settings.workers(), submitters, clock);
         this.jobs = new JobService(parts.store(), poller, parts.quotas(), clock, pending);
         RefundDesk refunds = new RefundDesk(parts.store(), updates, clock, resolved -> workers.execute(() -> {
             if (chats.serves(resolved.requester().platform())) {

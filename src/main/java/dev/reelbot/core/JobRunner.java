@@ -41,6 +41,7 @@ final class JobRunner {
 
     /** Runs the job's due duties; returns when it next needs a step, or empty when it is settled. */
     Optional<Instant> step(Tracked tracked) {
+        tracked.routine = false;
         Optional<Job> found = store.find(tracked.jobId);
         if (found.isEmpty()) {
             log.error("job={} is tracked but not in the store; dropping it", tracked.jobId);
@@ -85,6 +86,7 @@ final class JobRunner {
         if (due(tracked.chatAt)) {
             job = messages.update(job, tracked, chat);
         }
+        tracked.routine = isActive(job) && job.message().ref() != null && !tracked.pollNearEnd;
         return job.isSettled() ? Optional.empty() : Optional.of(nextStep(job, tracked));
     }
 

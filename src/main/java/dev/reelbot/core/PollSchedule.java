@@ -30,20 +30,40 @@ final class PollSchedule {
      * @param random a draw in [0, 1) for the jitter
      */
     static Duration next(Job job, Instant now, EngineSettings s, double random) {
-        Instant since = job.times().submittedAt() != null ? job.times().submittedAt() : job.times().createdAt();
-        double elapsed = Math.max(0, Duration.between(since, now).toMillis());
+        double elapsed = elapsedMillis(job, now);
         double wait = elapsed / GROWTH;
-        int progress = job.task().progress();
-        if (job.state() == JobState.RUNNING && progress > 0 && progress < 100) {
-            double remaining = elapsed * (100 - progress) / progress;
-            boolean nearEnd = progress >= 90 || remaining < 3.0 * s.minPollInterval().toMillis();
-            if (nearEnd) {
+        double remaining = remainingMillis(job, now);
+        if (remaining >= 0) {
+            if (nearEnd(job, now, s)) {
                 double atFinish = Math.max(NEAR_END_FLOOR_MILLIS, remaining + NEAR_END_MARGIN_MILLIS);
                 return Duration.ofMillis(Math.round(Math.min(s.minPollInterval().toMillis(), atFinish)));
             }
             wait = Math.min(wait, remaining / 3);
         }
         return jitter(clamp(wait, s.minPollInterval(), s.maxPollInterval()), s.jitter(), random);
+    }
+
+    /**
+     * Whether the progress so far says the job is about to finish: its next poll is then the one that will likely
+     * see it completed, and is not to be delayed behind routine progress polls.
+     */
+    static boolean nearEnd(Job job, Instant now, EngineSettings s) {
+        double remaining = remainingMillis(job, now);
+        return remaining >= 0 && (job.task().progress() >= 90 || remaining < 3.0 * s.minPollInterval().toMillis());
+    }
+
+    /** How long the job will still take at the pace of its progress so far, or -1 when that is unknown. */
+    private static double remainingMillis(Job job, Instant now) {
+        int progress = job.task().progress();
+        if (job.state() != JobState.RUNNING || progress <= 0 || progress >= 100) {
+            return -1;
+        }
+        return elapsedMillis(job, now) * (100 - progress) / progress;
+    }
+
+    private static double elapsedMillis(Job job, Instant now) {
+        Instant since = job.times().submittedAt() != null ? job.times().submittedAt() : job.times().createdAt();
+        return Math.max(0, Duration.between(since, now).toMillis());
     }
 
     /** The wait after {@code errors} failed polls in a row, at least what the API asked for. */

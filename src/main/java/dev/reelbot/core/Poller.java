@@ -5,13 +5,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,29 +24,50 @@ import org.slf4j.LoggerFactory;
  * job's first step, which sends its create request, runs on a pool of its own: creates are the calls that may hang
  * and may never be retried, so they must not tie up the threads every other job needs.
  *
+ * <p>When the workers cannot keep up, the steps users are waiting for go first: a tick hands the due jobs to at most
+ * one runner per worker thread, and each runner takes the urgent steps (a new job's message, a poll expected to find
+ * the job finished, a delivery, a notice) before the routine ones (progress polls well before a job's end), which
+ * only grow later.
+ *
  * <p>Threading: {@link #tick()} runs on the shared scheduler (or a test's thread); steps run on the workers. A
  * job is never stepped twice at once; a wake-up that arrives during a step runs right after it.
  */
 public final class Poller {
     private static final Logger log = LoggerFactory.getLogger(Poller.class);
     private static final Duration AFTER_CRASH = Duration.ofSeconds(30);
+    /** How many steps a runner takes before it lets other work on the workers go first. */
+    private static final int STEPS_PER_TURN = 8;
 
-    private final JobRunner runner;
+    private final Steps runner;
     private final Executor workers;
+    private final int workerThreads;
     private final Executor submitters;
     private final Clock clock;
     private final DueQueue queue = new DueQueue();
     private final Map<String, Tracked> tracked = new ConcurrentHashMap<>();
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private final Set<String> wakeAfterStep = ConcurrentHashMap.newKeySet();
+    private final Queue<Tracked> urgentSteps = new ConcurrentLinkedQueue<>();
+    private final Queue<Tracked> routineSteps = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger runners = new AtomicInteger();
     private final Object idle = new Object();
     private ScheduledFuture<?> ticking;
 
-    Poller(JobRunner runner, Executor workers, Executor submitters, Clock clock) {
+    /**
+     * @param workerThreads how many threads {@code workers} has: the poller runs no more steps at once than that, so
+     *                      the queued steps stay in its own order
+     */
+    Poller(Steps runner, Executor workers, int workerThreads, Executor submitters, Clock clock) {
         this.runner = runner;
         this.workers = workers;
+        this.workerThreads = workerThreads;
         this.submitters = submitters;
         this.clock = clock;
+    }
+
+    /** One step of one job (see {@link JobRunner#step}): when it next needs a step, or empty when it is settled. */
+    interface Steps {
+        Optional<Instant> step(Tracked job);
     }
 
     /** Starts ticking on the shared scheduler. */
@@ -92,21 +116,85 @@ public final class Poller {
     public void tick() {
         Instant now = clock.instant();
         for (String jobId : queue.takeDue(now)) {
-            Tracked job = tracked.get(jobId);
+            Tracked job = claim(jobId);
             if (job == null) {
                 continue;
             }
-            if (!inFlight.add(jobId)) {
-                wakeAfterStep.add(jobId);
+            if (!job.awaitingSubmission) {
+                urgentSteps.add(job);
                 continue;
             }
             try {
-                (job.awaitingSubmission ? submitters : workers).execute(() -> step(job));
+                submitters.execute(() -> step(job));
             } catch (RejectedExecutionException shuttingDown) {
-                inFlight.remove(jobId);
-                queue.schedule(jobId, now.plus(AFTER_CRASH));
+                putBack(job, now);
             }
         }
+        for (String jobId = queue.takeDueRoutine(now); jobId != null; jobId = queue.takeDueRoutine(now)) {
+            Tracked job = claim(jobId);
+            if (job != null) {
+                routineSteps.add(job);
+            }
+        }
+        startRunners();
+    }
+
+    /** The tracked job to step, or {@code null} when it is gone or already being stepped (it then runs again after). */
+    private Tracked claim(String jobId) {
+        Tracked job = tracked.get(jobId);
+        if (job == null) {
+            return null;
+        }
+        if (!inFlight.add(jobId)) {
+            wakeAfterStep.add(jobId);
+            return null;
+        }
+        return job;
+    }
+
+    private void startRunners() {
+        while (runners.get() < workerThreads && !(urgentSteps.isEmpty() && routineSteps.isEmpty())) {
+            runners.incrementAndGet();
+            try {
+                workers.execute(this::runSteps);
+            } catch (RejectedExecutionException shuttingDown) {
+                runners.decrementAndGet();
+                Instant now = clock.instant();
+                for (Tracked job = nextStep(); job != null; job = nextStep()) {
+                    putBack(job, now);
+                }
+                return;
+            }
+        }
+    }
+
+    /**
+     * A runner: steps the waiting jobs, urgent ones first, a few at a time; then, if more wait, it queues up again on
+     * the workers behind whatever else they have to do (a platform's command, a health probe).
+     */
+    private void runSteps() {
+        try {
+            for (int i = 0; i < STEPS_PER_TURN; i++) {
+                Tracked job = nextStep();
+                if (job == null) {
+                    break;
+                }
+                step(job);
+            }
+        } finally {
+            runners.decrementAndGet();
+        }
+        startRunners();
+    }
+
+    private Tracked nextStep() {
+        Tracked job = urgentSteps.poll();
+        return job != null ? job : routineSteps.poll();
+    }
+
+    private void putBack(Tracked job, Instant now) {
+        inFlight.remove(job.jobId);
+        queue.schedule(job.jobId, now.plus(AFTER_CRASH));
     }
 
     private void tickSafely() {
@@ -122,7 +210,7 @@ public final class Poller {
         try {
             Optional<Instant> next = runner.step(job);
             if (next.isPresent()) {
-                queue.schedule(jobId, next.get());
+                queue.schedule(jobId, next.get(), job.routine);
             } else {
                 tracked.remove(jobId);
                 queue.remove(jobId);

@@ -97,6 +97,7 @@ final class TaskWatcher {
                         status.rawStatus());
             }
             tracked.pollAt = now.plus(PollSchedule.next(next, now, settings, random.getAsDouble()));
+            tracked.pollNearEnd = PollSchedule.nearEnd(next, now, settings);
         } catch (VideoApiException e) {
             boolean missing = e instanceof VideoApiException.Rejected r && r.taskNotFound();
             Instant now = clock.instant();

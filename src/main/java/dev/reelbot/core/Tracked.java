@@ -16,6 +16,13 @@ final class Tracked {
     /** Whether its create request is still to be sent: the poller then runs its step on the submit workers. */
     volatile boolean awaitingSubmission;
     Instant pollAt;
+    /** Whether the next poll is expected to find the job finished (see {@link PollSchedule#nearEnd}). */
+    boolean pollNearEnd;
+    /**
+     * Whether the next step is routine: only a progress poll and a progress edit of a job well before its end, which
+     * may wait while the workers are busy with steps users are waiting for. Set by each step for the next.
+     */
+    boolean routine;
     Instant chatAt;
     Instant deliveryAt;
     int chatErrors;

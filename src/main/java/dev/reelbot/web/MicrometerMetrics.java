@@ -39,7 +39,7 @@ public final class MicrometerMetrics implements EngineMetrics {
                 .description("Jobs with work left, waiting in the shared scheduler").strongReference(true)
                 .register(registry);
         Gauge.builder("reelbot_job_steps_in_flight", inFlight, s -> s.getAsInt())
-                .description("Job steps running on the workers now").strongReference(true).register(registry);
+                .description("Job steps due and not yet finished: running, or waiting for a worker").strongReference(true).register(registry);
     }
 
     /** The Prometheus text exposition, for {@code GET /metrics}. */

@@ -42,6 +42,9 @@ class BenchTest {
             assertThat(report.notices()).isZero();
             assertThat(report.invisibleEdits()).isZero();
             assertThat(report.messagesInProgress()).isZero();
+            assertThat(report.finalSeconds().count()).as("every completed job measured").isEqualTo(jobs);
+            assertThat(report.seenSeconds().at(99) + report.deliverySeconds().at(0))
+                    .as("the parts never exceed the whole").isLessThanOrEqualTo(report.finalSeconds().at(100) + 1e-9);
             assertThat(report.pollsPerJob()).isGreaterThanOrEqualTo(1);
             assertThat(report.messageUpdatesPerJob()).as("a post and at least the final edit").isGreaterThanOrEqualTo(2);
             assertThat(report.peakTracked()).isPositive().isLessThanOrEqualTo(jobs);
@@ -50,7 +53,8 @@ class BenchTest {
             report.print(new PrintStream(printed, true, StandardCharsets.UTF_8));
             assertThat(printed.toString(StandardCharsets.UTF_8)).contains("command-to-ack latency p50: ",
                     "command-to-ack latency p99: ", "API-completed-to-final-message latency p50: ",
-                    "API-completed-to-final-message latency p99: ", "GET polls per job: ",
+                    "API-completed-to-final-message latency p99: ", "of which API-completed-to-poll-seeing-it p99: ",
+                    "of which poll-seeing-it-to-final-message p99: ", "GET polls per job: ",
                     "message posts and edits per job: ", "peak heap used: ", "peak threads: ",
                     "CPU seconds per 1,000 jobs: ");
         }

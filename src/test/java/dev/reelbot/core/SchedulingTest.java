@@ -130,4 +130,40 @@ class SchedulingTest {
         queue.remove("c");
         assertThat(queue.takeDue(Instant.MAX)).isEmpty();
     }
+
+    @Test
+    void routineStepsWaitInTheirOwnLaneUntilAskedFor() {
+        DueQueue queue = new DueQueue();
+        queue.schedule("progress", T0.plusSeconds(1), true);
+        queue.schedule("finishing", T0.plusSeconds(2), false);
+        queue.schedule("moved", T0.plusSeconds(1), false);
+        queue.schedule("moved", T0.plusSeconds(1), true);
+        assertThat(queue.size()).isEqualTo(3);
+        assertThat(queue.hasDueRoutine(T0)).isFalse();
+        assertThat(queue.takeDue(T0.plusSeconds(5))).as("urgent ones only").containsExactly("finishing");
+        assertThat(queue.hasDueRoutine(T0.plusSeconds(5))).isTrue();
+        assertThat(queue.takeDueRoutine(T0.plusSeconds(5))).isEqualTo("moved");
+        assertThat(queue.takeDueRoutine(T0.plusSeconds(5))).isEqualTo("progress");
+        assertThat(queue.takeDueRoutine(T0.plusSeconds(5))).isNull();
+
+        queue.schedule("woken", T0.plusSeconds(30), true);
+        queue.scheduleNoLaterThan("woken", T0);
+        assertThat(queue.takeDueRoutine(T0)).as("a wake-up makes it urgent").isNull();
+        assertThat(queue.takeDue(T0)).containsExactly("woken");
+        queue.schedule("early", T0, true);
+        queue.scheduleNoLaterThan("early", T0.plusSeconds(9));
+        assertThat(queue.takeDue(T0)).as("kept its earlier time, now urgent").containsExactly("early");
+        assertThat(queue.size()).isZero();
+    }
+
+    @Test
+    void onlyAJobWhoseProgressSaysItIsAboutToFinishIsNearItsEnd() {
+        assertThat(PollSchedule.nearEnd(TestJobs.queued(), T0.plusSeconds(5), S)).as("no progress yet").isFalse();
+        assertThat(PollSchedule.nearEnd(TestJobs.running(20, T0.plusSeconds(60)), T0.plusSeconds(61), S)).isFalse();
+        assertThat(PollSchedule.nearEnd(TestJobs.running(92, T0.plusSeconds(300)), T0.plusSeconds(301), S))
+                .as("90%% or more").isTrue();
+        assertThat(PollSchedule.nearEnd(TestJobs.running(60, T0.plusSeconds(6)), T0.plusSeconds(7), S))
+                .as("6 s for 60%%: 4 s to go, under three shortest intervals").isTrue();
+        assertThat(PollSchedule.nearEnd(TestJobs.completed(null), T0.plusSeconds(7), S)).isFalse();
+    }
 }

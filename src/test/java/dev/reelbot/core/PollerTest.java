@@ -1,0 +1,153 @@
+package dev.reelbot.core;
+
+import static dev.reelbot.core.TestJobs.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.reelbot.testing.MutableClock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.RejectedExecutionException;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The scheduler's order of work when the workers cannot keep up: steps users wait for (a poll expected to find the
+ * job finished) go before routine progress polls, no more steps run at once than there are worker threads, and the
+ * job steps leave room for the other work on the same pool. The workers here are a queue the test runs by hand.
+ */
+class PollerTest {
+    final MutableClock clock = new MutableClock(T0);
+    final Queue<Runnable> workers = new ArrayDeque<>();
+    final List<String> stepped = new ArrayList<>();
+    /** Per job: how long after a step it is due again, and whether that next step is routine. */
+    final Map<String, Duration> every = new HashMap<>();
+    final Map<String, Boolean> routine = new HashMap<>();
+    boolean rejecting;
+
+    Poller poller(int threads) {
+        return new Poller(job -> {
+            job.awaitingSubmission = false;
+            stepped.add(job.jobId);
+            job.routine = routine.getOrDefault(job.jobId, false);
+            return Optional.of(clock.instant().plus(every.getOrDefault(job.jobId, Duration.ofSeconds(1))));
+        }, task -> {
+            if (rejecting) {
+                throw new RejectedExecutionException("shut down");
+            }
+            workers.add(task);
+        }, threads, Runnable::run, clock);
+    }
+
+    /** Tracks the jobs and sends their create step (run at once here), so each is then due again in its interval. */
+    void track(Poller poller, List<String> jobIds, boolean routineAfter, Duration interval) {
+        for (String jobId : jobIds) {
+            routine.put(jobId, routineAfter);
+            every.put(jobId, interval);
+            poller.trackNew(jobId, clock.instant());
+        }
+        poller.tick();
+        stepped.clear();
+    }
+
+    static List<String> jobs(String prefix, int n) {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            ids.add(String.format("%s%02d", prefix, i));
+        }
+        return ids;
+    }
+
+    @Test
+    void aJobAboutToFinishIsPolledBeforeABacklogOfRoutinePolls() {
+        Poller poller = poller(1);
+        List<String> backlog = jobs("routine-", 20);
+        track(poller, backlog, true, Duration.ofSeconds(1));
+        track(poller, List.of("finishing"), false, Duration.ofSeconds(2));
+
+        clock.advance(Duration.ofSeconds(1));
+        poller.tick();
+        assertThat(workers).as("one runner for one worker thread").hasSize(1);
+        workers.remove().run();
+        assertThat(stepped).as("a runner takes a few steps, then makes way").hasSize(8);
+
+        clock.advance(Duration.ofSeconds(1));
+        poller.tick();
+        assertThat(workers).as("still one runner").hasSize(1);
+        stepped.clear();
+        workers.remove().run();
+        assertThat(stepped.get(0)).as("due after the backlog, stepped before it").isEqualTo("finishing");
+        runAll();
+        assertThat(stepped).as("every job stepped once").hasSize(21).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void otherWorkOnThePoolIsNotHeldUpBehindTheBacklog() {
+        Poller poller = poller(1);
+        track(poller, jobs("routine-", 20), true, Duration.ofSeconds(1));
+        clock.advance(Duration.ofSeconds(1));
+        poller.tick();
+        List<String> order = new ArrayList<>();
+        workers.add(() -> order.add("a platform's command"));
+        workers.remove().run();
+        order.add("steps so far: " + stepped.size());
+        runAll();
+        assertThat(order).containsExactly("steps so far: 8", "a platform's command");
+        assertThat(stepped).hasSize(20);
+    }
+
+    @Test
+    void neverMoreStepsAtOnceThanWorkerThreads() {
+        Poller poller = poller(3);
+        track(poller, jobs("job-", 10), true, Duration.ofSeconds(1));
+        clock.advance(Duration.ofSeconds(1));
+        poller.tick();
+        poller.tick();
+        assertThat(workers).hasSize(3);
+        assertThat(poller.inFlightCount()).as("claimed: due, and not stepped again until done").isEqualTo(10);
+        runAll();
+        assertThat(stepped).hasSize(10).doesNotHaveDuplicates();
+        assertThat(poller.inFlightCount()).isZero();
+    }
+
+    @Test
+    void aWakeUpTakesARoutineJobOutOfTurn() {
+        Poller poller = poller(1);
+        track(poller, List.of("slow"), true, Duration.ofSeconds(30));
+        poller.wake("slow");
+        poller.tick();
+        runAll();
+        assertThat(stepped).containsExactly("slow");
+    }
+
+    @Test
+    void stepsAPoolRefusesWaitAndRunLater() {
+        Poller poller = poller(1);
+        track(poller, jobs("job-", 3), false, Duration.ofSeconds(1));
+        rejecting = true;
+        clock.advance(Duration.ofSeconds(1));
+        poller.tick();
+        assertThat(stepped).isEmpty();
+        assertThat(poller.trackedCount()).as("nothing dropped").isEqualTo(3);
+        assertThat(poller.inFlightCount()).isZero();
+
+        rejecting = false;
+        clock.advance(Duration.ofSeconds(29));
+        poller.tick();
+        assertThat(workers).as("not before the retry delay").isEmpty();
+        clock.advance(Duration.ofSeconds(1));
+        poller.tick();
+        runAll();
+        assertThat(stepped).hasSize(3).doesNotHaveDuplicates();
+    }
+
+    private void runAll() {
+        while (!workers.isEmpty()) {
+            workers.remove().run();
+        }
+    }
+}
