@@ -61,11 +61,6 @@ final class DueQueue {
         return !routine.isEmpty() && !routine.first().at().isAfter(now) ? take(routine) : null;
     }
 
-    /** Whether a routine job is due at or before {@code now}. */
-    synchronized boolean hasDueRoutine(Instant now) {
-        return !routine.isEmpty() && !routine.first().at().isAfter(now);
-    }
-
     synchronized void remove(String jobId) {
         Entry entry = byJob.remove(jobId);
         if (entry != null) {
