@@ -153,8 +153,7 @@ public final class Poller {
     }
 
     private void startRunners() {
-        while (runners.get() < workerThreads && !(urgentSteps.isEmpty() && routineSteps.isEmpty())) {
-            runners.incrementAndGet();
+        while (!(urgentSteps.isEmpty() && routineSteps.isEmpty()) && takeRunnerSlot()) {
             try {
                 workers.execute(this::runSteps);
             } catch (RejectedExecutionException shuttingDown) {
@@ -166,6 +165,16 @@ public final class Poller {
                 return;
             }
         }
+    }
+
+    /** Counts one more runner, unless every worker thread has one already. */
+    private boolean takeRunnerSlot() {
+        for (int n = runners.get(); n < workerThreads; n = runners.get()) {
+            if (runners.compareAndSet(n, n + 1)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
