@@ -64,10 +64,12 @@ final class JobRunner {
             job = watcher.poll(job, tracked);
         }
         if (!chats.serves(job.requester().platform())) {
+            tracked.routine = true;
             return job.isSettled() ? Optional.empty() : Optional.of(clock.instant().plus(PARKED));
         }
         ChatPort chat = chats.forPlatform(job.requester().platform());
         if (!chat.isReady()) {
+            tracked.routine = true;
             return job.isSettled() ? Optional.empty() : Optional.of(nextStep(job, tracked, NOT_READY));
         }
         boolean showsMessage = job.state() != JobState.REJECTED;

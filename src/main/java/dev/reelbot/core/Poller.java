@@ -19,15 +19,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one scheduler for every job: a periodic {@link #tick()} takes the jobs that are due and hands each to the
- * worker pool for one {@link JobRunner#step}; the step says when the job is due again. Never a thread per job. A
- * job's first step, which sends its create request, runs on a pool of its own: creates are the calls that may hang
- * and may never be retried, so they must not tie up the threads every other job needs.
+ * The one scheduler for every job: a periodic {@link #tick()} takes the jobs that are due, and each gets one
+ * {@link JobRunner#step} on the worker pool; the step says when the job is due again. Never a thread per job. A
+ * job's first step, which sends its create request (and posts its message), runs on a pool of its own: creates are
+ * the calls that may hang and may never be retried, so they must not tie up the threads every other job needs.
  *
- * <p>When the workers cannot keep up, the steps users are waiting for go first: a tick hands the due jobs to at most
- * one runner per worker thread, and each runner takes the urgent steps (a new job's message, a poll expected to find
- * the job finished, a delivery, a notice) before the routine ones (progress polls well before a job's end), which
- * only grow later.
+ * <p>When the workers cannot keep up, the steps users are waiting for go first: the due steps wait here, not in the
+ * pool's queue, and at most one runner per worker thread takes them, urgent ones (a poll expected to find the job
+ * finished, a delivery, a notice, a message to post again, a wake-up) before routine ones (progress polls of a job
+ * not known to be about to finish, and of a job whose platform is away). A routine step that has waited
+ * {@link #ROUTINE_PATIENCE} goes first too, so no job waits without end.
  *
  * <p>Threading: {@link #tick()} runs on the shared scheduler (or a test's thread); steps run on the workers. A
  * job is never stepped twice at once; a wake-up that arrives during a step runs right after it.
@@ -37,6 +38,8 @@ public final class Poller {
     private static final Duration AFTER_CRASH = Duration.ofSeconds(30);
     /** How many steps a runner takes before it lets other work on the workers go first. */
     private static final int STEPS_PER_TURN = 8;
+    /** How long a routine step may wait behind urgent ones before it goes first. */
+    static final Duration ROUTINE_PATIENCE = Duration.ofSeconds(30);
 
     private final Steps runner;
     private final Executor workers;
@@ -54,8 +57,8 @@ public final class Poller {
     private ScheduledFuture<?> ticking;
 
     /**
-     * @param workerThreads how many threads {@code workers} has: the poller runs no more steps at once than that, so
-     *                      the queued steps stay in its own order
+     * @param workerThreads how many threads {@code workers} has: the poller runs no more job steps on it at once than
+     *                      that, so the waiting steps stay in its own order
      */
     Poller(Steps runner, Executor workers, int workerThreads, Executor submitters, Clock clock) {
         this.runner = runner;
@@ -103,7 +106,13 @@ public final class Poller {
 
     /** Asks for a step of a tracked job as soon as possible. */
     public void wake(String jobId) {
-        if (!tracked.containsKey(jobId)) {
+        Tracked job = tracked.get(jobId);
+        if (job == null) {
+            return;
+        }
+        if (routineSteps.remove(job)) {
+            urgentSteps.add(job);
+            startRunners();
             return;
         }
         if (inFlight.contains(jobId)) {
@@ -133,6 +142,7 @@ public final class Poller {
         for (String jobId = queue.takeDueRoutine(now); jobId != null; jobId = queue.takeDueRoutine(now)) {
             Tracked job = claim(jobId);
             if (job != null) {
+                job.waitingSince = now;
                 routineSteps.add(job);
             }
         }
@@ -156,11 +166,14 @@ public final class Poller {
         while (!(urgentSteps.isEmpty() && routineSteps.isEmpty()) && takeRunnerSlot()) {
             try {
                 workers.execute(this::runSteps);
-            } catch (RejectedExecutionException shuttingDown) {
+            } catch (RuntimeException | Error refused) {
                 runners.decrementAndGet();
                 Instant now = clock.instant();
                 for (Tracked job = nextStep(); job != null; job = nextStep()) {
                     putBack(job, now);
+                }
+                if (!(refused instanceof RejectedExecutionException)) {
+                    throw refused;
                 }
                 return;
             }
@@ -197,6 +210,13 @@ public final class Poller {
     }
 
     private Tracked nextStep() {
+        Tracked oldest = routineSteps.peek();
+        if (oldest != null && !oldest.waitingSince.plus(ROUTINE_PATIENCE).isAfter(clock.instant())) {
+            Tracked job = routineSteps.poll();
+            if (job != null) {
+                return job;
+            }
+        }
         Tracked job = urgentSteps.poll();
         return job != null ? job : routineSteps.poll();
     }
@@ -216,18 +236,20 @@ public final class Poller {
 
     private void step(Tracked job) {
         String jobId = job.jobId;
+        Optional<Instant> next = null;
         try {
-            Optional<Instant> next = runner.step(job);
-            if (next.isPresent()) {
+            next = runner.step(job);
+        } catch (RuntimeException e) {
+            log.error("job={} step failed; retrying in {}", jobId, AFTER_CRASH, e);
+        } finally {
+            if (next == null) {
+                queue.schedule(jobId, clock.instant().plus(AFTER_CRASH));
+            } else if (next.isPresent()) {
                 queue.schedule(jobId, next.get(), job.routine);
             } else {
                 tracked.remove(jobId);
                 queue.remove(jobId);
             }
-        } catch (RuntimeException e) {
-            log.error("job={} step failed; retrying in {}", jobId, AFTER_CRASH, e);
-            queue.schedule(jobId, clock.instant().plus(AFTER_CRASH));
-        } finally {
             inFlight.remove(jobId);
             if (wakeAfterStep.remove(jobId) && tracked.containsKey(jobId)) {
                 queue.scheduleNoLaterThan(jobId, clock.instant());
@@ -245,7 +267,7 @@ public final class Poller {
         return tracked.size();
     }
 
-    /** How many job steps are running now. */
+    /** How many job steps are due and not yet finished: running, or waiting for a worker. */
     public int inFlightCount() {
         return inFlight.size();
     }

@@ -107,6 +107,7 @@ final class TaskWatcher {
             Duration retryAfter = e instanceof VideoApiException.Transient t ? t.retryAfter().orElse(null) : null;
             tracked.pollAt = now.plus(PollSchedule.backoff(next.task().pollErrors(), retryAfter, settings,
                     random.getAsDouble()));
+            tracked.pollNearEnd = PollSchedule.nearEnd(next, now, settings);
             if (next.state().isFinal()) {
                 JobUpdates.error(next, "lost: the video API answered task_not_exist {} times", settings.lostAfter());
             } else {
@@ -128,6 +129,7 @@ final class TaskWatcher {
             Instant deadline = Watchdog.deadline(job, model, settings.noProgressTimeout());
             if (deadline.isBefore(tracked.pollAt)) {
                 tracked.pollAt = deadline;
+                tracked.pollNearEnd = true;
             }
             return job;
         }

@@ -19,10 +19,13 @@ final class Tracked {
     /** Whether the next poll is expected to find the job finished (see {@link PollSchedule#nearEnd}). */
     boolean pollNearEnd;
     /**
-     * Whether the next step is routine: only a progress poll and a progress edit of a job well before its end, which
-     * may wait while the workers are busy with steps users are waiting for. Set by each step for the next.
+     * Whether the next step is routine: only a progress poll and a progress edit of a job not known to be about to
+     * finish, or a look at a platform that is away, which may wait while the workers are busy with steps users are
+     * waiting for. Set by each step for the next.
      */
     boolean routine;
+    /** Since when a routine step has waited for a worker; written by the tick, read by a runner through the queue. */
+    Instant waitingSince;
     Instant chatAt;
     Instant deliveryAt;
     int chatErrors;

@@ -2,6 +2,7 @@ package dev.reelbot.core;
 
 import static dev.reelbot.core.TestJobs.T0;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.reelbot.testing.MutableClock;
 import java.time.Duration;
@@ -28,11 +29,17 @@ class PollerTest {
     final Map<String, Duration> every = new HashMap<>();
     final Map<String, Boolean> routine = new HashMap<>();
     boolean rejecting;
+    /** A job whose next step throws this, once. */
+    final Map<String, Error> crashes = new HashMap<>();
 
     Poller poller(int threads) {
         return new Poller(job -> {
             job.awaitingSubmission = false;
             stepped.add(job.jobId);
+            Error crash = crashes.remove(job.jobId);
+            if (crash != null) {
+                throw crash;
+            }
             job.routine = routine.getOrDefault(job.jobId, false);
             return Optional.of(clock.instant().plus(every.getOrDefault(job.jobId, Duration.ofSeconds(1))));
         }, task -> {
@@ -149,5 +156,54 @@ class PollerTest {
         while (!workers.isEmpty()) {
             workers.remove().run();
         }
+    }
+
+    @Test
+    void aRoutineStepThatWaitedLongEnoughGoesBeforeNewUrgentOnes() {
+        Poller poller = poller(1);
+        track(poller, List.of("patient"), true, Duration.ofSeconds(1));
+        track(poller, jobs("urgent-", 10), false, Duration.ofSeconds(31));
+        clock.advance(Duration.ofSeconds(1));
+        poller.tick();
+        assertThat(workers).hasSize(1);
+        clock.advance(Poller.ROUTINE_PATIENCE);
+        poller.tick();
+        workers.remove().run();
+        assertThat(stepped.get(0)).as("waited its patience out").isEqualTo("patient");
+        runAll();
+        assertThat(stepped).hasSize(11);
+    }
+
+    @Test
+    void aWakeUpMovesAWaitingRoutineStepAheadOfTheOthers() {
+        Poller poller = poller(1);
+        track(poller, jobs("routine-", 20), true, Duration.ofSeconds(1));
+        clock.advance(Duration.ofSeconds(1));
+        poller.tick();
+        poller.wake("routine-19");
+        workers.remove().run();
+        assertThat(stepped.get(0)).isEqualTo("routine-19");
+        runAll();
+        assertThat(stepped).as("and it is not stepped twice for it").hasSize(20).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aStepThatThrowsAnErrorKeepsItsJobAndItsRunnerSlot() {
+        Poller poller = poller(1);
+        track(poller, List.of("boom", "calm"), false, Duration.ofSeconds(1));
+        crashes.put("boom", new StackOverflowError("a bug"));
+        clock.advance(Duration.ofSeconds(1));
+        poller.tick();
+        assertThatThrownBy(() -> workers.remove().run()).isInstanceOf(StackOverflowError.class);
+        assertThat(poller.trackedCount()).isEqualTo(2);
+
+        poller.tick();
+        runAll();
+        assertThat(stepped).as("the other job still runs").containsExactly("boom", "calm");
+        stepped.clear();
+        clock.advance(Duration.ofSeconds(30));
+        poller.tick();
+        runAll();
+        assertThat(stepped).as("the crashed job is stepped again later").contains("boom");
     }
 }
