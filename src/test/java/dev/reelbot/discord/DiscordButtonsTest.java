@@ -6,29 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.reelbot.core.Job;
 import dev.reelbot.core.RefundState;
 import dev.reelbot.discord.FakeDiscord.Call;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Refund notices in the admin channel, Mark refunded for admins only, and the Re-roll and Details buttons. */
-class DiscordButtonsTest {
-    @TempDir
-    Path dir;
-    DiscordHarness h;
-
-    @BeforeEach
-    void start() throws InterruptedException {
-        h = new DiscordHarness(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        h.close();
-    }
+class DiscordButtonsTest extends WithDiscord {
 
     private Job failedJob() {
         String jobId = DiscordHarness.jobIdIn(h.video(Interactions.ALICE, "a storm [fail]"));

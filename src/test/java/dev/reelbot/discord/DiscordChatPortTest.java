@@ -15,31 +15,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** How the port reads Discord's refusals, through the real JDA against the fake: what the engine is told. */
-class DiscordChatPortTest {
+class DiscordChatPortTest extends WithDiscord {
     private static final PostKey KEY = new PostKey("job12345-ab", false);
     private static final Conversation CHANNEL = new Conversation("discord", Interactions.GUILD,
             Interactions.CHANNEL);
 
-    @TempDir
-    Path dir;
-    DiscordHarness h;
     DiscordChatPort port;
 
     @BeforeEach
-    void start() throws InterruptedException {
-        h = new DiscordHarness(dir);
+    void takePort() {
         port = h.bot.port();
-    }
-
-    @AfterEach
-    void stop() {
-        h.close();
     }
 
     private static JobView view(String status) {

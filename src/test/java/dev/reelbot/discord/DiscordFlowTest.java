@@ -9,30 +9,20 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reelbot.core.DeliveryState;
 import dev.reelbot.core.Job;
 import dev.reelbot.discord.FakeDiscord.Call;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The real JDA against a fake Discord, end to end: a /video interaction becomes a finished video message. */
-class DiscordFlowTest {
-    @TempDir
-    Path dir;
-    DiscordHarness h;
-
-    @BeforeEach
-    void start() throws InterruptedException {
-        h = new DiscordHarness(dir);
+class DiscordFlowTest extends WithDiscord {
+    /** Sends {@code /video} as an interaction 20 minutes old: JDA then treats its token as expired. */
+    private void sendExpiredVideo(String prompt) {
+        ObjectNode old = Interactions.slash(Instant.now().minus(Duration.ofMinutes(20)), Interactions.ALICE,
+                List.of(), DiscordCommands.VIDEO, null, List.of(Interactions.Option.string("prompt", prompt)));
+        h.discord.gateway().dispatch("INTERACTION_CREATE", old);
     }
 
-    @AfterEach
-    void stop() {
-        h.close();
-    }
 
     @Test
     void anInteractionIsDeferredThenProgressIsPostedEditedAndTheVideoUploaded() {
@@ -75,9 +65,7 @@ class DiscordFlowTest {
     void anInteractionOlderThanFifteenMinutesStillGetsItsMessageFinishedThroughTheChannel() {
         // JDA derives the token's expiry from the id: an id from 20 minutes ago makes every use of the
         // interaction token fail locally, as it would for a job that outlived the token.
-        ObjectNode old = Interactions.slash(Instant.now().minus(Duration.ofMinutes(20)), Interactions.ALICE,
-                List.of(), DiscordCommands.VIDEO, null, List.of(Interactions.Option.string("prompt", "a slow sea")));
-        h.discord.gateway().dispatch("INTERACTION_CREATE", old);
+        sendExpiredVideo("a slow sea");
         await().atMost(DiscordHarness.WAIT).until(() -> h.store.countActive("discord", Interactions.ALICE) == 1);
 
         h.runUntilSettled();
@@ -157,9 +145,7 @@ class DiscordFlowTest {
 
     @Test
     void aRefusalAfterTheInteractionExpiredGoesByDm() {
-        ObjectNode old = Interactions.slash(Instant.now().minus(Duration.ofMinutes(20)), Interactions.ALICE,
-                List.of(), DiscordCommands.VIDEO, null, List.of(Interactions.Option.string("prompt", "x [moderated]")));
-        h.discord.gateway().dispatch("INTERACTION_CREATE", old);
+        sendExpiredVideo("x [moderated]");
         await().atMost(DiscordHarness.WAIT).until(() -> !h.store.recentJobs("discord", Interactions.ALICE, 1)
                 .isEmpty());
 
@@ -174,9 +160,7 @@ class DiscordFlowTest {
     @Test
     void whenNeitherTheInteractionNorADmReachesTheRequesterTheAdminsAreTold() {
         h.discord.closeDms(Interactions.ALICE);
-        ObjectNode old = Interactions.slash(Instant.now().minus(Duration.ofMinutes(20)), Interactions.ALICE,
-                List.of(), DiscordCommands.VIDEO, null, List.of(Interactions.Option.string("prompt", "x [moderated]")));
-        h.discord.gateway().dispatch("INTERACTION_CREATE", old);
+        sendExpiredVideo("x [moderated]");
         await().atMost(DiscordHarness.WAIT).until(() -> !h.store.recentJobs("discord", Interactions.ALICE, 1)
                 .isEmpty());
 

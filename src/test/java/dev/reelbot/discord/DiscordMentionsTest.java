@@ -4,31 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.reelbot.discord.FakeDiscord.Call;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** A prompt full of pings and markdown pings nobody and formats nothing, in any message the bot sends. */
-class DiscordMentionsTest {
+class DiscordMentionsTest extends WithDiscord {
     private static final String NASTY = "@everyone @here <@999999999999999999> <@&888888888888888888> **bold** "
             + "[click](https://evil.example) `code` ||spoiler|| a cat";
 
-    @TempDir
-    Path dir;
-    DiscordHarness h;
-
-    @BeforeEach
-    void start() throws InterruptedException {
-        h = new DiscordHarness(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        h.close();
-    }
 
     @Test
     void everyMessageIsSentWithNoAllowedMentionsAndTheUntrustedTextEscaped() {
