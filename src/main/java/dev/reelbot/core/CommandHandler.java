@@ -75,16 +75,10 @@ public final class CommandHandler {
 
     /** Starts the same request again with a new seed (the Re-roll button); only the requester or an admin may. */
     public Reply reroll(Requester who, String jobId, String requestKey) {
-        Optional<Job> job = visibleJob(who, jobId);
-        if (job.isEmpty()) {
-            return Reply.refused("There is no job `" + jobId + "` here.");
-        }
-        if (!job.get().requester().user().equals(who.user()) && !admins.isAdmin(who)) {
-            return Reply.refused("Only the person who asked for job `" + jobId + "` (or an admin) can re-roll it.");
-        }
-        long seed = ThreadLocalRandom.current().nextLong(4_294_967_296L);
+        long seed = ThreadLocalRandom.current().nextLong(RequestBuilder.MAX_SEED + 1);
         try {
-            return start(who, job.get().request().toBuilder().seed(seed).build(), requestKey);
+            Job job = ownJob(who, jobId, "re-roll it");
+            return start(who, job.request().toBuilder().seed(seed).build(), requestKey);
         } catch (CommandError e) {
             return Reply.refused(e.getMessage());
         }
@@ -92,15 +86,21 @@ public final class CommandHandler {
 
     /** Every parameter of a job (the Details button); only the requester or an admin may see them. */
     public Reply details(Requester who, String jobId) {
-        Optional<Job> job = visibleJob(who, jobId);
-        if (job.isEmpty()) {
-            return Reply.refused("There is no job `" + jobId + "` here.");
+        try {
+            return Reply.ok(JobDetails.describe(ownJob(who, jobId, "see its details"), renderer, clock.instant()));
+        } catch (CommandError e) {
+            return Reply.refused(e.getMessage());
         }
-        if (!job.get().requester().user().equals(who.user()) && !admins.isAdmin(who)) {
-            return Reply.refused("Only the person who asked for job `" + jobId + "` (or an admin) can see its "
-                    + "details.");
+    }
+
+    /** The job, if {@code who} may act on it: its requester or an admin; else why not ("... can " + what). */
+    private Job ownJob(Requester who, String jobId, String what) throws CommandError {
+        Job job = visibleJob(who, jobId).orElseThrow(() -> new CommandError("There is no job `" + jobId + "` here."));
+        if (!job.requester().user().equals(who.user()) && !admins.isAdmin(who)) {
+            throw new CommandError("Only the person who asked for job `" + jobId + "` (or an admin) can " + what
+                    + ".");
         }
-        return Reply.ok(JobDetails.describe(job.get(), renderer, clock.instant()));
+        return job;
     }
 
     /** Marks a refund case resolved (the admin command and the Mark refunded button). */
@@ -109,11 +109,6 @@ public final class CommandHandler {
             return notAdmin();
         }
         return refunds.resolve(who, jobId, note);
-    }
-
-    /** Whether a user may use admin commands and buttons. */
-    public boolean isAdmin(Requester who) {
-        return admins.isAdmin(who);
     }
 
     private Reply start(Requester who, VideoRequest request, String requestKey) throws CommandError {

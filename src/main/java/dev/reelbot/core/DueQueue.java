@@ -10,8 +10,8 @@ import java.util.TreeSet;
 /**
  * Jobs ordered by when they next need a step, in two lanes: <em>urgent</em> steps (a new job, a poll expected to
  * find the job finished, a delivery, a notice, a wake-up) and <em>routine</em> ones (progress polls of a job not
- * known to be about to finish), which may wait while the workers are busy. Taking the due ones costs only as much as there are due, so
- * one scheduler serves thousands of jobs. Each job is in the queue at most once, in one lane.
+ * known to be about to finish), which may wait while the workers are busy. Taking the due ones costs only as much
+ * as there are due, so one scheduler serves thousands of jobs. Each job is in the queue at most once, in one lane.
  *
  * <p>Threading: every method holds the queue's lock; {@link #schedule} for a job replaces its earlier time and lane.
  */

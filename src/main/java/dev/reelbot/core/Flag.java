@@ -33,11 +33,6 @@ public enum Flag {
         this.description = description;
     }
 
-    /** The canonical name, without dashes. */
-    public String flagName() {
-        return name;
-    }
-
     public String valueHint() {
         return valueHint;
     }

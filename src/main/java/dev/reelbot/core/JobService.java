@@ -1,12 +1,8 @@
 package dev.reelbot.core;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -101,13 +97,7 @@ public final class JobService {
 
     /** An opaque, stable id of the requester for the API's abuse monitoring: never their platform id itself. */
     static String endUser(Requester requester) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256")
-                    .digest((requester.platform() + ":" + requester.workspace() + ":" + requester.user())
-                            .getBytes(StandardCharsets.UTF_8));
-            return "reelbot-" + HexFormat.of().formatHex(hash, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
+        return "reelbot-" + Fingerprint.sha256Hex(requester.platform() + ":" + requester.workspace() + ":"
+                + requester.user(), 8);
     }
 }

@@ -30,9 +30,4 @@ public enum JobState {
     public boolean isRefundCase() {
         return this == FAILED || this == TIMED_OUT || this == SUBMIT_UNKNOWN;
     }
-
-    /** Whether the job counts against the requester's daily quota: everything that was or may have been billed. */
-    public boolean isBilled() {
-        return this != REJECTED;
-    }
 }

@@ -19,6 +19,11 @@ public record JobTimes(Instant createdAt, Instant submittedAt, Instant updatedAt
         Objects.requireNonNull(updatedAt, "updatedAt");
     }
 
+    /** When the job's clock started: when the API accepted it, or, before that, when the command was accepted. */
+    public Instant startedAt() {
+        return submittedAt != null ? submittedAt : createdAt;
+    }
+
     static JobTimes startingAt(Instant now) {
         return new JobTimes(now, null, now, null, now);
     }

@@ -86,10 +86,9 @@ final class MessageKeeper {
         if (job.message().finalShown()) {
             return job;
         }
-        String reason = job.failure() == null ? "no reason was given" : job.failure().message();
         try {
-            chat.whisper(job.requester(), "🚫 Your video (job " + job.id() + ") was not started: " + reason
-                    + " Nothing was charged.");
+            chat.whisper(job.requester(), "🚫 Your video (job " + job.id() + ") was not started: "
+                    + Renderer.reason(job) + " Nothing was charged.");
             return updates.apply(job, j -> Transitions.toldPrivately(j, clock.instant()));
         } catch (ChatException e) {
             return failed(job, tracked, e, true);

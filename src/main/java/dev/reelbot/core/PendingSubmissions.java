@@ -22,10 +22,6 @@ final class PendingSubmissions {
         }
     }
 
-    synchronized int count() {
-        return pending;
-    }
-
     /** Waits until none are pending or the timeout passes; returns how many are still pending. */
     synchronized int await(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();

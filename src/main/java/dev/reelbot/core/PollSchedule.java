@@ -62,8 +62,7 @@ final class PollSchedule {
     }
 
     private static double elapsedMillis(Job job, Instant now) {
-        Instant since = job.times().submittedAt() != null ? job.times().submittedAt() : job.times().createdAt();
-        return Math.max(0, Duration.between(since, now).toMillis());
+        return Math.max(0, Duration.between(job.times().startedAt(), now).toMillis());
     }
 
     /** The wait after {@code errors} failed polls in a row, at least what the API asked for. */

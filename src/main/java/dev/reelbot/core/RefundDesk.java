@@ -34,8 +34,7 @@ final class RefundDesk {
             text.append("• `").append(job.id()).append("` ").append(who.userName()).append(" (").append(who.platform())
                     .append(' ').append(who.user()).append(") · ").append(job.request().model()).append(" · task ")
                     .append(job.task().taskId() == null ? "unknown" : job.task().taskId()).append(" · billed ")
-                    .append(Renderer.when(job.times().submittedAt() != null ? job.times().submittedAt()
-                            : job.times().createdAt()))
+                    .append(Renderer.when(job.times().startedAt()))
                     .append(" · ").append(job.refund().reason()).append('\n');
         }
         return text.append("Resolve one with: admin resolve <job> [note]").toString();

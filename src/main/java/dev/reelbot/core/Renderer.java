@@ -109,7 +109,7 @@ public final class Renderer {
         facts.add(new NoticeView.Fact("Model", job.request().model()));
         facts.add(new NoticeView.Fact("Task id", job.task().taskId() == null ? "unknown (no answer to the submission)"
                 : job.task().taskId()));
-        Instant billed = job.times().submittedAt() != null ? job.times().submittedAt() : job.times().createdAt();
+        Instant billed = job.times().startedAt();
         facts.add(new NoticeView.Fact(job.times().submittedAt() != null ? "Billed" : "Submitted (maybe billed)",
                 WHEN.format(billed)));
         facts.add(new NoticeView.Fact("Why", job.refund().reason() == null ? reason(job) : job.refund().reason()));
@@ -142,7 +142,8 @@ public final class Renderer {
         return new JobView.Failed(reason(job), refund);
     }
 
-    private static String reason(Job job) {
+    /** Why the job failed, in words for its requester. */
+    static String reason(Job job) {
         return job.failure() == null ? "no reason was given" : job.failure().message();
     }
 

@@ -15,7 +15,7 @@ final class RequestBuilder {
     static final int MAX_NEGATIVE_LENGTH = 500;
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N} _.-]{1,40}");
     private static final Pattern SIZE = Pattern.compile("(\\d{2,5})\\s*[x×*X]\\s*(\\d{2,5})");
-    private static final long MAX_SEED = 4_294_967_295L;
+    static final long MAX_SEED = 4_294_967_295L;
 
     private final ModelCatalog catalog;
     private final Limits limits;

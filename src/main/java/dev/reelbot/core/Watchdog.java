@@ -14,7 +14,7 @@ final class Watchdog {
 
     /** The next instant at which {@link #verdict} could change: poll no later than this. */
     static Instant deadline(Job job, ModelSpec model, Duration noProgressTimeout) {
-        Instant start = job.times().submittedAt() != null ? job.times().submittedAt() : job.times().createdAt();
+        Instant start = job.times().startedAt();
         Instant limit = start.plus(model.timeLimit());
         if (job.state() != JobState.RUNNING) {
             return limit;
@@ -24,17 +24,16 @@ final class Watchdog {
         return stall.isBefore(limit) ? stall : limit;
     }
 
+    /** Why the bot gives up on the job at {@code now}: once its {@link #deadline} has come, whichever limit it was. */
     static Optional<Failure> verdict(Job job, ModelSpec model, Duration noProgressTimeout, Instant now) {
-        Instant start = job.times().submittedAt() != null ? job.times().submittedAt() : job.times().createdAt();
-        if (!now.isBefore(start.plus(model.timeLimit()))) {
+        if (now.isBefore(deadline(job, model, noProgressTimeout))) {
+            return Optional.empty();
+        }
+        if (!now.isBefore(job.times().startedAt().plus(model.timeLimit()))) {
             return Optional.of(new Failure("it ran past the " + Renderer.humanDuration(model.timeLimit())
                     + " limit for " + model.name(), "time_limit"));
         }
-        Instant lastMove = job.times().progressAt() != null ? job.times().progressAt() : start;
-        if (job.state() == JobState.RUNNING && !now.isBefore(lastMove.plus(noProgressTimeout))) {
-            return Optional.of(new Failure("it made no progress for " + Renderer.humanDuration(noProgressTimeout),
-                    "no_progress"));
-        }
-        return Optional.empty();
+        return Optional.of(new Failure("it made no progress for " + Renderer.humanDuration(noProgressTimeout),
+                "no_progress"));
     }
 }
