@@ -1,12 +1,8 @@
 package dev.reelbot;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import dev.reelbot.bench.Bench;
 import dev.reelbot.bench.BenchOptions;
 import dev.reelbot.bench.SimulatorProcess;
-import dev.reelbot.core.ModelCatalog;
-import dev.reelbot.core.ModelSpec;
 import dev.reelbot.core.Secret;
 import dev.reelbot.videoapi.GetRetryPolicy;
 import dev.reelbot.videoapi.HttpVideoApi;
@@ -16,7 +12,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import okhttp3.OkHttpClient;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -45,9 +40,8 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        // The figures go to stdout; routine logs (one per job event) would drown them unless LOG_LEVEL asks.
-        ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(
-                Level.toLevel(System.getenv().getOrDefault("LOG_LEVEL", "WARN")));
+        // The figures go to stdout; routine logs (one per job event) would drown them.
+        LogSetup.quietUnlessAsked();
         Path dir = Files.createTempDirectory("reelbot-bench");
         BenchOptions options = new BenchOptions(jobs, jobSeconds, clients,
                 Duration.ofSeconds(jobSeconds).plus(Duration.ofMinutes(10)));
@@ -58,10 +52,9 @@ final class BenchCommand implements Callable<Integer> {
                     + ", simulator at " + simulator.baseUrl()
                     + ", " + Runtime.getRuntime().availableProcessors() + " cores, max heap "
                     + (Runtime.getRuntime().maxMemory() >> 20) + " MB");
-            new Bench(options).run(dir, o -> new HttpVideoApi(new OkHttpClient.Builder()
+            new Bench(options).run(dir, new HttpVideoApi(new OkHttpClient.Builder()
                     .connectTimeout(Duration.ofSeconds(10)).readTimeout(Duration.ofSeconds(30)).build(),
-                    simulator.baseUrl(), Secret.of(KEY), new ModelCatalog(List.of(ModelSpec.defaultsFor("sora-2"))),
-                    GetRetryPolicy.DEFAULT)).print(System.out);
+                    simulator.baseUrl(), Secret.of(KEY), Bench.MODELS, GetRetryPolicy.DEFAULT)).print(System.out);
         } finally {
             TempFiles.deleteTree(dir);
         }

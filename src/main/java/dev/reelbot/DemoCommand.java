@@ -1,7 +1,5 @@
 package dev.reelbot;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import dev.reelbot.config.ConfigException;
 import dev.reelbot.config.ConfigLoader;
 import dev.reelbot.config.ReelbotConfig;
@@ -28,7 +26,6 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -60,7 +57,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        quietLogsUnlessAsked();
+        LogSetup.quietUnlessAsked();
         return run(System.in, new PrintStream(System.out, true, StandardCharsets.UTF_8), System.console() != null);
     }
 
@@ -127,13 +124,6 @@ final class DemoCommand implements Callable<Integer> {
             return Integer.parseInt(System.getenv().getOrDefault("COLUMNS", "120"));
         } catch (NumberFormatException e) {
             return 120;
-        }
-    }
-
-    /** The demo's stdout is the chat: keep routine logs out of the way unless LOG_LEVEL asks for them. */
-    private static void quietLogsUnlessAsked() {
-        if (System.getenv("LOG_LEVEL") == null) {
-            ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
         }
     }
 }

@@ -14,6 +14,16 @@ final class LogSetup {
     private LogSetup() {
     }
 
+    /**
+     * For commands whose stdout is for people (the demo's chat, the bench's figures): routine logs stay out of the
+     * way (WARN and above only) unless LOG_LEVEL asks for them.
+     */
+    static void quietUnlessAsked() {
+        if (System.getenv("LOG_LEVEL") == null) {
+            ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
+        }
+    }
+
     static void apply(LoggingConfig config) {
         Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         root.setLevel(Level.toLevel(config.level(), Level.INFO));

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,7 +27,6 @@ final class RetryingStart {
     private final Start start;
     private final ScheduledExecutorService scheduler;
     private final Executor executor;
-    private final AtomicBoolean connected = new AtomicBoolean();
     private volatile boolean stopped;
     private volatile String lastError = "not started yet";
 
@@ -50,7 +48,6 @@ final class RetryingStart {
         }
         try {
             start.run();
-            connected.set(true);
             lastError = null;
             log.info("{}: connected", name);
         } catch (Exception e) {
@@ -61,10 +58,6 @@ final class RetryingStart {
             scheduler.schedule(() -> executor.execute(() -> attempt(after)), nextWait.toMillis(),
                     TimeUnit.MILLISECONDS);
         }
-    }
-
-    boolean isConnected() {
-        return connected.get();
     }
 
     /** Why the last attempt failed, or {@code null} when connected. */

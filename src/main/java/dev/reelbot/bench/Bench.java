@@ -29,13 +29,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
-import java.util.function.Function;
 
 /**
  * Runs N jobs at once through the whole engine (parser, store, poller, real HTTP client, delivery) against the
  * simulator in its own JVM, and measures what users and operators care about. See docs/benchmarks.md.
  */
 public final class Bench {
+    /** The one model every bench job uses; the client given to {@link #run} must know it too. */
+    public static final ModelCatalog MODELS = new ModelCatalog(List.of(ModelSpec.defaultsFor("sora-2")));
+
     private final BenchOptions options;
 
     public Bench(BenchOptions options) {
@@ -43,18 +45,17 @@ public final class Bench {
     }
 
     /** Runs the benchmark; returns the figures, one per line. */
-    public BenchReport run(Path workDir, Function<BenchOptions, VideoApi> client) throws Exception {
-        ModelCatalog models = new ModelCatalog(List.of(ModelSpec.defaultsFor("sora-2")));
+    public BenchReport run(Path workDir, VideoApi client) throws Exception {
         EngineSettings settings = EngineSettings.defaults(workDir.resolve("videos"));
         BenchChatPort chat = new BenchChatPort();
-        BenchVideoApi api = new BenchVideoApi(client.apply(options));
+        BenchVideoApi api = new BenchVideoApi(client);
         ExecutorService workers = Executors.newFixedThreadPool(settings.workers(), daemon("bench-worker"));
         ExecutorService submitters = Executors.newFixedThreadPool(settings.submitWorkers(), daemon("bench-submitter"));
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(daemon("bench-scheduler"));
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         try (SqliteConnections db = SqliteConnections.open(workDir.resolve("bench.db"))) {
             JdbcJobStore store = new JdbcJobStore(db);
-            Engine engine = new Engine(new Engine.Parts(store, api, new ChatPorts(List.of(chat)), models,
+            Engine engine = new Engine(new Engine.Parts(store, api, new ChatPorts(List.of(chat)), MODELS,
                     Limits.DEFAULTS, new Quotas(options.jobs(), options.jobs()), new Admins(Set.of()),
                     settings, 100L << 20, "/video"), workers, submitters, Clock.systemUTC());
             long cpuBefore = os.getProcessCpuTime();

@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A chat platform that only counts, for the benchmark: posts, edits (and edits that changed nothing visible),
- * uploads, notices, and when each job's final view was shown.
+ * notices, and when each job's final view was shown.
  *
  * <p>Threading: thread-safe; called from the engine's workers.
  */
@@ -24,7 +24,6 @@ final class BenchChatPort implements ChatPort {
     private final AtomicLong posts = new AtomicLong();
     private final AtomicLong edits = new AtomicLong();
     private final AtomicLong invisibleEdits = new AtomicLong();
-    private final AtomicLong uploads = new AtomicLong();
     private final AtomicLong notices = new AtomicLong();
     private final Map<String, JobView> shown = new ConcurrentHashMap<>();
     private final Map<String, Long> finalShownNanos = new ConcurrentHashMap<>();
@@ -66,7 +65,6 @@ final class BenchChatPort implements ChatPort {
 
     @Override
     public String upload(MessageRef message, VideoFile video) {
-        uploads.incrementAndGet();
         return "uploaded (" + video.bytes() + " bytes)";
     }
 
@@ -100,10 +98,6 @@ final class BenchChatPort implements ChatPort {
     /** Messages whose latest view is not final. */
     long inProgress() {
         return shown.values().stream().filter(view -> !view.isFinal()).count();
-    }
-
-    long uploads() {
-        return uploads.get();
     }
 
     long notices() {

@@ -82,7 +82,7 @@ record SlashRequest(String name, String subcommand, String prompt, Map<Flag, Str
                     return commands.handle(who, new VideoCommand.AdminRefunds(), requestKey);
                 }
                 return isJobId(job) ? commands.handle(who, new VideoCommand.AdminResolve(jobId(),
-                        PlainText.oneLine(note == null ? "" : note, 300)), requestKey) : notAJob();
+                        PlainText.oneLine(note, 300)), requestKey) : notAJob();
             default:
                 return new Reply("This bot does not know /" + name + ".", false, null);
         }

@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
@@ -263,6 +265,6 @@ public final class ApiSimulator implements AutoCloseable {
 
     /** The markers a prompt may carry, for help texts. */
     public static List<String> markers() {
-        return List.of("[fail]", "[moderated]", "[slow]", "[flaky]", "[lost]", "[big]", "[hang]");
+        return Arrays.stream(Behaviour.values()).map(b -> "[" + b.name().toLowerCase(Locale.ROOT) + "]").toList();
     }
 }

@@ -151,7 +151,7 @@ public final class SlackChatPort implements ChatPort {
 
     @Override
     public void whisper(Requester to, String text) throws ChatException {
-        String escaped = SlackText.reply(text);
+        String escaped = SlackText.escape(text);
         try {
             call("chat.postEphemeral", () -> client.chatPostEphemeral(r -> r.channel(to.channel()).user(to.user())
                     .text(escaped).linkNames(false)));

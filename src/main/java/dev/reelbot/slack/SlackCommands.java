@@ -43,7 +43,7 @@ final class SlackCommands {
 
     void register(App app, String command) {
         app.command(command, this::onCommand);
-        app.blockAction(SlackViews.REROLL, (req, ctx) -> onButton(req, ctx, this::reroll));
+        app.blockAction(SlackViews.REROLL, (req, ctx) -> onButton(req, ctx, commands::reroll));
         app.blockAction(SlackViews.DETAILS, (req, ctx) -> onButton(req, ctx,
                 (who, jobId, key) -> commands.details(who, jobId)));
         app.blockAction(SlackViews.REFUND, (req, ctx) -> onButton(req, ctx,
@@ -56,17 +56,13 @@ final class SlackCommands {
                 p.getUserName());
         Reply reply = serving ? commands.handle(who, p.getText() == null ? "" : p.getText(),
                 "slack:" + p.getTriggerId()) : RESTARTING;
-        return ctx.ack(r -> r.responseType("ephemeral").text(SlackText.reply(reply.text())));
+        return ctx.ack(r -> r.responseType("ephemeral").text(SlackText.escape(reply.text())));
     }
 
     /** What a button does, given who pressed it and the job id it carries. */
     @FunctionalInterface
     private interface ButtonAction {
         Reply run(Requester who, String jobId, String requestKey);
-    }
-
-    private Reply reroll(Requester who, String jobId, String requestKey) {
-        return commands.reroll(who, jobId, requestKey);
     }
 
     private Response onButton(BlockActionRequest req, ActionContext ctx, ButtonAction action) {
@@ -80,7 +76,7 @@ final class SlackCommands {
                 : RESTARTING;
         executor.execute(() -> {
             try {
-                ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(false).text(SlackText.reply(
+                ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(false).text(SlackText.escape(
                         reply.text())));
             } catch (IOException e) {
                 log.warn("could not answer a button press of {}: {}", who.qualifiedUser(), e.toString());

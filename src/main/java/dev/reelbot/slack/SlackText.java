@@ -30,9 +30,4 @@ final class SlackText {
     static String link(String url, String label) {
         return url != null && SAFE_URL.matcher(url).matches() ? "<" + url + "|" + escape(label) + ">" : escape(url);
     }
-
-    /** A reply from the core: plain text with {@code `code`} spans, which mrkdwn shows as they are. */
-    static String reply(String text) {
-        return escape(text);
-    }
 }

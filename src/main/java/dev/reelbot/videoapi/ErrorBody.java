@@ -1,7 +1,8 @@
 package dev.reelbot.videoapi;
 
+import static dev.reelbot.videoapi.TaskJson.text;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.reelbot.core.PlainText;
 
 /**
@@ -11,7 +12,6 @@ import dev.reelbot.core.PlainText;
  */
 record ErrorBody(String message, String code) {
     static final int MAX_MESSAGE_CHARS = 300;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     static ErrorBody parse(String body) {
         JsonNode root = readTree(body);
@@ -34,17 +34,6 @@ record ErrorBody(String message, String code) {
     }
 
     private static JsonNode readTree(String body) {
-        if (body == null || body.isBlank()) {
-            return null;
-        }
-        try {
-            return JSON.readTree(body);
-        } catch (Exception notJson) {
-            return null;
-        }
-    }
-
-    private static String text(JsonNode node) {
-        return node == null || node.isNull() || node.isContainerNode() ? "" : node.asText();
+        return body == null || body.isBlank() ? null : TaskJson.readQuietly(body);
     }
 }

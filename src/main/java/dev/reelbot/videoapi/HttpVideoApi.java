@@ -75,8 +75,7 @@ public final class HttpVideoApi implements VideoApi {
                 throw Failures.fromResponse(Failures.Route.CREATE, response.code(),
                         ResponseText.readForError(response.body()), response.header("Retry-After"), clock);
             }
-            String text = ResponseText.read(response.body());
-            return TaskJson.parse(text == null ? "" : text, null)
+            return TaskJson.parse(ResponseText.read(response.body()), null)
                     .orElseThrow(() -> Failures.unreadable(Failures.Route.CREATE, response.code()));
         } catch (IOException e) {
             throw Failures.fromIOException(Failures.Route.CREATE, e, sent.started);
@@ -87,8 +86,7 @@ public final class HttpVideoApi implements VideoApi {
     public TaskStatus get(String taskId) throws VideoApiException {
         Request request = endpoint.authorize(new Request.Builder().url(endpoint.video(taskId)).get()).build();
         try (Response response = getCaller.execute(getClient, request, Failures.Route.GET)) {
-            String text = ResponseText.read(response.body());
-            return TaskJson.parse(text == null ? "" : text, taskId)
+            return TaskJson.parse(ResponseText.read(response.body()), taskId)
                     .orElseThrow(() -> Failures.unreadable(Failures.Route.GET, response.code()));
         } catch (IOException e) {
             throw Failures.fromIOException(Failures.Route.GET, e, true);

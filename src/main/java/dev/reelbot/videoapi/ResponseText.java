@@ -12,22 +12,21 @@ final class ResponseText {
     private ResponseText() {
     }
 
-    /** The body as UTF-8, or {@code null} when it exceeds {@link #MAX_CHARS} bytes. */
+    /** The body as UTF-8, or empty when there is none or it exceeds {@link #MAX_CHARS} bytes (garbage, not a job). */
     static String read(ResponseBody body) throws IOException {
         if (body == null) {
             return "";
         }
         try (InputStream in = body.byteStream()) {
             byte[] bytes = in.readNBytes(MAX_CHARS + 1);
-            return bytes.length > MAX_CHARS ? null : new String(bytes, StandardCharsets.UTF_8);
+            return bytes.length > MAX_CHARS ? "" : new String(bytes, StandardCharsets.UTF_8);
         }
     }
 
     /** Like {@link #read} but an oversize or unreadable body becomes empty: for error bodies, read only for a hint. */
     static String readForError(ResponseBody body) {
         try {
-            String text = read(body);
-            return text == null ? "" : text;
+            return read(body);
         } catch (IOException unreadable) {
             return "";
         }

@@ -29,12 +29,7 @@ final class TaskJson {
      * @return the status, or empty when the body is not a job object
      */
     static Optional<TaskStatus> parse(String body, String fallbackId) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(body);
-        } catch (Exception notJson) {
-            return Optional.empty();
-        }
+        JsonNode root = readQuietly(body);
         if (root == null || !root.isObject()) {
             return Optional.empty();
         }
@@ -131,7 +126,8 @@ final class TaskJson {
         return "";
     }
 
-    private static String text(JsonNode node) {
+    /** A scalar's text; empty for a missing, null, object or array node. */
+    static String text(JsonNode node) {
         return node == null || node.isNull() || node.isContainerNode() ? "" : node.asText();
     }
 
@@ -139,7 +135,8 @@ final class TaskJson {
         return value.isEmpty() ? null : value;
     }
 
-    private static JsonNode readQuietly(String json) {
+    /** The JSON tree, or {@code null} when the text is not JSON. */
+    static JsonNode readQuietly(String json) {
         try {
             return JSON.readTree(json);
         } catch (Exception notJson) {

@@ -3,8 +3,6 @@ package dev.reelbot.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reelbot.core.JobState;
-import dev.reelbot.core.ModelCatalog;
-import dev.reelbot.core.ModelSpec;
 import dev.reelbot.simulator.ApiSimulator;
 import dev.reelbot.simulator.SimulatorOptions;
 import dev.reelbot.videoapi.TestApis;
@@ -14,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,8 +30,7 @@ class BenchTest {
         try (ApiSimulator simulator = ApiSimulator.start(SimulatorOptions.defaults()
                 .withDurations(Duration.ofSeconds(1), Duration.ofSeconds(60)))) {
             BenchReport report = new Bench(new BenchOptions(jobs, 1, 4, Duration.ofMinutes(2))).run(dir,
-                    o -> TestApis.forSimulator(simulator, new ModelCatalog(List.of(ModelSpec.defaultsFor("sora-2"))),
-                            Clock.systemUTC(), Duration.ofSeconds(10)));
+                    TestApis.forSimulator(simulator, Bench.MODELS, Clock.systemUTC(), Duration.ofSeconds(10)));
 
             assertThat(report.states()).isEqualTo(Map.of(JobState.COMPLETED, jobs));
             assertThat(report.creates()).isEqualTo(jobs);
