@@ -5,6 +5,7 @@ import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
+import com.slack.api.util.http.SlackHttpClient;
 import dev.reelbot.core.CommandHandler;
 import java.time.Clock;
 import java.util.concurrent.Executor;
@@ -28,13 +29,24 @@ public final class SlackApp implements AutoCloseable {
         SlackConfig config = new SlackConfig();
         config.setMethodsEndpointUrlPrefix(settings.apiBaseUrl());
         config.setPrettyResponseLoggingEnabled(false);
-        this.slack = Slack.getInstance(config);
+        // OkHttp silently resends a request whose connection failed after it was written: for chat.postMessage
+        // that is a second message Slack made and the bot never hears of. A failed call must surface instead, so
+        // the engine's retry looks for the first post by its key before posting again.
+        SlackHttpClient http = new SlackHttpClient(SlackHttpClient.buildOkHttpClient(config).newBuilder()
+                .retryOnConnectionFailure(false).build());
+        http.setConfig(config);
+        this.slack = Slack.getInstance(config, http);
         this.port = new SlackChatPort(slack.methods(settings.botToken().reveal()), settings,
                 new SlackThrottle(clock, settings.updatesPerMinute()));
     }
 
     public SlackChatPort port() {
         return port;
+    }
+
+    /** Whether the HTTP client may resend a call on its own (it must not: see the constructor). */
+    boolean resendsFailedCalls() {
+        return slack.getHttpClient().getOkHttpClient().retryOnConnectionFailure();
     }
 
     /**

@@ -201,6 +201,11 @@ class SlackHttpModeTest {
     }
 
     @Test
+    void theSlackClientNeverResendsACallOnItsOwn() {
+        assertThat(h.app.resendsFailedCalls()).as("a resent chat.postMessage would be a second message").isFalse();
+    }
+
+    @Test
     void aRetriedPostFindsTheFirstByTheKeyInItsMetadata() throws Exception {
         JobView view = new JobView("abcd2345", "⏳ Queued", "a cat", "U0ALICE1",
                 "sora-2", "Waiting", null, "0s", null, false, List.of());
