@@ -3,6 +3,7 @@ package dev.reelbot;
 import dev.reelbot.bench.Bench;
 import dev.reelbot.bench.BenchOptions;
 import dev.reelbot.bench.SimulatorProcess;
+import dev.reelbot.core.DownloadSettings;
 import dev.reelbot.core.Secret;
 import dev.reelbot.videoapi.GetRetryPolicy;
 import dev.reelbot.videoapi.HttpVideoApi;
@@ -54,7 +55,8 @@ final class BenchCommand implements Callable<Integer> {
                     + (Runtime.getRuntime().maxMemory() >> 20) + " MB");
             new Bench(options).run(dir, new HttpVideoApi(new OkHttpClient.Builder()
                     .connectTimeout(Duration.ofSeconds(10)).readTimeout(Duration.ofSeconds(30)).build(),
-                    simulator.baseUrl(), Secret.of(KEY), Bench.MODELS, GetRetryPolicy.DEFAULT)).print(System.out);
+                    simulator.baseUrl(), Secret.of(KEY), Bench.MODELS, GetRetryPolicy.DEFAULT, DownloadSettings.DEFAULTS))
+                    .print(System.out);
         } finally {
             TempFiles.deleteTree(dir);
         }

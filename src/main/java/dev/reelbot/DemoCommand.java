@@ -79,11 +79,12 @@ final class DemoCommand implements Callable<Integer> {
                 System.err.println("--api-url needs the API key in the environment variable VIDEO_API_KEY.");
                 return 1;
             }
-            api = Wiring.videoApi(cfg.videoApi(), apiUrl, Secret.of(key));
+            api = Wiring.videoApi(cfg.videoApi(), apiUrl, Secret.of(key), cfg.engine().downloads());
         } else {
             simulator = ApiSimulator.start(SimulatorOptions.defaults().withDurations(Duration.ofSeconds(jobSeconds),
                     Duration.ofSeconds(Math.max(180, jobSeconds))));
-            api = Wiring.videoApi(cfg.videoApi(), simulator.baseUrl(), Secret.of(simulator.apiKey()));
+            api = Wiring.videoApi(cfg.videoApi(), simulator.baseUrl(), Secret.of(simulator.apiKey()),
+                    cfg.engine().downloads());
         }
         Path tempDir = Files.createTempDirectory("reelbot-demo");
         Path dbFile = db != null ? db : tempDir.resolve("demo.db");

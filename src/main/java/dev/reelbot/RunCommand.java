@@ -106,7 +106,7 @@ final class RunCommand implements Callable<Integer> {
             throws Exception {
         try (Platforms platforms = new Platforms(cfg, Clock.systemUTC(), out, System.console() != null)) {
             VideoApi api = Wiring.videoApi(cfg.videoApi(), cfg.videoApi().baseUrl(), cfg.videoApi().apiKey()
-                    .orElseThrow());
+                    .orElseThrow(), cfg.engine().downloads());
             MicrometerMetrics metrics = new MicrometerMetrics(store);
             Engine engine = Wiring.engine(cfg, cfg.engine(), store, api, platforms.ports(), cfg.admins(),
                     cfg.slack().enabled() ? cfg.slack().command() : "/video", pools, metrics);

@@ -7,6 +7,7 @@ import dev.reelbot.config.VideoApiConfig;
 import dev.reelbot.core.Admins;
 import dev.reelbot.core.ChatPort;
 import dev.reelbot.core.ChatPorts;
+import dev.reelbot.core.DownloadSettings;
 import dev.reelbot.core.Engine;
 import dev.reelbot.core.EngineMetrics;
 import dev.reelbot.core.EngineSettings;
@@ -35,16 +36,17 @@ final class Wiring {
     private Wiring() {
     }
 
-    static VideoApi videoApi(VideoApiConfig cfg, String baseUrl, Secret key) {
+    /** The video API client; a download's own deadline (within {@code downloads}) replaces the call timeout. */
+    static VideoApi videoApi(VideoApiConfig cfg, String baseUrl, Secret key, DownloadSettings downloads) {
         OkHttpClient http = new OkHttpClient.Builder()
                 .connectTimeout(cfg.connectTimeout())
                 .readTimeout(cfg.requestTimeout())
                 .writeTimeout(cfg.requestTimeout())
-                .callTimeout(cfg.downloadTimeout())
+                .callTimeout(cfg.requestTimeout())
                 .build();
         GetRetryPolicy retry = new GetRetryPolicy(cfg.getAttempts(), GetRetryPolicy.DEFAULT.baseDelay(),
                 GetRetryPolicy.DEFAULT.maxDelay(), GetRetryPolicy.DEFAULT.maxRetryAfterWait());
-        return new HttpVideoApi(http, baseUrl, key, cfg.models(), retry);
+        return new HttpVideoApi(http, baseUrl, key, cfg.models(), retry, downloads);
     }
 
     static Engine engine(ReelbotConfig cfg, EngineSettings settings, JobStore store, VideoApi api,
@@ -52,7 +54,7 @@ final class Wiring {
                          EngineMetrics metrics) {
         Engine.Parts parts = new Engine.Parts(store, api, new ChatPorts(ports), cfg.videoApi().models(), cfg.limits(),
                 cfg.quotas(), admins, settings, cfg.videoApi().maxDownloadBytes(), commandName, metrics);
-        return new Engine(parts, pools.workers(), pools.submitters(), Clock.systemUTC());
+        return new Engine(parts, pools.workers(), pools.submitters(), pools.downloads(), Clock.systemUTC());
     }
 
     static SlackSettings slackSettings(SlackConfig cfg) {

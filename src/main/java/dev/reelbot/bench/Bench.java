@@ -51,13 +51,15 @@ public final class Bench {
         BenchVideoApi api = new BenchVideoApi(client);
         ExecutorService workers = Executors.newFixedThreadPool(settings.workers(), daemon("bench-worker"));
         ExecutorService submitters = Executors.newFixedThreadPool(settings.submitWorkers(), daemon("bench-submitter"));
+        ExecutorService downloads = Executors.newFixedThreadPool(settings.downloads().workers(),
+                daemon("bench-download"));
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(daemon("bench-scheduler"));
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         try (SqliteConnections db = SqliteConnections.open(workDir.resolve("bench.db"))) {
             JdbcJobStore store = new JdbcJobStore(db);
             Engine engine = new Engine(new Engine.Parts(store, api, new ChatPorts(List.of(chat)), MODELS,
                     Limits.DEFAULTS, new Quotas(options.jobs(), options.jobs()), new Admins(Set.of()),
-                    settings, 100L << 20, "/video"), workers, submitters, Clock.systemUTC());
+                    settings, 100L << 20, "/video"), workers, submitters, downloads, Clock.systemUTC());
             long cpuBefore = os.getProcessCpuTime();
             long wallBefore = System.nanoTime();
             double[] acks;
@@ -77,6 +79,7 @@ public final class Bench {
             scheduler.shutdownNow();
             workers.shutdownNow();
             submitters.shutdownNow();
+            downloads.shutdownNow();
         }
     }
 

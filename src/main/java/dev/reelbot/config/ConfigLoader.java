@@ -113,7 +113,11 @@ public final class ConfigLoader {
         }
         Duration connect = node.duration("connect-timeout", Duration.ofSeconds(10), Duration.ofMillis(100));
         Duration request = node.duration("request-timeout", Duration.ofSeconds(60), Duration.ofSeconds(1));
-        Duration download = node.duration("download-timeout", Duration.ofMinutes(10), Duration.ofSeconds(1));
+        if (node.has("download-timeout")) {
+            node.envOverride("download-timeout");
+            node.problem(node.fileLabel(), node.dotted("download-timeout"), "moved: set delivery.download-timeout "
+                    + "instead (downloads now also have delivery.min-rate and delivery.download-workers)");
+        }
         long maxDownload = node.bytes("max-download-size", 512L * 1024 * 1024, 1024 * 1024);
         int attempts = node.integer("get-attempts", 3, 1, 10);
         ModelCatalog models = ModelsReader.read(node);
@@ -123,7 +127,7 @@ public final class ConfigLoader {
             node.problem("environment", Secrets.VIDEO_API_KEY, "not set; export the video API key as "
                     + Secrets.VIDEO_API_KEY);
         }
-        return new VideoApiConfig(baseUrl, key, connect, request, download, maxDownload, attempts, models);
+        return new VideoApiConfig(baseUrl, key, connect, request, maxDownload, attempts, models);
     }
 
     private static SlackConfig slack(ConfigNode node, Secrets secrets) {

@@ -102,6 +102,17 @@ final class ConfigNode {
         });
     }
 
+    /** A transfer rate in bytes per second, written as a size per second ({@code 64KiB/s}); 0 for none. */
+    long rate(String key, long fallback) {
+        return read(key, fallback, text -> {
+            String size = text.strip();
+            if (!size.toLowerCase(Locale.ROOT).endsWith("/s")) {
+                throw new IllegalArgumentException("'" + text + "' is not a rate; write it like 64KiB/s (0 for none)");
+            }
+            return Units.bytes(size.substring(0, size.length() - 2));
+        });
+    }
+
     /** A list of strings: a YAML sequence, or a comma-separated string (as environment variables give). */
     List<String> strings(String key, List<String> fallback) {
         markRead(key);

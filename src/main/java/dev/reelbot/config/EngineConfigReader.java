@@ -1,6 +1,7 @@
 package dev.reelbot.config;
 
 import dev.reelbot.core.Admins;
+import dev.reelbot.core.DownloadSettings;
 import dev.reelbot.core.EngineSettings;
 import dev.reelbot.core.Limits;
 import dev.reelbot.core.ModelCatalog;
@@ -58,9 +59,17 @@ final class EngineConfigReader {
         messages.finish();
         int attempts = delivery.integer("attempts", d.deliveryAttempts(), 1, 50);
         Path videoDir = path(delivery, "video-dir", d.videoDir());
+        DownloadSettings downloads = downloads(delivery, d.downloads());
         delivery.finish();
         return new EngineSettings(tick, min, max, jitter, workers, submitWorkers, apiCalls, noProgress, lostAfter,
-                editInterval, heartbeat, attempts, videoDir);
+                editInterval, heartbeat, attempts, videoDir, downloads);
+    }
+
+    private static DownloadSettings downloads(ConfigNode delivery, DownloadSettings d) {
+        int workers = delivery.integer("download-workers", d.workers(), 1, 64);
+        Duration timeout = delivery.duration("download-timeout", d.timeout(), Duration.ofSeconds(1));
+        long minRate = delivery.rate("min-rate", d.minBytesPerSecond());
+        return new DownloadSettings(workers, timeout, minRate);
     }
 
     static Admins admins(ConfigNode node) {

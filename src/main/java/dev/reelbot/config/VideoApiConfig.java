@@ -11,8 +11,7 @@ import java.util.Optional;
  * @param baseUrl          the gateway root ({@code https://host} or {@code https://host/v1})
  * @param apiKey           from {@code VIDEO_API_KEY}
  * @param connectTimeout   for opening a connection
- * @param requestTimeout   for a whole create or status call
- * @param downloadTimeout  for a whole video download
+ * @param requestTimeout   for a whole create or status call (downloads: {@code delivery.download-timeout})
  * @param maxDownloadBytes the largest video the bot will download
  * @param getAttempts      attempts per status call before the poller backs off
  * @param models           the models offered, the first the default
@@ -22,7 +21,6 @@ public record VideoApiConfig(
         Optional<Secret> apiKey,
         Duration connectTimeout,
         Duration requestTimeout,
-        Duration downloadTimeout,
         long maxDownloadBytes,
         int getAttempts,
         ModelCatalog models) {

@@ -2,12 +2,17 @@ package dev.reelbot.core;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,20 +20,31 @@ import org.slf4j.LoggerFactory;
  * Brings a finished video to the chat: downloads it (under the channel's upload limit) and uploads it beside the
  * message, or, when it is too large, links to it. A failed attempt is retried with backoff; when every attempt
  * failed, the delivery fails visibly and the admins are told. Never silent.
+ *
+ * <p>The download runs on the downloads' own pool ({@link Offload}), never on the worker stepping the job: a step
+ * starts it and returns, the job is woken when it is done, and that step uploads. Threading: {@link Tracked#download}
+ * is touched only by the worker stepping the job; the download thread only completes its future.
  */
 final class Deliverer {
     private static final Logger log = LoggerFactory.getLogger(Deliverer.class);
+    /** How soon a job whose download is running looks again, should its wake-up be lost. */
+    private static final Duration CHECK_BACK = Duration.ofMinutes(1);
+    /** The lane of downloads without a result link: the API's own {@code /content} route. */
+    private static final String CONTENT_ROUTE = "content route";
     private final VideoApi api;
     private final JobUpdates updates;
     private final EngineSettings settings;
     private final long maxDownloadBytes;
+    private final Offload downloads;
     private final Clock clock;
 
-    Deliverer(VideoApi api, JobUpdates updates, EngineSettings settings, long maxDownloadBytes, Clock clock) {
+    Deliverer(VideoApi api, JobUpdates updates, EngineSettings settings, long maxDownloadBytes, Offload downloads,
+              Clock clock) {
         this.api = api;
         this.updates = updates;
         this.settings = settings;
         this.maxDownloadBytes = maxDownloadBytes;
+        this.downloads = downloads;
         this.clock = clock;
         try {
             Files.createDirectories(settings.videoDir());
@@ -37,32 +53,107 @@ final class Deliverer {
         }
     }
 
+    /** A download started for a job, and the upload limit it was started under. */
+    record Fetch(CompletableFuture<VideoDownload> result, long limit) {
+    }
+
+    /** Whether the job's delivery is due: its running download finished, or its next attempt's time has come. */
+    boolean due(Tracked tracked) {
+        return tracked.download != null ? tracked.download.result().isDone()
+                : !tracked.deliveryAt.isAfter(clock.instant());
+    }
+
     Job deliver(Job job, Tracked tracked, ChatPort chat) {
-        MessageRef ref = job.message().ref();
-        long limit = Math.min(chat.uploadLimit(ref), maxDownloadBytes);
-        Path file = settings.videoDir().resolve(job.id() + ".mp4");
+        if (tracked.download == null) {
+            tracked.download = startDownload(job, chat);
+        }
+        Fetch fetch = tracked.download;
+        if (!fetch.result().isDone()) {
+            tracked.deliveryAt = clock.instant().plus(CHECK_BACK);
+            return job;
+        }
+        tracked.download = null;
         VideoDownload download;
         try {
-            download = api.download(job.task().taskId(), job.task().videoUrl(), limit, file);
-        } catch (VideoApiException e) {
-            return attemptFailed(job, tracked, "the video could not be fetched (" + e.getMessage() + ")");
+            download = fetch.result().join();
+        } catch (CompletionException e) {
+            return fetchFailed(job, tracked, e.getCause());
         }
+        long limit = fetch.limit();
         if (download instanceof VideoDownload.TooLarge tooLarge) {
             return tooLarge(job, tooLarge, limit);
         }
         VideoDownload.Saved saved = (VideoDownload.Saved) download;
         try {
-            String note = chat.upload(ref, new VideoFile(saved.file(), saved.bytes(), "reelbot-" + job.id() + ".mp4",
-                    PlainText.oneLine(job.request().prompt(), 200)));
+            String note = chat.upload(job.message().ref(), new VideoFile(saved.file(), saved.bytes(),
+                    "reelbot-" + job.id() + ".mp4", PlainText.oneLine(job.request().prompt(), 200)));
             Job next = updates.apply(job, j -> Transitions.delivered(j, DeliveryState.UPLOADED, note,
                     clock.instant()));
             JobUpdates.event(next, "video uploaded ({})", human(saved.bytes()));
             return next;
         } catch (ChatException e) {
-            return uploadFailed(job, tracked, e, saved.bytes(), limit);
+            return uploadFailed(job, tracked, e, saved, limit);
         } finally {
             deleteQuietly(saved.file());
         }
+    }
+
+    private Fetch startDownload(Job job, ChatPort chat) {
+        long limit = Math.min(chat.uploadLimit(job.message().ref()), maxDownloadBytes);
+        Path file = settings.videoDir().resolve(job.id() + ".mp4");
+        String taskId = job.task().taskId();
+        String videoUrl = job.task().videoUrl();
+        return new Fetch(downloads.run(job.id(), lane(videoUrl),
+                () -> api.download(taskId, videoUrl, limit, file)), limit);
+    }
+
+    /**
+     * The lane of a download: the origin of its result link, or the API's {@code /content} route when it has none,
+     * so a slow result host holds at most its own lane's share of the download threads.
+     */
+    static String lane(String videoUrl) {
+        try {
+            URI uri = videoUrl == null ? null : new URI(videoUrl);
+            if (uri != null && uri.getScheme() != null && uri.getHost() != null) {
+                return (uri.getScheme() + "://" + uri.getHost() + ":" + uri.getPort()).toLowerCase(Locale.ROOT);
+            }
+        } catch (URISyntaxException notAUrl) {
+            return CONTENT_ROUTE;
+        }
+        return CONTENT_ROUTE;
+    }
+
+    /** A download that ended in an exception: said in plain words to the requester, with the detail in the log. */
+    private Job fetchFailed(Job job, Tracked tracked, Throwable failure) {
+        if (failure instanceof RejectedExecutionException) {
+            tracked.deliveryAt = clock.instant().plus(Duration.ofSeconds(30));
+            return job;
+        }
+        if (failure instanceof VideoApiException.Rejected rejected && rejected.unsafeAddress()) {
+            JobUpdates.warn(job, "refused to fetch the video: {}", failure.getMessage());
+            Job next = updates.apply(job, j -> Transitions.deliveryAttemptFailed(j, "the video API pointed the bot "
+                    + "to an address it may not fetch from", 1, clock.instant()));
+            JobUpdates.error(next, "video not delivered: its download led to a private or internal address");
+            return next;
+        }
+        if (!(failure instanceof VideoApiException)) {
+            log.error("job={} download failed unexpectedly", job.id(), failure);
+        }
+        return attemptFailed(job, tracked, fetchProblem(failure), failure.getMessage());
+    }
+
+    private static String fetchProblem(Throwable failure) {
+        if (failure instanceof VideoApiException.Transient t && t.code().equals("not_a_video")) {
+            return "the video API sent something that is not a video";
+        }
+        if (failure instanceof VideoApiException.Transient t && t.code().equals("slow_download")) {
+            return "the video arrived too slowly";
+        }
+        if (failure instanceof VideoApiException.Transient t && t.code().equals("download_timeout")) {
+            return "the video took too long to download";
+        }
+        return failure instanceof VideoApiException.Rejected ? "the video API refused to hand over the video"
+                : "the video could not be fetched from the video API";
     }
 
     /** The requester can be reached nowhere: the video cannot be handed over, and the admins must hear of it. */
@@ -75,10 +166,10 @@ final class Deliverer {
 
     private Job tooLarge(Job job, VideoDownload.TooLarge tooLarge, long limit) {
         String size = tooLarge.bytes() > 0 ? human(tooLarge.bytes()) : "over " + human(limit);
-        if (job.task().videoUrl() == null) {
+        if (tooLarge.link() == null) {
             Job next = updates.apply(job, j -> Transitions.deliveryAttemptFailed(j, "it is " + size
-                    + ", over the " + human(limit) + " upload limit here, and the video API gave no public link", 1,
-                    clock.instant()));
+                    + ", over the " + human(limit) + " upload limit here, and there is no public link to share",
+                    1, clock.instant()));
             JobUpdates.error(next, "video too large to upload ({}) and no public link", size);
             return next;
         }
@@ -88,7 +179,7 @@ final class Deliverer {
         return next;
     }
 
-    private Job uploadFailed(Job job, Tracked tracked, ChatException e, long bytes, long limit) {
+    private Job uploadFailed(Job job, Tracked tracked, ChatException e, VideoDownload.Saved saved, long limit) {
         switch (e.kind()) {
             case RATE_LIMITED -> {
                 tracked.deliveryAt = clock.instant().plus(e.retryAfter().orElse(Duration.ofSeconds(5)));
@@ -98,27 +189,29 @@ final class Deliverer {
                 return updates.apply(job, j -> Transitions.messageGone(j, clock.instant()));
             }
             case REFUSED -> {
-                if (job.task().videoUrl() != null) {
-                    return tooLarge(job, new VideoDownload.TooLarge(bytes, limit), limit);
+                if (saved.link() != null) {
+                    return tooLarge(job, new VideoDownload.TooLarge(saved.bytes(), limit, saved.link()), limit);
                 }
-                return attemptFailed(job, tracked, "the chat refused the upload (" + e.getMessage() + ")");
+                return attemptFailed(job, tracked, "the chat refused the upload", e.getMessage());
             }
             default -> {
-                return attemptFailed(job, tracked, "the upload failed (" + e.getMessage() + ")");
+                return attemptFailed(job, tracked, "the upload failed", e.getMessage());
             }
         }
     }
 
-    private Job attemptFailed(Job job, Tracked tracked, String why) {
+    /** @param why plain words for the requester; {@code detail} goes to the log only */
+    private Job attemptFailed(Job job, Tracked tracked, String why, String detail) {
         Instant now = clock.instant();
         Job next = updates.apply(job, j -> Transitions.deliveryAttemptFailed(j, why, settings.deliveryAttempts(),
                 now));
         tracked.deliveryAt = now.plus(Duration.ofSeconds(Math.min(120, 5L << Math.min(next.delivery().attempts(),
                 5))));
         if (next.delivery().state() == DeliveryState.FAILED) {
-            JobUpdates.error(next, "delivery failed after {} attempts: {}", next.delivery().attempts(), why);
+            JobUpdates.error(next, "delivery failed after {} attempts: {} ({})", next.delivery().attempts(), why,
+                    detail);
         } else {
-            JobUpdates.warn(next, "delivery attempt {} failed: {}", next.delivery().attempts(), why);
+            JobUpdates.warn(next, "delivery attempt {} failed: {} ({})", next.delivery().attempts(), why, detail);
         }
         return next;
     }

@@ -17,16 +17,21 @@ public final class Engine {
     private final EngineSettings settings;
     private final PendingSubmissions pending = new PendingSubmissions();
 
-    /** An engine whose create requests run on the workers too: for tests, which step jobs on their own thread. */
+    /**
+     * An engine whose create requests and downloads run on the workers too: for tests, which step jobs on their own
+     * thread.
+     */
     public Engine(Parts parts, Executor workers, Clock clock) {
-        this(parts, workers, workers, clock);
+        this(parts, workers, workers, workers, clock);
     }
 
     /**
      * @param workers     where job steps run: a bounded pool in production, the calling thread in tests
      * @param submitters  where the step that sends a job's create request runs (see {@link Poller})
+     * @param downloads   where videos are downloaded ({@link Offload}): a pool of
+     *                    {@code settings.downloads().workers()} threads, apart from the others
      */
-    public Engine(Parts parts, Executor workers, Executor submitters, Clock clock) {
+    public Engine(Parts parts, Executor workers, Executor submitters, Executor downloads, Clock clock) {
         this.settings = parts.settings();
         ModelCatalog catalog = parts.catalog();
         VideoApi api = new LimitedVideoApi(new MeasuredVideoApi(parts.api(), parts.metrics()), settings.maxApiCalls());
@@ -37,7 +42,8 @@ public final class Engine {
         JobRunner runner = new JobRunner(parts.store(), chats,
                 new TaskWatcher(api, updates, catalog, settings, clock, () -> ThreadLocalRandom.current()
                         .nextDouble(), parts.metrics()),
-                new Deliverer(api, updates, settings, parts.maxDownloadBytes(), clock),
+                new Deliverer(api, updates, settings, parts.maxDownloadBytes(),
+                        new Offload(downloads, settings.downloads().workers(), jobId -> poller().wake(jobId)), clock),
                 notices, new MessageKeeper(updates, renderer, settings, clock, parts.metrics()), pending, clock);
         this.poller = new Poller(runner::step, workers, settings.workers(), submitters, clock);
         this.jobs = new JobService(parts.store(), poller, parts.quotas(), clock, pending);

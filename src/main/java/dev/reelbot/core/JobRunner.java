@@ -82,7 +82,7 @@ final class JobRunner {
         if (job.delivery().state() == DeliveryState.PENDING && MessageKeeper.unreachable(job)) {
             job = deliverer.nobodyToDeliverTo(job);
         } else if (job.delivery().state() == DeliveryState.PENDING && job.message().ref() != null
-                && due(tracked.deliveryAt)) {
+                && deliverer.due(tracked)) {
             job = deliverer.deliver(job, tracked, chat);
         }
         if (due(tracked.chatAt)) {

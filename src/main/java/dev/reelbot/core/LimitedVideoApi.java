@@ -4,9 +4,10 @@ import java.nio.file.Path;
 import java.util.concurrent.Semaphore;
 
 /**
- * Caps how many status and download calls are in flight at once, across every job, so thousands of tracked jobs
- * never turn into thousands of simultaneous requests. Callers wait for a permit. Creates take none: the submit
- * workers bound them, and a create the API holds open must not keep a permit that status checks need.
+ * Caps how many status calls are in flight at once, across every job, so thousands of tracked jobs never turn into
+ * thousands of simultaneous requests. Callers wait for a permit. Creates and downloads take none: the submit
+ * workers and the downloads' own pool bound them, and a create the API holds open or a download dripping in must
+ * never keep a permit that status checks need.
  */
 public final class LimitedVideoApi implements VideoApi {
     private final VideoApi delegate;
@@ -35,12 +36,7 @@ public final class LimitedVideoApi implements VideoApi {
     @Override
     public VideoDownload download(String taskId, String videoUrl, long maxBytes, Path target)
             throws VideoApiException {
-        acquire();
-        try {
-            return delegate.download(taskId, videoUrl, maxBytes, target);
-        } finally {
-            permits.release();
-        }
+        return delegate.download(taskId, videoUrl, maxBytes, target);
     }
 
     private void acquire() throws VideoApiException {

@@ -7,7 +7,8 @@ import java.net.InetAddress;
 /**
  * Tells public internet addresses from everything the bot must never be made to reach on a user's behalf:
  * loopback, private (RFC 1918, IPv6 ULA), link-local (cloud metadata at 169.254.169.254), carrier-grade NAT,
- * multicast, reserved and unspecified ranges, including their IPv4-mapped IPv6 forms.
+ * multicast, reserved and unspecified ranges, including their IPv4-mapped IPv6 forms and the IPv6 tunnels that
+ * carry an IPv4 address inside (6to4, Teredo, NAT64).
  */
 public final class PublicAddresses {
     private PublicAddresses() {
@@ -24,11 +25,15 @@ public final class PublicAddresses {
                 return isPublicIpv4(b[12] & 0xff, b[13] & 0xff, b[14] & 0xff);
             }
             int first = b[0] & 0xff;
+            if (first == 0x20 && (b[1] & 0xff) == 0x02) {
+                return isPublicIpv4(b[2] & 0xff, b[3] & 0xff, b[4] & 0xff);
+            }
+            boolean teredo = first == 0x20 && (b[1] & 0xff) == 0x01 && b[2] == 0 && b[3] == 0;
             boolean uniqueLocal = (first & 0xfe) == 0xfc;
             boolean documentation = first == 0x20 && (b[1] & 0xff) == 0x01 && (b[2] & 0xff) == 0x0d
                     && (b[3] & 0xff) == 0xb8;
             boolean nat64 = first == 0x00 && (b[1] & 0xff) == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b;
-            return !uniqueLocal && !documentation && !nat64;
+            return !uniqueLocal && !documentation && !nat64 && !teredo;
         }
         return address instanceof Inet4Address && isPublicIpv4(b[0] & 0xff, b[1] & 0xff, b[2] & 0xff);
     }

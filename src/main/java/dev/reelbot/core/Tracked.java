@@ -28,6 +28,8 @@ final class Tracked {
     Instant waitingSince;
     Instant chatAt;
     Instant deliveryAt;
+    /** The video download running on the downloads' pool, or {@code null}: its thread only completes the future. */
+    Deliverer.Fetch download;
     int chatErrors;
     /** Failed attempts to post the refund notice in this process, likewise. */
     int noticeAttempts;

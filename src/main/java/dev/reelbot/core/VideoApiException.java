@@ -31,8 +31,16 @@ public abstract sealed class VideoApiException extends Exception {
 
     /** The request was refused and will be refused again as it is: bad input, content policy, quota, auth. */
     public static final class Rejected extends VideoApiException {
+        /** The code of a URL the bot refused to follow: it led to a private or internal address. */
+        public static final String UNSAFE_ADDRESS = "unsafe_address";
+
         public Rejected(String message, int httpStatus, String code) {
             super(message, httpStatus, code, null);
+        }
+
+        /** The bot refused to connect where the API pointed it: a private or internal address (SSRF). */
+        public boolean unsafeAddress() {
+            return UNSAFE_ADDRESS.equals(code());
         }
 
         /** The task id is unknown to the API: the job is gone. */

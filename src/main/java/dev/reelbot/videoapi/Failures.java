@@ -3,6 +3,9 @@ package dev.reelbot.videoapi;
 import dev.reelbot.core.PlainText;
 import dev.reelbot.core.VideoApiException;
 import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -53,11 +56,16 @@ final class Failures {
     }
 
     /**
-     * A call that got no answer.
+     * A call that got no answer; one the {@link OutboundPolicy} refused before sending anything is rejected, not
+     * transient: it would be refused again.
      *
      * @param requestStarted whether any byte of the request was written: if so a create may have been received
      */
     static VideoApiException fromIOException(Route route, IOException e, boolean requestStarted) {
+        if (e instanceof OutboundPolicy.RefusedAddress) {
+            return new VideoApiException.Rejected("refused to connect: " + e.getMessage(), 0,
+                    VideoApiException.Rejected.UNSAFE_ADDRESS);
+        }
         String reason = describe(e);
         if (route == Route.CREATE && requestStarted) {
             return new VideoApiException.OutcomeUnknown("no answer from the video API after sending the request ("
@@ -76,6 +84,23 @@ final class Failures {
         }
         return new VideoApiException.Transient("the video API answered something that is not a job (HTTP "
                 + status + ")", status, "unreadable", null, null);
+    }
+
+    /** What went wrong with a connection, in words for users: no exception text, no host or port. */
+    static String plainCause(IOException e) {
+        if (e instanceof OutboundPolicy.RefusedAddress) {
+            return "its address is private or internal";
+        }
+        if (e instanceof InterruptedIOException) {
+            return "its host did not answer in time";
+        }
+        if (e instanceof UnknownHostException) {
+            return "its host name is unknown";
+        }
+        if (e instanceof ConnectException) {
+            return "its host refused the connection";
+        }
+        return "the connection failed";
     }
 
     private static String describe(IOException e) {

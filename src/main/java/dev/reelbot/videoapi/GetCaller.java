@@ -5,7 +5,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.function.DoubleSupplier;
-import okhttp3.OkHttpClient;
+import okhttp3.Call;
 import okhttp3.Request;
 import okhttp3.Response;
 
@@ -28,13 +28,16 @@ final class GetCaller {
         this.random = random;
     }
 
-    /** Executes {@code request}; returns an open 2xx response the caller must close. */
-    Response execute(OkHttpClient client, Request request, Failures.Route route) throws VideoApiException {
+    /**
+     * Executes {@code request}; returns an open 2xx response the caller must close (for a download, a redirect too:
+     * the caller checks where it leads before following it).
+     */
+    Response execute(Call.Factory calls, Request request, Failures.Route route) throws VideoApiException {
         for (int attempt = 1; ; attempt++) {
             VideoApiException failure;
             try {
-                Response response = client.newCall(request).execute();
-                if (response.isSuccessful()) {
+                Response response = calls.newCall(request).execute();
+                if (response.isSuccessful() || route == Failures.Route.DOWNLOAD && response.isRedirect()) {
                     return response;
                 }
                 try (response) {

@@ -1,5 +1,6 @@
 package dev.reelbot.videoapi;
 
+import dev.reelbot.core.DownloadSettings;
 import dev.reelbot.core.ModelCatalog;
 import dev.reelbot.core.ModelSpec;
 import dev.reelbot.core.Secret;
@@ -11,6 +12,7 @@ import dev.reelbot.core.VideoRequest;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import okhttp3.Call;
 import okhttp3.EventListener;
@@ -39,12 +41,23 @@ public final class HttpVideoApi implements VideoApi {
     private final Clock clock;
 
     /** Production wiring: real sleeps, the system clock, public-only outbound fetches. */
-    public HttpVideoApi(OkHttpClient http, String baseUrl, Secret apiKey, ModelCatalog models, GetRetryPolicy retry) {
-        this(http, baseUrl, apiKey, models, retry, Sleeper.REAL, Clock.systemUTC(), OutboundPolicy.publicOnly());
+    public HttpVideoApi(OkHttpClient http, String baseUrl, Secret apiKey, ModelCatalog models, GetRetryPolicy retry,
+                        DownloadSettings downloads) {
+        this(http, baseUrl, apiKey, models, retry, Sleeper.REAL, Clock.systemUTC(), OutboundPolicy.publicOnly(),
+                downloads, VideoDownloader.RATE_WINDOW);
     }
 
+    /** For tests: the default download limits. */
     HttpVideoApi(OkHttpClient http, String baseUrl, Secret apiKey, ModelCatalog models, GetRetryPolicy retry,
                  Sleeper sleeper, Clock clock, OutboundPolicy outbound) {
+        this(http, baseUrl, apiKey, models, retry, sleeper, clock, outbound, DownloadSettings.DEFAULTS,
+                VideoDownloader.RATE_WINDOW);
+    }
+
+    /** @param rateWindow the span {@link DownloadSettings#minBytesPerSecond()} is judged over (shorter in tests) */
+    HttpVideoApi(OkHttpClient http, String baseUrl, Secret apiKey, ModelCatalog models, GetRetryPolicy retry,
+                 Sleeper sleeper, Clock clock, OutboundPolicy outbound, DownloadSettings downloads,
+                 Duration rateWindow) {
         this.endpoint = new ApiEndpoint(baseUrl, apiKey);
         this.models = models;
         this.clock = clock;
@@ -56,7 +69,7 @@ public final class HttpVideoApi implements VideoApi {
         this.getClient = http.newBuilder().followRedirects(false).build();
         this.getCaller = new GetCaller(retry, sleeper, clock, () -> ThreadLocalRandom.current().nextDouble());
         this.images = new ImageFetcher(http, outbound);
-        this.downloader = new VideoDownloader(getCaller, http, outbound, endpoint);
+        this.downloader = new VideoDownloader(getCaller, http, outbound, endpoint, downloads, rateWindow);
     }
 
     @Override

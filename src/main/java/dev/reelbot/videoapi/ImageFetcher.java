@@ -10,51 +10,45 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Fetches a user's reference image for models that want it as a file, under the {@link OutboundPolicy}: redirects
- * are followed by hand (at most three) so every hop is checked, and the size is capped.
+ * are followed by hand (at most three, see {@link CheckedRedirects}) so every hop is checked, and the size is capped.
  */
 final class ImageFetcher {
+    private static final Logger log = LoggerFactory.getLogger(ImageFetcher.class);
     static final long MAX_IMAGE_BYTES = 10L * 1024 * 1024;
     private static final int MAX_REDIRECTS = 3;
     private static final Set<String> IMAGE_TYPES = Set.of("image/jpeg", "image/png", "image/webp");
 
     private final OkHttpClient client;
-    private final OutboundPolicy policy;
+    private final CheckedRedirects redirects;
 
     ImageFetcher(OkHttpClient base, OutboundPolicy policy) {
-        this.client = base.newBuilder().dns(policy).followRedirects(false).followSslRedirects(false).build();
-        this.policy = policy;
+        this.redirects = new CheckedRedirects(policy, url -> false, policy.requiresHttps(), MAX_REDIRECTS);
+        this.client = redirects.policed(base);
     }
 
     ReferenceImage fetch(String rawUrl) throws VideoApiException {
         HttpUrl url = HttpUrl.parse(rawUrl);
-        for (int hop = 0; hop <= MAX_REDIRECTS && url != null; hop++) {
-            check(url);
-            try (Response response = client.newCall(new Request.Builder().url(url).get().build()).execute()) {
-                if (response.isRedirect()) {
-                    url = url.resolve(response.header("Location", ""));
-                    continue;
-                }
-                if (!response.isSuccessful()) {
-                    throw refused("the image URL answered HTTP " + response.code());
-                }
-                return read(response.body());
-            } catch (IOException e) {
-                throw refused("the image could not be fetched (" + e.getClass().getSimpleName() + ": "
-                        + e.getMessage() + ")");
-            }
+        if (url == null) {
+            throw refused("the image URL is not a valid URL");
         }
-        throw refused(url == null ? "the image URL is not a valid URL" : "the image URL redirects too many times");
-    }
-
-    private void check(HttpUrl url) throws VideoApiException {
-        String refusal = policy.requiresHttps() && !url.isHttps()
-                ? "only https:// URLs are accepted"
-                : policy.literalRefusal(url);
-        if (refusal != null) {
-            throw refused("the image URL is not allowed: " + refusal);
+        try (Response response = redirects.open(url, (hop, trusted) -> client.newCall(new Request.Builder().url(hop)
+                .get().build()).execute())) {
+            if (!response.isSuccessful()) {
+                throw refused("the image URL answered HTTP " + response.code());
+            }
+            return read(response.body());
+        } catch (OutboundPolicy.RefusedAddress e) {
+            throw refused("the image URL is not allowed: " + e.getMessage());
+        } catch (CheckedRedirects.BadRedirect e) {
+            throw refused("the image URL " + e.getMessage());
+        } catch (IOException e) {
+            log.info("reference image {} could not be fetched: {}", url.redact(), e.toString());
+            throw refused("the image could not be fetched (" + Failures.plainCause(e) + ")");
         }
     }
 

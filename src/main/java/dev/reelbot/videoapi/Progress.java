@@ -6,7 +6,8 @@ import java.util.Optional;
 /**
  * Reads a progress value in any of the three forms gateways send: a fraction {@code 0.3} (the seed document), an
  * integer {@code 30} (real gateways), or a string {@code "30%"}. A JSON integer is always a percentage, a JSON
- * decimal up to 1.0 is a fraction; the result is clamped to 0..100.
+ * decimal up to 1.0 is a fraction; the result is clamped to 0..100. A value that is not a finite number ({@code 1e309},
+ * {@code NaN}, {@code Infinity}) says nothing about progress and is ignored, never shown as 100%.
  */
 final class Progress {
     private Progress() {
@@ -14,6 +15,9 @@ final class Progress {
 
     static Optional<Integer> percent(JsonNode node) {
         if (node == null || node.isNull()) {
+            return Optional.empty();
+        }
+        if (node.isNumber() && !Double.isFinite(node.asDouble())) {
             return Optional.empty();
         }
         if (node.isIntegralNumber()) {
@@ -40,7 +44,7 @@ final class Progress {
         } catch (NumberFormatException garbage) {
             return Optional.empty();
         }
-        if (Double.isNaN(value)) {
+        if (!Double.isFinite(value)) {
             return Optional.empty();
         }
         if (percentSign || !text.contains(".")) {
@@ -54,9 +58,6 @@ final class Progress {
     }
 
     private static int clamp(double percent) {
-        if (Double.isNaN(percent)) {
-            return 0;
-        }
         return (int) Math.max(0, Math.min(100, Math.floor(percent + 1e-9)));
     }
 }

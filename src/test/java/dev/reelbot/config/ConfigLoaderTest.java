@@ -3,6 +3,7 @@ package dev.reelbot.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.reelbot.core.DownloadSettings;
 import dev.reelbot.core.ModelSpec;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -303,6 +304,41 @@ class ConfigLoaderTest {
         assertThat(config.engine().videoDir()).isEqualTo(Path.of("/var/lib/reelbot/videos"));
         assertThat(config.storePath()).isEqualTo(Path.of("/var/lib/reelbot/jobs.db"));
         assertThat(config.admins().users()).containsExactlyInAnyOrder("slack:U1", "slack:U2", "console:you");
+    }
+
+    @Test
+    void downloadsHaveTheirOwnThreadsDeadlineAndMinimumRate() throws Exception {
+        Path file = write("""
+                video-api:
+                  base-url: https://a.example.com
+                delivery:
+                  download-workers: 2
+                  download-timeout: 3m
+                """);
+        Map<String, String> env = new HashMap<>(KEY);
+        env.put("REELBOT_DELIVERY_MIN_RATE", "1MiB/s");
+
+        DownloadSettings downloads = ConfigLoader.load(file, env, true).engine().downloads();
+
+        assertThat(downloads).isEqualTo(new DownloadSettings(2, Duration.ofMinutes(3), 1024 * 1024));
+        assertThat(ConfigLoader.load(null, KEY, false).engine().downloads()).isEqualTo(DownloadSettings.DEFAULTS);
+    }
+
+    @Test
+    void theOldDownloadTimeoutKeySaysWhereItMovedAndABadRateIsReported() throws Exception {
+        Path file = write("""
+                video-api:
+                  base-url: https://a.example.com
+                  download-timeout: 5m
+                delivery:
+                  min-rate: fast
+                """);
+
+        ConfigException e = problems(file, KEY);
+
+        assertThat(e.problems()).extracting(Problem::key).containsExactlyInAnyOrder("video-api.download-timeout",
+                "delivery.min-rate");
+        assertThat(e.getMessage()).contains("moved: set delivery.download-timeout", "write it like 64KiB/s");
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.reelbot.store.JdbcJobStore;
 import dev.reelbot.store.SqliteConnections;
 import dev.reelbot.testing.MutableClock;
 import dev.reelbot.testing.RecordingChatPort;
+import dev.reelbot.testing.TestVideos;
 import dev.reelbot.videoapi.TestApis;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -118,7 +119,7 @@ class BrokenApiTest {
                 return job("queued");
             }
             if (path.endsWith("/content")) {
-                return new MockResponse.Builder().code(200).body(new Buffer().write(mp4())).build();
+                return new MockResponse.Builder().code(200).body(new Buffer().write(TestVideos.mp4(4096))).build();
             }
             int n = gets.incrementAndGet();
             if (n > 12) {
@@ -170,11 +171,5 @@ class BrokenApiTest {
         assertThat(chat.events("upload")).isEmpty();
         assertThat(chat.events("notice")).hasSize(1);
         assertThat(shown(job).headline()).isEqualTo("⚠️ Not delivered");
-    }
-
-    private static byte[] mp4() {
-        byte[] bytes = new byte[4096];
-        System.arraycopy(new byte[] {0, 0, 0, 24, 'f', 't', 'y', 'p'}, 0, bytes, 0, 8);
-        return bytes;
     }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 
 /**
  * The whole engine for end-to-end tests: the real HTTP client against the simulator, a SQLite file, a recording
@@ -23,6 +24,7 @@ final class EngineHarness implements AutoCloseable {
     static final Requester ADMIN = new Requester("slack", "T1", "C1", "U_ADMIN", "ada");
 
     final MutableClock clock = MutableClock.at("2026-11-24T12:00:00Z");
+    /** The simulator the engine talks to, or {@code null} for a harness {@link #onApi} another API. */
     final ApiSimulator simulator;
     final RecordingChatPort chat = new RecordingChatPort("slack");
     final ModelCatalog models;
@@ -30,6 +32,8 @@ final class EngineHarness implements AutoCloseable {
     private final EngineSettings settings;
     private final Quotas quotas;
     private final Executor submitters;
+    private final Executor downloads;
+    private final Function<MutableClock, VideoApi> apis;
     private SqliteConnections db;
     JdbcJobStore store;
     Engine engine;
@@ -43,13 +47,30 @@ final class EngineHarness implements AutoCloseable {
     /** @param submitters where steps that send a create request run (the test's thread unless a test says so) */
     EngineHarness(Path dir, SimulatorOptions simulatorOptions, EngineSettings settings, Quotas quotas,
                   ModelCatalog models, Executor submitters) {
+        this(dir, simulatorOptions, null, settings, quotas, models, submitters, Runnable::run);
+    }
+
+    private EngineHarness(Path dir, SimulatorOptions simulatorOptions, Function<MutableClock, VideoApi> api,
+                          EngineSettings settings, Quotas quotas, ModelCatalog models, Executor submitters,
+                          Executor downloads) {
         this.dir = dir;
         this.submitters = submitters;
+        this.downloads = downloads;
         this.models = models;
         this.settings = settings;
         this.quotas = quotas;
-        this.simulator = ApiSimulator.start(simulatorOptions.withClock(clock));
+        this.simulator = simulatorOptions == null ? null : ApiSimulator.start(simulatorOptions.withClock(clock));
+        this.apis = api != null ? api : c -> TestApis.forSimulator(this.simulator, models, c, Duration.ofMillis(700));
         start();
+    }
+
+    /**
+     * An engine on another video API (a scripted gateway, built on the harness's clock), whose downloads run on
+     * {@code downloads}; steps still run on the test's thread, and quotas are high enough never to refuse.
+     */
+    static EngineHarness onApi(Path dir, EngineSettings settings, ModelCatalog models,
+                               Function<MutableClock, VideoApi> api, Executor downloads) {
+        return new EngineHarness(dir, null, api, settings, new Quotas(100, 1000), models, Runnable::run, downloads);
     }
 
     EngineHarness(Path dir) {
@@ -67,10 +88,9 @@ final class EngineHarness implements AutoCloseable {
     private void start() {
         db = SqliteConnections.open(dir.resolve("reelbot.db"));
         store = new JdbcJobStore(db);
-        VideoApi api = TestApis.forSimulator(simulator, models, clock, Duration.ofMillis(700));
-        engine = new Engine(new Engine.Parts(store, api, new ChatPorts(List.of(chat)), models, Limits.DEFAULTS,
-                quotas, new Admins(Set.of(ADMIN.qualifiedUser())), settings, 64L * 1024 * 1024, "/video"),
-                Runnable::run, submitters, clock);
+        engine = new Engine(new Engine.Parts(store, apis.apply(clock), new ChatPorts(List.of(chat)), models,
+                Limits.DEFAULTS, quotas, new Admins(Set.of(ADMIN.qualifiedUser())), settings, 64L * 1024 * 1024,
+                "/video"), Runnable::run, submitters, downloads, clock);
     }
 
     /** Like a process that died and started again: nothing in memory survives, the database does. */
@@ -120,6 +140,8 @@ final class EngineHarness implements AutoCloseable {
     @Override
     public void close() {
         db.close();
-        simulator.close();
+        if (simulator != null) {
+            simulator.close();
+        }
     }
 }

@@ -12,6 +12,7 @@ import dev.reelbot.core.VideoApiException;
 import dev.reelbot.core.VideoDownload;
 import dev.reelbot.core.VideoRequest;
 import dev.reelbot.testing.MutableClock;
+import dev.reelbot.testing.TestVideos;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -51,13 +52,6 @@ class HttpVideoApiTest {
                 ModelSpec.defaultsFor("kling-v2-1")));
         return new HttpVideoApi(http, baseUrl, Secret.of(KEY), models, GetRetryPolicy.DEFAULT, sleeper, clock,
                 OutboundPolicy.permissiveForTests());
-    }
-
-    /** Bytes that start like an MP4 file ({@code ftyp} box), {@code size} long. */
-    static byte[] mp4(int size) {
-        byte[] bytes = new byte[size];
-        System.arraycopy(new byte[] {0, 0, 0, 24, 'f', 't', 'y', 'p'}, 0, bytes, 0, 8);
-        return bytes;
     }
 
     static MockResponse json(int code, String body) {
@@ -291,12 +285,12 @@ class HttpVideoApiTest {
 
     @Test
     void downloadStreamsToTheFile() throws Exception {
-        byte[] video = mp4(200_000);
+        byte[] video = TestVideos.mp4(200_000);
         server.enqueue(new MockResponse.Builder().code(200).body(new Buffer().write(video)).build());
 
         VideoDownload result = api().download("task_1", null, 1_000_000, dir.resolve("v.mp4"));
 
-        assertThat(result).isEqualTo(new VideoDownload.Saved(dir.resolve("v.mp4"), 200_000));
+        assertThat(result).isEqualTo(new VideoDownload.Saved(dir.resolve("v.mp4"), 200_000, null));
         assertThat(Files.readAllBytes(dir.resolve("v.mp4"))).isEqualTo(video);
         RecordedRequest request = server.takeRequest();
         assertThat(request.getUrl().encodedPath()).isEqualTo("/v1/videos/task_1/content");
@@ -309,7 +303,7 @@ class HttpVideoApiTest {
 
         VideoDownload result = api().download("task_1", null, 10_000, dir.resolve("v.mp4"));
 
-        assertThat(result).isEqualTo(new VideoDownload.TooLarge(50_000, 10_000));
+        assertThat(result).isEqualTo(new VideoDownload.TooLarge(50_000, 10_000, null));
         assertThat(dir.resolve("v.mp4")).doesNotExist();
     }
 
@@ -331,7 +325,7 @@ class HttpVideoApiTest {
         try (MockWebServer cdn = new MockWebServer()) {
             cdn.start(0);
             cdn.enqueue(new MockResponse.Builder().code(403).body("expired").build());
-            server.enqueue(new MockResponse.Builder().code(200).body(new Buffer().write(mp4(100))).build());
+            server.enqueue(new MockResponse.Builder().code(200).body(new Buffer().write(TestVideos.mp4(100))).build());
             // The CDN is reached as "localhost", the API as 127.0.0.1: different hosts.
             String resultUrl = cdn.url("/r.mp4").newBuilder().host("localhost").build().toString();
 
@@ -349,7 +343,7 @@ class HttpVideoApiTest {
         HttpVideoApi production = new HttpVideoApi(http, server.url("/").toString(), Secret.of(KEY),
                 new ModelCatalog(List.of(ModelSpec.defaultsFor("kling-v2-1"))), GetRetryPolicy.DEFAULT, sleeper,
                 clock, OutboundPolicy.publicOnly());
-        server.enqueue(new MockResponse.Builder().code(200).body(new Buffer().write(mp4(64))).build());
+        server.enqueue(new MockResponse.Builder().code(200).body(new Buffer().write(TestVideos.mp4(64))).build());
 
         VideoDownload result = production.download("task_1", "http://169.254.169.254/latest/meta-data", 1_000,
                 dir.resolve("v.mp4"));

@@ -37,7 +37,8 @@ class TaskJsonTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {"null", "\"soon\"", "{}", "[]", "\"\""})
+    @CsvSource(delimiter = '|', value = {"null", "\"soon\"", "{}", "[]", "\"\"", "1e309", "-1e309", "\"1e309\"",
+            "\"NaN\"", "\"Infinity\"", "\"-Infinity%\"", "\"1e309%\""})
     void unreadableProgressIsAbsent(String raw) {
         assertThat(parse("{\"id\":\"t\",\"status\":\"queued\",\"progress\":" + raw + "}").progress()).isNull();
     }
