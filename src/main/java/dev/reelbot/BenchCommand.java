@@ -35,6 +35,10 @@ final class BenchCommand implements Callable<Integer> {
             + "${DEFAULT-VALUE}")
     int clients;
 
+    @Option(names = "--burst", defaultValue = "300", description = "Then, commands one user sends at the same moment "
+            + "(their ack latency is measured; 0: none). Default: ${DEFAULT-VALUE}")
+    int burst;
+
     @Option(names = "--chaos", description = "Run the simulator with faults in every job (simulate-api --chaos): "
             + "20%% 5xx, 429 bursts, stalls, lost jobs, creates that time out.")
     boolean chaos;
@@ -45,7 +49,7 @@ final class BenchCommand implements Callable<Integer> {
         LogSetup.quietUnlessAsked();
         Path dir = Files.createTempDirectory("reelbot-bench");
         BenchOptions options = new BenchOptions(jobs, jobSeconds, clients,
-                Duration.ofSeconds(jobSeconds).plus(Duration.ofMinutes(10)));
+                Duration.ofSeconds(jobSeconds).plus(Duration.ofMinutes(10)), burst);
         List<String> simulatorOptions = chaos ? List.of("--chaos", "--stall-seconds", "1", "--hang-seconds", "40")
                 : List.of();
         try (SimulatorProcess simulator = new SimulatorProcess(KEY, jobSeconds, simulatorOptions)) {

@@ -8,6 +8,7 @@ import dev.reelbot.core.Admins;
 import dev.reelbot.core.Engine;
 import dev.reelbot.core.EngineMetrics;
 import dev.reelbot.core.Secret;
+import dev.reelbot.core.StoreException;
 import dev.reelbot.core.VideoApi;
 import dev.reelbot.simulator.ApiSimulator;
 import dev.reelbot.simulator.SimulatorOptions;
@@ -91,9 +92,17 @@ final class DemoCommand implements Callable<Integer> {
         ConsoleChat chat = ConsoleChat.create(out, terminal, terminalWidth(), videos, user);
         Set<String> admins = new HashSet<>(cfg.admins().users());
         admins.add("console:" + user);
+        SqliteConnections connections;
+        try {
+            connections = SqliteConnections.open(dbFile);
+        } catch (StoreException e) {
+            System.err.println("reelbot demo: " + e.getMessage());
+            closeAll(simulator, tempDir);
+            return 1;
+        }
         Pools pools = Pools.start(cfg.engine(), Duration.ofSeconds(10));
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
-        try (SqliteConnections connections = SqliteConnections.open(dbFile)) {
+        try (connections) {
             Engine engine = Wiring.engine(cfg, cfg.engine().withVideoDir(tempDir.resolve("downloads")),
                     new JdbcJobStore(connections), api, List.of(chat.port()), new Admins(admins), "/video", pools,
                     EngineMetrics.NONE);
@@ -113,11 +122,15 @@ final class DemoCommand implements Callable<Integer> {
         } finally {
             scheduler.shutdownNow();
             pools.close();
-            if (simulator != null) {
-                simulator.close();
-            }
-            TempFiles.deleteTree(tempDir);
+            closeAll(simulator, tempDir);
         }
+    }
+
+    private static void closeAll(ApiSimulator simulator, Path tempDir) {
+        if (simulator != null) {
+            simulator.close();
+        }
+        TempFiles.deleteTree(tempDir);
     }
 
     private static int terminalWidth() {

@@ -4,6 +4,7 @@ import dev.reelbot.config.ConfigException;
 import dev.reelbot.config.ConfigLoader;
 import dev.reelbot.config.ReelbotConfig;
 import dev.reelbot.core.Engine;
+import dev.reelbot.core.StoreException;
 import dev.reelbot.core.VideoApi;
 import dev.reelbot.store.JdbcJobStore;
 import dev.reelbot.store.SqliteConnections;
@@ -73,13 +74,20 @@ final class RunCommand implements Callable<Integer> {
             return 1;
         }
         LogSetup.apply(cfg.logging());
+        SqliteConnections db;
+        try {
+            db = SqliteConnections.open(cfg.storePath());
+        } catch (StoreException e) {
+            System.err.println("reelbot: " + e.getMessage());
+            return 1;
+        }
         Thread hook = new Thread(this::stopOnSignal, "reelbot-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         Pools pools = Pools.start(cfg.engine(), STEP_GRACE);
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
                 r -> new Thread(r, "reelbot-scheduler"));
-        try (SqliteConnections db = SqliteConnections.open(cfg.storePath())) {
-            serve(cfg, new JdbcJobStore(db), pools, scheduler);
+        try (db) {
+            serve(cfg, db, pools, scheduler);
         } finally {
             scheduler.shutdownNow();
             pools.close();
@@ -102,8 +110,9 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private void serve(ReelbotConfig cfg, JdbcJobStore store, Pools pools, ScheduledExecutorService scheduler)
+    private void serve(ReelbotConfig cfg, SqliteConnections db, Pools pools, ScheduledExecutorService scheduler)
             throws Exception {
+        JdbcJobStore store = new JdbcJobStore(db);
         try (Platforms platforms = new Platforms(cfg, Clock.systemUTC(), out, System.console() != null)) {
             VideoApi api = Wiring.videoApi(cfg.videoApi(), cfg.videoApi().baseUrl(), cfg.videoApi().apiKey()
                     .orElseThrow(), cfg.engine().downloads());
@@ -112,7 +121,7 @@ final class RunCommand implements Callable<Integer> {
                     cfg.slack().enabled() ? cfg.slack().command() : "/video", pools, metrics);
             metrics.watchScheduler(engine.poller()::trackedCount, engine.poller()::inFlightCount);
             ApiProbe probe = new ApiProbe(api);
-            HealthReport health = new HealthReport().add("store", () -> storeHealth(store)).add("videoApi", probe);
+            HealthReport health = new HealthReport().add("store", () -> storeHealth(db)).add("videoApi", probe);
             platforms.addHealth(health);
             try (WebServer web = WebServer.start(cfg.serverHost(), cfg.serverPort(), platforms.slackHttp(), health,
                     metrics::scrape)) {
@@ -142,9 +151,9 @@ final class RunCommand implements Callable<Integer> {
         engine.poller().stop();
     }
 
-    private static Health storeHealth(JdbcJobStore store) {
-        store.countByState();
-        return Health.up("ok");
+    /** The store's part in {@code /healthz} (and readiness): down while writes fail or the file is gone. */
+    private static Health storeHealth(SqliteConnections db) {
+        return db.problem().map(Health::down).orElseGet(() -> Health.up("ok"));
     }
 
     private static void removeHook(Thread hook) {

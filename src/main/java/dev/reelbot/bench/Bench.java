@@ -32,7 +32,8 @@ import java.util.concurrent.ThreadFactory;
 
 /**
  * Runs N jobs at once through the whole engine (parser, store, poller, real HTTP client, delivery) against the
- * simulator in its own JVM, and measures what users and operators care about. See docs/benchmarks.md.
+ * simulator in its own JVM, and measures what users and operators care about; then, on the same engine and store,
+ * a burst of commands from one user at once ({@link Burst}). See docs/benchmarks.md.
  */
 public final class Bench {
     /** The one model every bench job uses; the client given to {@link #run} must know it too. */
@@ -58,28 +59,44 @@ public final class Bench {
         try (SqliteConnections db = SqliteConnections.open(workDir.resolve("bench.db"))) {
             JdbcJobStore store = new JdbcJobStore(db);
             Engine engine = new Engine(new Engine.Parts(store, api, new ChatPorts(List.of(chat)), MODELS,
-                    Limits.DEFAULTS, new Quotas(options.jobs(), options.jobs()), new Admins(Set.of()),
+                    Limits.DEFAULTS, quotas(), new Admins(Set.of()),
                     settings, 100L << 20, "/video"), workers, submitters, downloads, Clock.systemUTC());
             long cpuBefore = os.getProcessCpuTime();
             long wallBefore = System.nanoTime();
             double[] acks;
+            BenchReport report;
             try (ResourceSampler sampler = new ResourceSampler(engine.poller()::trackedCount)) {
                 engine.start(scheduler);
                 acks = submit(engine);
-                if (!engine.poller().awaitIdle(options.timeout())) {
-                    throw new IllegalStateException("jobs still unfinished after " + options.timeout() + ": "
-                            + engine.poller().trackedCount());
-                }
-                engine.poller().stop();
+                awaitIdle(engine);
                 long cpu = os.getProcessCpuTime() - cpuBefore;
                 Duration wall = Duration.ofNanos(System.nanoTime() - wallBefore);
-                return report(store, chat, api, sampler, acks, cpu, wall, settings);
+                report = report(store, chat, api, sampler, acks, cpu, wall, settings);
             }
+            if (options.burst() > 0) {
+                report = report.withBurst(new Percentiles(Burst.send(engine.commands(), options.burst())));
+                awaitIdle(engine);
+            }
+            engine.poller().stop();
+            return report;
         } finally {
             scheduler.shutdownNow();
             workers.shutdownNow();
             submitters.shutdownNow();
             downloads.shutdownNow();
+        }
+    }
+
+    /** Quotas that refuse none of the run's commands: the main jobs' users, and the burst's one user. */
+    private Quotas quotas() {
+        int most = Math.max(options.jobs(), options.burst());
+        return new Quotas(most, Math.max(options.jobs(), 1) + options.burst());
+    }
+
+    private void awaitIdle(Engine engine) throws InterruptedException {
+        if (!engine.poller().awaitIdle(options.timeout())) {
+            throw new IllegalStateException("jobs still unfinished after " + options.timeout() + ": "
+                    + engine.poller().trackedCount());
         }
     }
 
@@ -136,7 +153,7 @@ public final class Bench {
                 settings.minPollInterval(), (double) api.gets() / options.jobs(),
                 (double) (chat.posts() + chat.edits()) / options.jobs(), chat.invisibleEdits(), chat.inProgress(),
                 api.creates(), chat.notices(), sampler.peakTracked(), sampler.peakHeapUsed(), sampler.peakLiveHeap(),
-                sampler.peakThreads(), cpuNanos / 1e9 / options.jobs() * 1000, wall);
+                sampler.peakThreads(), cpuNanos / 1e9 / options.jobs() * 1000, wall, new Percentiles(new double[0]));
     }
 
     private static Percentiles seconds(List<Double> values) {

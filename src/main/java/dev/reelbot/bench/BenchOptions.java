@@ -9,6 +9,7 @@ import java.time.Duration;
  * @param jobSeconds how long each simulated job takes at the API
  * @param clients    threads sending commands, like users typing at the same time
  * @param timeout    the longest the run may take before it is declared stuck
+ * @param burst      commands one user sends at the same moment once the jobs are done (0: none)
  */
-public record BenchOptions(int jobs, int jobSeconds, int clients, Duration timeout) {
+public record BenchOptions(int jobs, int jobSeconds, int clients, Duration timeout, int burst) {
 }

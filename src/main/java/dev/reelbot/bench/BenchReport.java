@@ -12,7 +12,14 @@ public record BenchReport(int jobs, Map<JobState, Integer> states, Percentiles a
                    Duration minPollInterval, double pollsPerJob, double messageUpdatesPerJob, long invisibleEdits,
                    long messagesInProgress,
                    long creates, long notices, int peakTracked, long peakHeapUsed, long peakLiveHeap,
-                   int peakThreads, double cpuSecondsPer1000, Duration wall) {
+                   int peakThreads, double cpuSecondsPer1000, Duration wall, Percentiles burstAcksMillis) {
+
+    /** The same figures, with a burst's acknowledgement times. */
+    BenchReport withBurst(Percentiles acks) {
+        return new BenchReport(jobs, states, acksMillis, finalSeconds, seenSeconds, deliverySeconds, minPollInterval,
+                pollsPerJob, messageUpdatesPerJob, invisibleEdits, messagesInProgress, creates, notices, peakTracked,
+                peakHeapUsed, peakLiveHeap, peakThreads, cpuSecondsPer1000, wall, acks);
+    }
 
     public void print(PrintStream out) {
         line(out, "jobs", "%d: %s; create requests %d, refund notices %d", jobs, states, creates, notices);
@@ -35,6 +42,11 @@ public record BenchReport(int jobs, Map<JobState, Integer> states, Percentiles a
         line(out, "peak threads", "%d", peakThreads);
         line(out, "CPU seconds per 1,000 jobs", "%.1f", cpuSecondsPer1000);
         line(out, "wall time", "%.1f s", wall.toMillis() / 1000.0);
+        if (burstAcksMillis.count() > 0) {
+            line(out, "burst: commands from one user at once", "%d, then run to the end", burstAcksMillis.count());
+            line(out, "burst command-to-ack latency p50", "%.2f ms", burstAcksMillis.at(50));
+            line(out, "burst command-to-ack latency p99", "%.2f ms", burstAcksMillis.at(99));
+        }
     }
 
     private static void line(PrintStream out, String label, String format, Object... values) {

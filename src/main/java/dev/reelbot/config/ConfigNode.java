@@ -104,13 +104,7 @@ final class ConfigNode {
 
     /** A transfer rate in bytes per second, written as a size per second ({@code 64KiB/s}); 0 for none. */
     long rate(String key, long fallback) {
-        return read(key, fallback, text -> {
-            String size = text.strip();
-            if (!size.toLowerCase(Locale.ROOT).endsWith("/s")) {
-                throw new IllegalArgumentException("'" + text + "' is not a rate; write it like 64KiB/s (0 for none)");
-            }
-            return Units.bytes(size.substring(0, size.length() - 2));
-        });
+        return read(key, fallback, Units::rate);
     }
 
     /** A list of strings: a YAML sequence, or a comma-separated string (as environment variables give). */

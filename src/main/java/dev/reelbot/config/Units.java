@@ -56,6 +56,15 @@ final class Units {
         return Math.round(amount * factor);
     }
 
+    /** A rate in bytes per second written as a size per second, like {@code 64KiB/s}. */
+    static long rate(String text) {
+        String size = text.strip();
+        if (!size.toLowerCase(Locale.ROOT).endsWith("/s")) {
+            throw new IllegalArgumentException("'" + text + "' is not a rate; write it like 64KiB/s (0 for none)");
+        }
+        return bytes(size.substring(0, size.length() - 2));
+    }
+
     /** The shortest faithful way to print a duration in the units above. */
     static String format(Duration duration) {
         long ms = duration.toMillis();

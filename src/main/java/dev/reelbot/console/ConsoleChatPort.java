@@ -5,6 +5,7 @@ import dev.reelbot.core.ChatPort;
 import dev.reelbot.core.Conversation;
 import dev.reelbot.core.JobView;
 import dev.reelbot.core.MessageRef;
+import dev.reelbot.core.PlainText;
 import dev.reelbot.core.PostKey;
 import dev.reelbot.core.Requester;
 import dev.reelbot.core.VideoFile;
@@ -60,14 +61,14 @@ public final class ConsoleChatPort implements ChatPort {
         for (int n = 2; !usedIds.add(id); n++) {
             id = base + "." + n;
         }
-        screen.posted(label(where.channel()), id, ConsoleFormat.line(view));
+        screen.posted(label(where.channel()), id, PlainText.printable(ConsoleFormat.line(view)));
         return new MessageRef(PLATFORM, where.channel(), id);
     }
 
     @Override
     public void edit(MessageRef message, View view) {
         usedIds.add(message.messageId());
-        screen.edited(label(message.channel()), message.messageId(), ConsoleFormat.line(view));
+        screen.edited(label(message.channel()), message.messageId(), PlainText.printable(ConsoleFormat.line(view)));
     }
 
     @Override
@@ -85,7 +86,8 @@ public final class ConsoleChatPort implements ChatPort {
 
     @Override
     public void whisper(Requester to, String text) {
-        screen.note(label(to.channel()) + " (to " + to.userName() + ")", text);
+        screen.note(label(to.channel()) + " (to " + PlainText.printable(to.userName()) + ")",
+                PlainText.printable(text));
     }
 
     @Override
@@ -98,7 +100,8 @@ public final class ConsoleChatPort implements ChatPort {
         return Long.MAX_VALUE;
     }
 
+    /** Every line printed here goes through {@link PlainText#printable}: no control character reaches the terminal. */
     private static String label(String channel) {
-        return "#" + channel;
+        return "#" + PlainText.printable(channel);
     }
 }

@@ -4,13 +4,19 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Answers every command word the same way on every platform: adapters hand it the text (or typed options) and
- * show the {@link Reply} privately. Fast: nothing here waits on the video API or a chat.
+ * show the {@link Reply} privately. Fast: nothing here waits on the video API or a chat, and the store only
+ * briefly; a store that fails or is too busy gets the user a "try again in a minute", never an exception.
  */
 public final class CommandHandler {
+    private static final Logger log = LoggerFactory.getLogger(CommandHandler.class);
     private static final int LIST_LIMIT = 10;
+    static final String CANNOT_START = "reelbot can't take new videos right now; try again in a minute.";
+    static final String CANNOT_LOOK_UP = "reelbot can't look up videos right now; try again in a minute.";
 
     private final CommandParser parser;
     private final JobService jobs;
@@ -70,7 +76,16 @@ public final class CommandHandler {
             return resolve(who, resolve.jobId(), resolve.note());
         } catch (CommandError e) {
             return Reply.refused(e.getMessage());
+        } catch (StoreException e) {
+            return storeFailed(who, command instanceof VideoCommand.Generate, e);
         }
+    }
+
+    /** The store failed under a command: the user hears to come back soon, the log gets why. */
+    private static Reply storeFailed(Requester who, boolean starting, StoreException e) {
+        log.warn("the job store failed answering a command of {}; they were told to try again", who.qualifiedUser(),
+                e);
+        return Reply.refused(starting ? CANNOT_START : CANNOT_LOOK_UP);
     }
 
     /** Starts the same request again with a new seed (the Re-roll button); only the requester or an admin may. */
@@ -81,6 +96,8 @@ public final class CommandHandler {
             return start(who, job.request().toBuilder().seed(seed).build(), requestKey);
         } catch (CommandError e) {
             return Reply.refused(e.getMessage());
+        } catch (StoreException e) {
+            return storeFailed(who, true, e);
         }
     }
 
@@ -90,6 +107,8 @@ public final class CommandHandler {
             return Reply.ok(JobDetails.describe(ownJob(who, jobId, "see its details"), renderer, clock.instant()));
         } catch (CommandError e) {
             return Reply.refused(e.getMessage());
+        } catch (StoreException e) {
+            return storeFailed(who, false, e);
         }
     }
 
@@ -108,7 +127,11 @@ public final class CommandHandler {
         if (!admins.isAdmin(who)) {
             return notAdmin();
         }
-        return refunds.resolve(who, jobId, note);
+        try {
+            return refunds.resolve(who, jobId, note);
+        } catch (StoreException e) {
+            return storeFailed(who, false, e);
+        }
     }
 
     private Reply start(Requester who, VideoRequest request, String requestKey) throws CommandError {

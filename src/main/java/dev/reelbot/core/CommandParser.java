@@ -14,6 +14,9 @@ import java.util.Map;
  * only in their exact shape, so a prompt such as "list of cats" or "status symbols" is still a prompt.
  */
 public final class CommandParser {
+    /** The longest command read at all: room for the longest prompt a config may allow, and its options. */
+    static final int MAX_COMMAND_CHARS = 32_768;
+
     private final ModelCatalog catalog;
     private final Limits limits;
     private final String commandName;
@@ -31,6 +34,7 @@ public final class CommandParser {
             throw new CommandError("Describe the video you want, e.g. " + commandName
                     + " a cat surfing at sunset --duration 8. Type " + commandName + " help for the options.");
         }
+        checkLength(trimmed);
         String[] words = trimmed.split("\\s+");
         VideoCommand word = commandWord(words);
         if (word != null) {
@@ -47,9 +51,18 @@ public final class CommandParser {
      */
     public VideoCommand.Generate fromOptions(String prompt, Map<Flag, String> typed, String channel)
             throws CommandError {
+        checkLength(prompt == null ? "" : prompt);
         CommandText.Split split = CommandText.split(prompt == null ? "" : prompt);
         return new VideoCommand.Generate(new RequestBuilder(catalog, limits)
                 .build(split.prompt(), options(split.flags(), typed), channel));
+    }
+
+    /** A command past any sensible length is refused before it is read: its problems could fill the screen. */
+    private void checkLength(String text) throws CommandError {
+        if (text.length() > MAX_COMMAND_CHARS) {
+            throw new CommandError("That command is " + text.length() + " characters long; a command may be at most "
+                    + MAX_COMMAND_CHARS + " (its prompt at most " + limits.maxPromptLength() + ").");
+        }
     }
 
     private VideoCommand commandWord(String[] words) throws CommandError {

@@ -4,15 +4,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Accepts new jobs (deduplicated, within quota, persisted before anything is sent) and resumes unfinished ones at
  * start-up. Accepting only writes a row and wakes the poller, so an adapter can acknowledge within its platform's
  * three seconds; the create request itself is sent by the worker that steps the job.
+ *
+ * <p>Threading: thread-safe; concurrent commands of one user are kept within quota by the store's single write.
  */
 public final class JobService {
     private static final Duration DAY = Duration.ofHours(24);
@@ -23,7 +23,6 @@ public final class JobService {
     private final Quotas quotas;
     private final Clock clock;
     private final PendingSubmissions pending;
-    private final Map<String, Object> userLocks = new ConcurrentHashMap<>();
 
     JobService(JobStore store, Poller poller, Quotas quotas, Clock clock, PendingSubmissions pending) {
         this.store = store;
@@ -38,46 +37,48 @@ public final class JobService {
     }
 
     /**
-     * Accepts a job, or finds the one a previous delivery of the same command created.
+     * Accepts a job, or finds the one a previous delivery of the same command created. Accepting is one short
+     * write (the quota check is part of it) and a wake-up of the poller: nothing else stands between a command and
+     * its answer. A refusal then reads what the refusal must explain.
      *
-     * @throws CommandError when a quota refuses it
+     * @throws CommandError   when a quota refuses it
+     * @throws StoreException when the store failed or is too busy to answer in time: nothing was accepted
      */
     public Accepted accept(Requester requester, VideoRequest request, String requestKey) throws CommandError {
-        Optional<Job> existing = store.findByRequestKey(requestKey);
-        if (existing.isPresent()) {
-            return new Accepted(existing.get(), false);
-        }
-        Object lock = userLocks.computeIfAbsent(requester.qualifiedUser(), k -> new Object());
-        synchronized (lock) {
-            checkQuotas(requester);
-            Instant now = clock.instant();
-            VideoRequest identified = request.toBuilder().endUser(endUser(requester)).build();
-            Job job = Job.submitting(JobIds.next(), requestKey, requester, identified, now);
-            try {
-                store.insert(job);
-            } catch (JobStore.DuplicateRequestException retried) {
-                return new Accepted(retried.existing(), false);
+        Instant now = clock.instant();
+        VideoRequest identified = request.toBuilder().endUser(endUser(requester)).build();
+        Job job = Job.submitting(JobIds.next(), requestKey, requester, identified, now);
+        try {
+            if (!store.insertWithinQuota(job, quotas, now.minus(DAY))) {
+                Optional<Job> retried = store.findByRequestKey(requestKey);
+                if (retried.isPresent()) {
+                    return new Accepted(retried.get(), false);
+                }
+                throw quotaRefusal(requester, now);
             }
-            JobUpdates.event(job, "accepted: {}", identified.model());
-            pending.accepted();
-            poller.trackNew(job.id(), now);
-            return new Accepted(job, true);
+        } catch (JobStore.DuplicateRequestException retried) {
+            return new Accepted(retried.existing(), false);
         }
+        JobUpdates.event(job, "accepted: {}", identified.model());
+        pending.accepted();
+        poller.trackNew(job.id(), now);
+        return new Accepted(job, true);
     }
 
-    private void checkQuotas(Requester requester) throws CommandError {
+    /** Why a quota refused a job, read after the refusal; a job that finished meanwhile makes room again. */
+    private CommandError quotaRefusal(Requester requester, Instant now) {
         int active = store.countActive(requester.platform(), requester.user());
         if (active >= quotas.concurrentPerUser()) {
-            throw new CommandError("You already have " + active + " video" + (active == 1 ? "" : "s")
+            return new CommandError("You already have " + active + " video" + (active == 1 ? "" : "s")
                     + " in progress, the most you may run at once. Wait for one to finish (list shows them).");
         }
-        Instant now = clock.instant();
         List<Instant> billed = store.billedSince(requester.platform(), requester.user(), now.minus(DAY));
         if (billed.size() >= quotas.perUserPerDay()) {
             Instant free = billed.get(billed.size() - quotas.perUserPerDay()).plus(DAY);
-            throw new CommandError("You have started " + billed.size() + " videos in the last 24 hours, the daily "
+            return new CommandError("You have started " + billed.size() + " videos in the last 24 hours, the daily "
                     + "limit. Your next one can start at " + Renderer.when(free) + ".");
         }
+        return new CommandError("One of your videos finished just as this one came in; send the command again.");
     }
 
     /**

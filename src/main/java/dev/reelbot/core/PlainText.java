@@ -7,6 +7,10 @@ package dev.reelbot.core;
  */
 public final class PlainText {
     private static final String ELLIPSIS = "…";
+    /** U+2400: the Unicode symbols for the control characters 0x00..0x1F follow it in order. */
+    private static final int CONTROL_PICTURES = 0x2400;
+    /** Room kept for the "… and N more lines" ending. */
+    private static final int MORE_LINES_ROOM = 32;
 
     private PlainText() {
     }
@@ -19,6 +23,57 @@ public final class PlainText {
     /** Like {@link #oneLine} but line breaks survive (at most two in a row). */
     public static String multiLine(String text, int maxChars) {
         return cap(clean(text, true), maxChars);
+    }
+
+    /**
+     * Text safe to print on a terminal or to send as a reply, line breaks kept: every other control character is
+     * shown as a visible symbol (ESC as ␛, BEL as ␇, tab as a space) instead of acting on the terminal, and bidi
+     * overrides, which could make the text around them read differently, are dropped.
+     */
+    public static String printable(String text) {
+        if (text == null) {
+            return "";
+        }
+        if (text.codePoints().noneMatch(cp -> cp != '\n' && (Character.isISOControl(cp) || isBidiControl(cp)))) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach(cp -> {
+            if (cp == '\n' || !Character.isISOControl(cp) && !isBidiControl(cp)) {
+                out.appendCodePoint(cp);
+            } else if (cp == '\t') {
+                out.append(' ');
+            } else if (cp < 0x20) {
+                out.append((char) (CONTROL_PICTURES + cp));
+            } else if (cp == 0x7f) {
+                out.append('\u2421');
+            } else if (!isBidiControl(cp)) {
+                out.append('\uFFFD');
+            }
+        });
+        return out.toString();
+    }
+
+    /**
+     * At most {@code maxChars}: whole lines while they fit, then "… and N more lines" (a first line longer than that
+     * is cut with an ellipsis). For replies, so a flood of problems never becomes a flood of output.
+     */
+    public static String capLines(String text, int maxChars) {
+        if (text.length() <= maxChars) {
+            return text;
+        }
+        String[] lines = text.split("\n", -1);
+        int room = Math.max(1, maxChars - MORE_LINES_ROOM);
+        StringBuilder out = new StringBuilder();
+        int kept = 0;
+        while (kept < lines.length && out.length() + (kept > 0 ? 1 : 0) + lines[kept].length() <= room) {
+            out.append(kept > 0 ? "\n" : "").append(lines[kept++]);
+        }
+        if (kept == 0) {
+            out.append(cap(lines[kept++], room));
+        }
+        int more = lines.length - kept;
+        return more == 0 ? out.toString() : out + "\n… and " + more + " more line" + (more == 1 ? "" : "s");
     }
 
     /** Cuts {@code text} to at most {@code maxChars} UTF-16 units, ending with an ellipsis when it cut. */

@@ -59,7 +59,7 @@ final class DiscordText {
                 out.append(inCode ? parts[i] : escapeKeepingSpaces(parts[i]));
             }
         }
-        return PlainText.cap(out.toString(), max);
+        return PlainText.capLines(out.toString(), max);
     }
 
     /** A mention of a user for message content (it pings nobody: mentions are never allowed), or nothing. */

@@ -56,7 +56,7 @@ final class SlackCommands {
                 p.getUserName());
         Reply reply = serving ? commands.handle(who, p.getText() == null ? "" : p.getText(),
                 "slack:" + p.getTriggerId()) : RESTARTING;
-        return ctx.ack(r -> r.responseType("ephemeral").text(SlackText.escape(reply.text())));
+        return ctx.ack(r -> r.responseType("ephemeral").text(SlackText.reply(reply.text())));
     }
 
     /** What a button does, given who pressed it and the job id it carries. */
@@ -76,7 +76,7 @@ final class SlackCommands {
                 : RESTARTING;
         executor.execute(() -> {
             try {
-                ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(false).text(SlackText.escape(
+                ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(false).text(SlackText.reply(
                         reply.text())));
             } catch (IOException e) {
                 log.warn("could not answer a button press of {}: {}", who.qualifiedUser(), e.toString());

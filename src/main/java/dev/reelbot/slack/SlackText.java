@@ -1,5 +1,6 @@
 package dev.reelbot.slack;
 
+import dev.reelbot.core.PlainText;
 import java.util.regex.Pattern;
 
 /**
@@ -10,6 +11,8 @@ import java.util.regex.Pattern;
 final class SlackText {
     private static final Pattern USER_ID = Pattern.compile("[UW][A-Z0-9]{2,20}");
     private static final Pattern SAFE_URL = Pattern.compile("https?://[^\\s<>|]+");
+    /** The longest private answer sent: Slack shows about 4,000 characters of a message's text. */
+    static final int MAX_REPLY_CHARS = 3000;
 
     private SlackText() {
     }
@@ -19,6 +22,11 @@ final class SlackText {
             return "";
         }
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    /** A core {@code Reply} text for Slack: escaped, and capped by whole lines ("… and N more lines"). */
+    static String reply(String text) {
+        return PlainText.capLines(escape(text), MAX_REPLY_CHARS);
     }
 
     /** A mention of a user id Slack gave us; anything else is shown as plain text. */

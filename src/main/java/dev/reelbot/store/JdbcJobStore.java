@@ -3,10 +3,12 @@ package dev.reelbot.store;
 import dev.reelbot.core.Job;
 import dev.reelbot.core.JobState;
 import dev.reelbot.core.JobStore;
+import dev.reelbot.core.Quotas;
 import dev.reelbot.core.StoreException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -28,6 +30,13 @@ public final class JdbcJobStore implements JobStore {
     private static final String UPDATE = "UPDATE jobs SET version = version + 1, "
             + String.join(" = ?, ", JobRows.COLUMNS) + " = ? WHERE id = ? AND version = ?";
     private static final String ACTIVE = "('SUBMITTING', 'QUEUED', 'RUNNING')";
+    private static final String INSERT_WITHIN_QUOTA = "INSERT INTO jobs (id, version, "
+            + String.join(", ", JobRows.COLUMNS) + ") SELECT ?, ?" + ", ?".repeat(JobRows.COLUMNS.size())
+            + " WHERE (SELECT COUNT(*) FROM jobs WHERE platform = ? AND user_id = ? AND state IN " + ACTIVE + ") < ?"
+            + " AND (SELECT COUNT(*) FROM jobs WHERE platform = ? AND user_id = ? AND state <> 'REJECTED'"
+            + " AND created_at >= ?) < ?";
+    /** How long accepting a command waits for the database: well under a chat platform's three seconds. */
+    static final Duration ACCEPT_PATIENCE = Duration.ofMillis(1500);
 
     private final Connections connections;
 
@@ -52,6 +61,35 @@ public final class JdbcJobStore implements JobStore {
                 throw new DuplicateRequestException(existing.get());
             }
             throw new StoreException("could not insert job " + job.id(), e);
+        }
+    }
+
+    @Override
+    public boolean insertWithinQuota(Job job, Quotas quotas, Instant dayStart) throws DuplicateRequestException {
+        try {
+            return connections.withPatience(ACCEPT_PATIENCE, c -> {
+                try (PreparedStatement s = c.prepareStatement(INSERT_WITHIN_QUOTA)) {
+                    s.setString(1, job.id());
+                    s.setLong(2, job.version());
+                    int i = JobRows.bind(s, 3, job);
+                    String platform = job.requester().platform();
+                    String user = job.requester().user();
+                    s.setString(i++, platform);
+                    s.setString(i++, user);
+                    s.setInt(i++, quotas.concurrentPerUser());
+                    s.setString(i++, platform);
+                    s.setString(i++, user);
+                    s.setLong(i++, dayStart.toEpochMilli());
+                    s.setInt(i, quotas.perUserPerDay());
+                    return s.executeUpdate() == 1;
+                }
+            });
+        } catch (SQLException e) {
+            Optional<Job> existing = findByRequestKey(job.requestKey());
+            if (existing.isPresent()) {
+                throw new DuplicateRequestException(existing.get());
+            }
+            throw new StoreException("could not insert job " + job.id() + ": " + e.getMessage(), e);
         }
     }
 
@@ -151,7 +189,7 @@ public final class JdbcJobStore implements JobStore {
 
     private <T> T query(String sql, Reader<T> reader, Object... params) {
         try {
-            return connections.with(c -> {
+            return connections.read(c -> {
                 try (PreparedStatement s = c.prepareStatement(sql)) {
                     for (int i = 0; i < params.length; i++) {
                         s.setObject(i + 1, params[i]);

@@ -1,43 +1,66 @@
 package dev.reelbot.store;
 
+import dev.reelbot.core.StoreException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteConnection;
 import org.sqlite.SQLiteDataSource;
 
 /**
- * An embedded SQLite database file, migrated by Flyway on open, in WAL mode. All work goes through one connection
- * under a lock: SQLite writes one at a time anyway, and a single connection never meets {@code SQLITE_BUSY}.
+ * An embedded SQLite database file, this process's own ({@link DatabaseLock}), migrated by Flyway on open, in WAL
+ * mode. Writes go through one connection under a lock (SQLite writes one at a time anyway); reads through a second
+ * one, so a read never waits behind a write that waits for the database (WAL lets readers go on meanwhile).
  *
  * <p>WAL with {@code synchronous=NORMAL} keeps every committed change across a crash or {@code kill -9} of the
  * process; only a power cut can lose the last moments. Checkpoints (copying the WAL into the database, with an
- * fsync) run on a second connection in the background, so no command or job step waits for one.
+ * fsync) run on a third connection in the background, so no command or job step waits for one; the same thread
+ * checks that the database file is still there ({@link StoreWatch}).
  */
 public final class SqliteConnections implements Connections {
     private static final Logger log = LoggerFactory.getLogger(SqliteConnections.class);
     private static final long CHECKPOINT_EVERY_MILLIS = 2_000;
+    private static final int BUSY_TIMEOUT_MILLIS = 10_000;
+    private static final Duration PROBE_PATIENCE = Duration.ofMillis(200);
+    /** How often a write without a deadline looks again whether writes in a hurry are done. */
+    private static final long HURRY_RECHECK_MILLIS = 50;
 
-    private final Connection connection;
+    private final DatabaseLock ownership;
+    private final Connection writer;
+    private final Connection reader;
     private final Connection checkpoints;
     private final ScheduledExecutorService checkpointer;
-    private final ReentrantLock lock = new ReentrantLock();
+    private final ReentrantLock writeLock = new ReentrantLock();
+    /** Signalled when no write in a hurry is waiting: writes without a deadline wait for that. */
+    private final Condition nobodyInAHurry = writeLock.newCondition();
+    /** Writes with a deadline (a user waits for them) waiting for the connection or on it. */
+    private final AtomicInteger hurried = new AtomicInteger();
+    private final ReentrantLock readLock = new ReentrantLock();
+    private final StoreWatch watch;
     private final String description;
 
-    private SqliteConnections(Connection connection, Connection checkpoints, String description) {
-        this.connection = connection;
+    private SqliteConnections(DatabaseLock ownership, Connection writer, Connection reader, Connection checkpoints,
+                              Path file) {
+        this.ownership = ownership;
+        this.writer = writer;
+        this.reader = reader;
         this.checkpoints = checkpoints;
-        this.description = description;
+        this.description = file.toString();
+        this.watch = new StoreWatch(file);
         this.checkpointer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "sqlite-checkpoint");
             thread.setDaemon(true);
@@ -48,6 +71,7 @@ public final class SqliteConnections implements Connections {
     }
 
     private void checkpoint() {
+        watch.checkFile();
         try (Statement statement = checkpoints.createStatement()) {
             statement.execute("PRAGMA wal_checkpoint(PASSIVE)");
         } catch (SQLException e) {
@@ -55,56 +79,210 @@ public final class SqliteConnections implements Connections {
         }
     }
 
-    /** Opens (creating if needed) and migrates the database at {@code file}. */
+    /**
+     * Opens (creating if needed) and migrates the database at {@code file}.
+     *
+     * @throws StoreException with one clear sentence when it cannot: another process holds it, its directory cannot
+     *                        be written, it is not a database, it is read-only
+     */
     public static SqliteConnections open(Path file) {
+        Path absolute = file.toAbsolutePath();
         try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
+            Files.createDirectories(absolute.getParent());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the directory for " + file, e);
+            throw new StoreException("cannot create the directory for the job database " + file + " ("
+                    + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
         }
-        SQLiteDataSource source = new SQLiteDataSource();
-        source.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
-        source.setJournalMode("WAL");
-        source.setSynchronous("NORMAL");
-        source.setBusyTimeout(10_000);
-        Flyway.configure().dataSource(source).locations("classpath:db/migration").load().migrate();
+        DatabaseLock ownership = DatabaseLock.acquire(absolute);
         try {
-            Connection connection = source.getConnection();
-            try (Statement pragmas = connection.createStatement()) {
-                pragmas.execute("PRAGMA foreign_keys = ON");
-                pragmas.execute("PRAGMA wal_autocheckpoint = 0");
+            SQLiteDataSource source = new SQLiteDataSource();
+            source.setUrl("jdbc:sqlite:" + absolute);
+            source.setJournalMode("WAL");
+            source.setSynchronous("NORMAL");
+            source.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
+            Flyway.configure().dataSource(source).locations("classpath:db/migration").load().migrate();
+            return connectAll(source, ownership, file);
+        } catch (SQLException | RuntimeException e) {
+            ownership.close();
+            if (e instanceof StoreException store) {
+                throw store;
             }
-            return new SqliteConnections(connection, source.getConnection(), file.toString());
+            throw new StoreException("cannot open the job database " + file + ": " + rootMessage(e), e);
+        }
+    }
+
+    private static SqliteConnections connectAll(SQLiteDataSource source, DatabaseLock ownership, Path file)
+            throws SQLException {
+        Connection writer = connect(source);
+        try {
+            probeWrite(writer);
+            Connection reader = connect(source);
+            try {
+                return new SqliteConnections(ownership, writer, reader, source.getConnection(), file);
+            } catch (SQLException e) {
+                reader.close();
+                throw e;
+            }
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot open the job database " + file + ": " + e.getMessage(), e);
+            writer.close();
+            throw e;
+        }
+    }
+
+    private static Connection connect(SQLiteDataSource source) throws SQLException {
+        Connection connection = source.getConnection();
+        try (Statement pragmas = connection.createStatement()) {
+            pragmas.execute("PRAGMA foreign_keys = ON");
+            pragmas.execute("PRAGMA wal_autocheckpoint = 0");
+        }
+        return connection;
+    }
+
+    /** Takes the write lock and lets it go: fails on a read-only database, or one another program keeps locked. */
+    private static void probeWrite(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("BEGIN IMMEDIATE");
+            statement.execute("ROLLBACK");
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return message.lines().findFirst().orElse(message).strip();
+    }
+
+    /**
+     * A write, waiting as long as SQLite's busy timeout for a database another program keeps locked. Writes in a
+     * hurry ({@link #withPatience}: a user waits for them) go first: this one waits while any is waiting.
+     */
+    @Override
+    public <T> T with(Work<T> work) throws SQLException {
+        writeLock.lock();
+        try {
+            while (hurried.get() > 0) {
+                try {
+                    nobodyInAHurry.await(HURRY_RECHECK_MILLIS, TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new SQLException("interrupted while waiting for the job database", e);
+                }
+            }
+            return watched(work);
+        } finally {
+            writeLock.unlock();
         }
     }
 
     @Override
-    public <T> T with(Work<T> work) throws SQLException {
-        lock.lock();
+    public <T> T withPatience(Duration patience, Work<T> work) throws SQLException {
+        long deadline = System.nanoTime() + patience.toNanos();
+        hurried.incrementAndGet();
+        boolean locked = false;
         try {
-            return work.run(connection);
+            locked = writeLock.tryLock(patience.toNanos(), TimeUnit.NANOSECONDS);
+            if (!locked) {
+                throw new SQLException("the job database is busy: other writes held it for " + patience.toMillis()
+                        + " ms");
+            }
+            SQLiteConnection sqlite = writer.unwrap(SQLiteConnection.class);
+            sqlite.setBusyTimeout((int) Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+            try {
+                return watched(work);
+            } finally {
+                sqlite.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted while waiting for the job database", e);
         } finally {
-            lock.unlock();
+            // The last write in a hurry wakes the others; should it not hold the lock, they look again soon.
+            if (hurried.decrementAndGet() == 0 && locked) {
+                nobodyInAHurry.signalAll();
+            }
+            if (locked) {
+                writeLock.unlock();
+            }
+        }
+    }
+
+    /** How many threads wait for the write connection (for tests of who goes first). */
+    int writeWaiters() {
+        return writeLock.getQueueLength();
+    }
+
+    private <T> T watched(Work<T> work) throws SQLException {
+        try {
+            T result = work.run(writer);
+            watch.writeSucceeded();
+            return result;
+        } catch (SQLException e) {
+            watch.writeFailed(e);
+            throw e;
+        }
+    }
+
+    @Override
+    public <T> T read(Work<T> work) throws SQLException {
+        readLock.lock();
+        try {
+            return work.run(reader);
+        } finally {
+            readLock.unlock();
+        }
+    }
+
+    /**
+     * What is wrong with the database now, or empty: the file gone or replaced, writes failing (checked again with
+     * a quick write probe, so a lock that has gone clears it), or reads failing.
+     */
+    public Optional<String> problem() {
+        watch.checkFile();
+        if (watch.writesFailing()) {
+            try {
+                withPatience(PROBE_PATIENCE, connection -> {
+                    probeWrite(connection);
+                    return null;
+                });
+            } catch (SQLException stillFailing) {
+                log.debug("the job database still refuses writes: {}", stillFailing.toString());
+            }
+        }
+        Optional<String> problem = watch.problem();
+        if (problem.isPresent()) {
+            return problem;
+        }
+        try {
+            read(connection -> {
+                try (Statement statement = connection.createStatement()) {
+                    return statement.executeQuery("SELECT COUNT(*) FROM flyway_schema_history").next();
+                }
+            });
+            return Optional.empty();
+        } catch (SQLException e) {
+            return Optional.of("reads failing: " + e.getMessage());
         }
     }
 
     @Override
     public void close() {
         checkpointer.shutdownNow();
-        lock.lock();
-        try (Statement truncate = connection.createStatement()) {
+        writeLock.lock();
+        readLock.lock();
+        try (Statement truncate = writer.createStatement()) {
             truncate.execute("PRAGMA wal_checkpoint(TRUNCATE)");
             checkpoints.close();
-            connection.close();
+            reader.close();
+            writer.close();
         } catch (SQLException e) {
             throw new IllegalStateException("closing " + description + " failed", e);
         } finally {
-            lock.unlock();
+            readLock.unlock();
+            writeLock.unlock();
+            ownership.close();
         }
     }
 

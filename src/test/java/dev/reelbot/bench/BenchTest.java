@@ -27,14 +27,16 @@ class BenchTest {
     @Test
     void runsEveryJobToItsEndAndPrintsEveryFigure() throws Exception {
         int jobs = 40;
+        int burst = 30;
         try (ApiSimulator simulator = ApiSimulator.start(SimulatorOptions.defaults()
                 .withDurations(Duration.ofSeconds(1), Duration.ofSeconds(60)))) {
-            BenchReport report = new Bench(new BenchOptions(jobs, 1, 4, Duration.ofMinutes(2))).run(dir,
+            BenchReport report = new Bench(new BenchOptions(jobs, 1, 4, Duration.ofMinutes(2), burst)).run(dir,
                     TestApis.forSimulator(simulator, Bench.MODELS, Clock.systemUTC(), Duration.ofSeconds(10)));
 
             assertThat(report.states()).isEqualTo(Map.of(JobState.COMPLETED, jobs));
             assertThat(report.creates()).isEqualTo(jobs);
-            assertThat(simulator.createRequests()).isEqualTo(jobs);
+            assertThat(simulator.createRequests()).as("the jobs, then the burst").isEqualTo(jobs + burst);
+            assertThat(report.burstAcksMillis().count()).as("every burst command answered").isEqualTo(burst);
             assertThat(report.notices()).isZero();
             assertThat(report.invisibleEdits()).isZero();
             assertThat(report.messagesInProgress()).isZero();
@@ -52,7 +54,7 @@ class BenchTest {
                     "API-completed-to-final-message latency p99: ", "of which API-completed-to-poll-seeing-it p99: ",
                     "of which poll-seeing-it-to-final-message p99: ", "GET polls per job: ",
                     "message posts and edits per job: ", "peak heap used: ", "peak threads: ",
-                    "CPU seconds per 1,000 jobs: ");
+                    "CPU seconds per 1,000 jobs: ", "burst command-to-ack latency p99: ");
         }
     }
 }

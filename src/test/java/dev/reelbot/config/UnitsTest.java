@@ -31,6 +31,15 @@ class UnitsTest {
     }
 
     @Test
+    void rates() {
+        assertThat(Units.rate("64KiB/s")).isEqualTo(64 * 1024);
+        assertThat(Units.rate(" 1 MB/S ")).isEqualTo(1_000_000);
+        assertThat(Units.rate("0/s")).isZero();
+        assertThatThrownBy(() -> Units.rate("64KiB")).hasMessageContaining("is not a rate");
+        assertThatThrownBy(() -> Units.rate("fast/s")).hasMessageContaining("is not a size");
+    }
+
+    @Test
     void formatting() {
         assertThat(Units.format(Duration.ofMinutes(30))).isEqualTo("30m");
         assertThat(Units.format(Duration.ofMillis(1500))).isEqualTo("1500ms");

@@ -7,6 +7,7 @@ import dev.reelbot.core.JobView;
 import dev.reelbot.core.MessageRef;
 import dev.reelbot.core.NoticeView;
 import dev.reelbot.core.PostKey;
+import dev.reelbot.core.Reply;
 import dev.reelbot.core.View;
 import dev.reelbot.core.VideoFile;
 import java.io.ByteArrayOutputStream;
@@ -101,6 +102,43 @@ class ConsoleChatTest {
         assertThat(handler.seen).containsExactly("general: a cat", "general: a dog", "random: help");
         assertThat(printed()).contains("#random (to you) help text")
                 .contains("#general (to you) Unknown command /other. Type /video help.");
+    }
+
+    @Test
+    void noControlCharacterFromInputReachesTheTerminalRaw() {
+        ConsoleChat chat = ConsoleChat.create(out, true, 200, dir, "you");
+        String escape = "\u001b]0;pwned\u0007\u001b[2J";
+
+        chat.handleLine("/ot" + escape + "her thing", (who, text, key) -> new Reply("unused", true, null), "k1");
+        chat.handleLine("#gen" + escape + "eral /video a cat", (who, text, key) -> new Reply("unused", true, null),
+                "k2");
+        chat.handleLine("/video a cat " + escape, (who, text, key) -> new Reply("you said: " + text, false, null),
+                "k3");
+
+        String printed = printed();
+        assertThat(printed).doesNotContain("\u001b]", "\u001b[2J", "\u0007")
+                .contains("Unknown command /ot␛]0;pwned␇␛[2Jher. Type /video help.")
+                .contains("A channel name is letters, digits")
+                .contains("you said:  a cat ␛]0;pwned␇␛[2J");
+    }
+
+    @Test
+    void aReplyIsCappedAndACommandThatFailsLeavesTheConsoleWorking() {
+        ConsoleChat chat = ConsoleChat.create(out, false, 80, dir, "you");
+
+        chat.handleLineSafely("/video boom", (who, text, key) -> {
+            throw new IllegalStateException("a bug");
+        }, 1);
+        chat.handleLineSafely("/video flood", (who, text, key) -> new Reply("problem\n".repeat(100_000), false, null),
+                2);
+        chat.handleLineSafely("/video a cat", (who, text, key) -> new Reply("fine", true, null), 3);
+
+        List<String> lines = printed().lines().toList();
+        assertThat(lines.get(0)).isEqualTo("#general (to you) Something went wrong on the bot's side; it was logged "
+                + "(console line 1).");
+        assertThat(printed().length()).as("800 KB of reply printed as a few KB").isLessThan(20_000);
+        assertThat(lines).anyMatch(l -> l.matches("#general \\(to you\\) … and \\d+ more lines"));
+        assertThat(lines.get(lines.size() - 1)).isEqualTo("#general (to you) fine");
     }
 
     @Test

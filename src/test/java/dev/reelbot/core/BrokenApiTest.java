@@ -172,4 +172,33 @@ class BrokenApiTest {
         assertThat(chat.events("notice")).hasSize(1);
         assertThat(shown(job).headline()).isEqualTo("⚠️ Not delivered");
     }
+
+    @Test
+    void progressThatIsNotAFiniteNumberIsIgnoredNotShownAsDone() {
+        AtomicInteger gets = new AtomicInteger();
+        start(path -> {
+            if (path.equals("/v1/videos")) {
+                return json("{\"id\":\"task_1\",\"status\":\"queued\",\"progress\":0}");
+            }
+            if (path.endsWith("/content")) {
+                return new MockResponse.Builder().code(200).body(new Buffer().write(TestVideos.mp4(4096))).build();
+            }
+            int n = gets.incrementAndGet();
+            String progress = switch (n) {
+                case 1 -> "20";
+                case 2 -> "1e309";
+                case 3 -> "\"NaN\"";
+                case 4 -> "\"Infinity%\"";
+                default -> "100";
+            };
+            return json("{\"id\":\"task_1\",\"status\":\"" + (n < 5 ? "in_progress" : "completed")
+                    + "\",\"progress\":" + progress + "}");
+        });
+
+        Job job = runOne();
+
+        assertThat(job.delivery().state()).isEqualTo(DeliveryState.UPLOADED);
+        assertThat(chat.events()).filteredOn(e -> e.view() instanceof JobView v && v.headline().contains("Generating"))
+                .extracting(e -> ((JobView) e.view()).progressBar()).isNotEmpty().allMatch(bar -> bar.endsWith(" 20%"));
+    }
 }

@@ -2,8 +2,6 @@ package dev.reelbot.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.reelbot.store.JdbcJobStore;
-import dev.reelbot.store.SqliteConnections;
 import dev.reelbot.testing.RecordingChatPort.Event;
 import dev.reelbot.videoapi.TestApis;
 import java.time.Duration;
@@ -105,7 +103,7 @@ class EngineRestartTest extends WithEngine {
         h.tick();
         advance(4);
         h.restart();
-        Engine second = secondEngineOnTheSameDatabase();
+        Engine second = secondEngineOnTheSameStore();
         second.resume();
         h.clock.advance(Duration.ofSeconds(10));
 
@@ -151,11 +149,13 @@ class EngineRestartTest extends WithEngine {
         assertThat(h.job(reply.jobId()).refund().state()).isEqualTo(RefundState.OPEN);
     }
 
-    private Engine secondEngineOnTheSameDatabase() {
-        SqliteConnections db = SqliteConnections.open(dir.resolve("reelbot.db"));
-        JdbcJobStore store = new JdbcJobStore(db);
+    /**
+     * A second engine racing the first over the same rows: one process may hold a SQLite database (the second
+     * would be refused), so it shares the first one's store; the compare-and-set is what keeps them apart.
+     */
+    private Engine secondEngineOnTheSameStore() {
         VideoApi api = TestApis.forSimulator(h.simulator, h.models, h.clock, Duration.ofSeconds(2));
-        return new Engine(new Engine.Parts(store, api, new ChatPorts(List.of(h.chat)), h.models, Limits.DEFAULTS,
+        return new Engine(new Engine.Parts(h.store, api, new ChatPorts(List.of(h.chat)), h.models, Limits.DEFAULTS,
                 Quotas.DEFAULTS, new Admins(Set.of()), EngineSettings.defaults(dir.resolve("videos2")),
                 64L * 1024 * 1024, "/video"), Runnable::run, h.clock);
     }

@@ -97,6 +97,28 @@ class HostileInputTest extends WithEngine {
     }
 
     @Test
+    void aTenMegabyteLineOfUnknownFlagsGetsOneShortAnswer() {
+        String flood = "a cat " + "--x 1 ".repeat(1_750_000);
+
+        refusedWith(flood, "characters long; a command may be at most 32768");
+        assertThat(h.command(flood).text()).hasSizeLessThan(200);
+    }
+
+    @Test
+    void aFlagGivenAThousandTimesIsSaidOnceAndManyProblemsAreCounted() {
+        String repeated = h.command("a cat" + " --duration 8".repeat(1000)).text();
+        assertThat(repeated).isEqualTo("--duration is given twice.");
+
+        StringBuilder many = new StringBuilder("a cat");
+        for (char flag = 'a'; flag <= 't'; flag++) {
+            many.append(" --zz").append(flag).append(" 1");
+        }
+        String answer = h.command(many.toString()).text();
+        assertThat(answer.lines()).hasSize(CommandError.SHOWN + 1);
+        assertThat(answer).endsWith("… and 10 more problems.");
+    }
+
+    @Test
     void aFlurryOfBadCommandsDisturbsNothingRunning() {
         Reply good = h.command("a calm sea");
         for (String bad : List.of("", "x --fps no", "y".repeat(5000), "z --image http://a", "--seed 1")) {

@@ -12,6 +12,25 @@ class PlainTextTest {
     }
 
     @Test
+    void printableShowsControlCharactersAsSymbolsAndKeepsLineBreaks() {
+        assertThat(PlainText.printable("a\u001b[31mred\u0007\tb\nc\u007f\u009b\u202Ed\r")).isEqualTo(
+                "a␛[31mred␇ b\nc\u2421\uFFFDd␍");
+        String clean = "plain text, emoji 🏄, Hebrew חתול\nsecond line";
+        assertThat(PlainText.printable(clean)).isSameAs(clean);
+    }
+
+    @Test
+    void capLinesKeepsWholeLinesAndCountsTheRest() {
+        String many = "line\n".repeat(1000).strip();
+        String capped = PlainText.capLines(many, 100);
+
+        assertThat(capped).hasSizeLessThanOrEqualTo(100).endsWith("\n… and " + (1000 - 13) + " more lines");
+        assertThat(capped.lines().limit(13)).allMatch("line"::equals);
+        assertThat(PlainText.capLines("x".repeat(500), 100)).hasSizeLessThanOrEqualTo(100).endsWith("…");
+        assertThat(PlainText.capLines("short\ntext", 100)).isEqualTo("short\ntext");
+    }
+
+    @Test
     void multiLineKeepsAtMostTwoBreaks() {
         assertThat(PlainText.multiLine("one\n\n\n\ntwo\nthree", 100)).isEqualTo("one\n\ntwo\nthree");
     }

@@ -34,6 +34,14 @@ class SlackViewsTest {
     }
 
     @Test
+    void repliesAreEscapedAndCappedLikeDiscords() {
+        String reply = SlackText.reply("<!channel> & more\n" + "a problem to fix\n".repeat(5000));
+
+        assertThat(reply).startsWith("&lt;!channel&gt; &amp; more\n").hasSizeLessThanOrEqualTo(
+                SlackText.MAX_REPLY_CHARS).containsPattern("… and \\d+ more lines$");
+    }
+
+    @Test
     void aRequesterIdThatIsNotASlackIdIsNotTurnedIntoAMention() {
         assertThat(SlackText.mention("U0ALICE1")).isEqualTo("<@U0ALICE1>");
         assertThat(SlackText.mention("<!channel>")).isEqualTo("&lt;!channel&gt;");

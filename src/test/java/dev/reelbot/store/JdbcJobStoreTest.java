@@ -14,6 +14,7 @@ import dev.reelbot.core.JobStore;
 import dev.reelbot.core.JobTask;
 import dev.reelbot.core.JobTimes;
 import dev.reelbot.core.MessageRef;
+import dev.reelbot.core.Quotas;
 import dev.reelbot.core.RefundState;
 import dev.reelbot.core.Requester;
 import dev.reelbot.core.VideoRequest;
@@ -119,6 +120,36 @@ class JdbcJobStoreTest {
         assertThat(store.recentJobs("slack", "U1", 2)).extracting(Job::id).containsExactly("bbbb2345", "aaaa2345");
         assertThat(store.unsettled()).extracting(Job::id).containsExactly("aaaa2345", "bbbb2345", "cccc2345");
         assertThat(store.openRefunds()).isEmpty();
+    }
+
+    @Test
+    void aJobIsWrittenWithinQuotaInOneStatementOrRefused() throws Exception {
+        Quotas twoAtOnceThreeADay = new Quotas(2, 3);
+        Requester bob = new Requester("slack", "T1", "C1", "U2", "bob");
+
+        assertThat(store.insertWithinQuota(fresh("aaaa2345", "k1", ALICE, T0), twoAtOnceThreeADay, T0)).isTrue();
+        assertThat(store.insertWithinQuota(fresh("bbbb2345", "k2", ALICE, T0), twoAtOnceThreeADay, T0)).isTrue();
+        assertThat(store.insertWithinQuota(fresh("cccc2345", "k3", ALICE, T0), twoAtOnceThreeADay, T0))
+                .as("a third at once").isFalse();
+        assertThat(store.insertWithinQuota(fresh("dddd2345", "k4", bob, T0), twoAtOnceThreeADay, T0))
+                .as("another user").isTrue();
+        assertThat(store.find("cccc2345")).isEmpty();
+        assertThatThrownBy(() -> store.insertWithinQuota(fresh("eeee2345", "k4", bob, T0), twoAtOnceThreeADay, T0))
+                .isInstanceOf(JobStore.DuplicateRequestException.class);
+
+        store.compareAndSet(failed(store.find("aaaa2345").orElseThrow()));
+        assertThat(store.insertWithinQuota(fresh("ffff2345", "k5", ALICE, T0), twoAtOnceThreeADay, T0))
+                .as("one finished: room again").isTrue();
+        store.compareAndSet(failed(store.find("ffff2345").orElseThrow()));
+        assertThat(store.insertWithinQuota(fresh("gggg2345", "k6", ALICE, T0), twoAtOnceThreeADay, T0))
+                .as("three billed today").isFalse();
+        assertThat(store.insertWithinQuota(fresh("hhhh2345", "k7", ALICE, T0.plusSeconds(90_000)),
+                twoAtOnceThreeADay, T0.plusSeconds(1))).as("a new day: the old ones no longer count").isTrue();
+    }
+
+    private static Job failed(Job job) {
+        return new Job(job.id(), job.version(), job.requestKey(), job.requester(), job.request(), JobState.FAILED,
+                new Failure("bad", "x"), job.times(), job.task(), job.delivery(), job.message(), job.refund());
     }
 
     @Test
