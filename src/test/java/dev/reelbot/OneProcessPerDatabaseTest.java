@@ -13,7 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two processes on one job database would each post and deliver, and judge the other's jobs "outcome unknown": a
- * second {@code demo --db} on a database in use refuses to start, in one line naming the process that has it.
+ * second {@code demo --db} on a database in use refuses to start, in one line naming the process that has it. A
+ * database that cannot be opened at all is one line too, never a stack trace.
  */
 class OneProcessPerDatabaseTest {
     @TempDir
@@ -48,5 +49,19 @@ class OneProcessPerDatabaseTest {
         } finally {
             first.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         }
+    }
+
+    @Test
+    void aDemoOnAFileThatIsNotADatabaseSaysSoInOneLineAndExitsNonZero() throws Exception {
+        Path db = Files.writeString(dir.resolve("notes.db"), "meeting notes, not a database\n".repeat(200));
+        Path output = dir.resolve("output.txt");
+
+        Process demo = demo(db, output);
+        demo.getOutputStream().close();
+
+        assertThat(demo.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(demo.exitValue()).isEqualTo(1);
+        assertThat(Files.readString(output).strip()).startsWith("reelbot demo: cannot open the job database " + db
+                + ": ").contains("not a database").doesNotContain("\n", "Exception");
     }
 }

@@ -1,8 +1,6 @@
 package dev.reelbot.store;
 
 import dev.reelbot.core.StoreException;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -15,11 +13,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
-import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConnection;
-import org.sqlite.SQLiteDataSource;
 
 /**
  * An embedded SQLite database file, this process's own ({@link DatabaseLock}), migrated by Flyway on open, in WAL
@@ -34,7 +30,7 @@ import org.sqlite.SQLiteDataSource;
 public final class SqliteConnections implements Connections {
     private static final Logger log = LoggerFactory.getLogger(SqliteConnections.class);
     private static final long CHECKPOINT_EVERY_MILLIS = 2_000;
-    private static final int BUSY_TIMEOUT_MILLIS = 10_000;
+    static final int BUSY_TIMEOUT_MILLIS = 10_000;
     private static final Duration PROBE_PATIENCE = Duration.ofMillis(200);
     /** How often a write without a deadline looks again whether writes in a hurry are done. */
     private static final long HURRY_RECHECK_MILLIS = 50;
@@ -53,8 +49,8 @@ public final class SqliteConnections implements Connections {
     private final StoreWatch watch;
     private final String description;
 
-    private SqliteConnections(DatabaseLock ownership, Connection writer, Connection reader, Connection checkpoints,
-                              Path file) {
+    SqliteConnections(DatabaseLock ownership, Connection writer, Connection reader, Connection checkpoints,
+                      Path file) {
         this.ownership = ownership;
         this.writer = writer;
         this.reader = reader;
@@ -80,79 +76,28 @@ public final class SqliteConnections implements Connections {
     }
 
     /**
-     * Opens (creating if needed) and migrates the database at {@code file}.
+     * Opens (creating if needed) and migrates the database at {@code file}, as this process's own.
      *
      * @throws StoreException with one clear sentence when it cannot: another process holds it, its directory cannot
      *                        be written, it is not a database, it is read-only
      */
     public static SqliteConnections open(Path file) {
-        Path absolute = file.toAbsolutePath();
-        try {
-            Files.createDirectories(absolute.getParent());
-        } catch (IOException e) {
-            throw new StoreException("cannot create the directory for the job database " + file + " ("
-                    + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
-        }
-        DatabaseLock ownership = DatabaseLock.acquire(absolute);
-        try {
-            SQLiteDataSource source = new SQLiteDataSource();
-            source.setUrl("jdbc:sqlite:" + absolute);
-            source.setJournalMode("WAL");
-            source.setSynchronous("NORMAL");
-            source.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
-            Flyway.configure().dataSource(source).locations("classpath:db/migration").load().migrate();
-            return connectAll(source, ownership, file);
-        } catch (SQLException | RuntimeException e) {
-            ownership.close();
-            if (e instanceof StoreException store) {
-                throw store;
-            }
-            throw new StoreException("cannot open the job database " + file + ": " + rootMessage(e), e);
-        }
+        return SqliteOpening.open(file);
     }
 
-    private static SqliteConnections connectAll(SQLiteDataSource source, DatabaseLock ownership, Path file)
-            throws SQLException {
-        Connection writer = connect(source);
-        try {
-            probeWrite(writer);
-            Connection reader = connect(source);
-            try {
-                return new SqliteConnections(ownership, writer, reader, source.getConnection(), file);
-            } catch (SQLException e) {
-                reader.close();
-                throw e;
-            }
-        } catch (SQLException e) {
-            writer.close();
-            throw e;
-        }
-    }
-
-    private static Connection connect(SQLiteDataSource source) throws SQLException {
-        Connection connection = source.getConnection();
-        try (Statement pragmas = connection.createStatement()) {
-            pragmas.execute("PRAGMA foreign_keys = ON");
-            pragmas.execute("PRAGMA wal_autocheckpoint = 0");
-        }
-        return connection;
-    }
-
-    /** Takes the write lock and lets it go: fails on a read-only database, or one another program keeps locked. */
-    private static void probeWrite(Connection connection) throws SQLException {
+    /**
+     * Writes and takes the write back: fails on a read-only database (SQLite opens one without a word and refuses
+     * only the first write), or one another program keeps locked.
+     */
+    static void probeWrite(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute("BEGIN IMMEDIATE");
-            statement.execute("ROLLBACK");
+            try {
+                statement.execute("CREATE TABLE reelbot_write_probe (x INTEGER)");
+            } finally {
+                statement.execute("ROLLBACK");
+            }
         }
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        return message.lines().findFirst().orElse(message).strip();
     }
 
     /**
@@ -267,6 +212,7 @@ public final class SqliteConnections implements Connections {
         }
     }
 
+    /** Folds the WAL into the database and closes; a database that cannot be written any more is left as it is. */
     @Override
     public void close() {
         checkpointer.shutdownNow();
@@ -274,15 +220,23 @@ public final class SqliteConnections implements Connections {
         readLock.lock();
         try (Statement truncate = writer.createStatement()) {
             truncate.execute("PRAGMA wal_checkpoint(TRUNCATE)");
-            checkpoints.close();
-            reader.close();
-            writer.close();
         } catch (SQLException e) {
-            throw new IllegalStateException("closing " + description + " failed", e);
+            log.warn("could not fold the write-ahead log into {} on closing: {}", description, e.toString());
         } finally {
+            closeLogging(checkpoints);
+            closeLogging(reader);
+            closeLogging(writer);
             readLock.unlock();
             writeLock.unlock();
             ownership.close();
+        }
+    }
+
+    private void closeLogging(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            log.warn("closing a connection to {} failed: {}", description, e.toString());
         }
     }
 

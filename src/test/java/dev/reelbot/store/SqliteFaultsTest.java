@@ -9,6 +9,7 @@ import dev.reelbot.core.Quotas;
 import dev.reelbot.core.Requester;
 import dev.reelbot.core.StoreException;
 import dev.reelbot.core.VideoRequest;
+import dev.reelbot.testing.LogCapture;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -137,8 +138,12 @@ class SqliteFaultsTest {
 
     @Test
     void aDatabaseFileDeletedUnderTheBotIsNoticed() throws Exception {
-        Files.delete(file);
+        try (LogCapture log = new LogCapture()) {
+            Files.delete(file);
 
+            await().atMost(Duration.ofSeconds(10)).until(() -> log.lines().stream()
+                    .anyMatch(l -> l.startsWith("ERROR") && l.contains("was deleted while reelbot runs")));
+        }
         assertThat(connections.problem()).hasValueSatisfying(p -> assertThat(p).contains("was deleted")
                 .contains("put the database back"));
     }
