@@ -1,16 +1,12 @@
 package dev.reelbot.core;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
@@ -21,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * message, or, when it is too large, links to it. A failed attempt is retried with backoff; when every attempt
  * failed, the delivery fails visibly and the admins are told. Never silent.
  *
- * <p>The download runs on the downloads' own pool ({@link Offload}), never on the worker stepping the job: a step
+ * <p>The download runs on the downloads' own pool ({@link Downloads}), never on the worker stepping the job: a step
  * starts it and returns, the job is woken when it is done, and that step uploads. Threading: {@link Tracked#download}
  * is touched only by the worker stepping the job; the download thread only completes its future.
  */
@@ -29,32 +25,16 @@ final class Deliverer {
     private static final Logger log = LoggerFactory.getLogger(Deliverer.class);
     /** How soon a job whose download is running looks again, should its wake-up be lost. */
     private static final Duration CHECK_BACK = Duration.ofMinutes(1);
-    /** The lane of downloads without a result link: the API's own {@code /content} route. */
-    private static final String CONTENT_ROUTE = "content route";
-    private final VideoApi api;
+    private final Downloads downloads;
     private final JobUpdates updates;
     private final EngineSettings settings;
-    private final long maxDownloadBytes;
-    private final Offload downloads;
     private final Clock clock;
 
-    Deliverer(VideoApi api, JobUpdates updates, EngineSettings settings, long maxDownloadBytes, Offload downloads,
-              Clock clock) {
-        this.api = api;
+    Deliverer(Downloads downloads, JobUpdates updates, EngineSettings settings, Clock clock) {
+        this.downloads = downloads;
         this.updates = updates;
         this.settings = settings;
-        this.maxDownloadBytes = maxDownloadBytes;
-        this.downloads = downloads;
         this.clock = clock;
-        try {
-            Files.createDirectories(settings.videoDir());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the video directory " + settings.videoDir(), e);
-        }
-    }
-
-    /** A download started for a job, and the upload limit it was started under. */
-    record Fetch(CompletableFuture<VideoDownload> result, long limit) {
     }
 
     /** Whether the job's delivery is due: its running download finished, or its next attempt's time has come. */
@@ -65,9 +45,9 @@ final class Deliverer {
 
     Job deliver(Job job, Tracked tracked, ChatPort chat) {
         if (tracked.download == null) {
-            tracked.download = startDownload(job, chat);
+            tracked.download = downloads.start(job, chat);
         }
-        Fetch fetch = tracked.download;
+        Downloads.Fetch fetch = tracked.download;
         if (!fetch.result().isDone()) {
             tracked.deliveryAt = clock.instant().plus(CHECK_BACK);
             return job;
@@ -98,31 +78,6 @@ final class Deliverer {
         }
     }
 
-    private Fetch startDownload(Job job, ChatPort chat) {
-        long limit = Math.min(chat.uploadLimit(job.message().ref()), maxDownloadBytes);
-        Path file = settings.videoDir().resolve(job.id() + ".mp4");
-        String taskId = job.task().taskId();
-        String videoUrl = job.task().videoUrl();
-        return new Fetch(downloads.run(job.id(), lane(videoUrl),
-                () -> api.download(taskId, videoUrl, limit, file)), limit);
-    }
-
-    /**
-     * The lane of a download: the origin of its result link, or the API's {@code /content} route when it has none,
-     * so a slow result host holds at most its own lane's share of the download threads.
-     */
-    static String lane(String videoUrl) {
-        try {
-            URI uri = videoUrl == null ? null : new URI(videoUrl);
-            if (uri != null && uri.getScheme() != null && uri.getHost() != null) {
-                return (uri.getScheme() + "://" + uri.getHost() + ":" + uri.getPort()).toLowerCase(Locale.ROOT);
-            }
-        } catch (URISyntaxException notAUrl) {
-            return CONTENT_ROUTE;
-        }
-        return CONTENT_ROUTE;
-    }
-
     /** A download that ended in an exception: said in plain words to the requester, with the detail in the log. */
     private Job fetchFailed(Job job, Tracked tracked, Throwable failure) {
         if (failure instanceof RejectedExecutionException) {
@@ -139,21 +94,7 @@ final class Deliverer {
         if (!(failure instanceof VideoApiException)) {
             log.error("job={} download failed unexpectedly", job.id(), failure);
         }
-        return attemptFailed(job, tracked, fetchProblem(failure), failure.getMessage());
-    }
-
-    private static String fetchProblem(Throwable failure) {
-        if (failure instanceof VideoApiException.Transient t && t.code().equals("not_a_video")) {
-            return "the video API sent something that is not a video";
-        }
-        if (failure instanceof VideoApiException.Transient t && t.code().equals("slow_download")) {
-            return "the video arrived too slowly";
-        }
-        if (failure instanceof VideoApiException.Transient t && t.code().equals("download_timeout")) {
-            return "the video took too long to download";
-        }
-        return failure instanceof VideoApiException.Rejected ? "the video API refused to hand over the video"
-                : "the video could not be fetched from the video API";
+        return attemptFailed(job, tracked, Downloads.problem(failure), failure.getMessage());
     }
 
     /** The requester can be reached nowhere: the video cannot be handed over, and the admins must hear of it. */

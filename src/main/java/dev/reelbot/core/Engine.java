@@ -42,8 +42,9 @@ public final class Engine {
         JobRunner runner = new JobRunner(parts.store(), chats,
                 new TaskWatcher(api, updates, catalog, settings, clock, () -> ThreadLocalRandom.current()
                         .nextDouble(), parts.metrics()),
-                new Deliverer(api, updates, settings, parts.maxDownloadBytes(),
-                        new Offload(downloads, settings.downloads().workers(), jobId -> poller().wake(jobId)), clock),
+                new Deliverer(new Downloads(api, new Offload(downloads, settings.downloads().workers(),
+                        jobId -> poller().wake(jobId)), settings.videoDir(), parts.maxDownloadBytes()), updates,
+                        settings, clock),
                 notices, new MessageKeeper(updates, renderer, settings, clock, parts.metrics()), pending, clock);
         this.poller = new Poller(runner::step, workers, settings.workers(), submitters, clock);
         this.jobs = new JobService(parts.store(), poller, parts.quotas(), clock, pending);

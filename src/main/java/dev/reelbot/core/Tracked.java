@@ -29,7 +29,7 @@ final class Tracked {
     Instant chatAt;
     Instant deliveryAt;
     /** The video download running on the downloads' pool, or {@code null}: its thread only completes the future. */
-    Deliverer.Fetch download;
+    Downloads.Fetch download;
     int chatErrors;
     /** Failed attempts to post the refund notice in this process, likewise. */
     int noticeAttempts;

@@ -3,21 +3,10 @@ package dev.reelbot.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.slack.api.app_backend.SlackSignature;
-import dev.reelbot.RunCommandAccess;
 import dev.reelbot.simulator.ApiSimulator;
 import dev.reelbot.simulator.SimulatorOptions;
-import dev.reelbot.testing.TestConfigs;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import okhttp3.MediaType;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.RequestBody;
 import okhttp3.Response;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,51 +24,20 @@ class RunWithSlackTest {
     void aSignedCommandEndsInAFinishedMessageWithTheVideo() throws Exception {
         try (FakeSlack slack = new FakeSlack();
              ApiSimulator simulator = ApiSimulator.start(SimulatorOptions.defaults().withKey("sim-key")
-                     .withDurations(Duration.ofSeconds(1), Duration.ofSeconds(60)))) {
-            Path config = TestConfigs.write(dir, simulator, 0, """
-                    slack:
-                      enabled: true
-                      mode: http
-                      api-base-url: %s
-                      admin-channel: C0ADMIN
-                    """.formatted(slack.apiUrl()));
-            Map<String, String> env = Map.of("VIDEO_API_KEY", "sim-key", "SLACK_BOT_TOKEN", "xoxb-test-123456",
-                    "SLACK_SIGNING_SECRET", SlackHarness.SECRET);
-            RunCommandAccess run = new RunCommandAccess(config, env);
-            ExecutorService thread = Executors.newSingleThreadExecutor();
-            try {
-                Future<Integer> exit = thread.submit(run::call);
-                await().atMost(Duration.ofSeconds(20)).until(() -> run.httpPort() > 0 && !slack.calls("auth.test")
-                        .isEmpty());
-                String body = SlackHarness.formBody(Map.of("command", "/video", "text", "a cat surfing",
-                        "user_id", "U0ALICE1", "user_name", "alice", "channel_id", "C0GENERAL",
-                        "team_id", FakeSlack.TEAM, "trigger_id", "trig-run", "response_url", slack.base() + "/r"));
-                String ts = Long.toString(System.currentTimeMillis() / 1000);
-                String signature = new SlackSignature.Generator(SlackHarness.SECRET)
-                        .generate(ts, body);
-                await().atMost(Duration.ofSeconds(20)).until(() -> post(run.httpPort(), body, ts, signature) == 200);
+                     .withDurations(Duration.ofSeconds(1), Duration.ofSeconds(60)));
+             SlackRun run = new SlackRun(dir, slack, simulator, "", null, null)) {
+            await().atMost(Duration.ofSeconds(20)).until(() -> {
+                try (Response answer = run.command("a cat surfing", "trig-run", slack.base() + "/r")) {
+                    return answer.code() == 200;
+                }
+            });
 
-                await().atMost(Duration.ofSeconds(30)).until(() -> slack.messagesIn("C0GENERAL").stream()
-                        .anyMatch(m -> m.blocks() != null && m.blocks().contains("Video ready")));
-                assertThat(slack.calls("files.completeUploadExternal")).singleElement()
-                        .satisfies(c -> assertThat(c.field("channel_id")).isEqualTo("C0GENERAL"));
-                assertThat(slack.messagesIn("C0GENERAL")).hasSize(1);
-
-                run.stop();
-                assertThat(exit.get()).isZero();
-            } finally {
-                thread.shutdownNow();
-            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> slack.messagesIn("C0GENERAL").stream()
+                    .anyMatch(m -> m.blocks() != null && m.blocks().contains("Video ready")));
+            assertThat(slack.calls("files.completeUploadExternal")).singleElement()
+                    .satisfies(c -> assertThat(c.field("channel_id")).isEqualTo("C0GENERAL"));
+            assertThat(slack.messagesIn("C0GENERAL")).hasSize(1);
+            assertThat(run.stop()).isZero();
         }
     }
-
-    private static int post(int port, String body, String ts, String signature) throws Exception {
-        Request request = new Request.Builder().url("http://127.0.0.1:" + port + "/slack/events")
-                .header("X-Slack-Request-Timestamp", ts).header("X-Slack-Signature", signature)
-                .post(RequestBody.create(body, MediaType.get("application/x-www-form-urlencoded"))).build();
-        try (Response response = new OkHttpClient().newCall(request).execute()) {
-            return response.code();
-        }
-    }
-
 }
