@@ -14,13 +14,6 @@ import java.util.Optional;
 public interface JobStore {
 
     /**
-     * Writes a new job.
-     *
-     * @throws DuplicateRequestException when a job with the same request key exists: a retried command
-     */
-    void insert(Job job) throws DuplicateRequestException;
-
-    /**
      * Writes a new job in one short write, unless its requester already has {@code quotas.concurrentPerUser()} jobs
      * in progress or {@code quotas.perUserPerDay()} billed jobs created since {@code dayStart}: the check and the
      * write are one statement, so two commands at once cannot both pass. Waits for the store only briefly (well

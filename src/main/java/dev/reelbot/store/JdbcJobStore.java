@@ -25,8 +25,6 @@ import java.util.Optional;
  * <p>Threading: thread-safe; each method is one unit of work on a connection from {@link Connections}.
  */
 public final class JdbcJobStore implements JobStore {
-    private static final String INSERT = "INSERT INTO jobs (id, version, " + String.join(", ", JobRows.COLUMNS)
-            + ") VALUES (?, ?" + ", ?".repeat(JobRows.COLUMNS.size()) + ")";
     private static final String UPDATE = "UPDATE jobs SET version = version + 1, "
             + String.join(" = ?, ", JobRows.COLUMNS) + " = ? WHERE id = ? AND version = ?";
     private static final String ACTIVE = "('SUBMITTING', 'QUEUED', 'RUNNING')";
@@ -42,26 +40,6 @@ public final class JdbcJobStore implements JobStore {
 
     public JdbcJobStore(Connections connections) {
         this.connections = connections;
-    }
-
-    @Override
-    public void insert(Job job) throws DuplicateRequestException {
-        try {
-            connections.with(c -> {
-                try (PreparedStatement s = c.prepareStatement(INSERT)) {
-                    s.setString(1, job.id());
-                    s.setLong(2, job.version());
-                    JobRows.bind(s, 3, job);
-                    return s.executeUpdate();
-                }
-            });
-        } catch (SQLException e) {
-            Optional<Job> existing = findByRequestKey(job.requestKey());
-            if (existing.isPresent()) {
-                throw new DuplicateRequestException(existing.get());
-            }
-            throw new StoreException("could not insert job " + job.id(), e);
-        }
     }
 
     @Override

@@ -46,6 +46,11 @@ class JdbcJobStoreTest {
         connections.close();
     }
 
+    /** Writes a job no quota refuses. */
+    private void insert(Job job) throws JobStore.DuplicateRequestException {
+        assertThat(store.insertWithinQuota(job, new Quotas(1000, 100_000), Instant.EPOCH)).isTrue();
+    }
+
     private static Job fresh(String id, String key, Requester who, Instant at) {
         return Job.submitting(id, key, who, VideoRequest.builder("a cat", "sora-2").build(), at);
     }
@@ -70,11 +75,11 @@ class JdbcJobStoreTest {
     @Test
     void everyFieldSurvivesTheRoundTrip() throws Exception {
         Job job = everything();
-        store.insert(job);
+        insert(job);
         assertThat(store.find("full2345")).contains(job);
         assertThat(store.findByRequestKey("trigger-1")).contains(job);
         Job minimal = fresh("mini2345", "trigger-2", ALICE, T0);
-        store.insert(minimal);
+        insert(minimal);
         assertThat(store.find("mini2345")).contains(minimal);
         assertThat(store.find("nope2345")).isEmpty();
     }
@@ -82,7 +87,7 @@ class JdbcJobStoreTest {
     @Test
     void compareAndSetWinsOnceAndBumpsTheVersion() throws Exception {
         Job job = fresh("casx2345", "k", ALICE, T0);
-        store.insert(job);
+        insert(job);
         Job changed = new Job(job.id(), job.version(), job.requestKey(), job.requester(), job.request(),
                 JobState.QUEUED, null, job.times(), job.task(), job.delivery(), job.message(), job.refund());
 
@@ -97,9 +102,9 @@ class JdbcJobStoreTest {
     @Test
     void aSecondCommandWithTheSameKeyFindsTheFirstJob() throws Exception {
         Job first = fresh("frst2345", "trigger-9", ALICE, T0);
-        store.insert(first);
+        insert(first);
 
-        assertThatThrownBy(() -> store.insert(fresh("scnd2345", "trigger-9", ALICE, T0)))
+        assertThatThrownBy(() -> insert(fresh("scnd2345", "trigger-9", ALICE, T0)))
                 .isInstanceOfSatisfying(JobStore.DuplicateRequestException.class,
                         e -> assertThat(e.existing()).isEqualTo(first));
         assertThat(store.find("scnd2345")).isEmpty();
@@ -108,10 +113,10 @@ class JdbcJobStoreTest {
     @Test
     void queriesForQuotasListsAndRefunds() throws Exception {
         Requester bob = new Requester("slack", "T1", "C1", "U2", "bob");
-        store.insert(fresh("aaaa2345", "k1", ALICE, T0));
-        store.insert(fresh("bbbb2345", "k2", ALICE, T0.plusSeconds(10)));
-        store.insert(fresh("cccc2345", "k3", bob, T0.plusSeconds(20)));
-        store.insert(everything());
+        insert(fresh("aaaa2345", "k1", ALICE, T0));
+        insert(fresh("bbbb2345", "k2", ALICE, T0.plusSeconds(10)));
+        insert(fresh("cccc2345", "k3", bob, T0.plusSeconds(20)));
+        insert(everything());
 
         assertThat(store.countActive("slack", "U1")).isEqualTo(2);
         assertThat(store.countActive("discord", "U1")).isZero();
@@ -155,7 +160,7 @@ class JdbcJobStoreTest {
     @Test
     void rejectedJobsAreNotBilled() throws Exception {
         Job job = fresh("rjct2345", "k", ALICE, T0);
-        store.insert(job);
+        insert(job);
         store.compareAndSet(new Job(job.id(), 0, job.requestKey(), ALICE, job.request(), JobState.REJECTED,
                 new Failure("bad", "x"), job.times(), job.task(), job.delivery(), job.message(),
                 job.refund()));
@@ -166,7 +171,7 @@ class JdbcJobStoreTest {
 
     @Test
     void jobsSurviveClosingAndReopeningTheDatabase() throws Exception {
-        store.insert(everything());
+        insert(everything());
         connections.close();
 
         connections = SqliteConnections.open(dir.resolve("data/reelbot.db"));
