@@ -31,6 +31,26 @@ class OutboundPolicyTest {
                 .hasMessageContaining("private or internal address");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"https://2130706433/a.png", "https://0177.0.0.1/a.png", "https://0x7f000001/a.png",
+            "https://0x7f.0.0.1/a.png", "https://127.1/a.png", "https://017700000001/a.png", "https://127.0.0.1./a.png",
+            "https://0/a.png", "https://8.8.8.08/a.png"})
+    void addressesInUnusualSpellingsAreRefusedWithoutConnecting(String url) {
+        assertThatThrownBy(() -> production.fetch(url))
+                .isInstanceOf(VideoApiException.Rejected.class)
+                .hasMessageContaining("is not allowed")
+                .hasMessageContaining("unusual spelling");
+    }
+
+    @Test
+    void aPlainPublicAddressPassesTheCheckAsWritten() {
+        assertThat(OutboundPolicy.publicOnly().refusal(HttpUrl.get("https://8.8.8.8/a.png"))).isNull();
+        assertThat(OutboundPolicy.publicOnly().refusal(HttpUrl.get("https://cdn.example.com/a.png")))
+                .as("a name is checked when it is resolved").isNull();
+        assertThat(OutboundPolicy.publicOnly().refusal(HttpUrl.get("https://bad.cafe/a.png")))
+                .as("a name made of hex letters is still a name").isNull();
+    }
+
     @Test
     void namesThatResolveToLoopbackAreRefused() {
         assertThatThrownBy(() -> OutboundPolicy.publicOnly().lookup("localhost"))
