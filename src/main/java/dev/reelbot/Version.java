@@ -7,46 +7,35 @@ import java.util.Properties;
 import picocli.CommandLine;
 
 /**
- * What {@code --version} prints: the version and the git commit the jar was built from. The build writes both into
- * resources: the commit from the repository when there is one, else the one passed as {@code -Dreelbot.commit}
- * (the Docker build's context has no {@code .git}), else "unknown".
+ * What {@code --version} prints: the version and the git commit the jar was built from, both written into a
+ * resource by the build (the commit asked of git; where there is no {@code .git}, as in the Docker build's context,
+ * the one passed as {@code -Dreelbot.commit}, else "unknown").
  */
 final class Version implements CommandLine.IVersionProvider {
-    static final String GIT_RESOURCE = "/reelbot-git.properties";
-    static final String BUILD_RESOURCE = "/reelbot-build.properties";
+    static final String RESOURCE = "/reelbot-build.properties";
 
     @Override
     public String[] getVersion() {
         return new String[] {describe()};
     }
 
-    /** "reelbot 0.1.0 (commit 1a2b3c4)"; "-dirty" marks a build with uncommitted changes. */
+    /** "reelbot 0.1.0 (commit 1a2b3c4)". */
     static String describe() {
-        Properties build = read(BUILD_RESOURCE);
-        Properties git = read(GIT_RESOURCE);
-        String version = build.getProperty("version", "");
-        return "reelbot " + (version.isBlank() ? "(development build)" : version) + " (commit " + commit(git, build)
-                + ")";
-    }
-
-    static String commit(Properties git, Properties build) {
-        String fromGit = git.getProperty("git.commit.id.abbrev", "");
-        if (!fromGit.isBlank()) {
-            return fromGit + ("true".equals(git.getProperty("git.dirty")) ? "-dirty" : "");
-        }
-        String given = build.getProperty("commit", "").strip();
-        return given.isEmpty() || given.startsWith("${") ? "unknown" : given;
-    }
-
-    private static Properties read(String resource) {
-        Properties properties = new Properties();
-        try (InputStream in = Version.class.getResourceAsStream(resource)) {
+        Properties build = new Properties();
+        try (InputStream in = Version.class.getResourceAsStream(RESOURCE)) {
             if (in != null) {
-                properties.load(in);
+                build.load(in);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("could not read " + resource + " from the jar", e);
+            throw new UncheckedIOException("could not read " + RESOURCE + " from the jar", e);
         }
-        return properties;
+        String version = build.getProperty("version", "");
+        return "reelbot " + (version.isBlank() ? "(development build)" : version) + " (commit " + commit(build) + ")";
+    }
+
+    /** The commit the build recorded; a value the build did not fill in (run from an IDE) is "unknown". */
+    static String commit(Properties build) {
+        String commit = build.getProperty("commit", "").strip();
+        return commit.isEmpty() || commit.startsWith("${") ? "unknown" : commit;
     }
 }
