@@ -3,6 +3,8 @@ package dev.reelbot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.reelbot.simulator.ApiSimulator;
 import dev.reelbot.simulator.SimulatorOptions;
 import dev.reelbot.testing.BotProcess;
@@ -12,6 +14,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -45,7 +49,7 @@ class ProbesAndMetricsTest {
             }
             assertThat(families).isEqualTo(10);
             assertThat(metrics).contains("jvm_memory_used_bytes{").contains("process_cpu_usage ")
-                    .contains("jvm_gc_pause_seconds").contains("process_uptime_seconds ")
+                    .contains("process_uptime_seconds ")
                     .contains("reelbot_submissions_total{outcome=\"unknown\"} 0.0")
                     .contains("reelbot_job_failures_total{reason=\"undelivered\"} 0.0")
                     .contains("reelbot_message_updates_total{outcome=\"rate_limited\",platform=\"console\"} 0.0")
@@ -57,6 +61,27 @@ class ProbesAndMetricsTest {
             assertThat(pollBuckets).last().asString().contains("le=\"+Inf\"");
             assertThat(metrics.lines().filter(l -> l.startsWith("reelbot_api_call_seconds_bucket{outcome=\"ok\","
                     + "route=\"get\"")).count()).isEqualTo(13);
+            assertThat(bot.stop()).isZero();
+        }
+    }
+
+    @Test
+    void theGrafanaDashboardQueriesSeriesTheBotExports() throws Exception {
+        JsonNode dashboard = new ObjectMapper().readTree(Files.readString(Path.of("deploy", "grafana-dashboard.json")));
+        Set<String> queried = new TreeSet<>();
+        for (JsonNode target : dashboard.findValues("targets")) {
+            target.findValuesAsText("expr").forEach(expr -> Pattern.compile("\\b(reelbot|jvm|process|system)_[a-z_]+")
+                    .matcher(expr).results().forEach(m -> queried.add(m.group())));
+        }
+        try (ApiSimulator simulator = ApiSimulator.start(SimulatorOptions.defaults().withKey("sim-key"));
+             RunningBot bot = new RunningBot(TestConfigs.write(dir, simulator, 0, "console:\n  enabled: true\n"),
+                     Map.of("VIDEO_API_KEY", "sim-key"))) {
+            System.gc(); // the GC pause timer appears with the first collection
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                String metrics = bot.get("/metrics").body();
+                assertThat(queried).hasSizeGreaterThan(15)
+                        .allSatisfy(name -> assertThat(metrics).containsPattern("(?m)^" + name + "[{ ]"));
+            });
             assertThat(bot.stop()).isZero();
         }
     }
