@@ -111,10 +111,12 @@ final class DemoCommand implements Callable<Integer> {
             apiNote = "simulator at " + simulator.baseUrl() + (journal == null ? "" : " (its jobs in " + journal + ")");
         }
         SqliteConnections connections = session.add(SqliteConnections.open(dbFile));
+        // The chat stops after the pools and the scheduler: steps finishing during the stop still edit messages.
+        ConsoleChat chat = session.add(ConsoleChat.open(interactive, in, out, videos, cfg.console().user()));
+        chat.linesAbove().ifPresent(lines -> session.add(LogSetup.toLines(lines)));
         Pools pools = session.add(Pools.start(cfg.engine(), Duration.ofSeconds(10)));
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
         session.add(scheduler::shutdownNow);
-        ConsoleChat chat = session.add(ConsoleChat.open(interactive, in, out, videos, cfg.console().user()));
         Set<String> admins = new HashSet<>(cfg.admins().users());
         admins.add("console:" + cfg.console().user());
         Engine engine = Wiring.engine(cfg, cfg.engine().withVideoDir(tempDir.resolve("downloads")),

@@ -3,23 +3,29 @@ package dev.reelbot;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.PatternLayout;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.Appender;
+import ch.qos.logback.core.AppenderBase;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.FileAppender;
 import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.encoder.Encoder;
 import dev.reelbot.config.LoggingConfig;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.TimeZone;
+import java.util.function.Consumer;
 import net.logstash.logback.encoder.LogstashEncoder;
 import org.slf4j.LoggerFactory;
 
 /**
  * Applies the {@code logging} config to Logback once it is known: the root level; JSON lines for log collectors
  * (logstash-logback-encoder: an ISO-8601 {@code @timestamp}, the formatted {@code message}, and every key-value
- * pair such as {@code job} and {@code platform} as a top-level field); and a file instead of stderr when the
- * console chat draws on the terminal.
+ * pair such as {@code job} and {@code platform} as a top-level field); and, when the console chat draws on the
+ * terminal, a file ({@code run}) or lines handed to the screen (the demo) instead of stderr.
  */
 final class LogSetup {
     /** The text layout of logback.xml, for a log file in text form. */
@@ -64,6 +70,36 @@ final class LogSetup {
         appender.start();
         root.detachAndStopAllAppenders();
         root.addAppender(appender);
+    }
+
+    /**
+     * Until closed, log lines go to {@code sink} instead of where they went (the demo prints them above its live
+     * region, where a line written to stderr would break the screen).
+     */
+    static AutoCloseable toLines(Consumer<String> sink) {
+        Logger root = root();
+        List<Appender<ILoggingEvent>> before = new ArrayList<>();
+        root.iteratorForAppenders().forEachRemaining(before::add);
+        PatternLayout layout = new PatternLayout();
+        layout.setContext(root.getLoggerContext());
+        layout.setPattern(TEXT_PATTERN);
+        layout.start();
+        AppenderBase<ILoggingEvent> lines = new AppenderBase<>() {
+            @Override
+            protected void append(ILoggingEvent event) {
+                sink.accept(layout.doLayout(event).stripTrailing());
+            }
+        };
+        lines.setContext(root.getLoggerContext());
+        lines.setName("REELBOT_LINES");
+        lines.start();
+        before.forEach(root::detachAppender);
+        root.addAppender(lines);
+        return () -> {
+            root.detachAppender(lines);
+            lines.stop();
+            before.forEach(root::addAppender);
+        };
     }
 
     private static Encoder<ILoggingEvent> json(LoggerContext context) {

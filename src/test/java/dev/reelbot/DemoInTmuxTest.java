@@ -25,6 +25,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * Skipped when tmux is not installed ({@code .ci/run} installs it).
  */
 class DemoInTmuxTest {
+    private static final String LOG_LINE = "\\d{4}-\\d\\d-\\d\\dT\\S+ (WARN|ERROR) .*";
     private static final Pattern LIVE_ROW = Pattern.compile(
             "#general [a-z0-9]{8} (⏳ (Queued|Submitting)|🎬 Generating|📦 Almost done)( [▓░]{10} \\d{1,3}%)? · "
             + "(\\d+m )?\\d+s( · .*)?");
@@ -32,7 +33,8 @@ class DemoInTmuxTest {
             Pattern.compile("reelbot demo: .*"),
             Pattern.compile("> .*"),
             Pattern.compile("#general \\(to you\\) .*"),
-            Pattern.compile("#(general|admin) msg \\S+ (posted|edited): .*"));
+            Pattern.compile("#(general|admin) msg \\S+ (posted|edited): .*"),
+            Pattern.compile(LOG_LINE));
     private static final String TYPING = "/video a bird in flight";
 
     @TempDir
@@ -51,7 +53,7 @@ class DemoInTmuxTest {
                     demo + "; echo EXIT=$?; sleep 120");
             await().atMost(Duration.ofSeconds(30)).until(() -> screen().stream().anyMatch(l -> l.contains("Type /video")));
             for (String command : List.of("/video a cat surfing at sunset, golden light, 35mm film grain",
-                    "/video 東京の夜景 🌃 a fox 🦊 in the neon rain", "/video a storm over the sea [fail]")) {
+                    "/video 東京の夜景 🌃 a fox 🦊 in the neon rain [lost]", "/video a storm over the sea [fail]")) {
                 type(command);
                 tmux("send-keys", "-t", "demo", "Enter");
             }
@@ -75,7 +77,8 @@ class DemoInTmuxTest {
             }
             List<String> last = captures.get(captures.size() - 1);
             assertThat(last).noneMatch(l -> LIVE_ROW.matcher(l).matches());
-            assertThat(last).filteredOn(l -> l.startsWith("#admin msg refund-")).hasSize(1);
+            assertThat(last).filteredOn(l -> l.startsWith("#admin msg refund-")).hasSize(2);
+            assertThat(last).as("the lost job's warnings, printed above the live region").anyMatch(l -> l.matches(LOG_LINE));
 
             tmux("send-keys", "-t", "demo", "Enter");
             tmux("send-keys", "-t", "demo", "C-d");

@@ -51,7 +51,7 @@ class DemoStopTest {
     void ctrlCSaysWhatBecomesOfTheRunningJobAndRemovesTheTemporaryFolder() throws Exception {
         Process demo = demo(List.of(), "demo");
         type(demo, "/video a storm at sea [slow]\n");
-        awaitLine("demo.out", l -> l.contains(" edited: 🎬 Generating"));
+        awaitLine("demo.out", l -> l.contains(" posted: "));
         assertThat(temporaryFolders()).hasSize(1);
 
         new ProcessBuilder("kill", "-INT", Long.toString(demo.pid())).start().waitFor();

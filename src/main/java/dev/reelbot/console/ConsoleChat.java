@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 
@@ -80,6 +82,14 @@ public final class ConsoleChat implements AutoCloseable {
 
     public ConsoleChatPort port() {
         return port;
+    }
+
+    /**
+     * Where other output (log lines) can be shown without breaking the screen: above the live region on a
+     * terminal; empty when lines are plain (they can go to stderr as they are).
+     */
+    public Optional<Consumer<String>> linesAbove() {
+        return screen instanceof TerminalScreen live ? Optional.of(live::printAbove) : Optional.empty();
     }
 
     /** Answers one typed command: {@link CommandHandler#handle(Requester, String, String)}, or a stand-in. */

@@ -53,10 +53,6 @@ final class LiveRegion {
     }
 
     /** {@code #general abcd2345 🎬 Generating ▓▓▓▓░░░░░░ 40% · 12s · "a cat surfing" · sora-2 · 4 s · 720x1280}. */
-    static String fit(String channel, String messageId, JobView view, int columns) {
-        return fit(new Row(channel, messageId, view), columns);
-    }
-
     private static String fit(Row row, int columns) {
         JobView view = row.view();
         String core = TerminalText.safe(row.channel() + " " + row.messageId() + " " + view.headline()

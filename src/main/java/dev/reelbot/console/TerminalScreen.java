@@ -85,6 +85,11 @@ final class TerminalScreen implements ConsoleScreen {
         redraw(String.join("\n", lines));
     }
 
+    /** A line from elsewhere (a log line) for the person watching, shown above the live region. */
+    synchronized void printAbove(String text) {
+        redraw(text);
+    }
+
     @Override
     public String readLine() {
         synchronized (this) {
