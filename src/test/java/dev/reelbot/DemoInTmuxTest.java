@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
@@ -39,7 +38,6 @@ class DemoInTmuxTest {
 
     @TempDir
     Path dir;
-    private final String socket = "reelbot-test-" + UUID.randomUUID().toString().substring(0, 8);
 
     @ParameterizedTest(name = "{0}x{1}")
     @CsvSource({"80, 24", "200, 50"})
@@ -108,7 +106,8 @@ class DemoInTmuxTest {
     }
 
     private String tmux(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("tmux", "-L", socket));
+        // A server of its own, its socket in the test's folder: nothing shared with other tmux users.
+        List<String> command = new ArrayList<>(List.of("tmux", "-S", dir.resolve("tmux.sock").toString()));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

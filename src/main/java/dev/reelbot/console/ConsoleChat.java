@@ -22,6 +22,8 @@ import org.jline.terminal.TerminalBuilder;
 public final class ConsoleChat implements AutoCloseable {
     public static final String DEFAULT_CHANNEL = "general";
     private static final String COMMAND = "/video";
+    /** The exit status of a process ended by SIGINT (128 + 2), as the JVM's own handler uses. */
+    private static final int SIGINT_EXIT = 130;
 
     private final ConsoleScreen screen;
     private final ConsoleChatPort port;
@@ -67,6 +69,10 @@ public final class ConsoleChat implements AutoCloseable {
             throws IOException {
         if (interactive) {
             Terminal terminal = TerminalBuilder.builder().system(true).build();
+            // JLine hands Ctrl+C's SIGINT to the operating system's default, which ends the process at once and
+            // skips the shutdown hooks; give it the JVM's meaning back: exit through the hooks (the graceful stop,
+            // the demo's word on unfinished jobs). While a line is being read, JLine turns it into Ctrl+C input.
+            terminal.handle(Terminal.Signal.INT, signal -> System.exit(SIGINT_EXIT));
             if (!Terminal.TYPE_DUMB.equals(terminal.getType()) && !Terminal.TYPE_DUMB_COLOR.equals(terminal.getType())) {
                 return onTerminal(terminal, videoDir, user);
             }

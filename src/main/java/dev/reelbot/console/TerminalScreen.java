@@ -15,6 +15,8 @@ import org.jline.terminal.Size;
 import org.jline.terminal.Terminal;
 import org.jline.utils.AttributedString;
 import org.jline.utils.Display;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The console on a real terminal (JLine): finished messages, notices and answers scroll as lines; every running
@@ -27,6 +29,7 @@ import org.jline.utils.Display;
  * takes this lock while JLine's is held (the prompt is handed over in a volatile field), so they cannot deadlock.
  */
 final class TerminalScreen implements ConsoleScreen {
+    private static final Logger log = LoggerFactory.getLogger(TerminalScreen.class);
     static final String INPUT_PROMPT = "> ";
     private static final String REFRESH = "reelbot-refresh";
 
@@ -42,6 +45,8 @@ final class TerminalScreen implements ConsoleScreen {
     private String above;
     private boolean inputOpen = true;
     private boolean interrupted;
+    /** The terminal was closed under this screen; see {@link #onTerminal}. */
+    private boolean gone;
 
     TerminalScreen(Terminal terminal) {
         this.terminal = terminal;
@@ -60,8 +65,12 @@ final class TerminalScreen implements ConsoleScreen {
         reader.getWidgets().put(REFRESH, this::refreshWhileReading);
         this.display = new Display(terminal, false);
         // No echo for the whole session, not only while the editor reads: keys typed while a command is being
-        // handled would otherwise be echoed by the terminal itself, across the live region.
-        this.original = terminal.enterRawMode();
+        // handled would otherwise be echoed by the terminal itself, across the live region. Signals stay on, so
+        // Ctrl+C still stops the program once the editor is not reading.
+        this.original = terminal.getAttributes();
+        Attributes quiet = new Attributes(original);
+        quiet.setLocalFlag(Attributes.LocalFlag.ECHO, false);
+        terminal.setAttributes(quiet);
     }
 
     @Override
@@ -109,6 +118,9 @@ final class TerminalScreen implements ConsoleScreen {
             endInput(false);
         } catch (UserInterruptException ctrlC) {
             endInput(true);
+        } catch (IllegalStateException closed) {
+            terminalGone(closed);
+            endInput(false);
         }
         return null;
     }
@@ -127,13 +139,40 @@ final class TerminalScreen implements ConsoleScreen {
     @Override
     public synchronized void close() {
         inputOpen = false;
-        display.update(List.of(), 0);
-        terminal.flush();
-        terminal.setAttributes(original);
+        onTerminal(() -> {
+            display.update(List.of(), 0);
+            terminal.flush();
+            terminal.setAttributes(original);
+        });
     }
 
     /** Shows the live region as it is now, with {@code line} (if any) printed above it. Called holding the lock. */
     private void redraw(String line) {
+        onTerminal(() -> draw(line));
+    }
+
+    /**
+     * Runs a drawing action unless the terminal is gone. JLine closes a system terminal from its own shutdown hook
+     * when the JVM exits (SIGTERM, or Ctrl+C while the demo waits), possibly before this screen is told: from then
+     * on there is no screen to draw on, and the bot's stop must go on regardless.
+     */
+    private void onTerminal(Runnable action) {
+        if (gone) {
+            return;
+        }
+        try {
+            action.run();
+        } catch (IllegalStateException closed) {
+            terminalGone(closed);
+        }
+    }
+
+    private synchronized void terminalGone(IllegalStateException why) {
+        gone = true;
+        log.info("the terminal was closed ({}); the console chat shows nothing more", why.getMessage());
+    }
+
+    private void draw(String line) {
         Size size = terminal.getSize();
         int columns = Math.max(20, size.getColumns()) - 1;
         List<String> rows = live.lines(columns, Math.max(0, size.getRows() - 2));
