@@ -16,6 +16,7 @@ import dev.reelbot.store.SqliteConnections;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -105,8 +106,14 @@ final class DemoCommand implements Callable<Integer> {
                     Duration.ofSeconds(Math.max(180, jobSeconds)));
             // With --db the simulator keeps its jobs beside the database, so a restart resumes them there too.
             Path journal = db == null ? null : db.resolveSibling(db.getFileName() + ".simulator.json");
-            ApiSimulator simulator = session.add(journal == null ? ApiSimulator.start(options)
-                    : ApiSimulator.startWithJournal(options, journal));
+            ApiSimulator simulator;
+            try {
+                simulator = session.add(journal == null ? ApiSimulator.start(options)
+                        : ApiSimulator.startWithJournal(options, journal));
+            } catch (UncheckedIOException e) {
+                System.err.println("reelbot demo: " + e.getMessage());
+                return 1;
+            }
             api = Wiring.videoApi(cfg.videoApi(), simulator.baseUrl(), Secret.of(simulator.apiKey()));
             apiNote = "simulator at " + simulator.baseUrl() + (journal == null ? "" : " (its jobs in " + journal + ")");
         }

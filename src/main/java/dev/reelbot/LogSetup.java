@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
  */
 final class LogSetup {
     /** The text layout of logback.xml, for a log file in text form. */
-    static final String TEXT_PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSX,UTC} %-5level [%thread] %logger{20} - %msg %kvp%n";
+    static final String TEXT_PATTERN =
+            "%d{yyyy-MM-dd'T'HH:mm:ss.SSSX,UTC} %-5level [%thread] %logger{20} - %msg %kvp%n";
 
     private LogSetup() {
     }

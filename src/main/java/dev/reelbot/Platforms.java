@@ -39,7 +39,8 @@ final class Platforms implements AutoCloseable {
     private final AtomicReference<DiscordBot> discord = new AtomicReference<>();
 
     /**
-     * @param in, out     the console chat's streams, when config enables it
+     * @param in          the console chat's input, when config enables it
+     * @param out         the console chat's output
      * @param interactive whether the console chat may draw on this process's terminal instead
      */
     Platforms(ReelbotConfig cfg, Clock clock, InputStream in, PrintStream out, boolean interactive)

@@ -66,28 +66,12 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path file = ConfigSource.choose(config);
-        ReelbotConfig cfg;
-        try {
-            cfg = ConfigSource.load(file, env);
-        } catch (ConfigException e) {
-            System.err.println(ConfigSource.describe(file) + " is invalid.");
-            System.err.println(e.getMessage());
+        Optional<ReelbotConfig> startable = startable();
+        if (startable.isEmpty()) {
             return 1;
         }
-        Optional<String> idle = ConfigSource.nothingToRun(cfg);
-        if (idle.isPresent()) {
-            System.err.println("Nothing to run with " + ConfigSource.describe(file) + ": " + idle.get() + ".");
-            return 1;
-        }
-        try {
-            PortCheck.requireFree(cfg.serverHost(), cfg.serverPort(), "set server.port (or REELBOT_SERVER_PORT) to a free port");
-        } catch (PortCheck.PortInUse e) {
-            System.err.println(e.getMessage());
-            return 1;
-        }
-        boolean consoleOnTerminal = interactive && cfg.console().enabled();
-        Path logFile = consoleOnTerminal ? cfg.storePath().resolveSibling("reelbot.log") : null;
+        ReelbotConfig cfg = startable.get();
+        Path logFile = interactive && cfg.console().enabled() ? cfg.storePath().resolveSibling("reelbot.log") : null;
         if (logFile != null) {
             System.err.println("reelbot: the console chat uses this terminal, so logs go to "
                     + logFile.toAbsolutePath());
@@ -108,6 +92,28 @@ final class RunCommand implements Callable<Integer> {
             removeHook(hook);
         }
         return 0;
+    }
+
+    /** The config, when it is valid, enables a platform and its port is free; else empty, having said why. */
+    private Optional<ReelbotConfig> startable() {
+        Path file = ConfigSource.choose(config);
+        try {
+            ReelbotConfig cfg = ConfigSource.load(file, env);
+            Optional<String> idle = ConfigSource.nothingToRun(cfg);
+            if (idle.isPresent()) {
+                System.err.println("Nothing to run with " + ConfigSource.describe(file) + ": " + idle.get() + ".");
+                return Optional.empty();
+            }
+            PortCheck.requireFree(cfg.serverHost(), cfg.serverPort(),
+                    "set server.port (or REELBOT_SERVER_PORT) to a free port");
+            return Optional.of(cfg);
+        } catch (ConfigException e) {
+            System.err.println(ConfigSource.describe(file) + " is invalid.");
+            System.err.println(e.getMessage());
+        } catch (PortCheck.PortInUse e) {
+            System.err.println(e.getMessage());
+        }
+        return Optional.empty();
     }
 
     /** SIGTERM: starts the graceful stop and holds the JVM until it is done (or a minute has passed). */

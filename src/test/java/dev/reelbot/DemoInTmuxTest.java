@@ -49,7 +49,8 @@ class DemoInTmuxTest {
         try {
             tmux("new-session", "-d", "-s", "demo", "-x", Integer.toString(columns), "-y", Integer.toString(rows),
                     demo + "; echo EXIT=$?; sleep 120");
-            await().atMost(Duration.ofSeconds(30)).until(() -> screen().stream().anyMatch(l -> l.contains("Type /video")));
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> screen().stream().anyMatch(l -> l.contains("Type /video")));
             for (String command : List.of("/video a cat surfing at sunset, golden light, 35mm film grain",
                     "/video 東京の夜景 🌃 a fox 🦊 in the neon rain [lost]", "/video a storm over the sea [fail]")) {
                 type(command);
@@ -65,10 +66,12 @@ class DemoInTmuxTest {
                         || l.contains(" edited: ❌ Failed")).count() == 3;
             });
 
-            assertThat(captures.stream().filter(s -> s.stream().filter(l -> LIVE_ROW.matcher(l).matches()).count() == 3))
+            assertThat(captures.stream().filter(s -> s.stream().filter(l -> LIVE_ROW.matcher(l).matches())
+                    .count() == 3))
                     .as("captures showing all three jobs running").isNotEmpty();
             for (List<String> screen : captures) {
-                assertThat(screen.get(screen.size() - 1)).as("the typed command, on the last row").isEqualTo("> " + TYPING);
+                assertThat(screen.get(screen.size() - 1)).as("the typed command, on the last row")
+                        .isEqualTo("> " + TYPING);
                 assertThat(screen).as("every row is a whole line of a known kind").allMatch(DemoInTmuxTest::known);
                 assertThat(screen.stream().filter(l -> LIVE_ROW.matcher(l).matches()).map(l -> l.split(" ")[1]))
                         .as("one row per running job").doesNotHaveDuplicates();
@@ -76,7 +79,8 @@ class DemoInTmuxTest {
             List<String> last = captures.get(captures.size() - 1);
             assertThat(last).noneMatch(l -> LIVE_ROW.matcher(l).matches());
             assertThat(last).filteredOn(l -> l.startsWith("#admin msg refund-")).hasSize(2);
-            assertThat(last).as("the lost job's warnings, printed above the live region").anyMatch(l -> l.matches(LOG_LINE));
+            assertThat(last).as("the lost job's warnings, printed above the live region")
+                    .anyMatch(l -> l.matches(LOG_LINE));
 
             tmux("send-keys", "-t", "demo", "Enter");
             tmux("send-keys", "-t", "demo", "C-d");

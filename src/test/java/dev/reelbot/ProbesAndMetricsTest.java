@@ -56,7 +56,8 @@ class ProbesAndMetricsTest {
                     .contains("reelbot_platform_rate_limited_total{platform=\"console\"} 0.0")
                     .contains("reelbot_api_call_seconds_count{outcome=\"transient\",route=\"download\"} 0")
                     .contains("reelbot_jobs{state=\"timed_out\"} 0.0");
-            List<String> pollBuckets = metrics.lines().filter(l -> l.startsWith("reelbot_poll_seconds_bucket{")).toList();
+            List<String> pollBuckets = metrics.lines().filter(l -> l.startsWith("reelbot_poll_seconds_bucket{"))
+                    .toList();
             assertThat(pollBuckets).hasSize(13).first().asString().contains("le=\"0.005\"");
             assertThat(pollBuckets).last().asString().contains("le=\"+Inf\"");
             assertThat(metrics.lines().filter(l -> l.startsWith("reelbot_api_call_seconds_bucket{outcome=\"ok\","

@@ -69,21 +69,17 @@ public final class ConsoleChat implements AutoCloseable {
             throws IOException {
         if (interactive) {
             Terminal terminal = TerminalBuilder.builder().system(true).build();
-            // JLine hands Ctrl+C's SIGINT to the operating system's default, which ends the process at once and
-            // skips the shutdown hooks; give it the JVM's meaning back: exit through the hooks (the graceful stop,
-            // the demo's word on unfinished jobs). While a line is being read, JLine turns it into Ctrl+C input.
-            terminal.handle(Terminal.Signal.INT, signal -> System.exit(SIGINT_EXIT));
-            if (!Terminal.TYPE_DUMB.equals(terminal.getType()) && !Terminal.TYPE_DUMB_COLOR.equals(terminal.getType())) {
+            String type = terminal.getType();
+            if (!Terminal.TYPE_DUMB.equals(type) && !Terminal.TYPE_DUMB_COLOR.equals(type)) {
+                // JLine hands Ctrl+C's SIGINT to the operating system's default, which ends the process at once
+                // and skips the shutdown hooks; give it the JVM's meaning back: exit through the hooks (the
+                // graceful stop, the demo's word on unfinished jobs). While a line is read, JLine reads Ctrl+C.
+                terminal.handle(Terminal.Signal.INT, signal -> System.exit(SIGINT_EXIT));
                 return onTerminal(terminal, videoDir, user);
             }
             terminal.close();
         }
         return plain(in, out, videoDir, user);
-    }
-
-    /** Whether this chat redraws a live region on a terminal (so logs must not be written to the same screen). */
-    public boolean onTerminal() {
-        return terminal != null;
     }
 
     public ConsoleChatPort port() {
