@@ -57,7 +57,7 @@ final class DemoSession implements AutoCloseable {
         err.flush();
     }
 
-    String fate(int unfinished) {
+    private String fate(int unfinished) {
         if (unfinished == 0) {
             return "No job was running.";
         }
