@@ -4,15 +4,16 @@ import dev.reelbot.core.CommandHandler;
 import dev.reelbot.core.PlainText;
 import dev.reelbot.core.Reply;
 import dev.reelbot.core.Requester;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * ({@code #random /video ...}). Replies are shown as private notes; job messages come through
  * {@link ConsoleChatPort}.
  */
-public final class ConsoleChat {
+public final class ConsoleChat implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ConsoleChat.class);
     public static final String DEFAULT_CHANNEL = "general";
     private static final String COMMAND = "/video";
@@ -30,32 +31,77 @@ public final class ConsoleChat {
     private static final Pattern CHANNEL = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}._-]{0,79}");
     /** The longest reply printed: a terminal has no limit of its own, and a flood helps no one. */
     static final int MAX_REPLY_CHARS = 4000;
+    /** The exit status of a process ended by SIGINT (128 + 2), as the JVM's own handler uses. */
+    private static final int SIGINT_EXIT = 130;
 
     private final ConsoleScreen screen;
     private final ConsoleChatPort port;
     private final String user;
+    private final Terminal terminal;
     private final String runId = UUID.randomUUID().toString().substring(0, 8);
 
-    private ConsoleChat(ConsoleScreen screen, ConsoleChatPort port, String user) {
+    private ConsoleChat(ConsoleScreen screen, Path videoDir, String user, Terminal terminal) {
         this.screen = screen;
-        this.port = port;
+        this.port = new ConsoleChatPort(screen, videoDir);
         this.user = user;
+        this.terminal = terminal;
+    }
+
+    /** How reading commands ended. */
+    public enum Ending {
+        /** The input was closed (end of a pipe, Ctrl+D). */
+        END_OF_INPUT,
+        /** The person pressed Ctrl+C. */
+        INTERRUPTED
     }
 
     /**
-     * A console chat on these streams.
+     * A console chat with one line per post and edit on {@code out}, commands read from {@code in}.
      *
-     * @param terminal whether stdout is a terminal (in-place redraw) or not (one line per post and edit)
      * @param videoDir where "uploaded" videos are saved
      * @param user     the name of the person typing
      */
-    public static ConsoleChat create(PrintStream out, boolean terminal, int width, Path videoDir, String user) {
-        ConsoleScreen screen = new ConsoleScreen(out, terminal, width);
-        return new ConsoleChat(screen, new ConsoleChatPort(screen, videoDir), user);
+    public static ConsoleChat plain(InputStream in, PrintStream out, Path videoDir, String user) {
+        return new ConsoleChat(new PlainScreen(in, out), videoDir, user, null);
+    }
+
+    /** A console chat on a terminal: running jobs redrawn in place above the input line. */
+    public static ConsoleChat onTerminal(Terminal terminal, Path videoDir, String user) {
+        return new ConsoleChat(new TerminalScreen(terminal), videoDir, user, terminal);
+    }
+
+    /**
+     * On this process's terminal when {@code interactive} and the terminal can redraw (not a dumb one), else
+     * plain lines on these streams.
+     */
+    public static ConsoleChat open(boolean interactive, InputStream in, PrintStream out, Path videoDir, String user)
+            throws IOException {
+        if (interactive) {
+            Terminal terminal = TerminalBuilder.builder().system(true).build();
+            String type = terminal.getType();
+            if (!Terminal.TYPE_DUMB.equals(type) && !Terminal.TYPE_DUMB_COLOR.equals(type)) {
+                // JLine hands Ctrl+C's SIGINT to the operating system's default, which ends the process at once
+                // and skips the shutdown hooks; give it the JVM's meaning back: exit through the hooks (the
+                // graceful stop, the demo's word on unfinished jobs). While a line is read, JLine reads Ctrl+C.
+                terminal.handle(Terminal.Signal.INT, signal -> System.exit(SIGINT_EXIT));
+                return onTerminal(terminal, videoDir, user);
+            }
+            terminal.close();
+        }
+        return plain(in, out, videoDir, user);
     }
 
     public ConsoleChatPort port() {
         return port;
+    }
+
+    /**
+     * Where other output (log lines) can be shown without breaking the screen: above the live region on a
+     * terminal, with no control character left raw; empty when lines are plain (they can go to stderr as they are).
+     */
+    public Optional<Consumer<String>> linesAbove() {
+        return screen instanceof TerminalScreen live ? Optional.of(line -> live.printAbove(PlainText.printable(line)))
+                : Optional.empty();
     }
 
     /** Answers one typed command: {@link CommandHandler#handle(Requester, String, String)}, or a stand-in. */
@@ -65,17 +111,20 @@ public final class ConsoleChat {
     }
 
     /**
-     * Reads commands until the input ends, answering each. A command that fails in a way nobody foresaw is logged
-     * and answered with a short line; the console goes on reading.
+     * Reads commands until the input ends or Ctrl+C is pressed, answering each. A command that fails in a way nobody
+     * foresaw is logged and answered with a short line; the console goes on reading.
      */
-    public void readCommands(InputStream in, CommandHandler commands) throws IOException {
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+    public Ending readCommands(CommandHandler commands) throws IOException {
+        return readCommands((Commands) commands::handle);
+    }
+
+    Ending readCommands(Commands commands) throws IOException {
         int lineNumber = 0;
-        for (String line; (line = reader.readLine()) != null; ) {
+        for (String line; (line = screen.readLine()) != null; ) {
             lineNumber++;
-            screen.echoed();
-            handleLineSafely(line, commands::handle, lineNumber);
+            handleLineSafely(line, commands, lineNumber);
         }
+        return screen.interrupted() ? Ending.INTERRUPTED : Ending.END_OF_INPUT;
     }
 
     void handleLineSafely(String line, Commands commands, int lineNumber) {
@@ -85,6 +134,15 @@ public final class ConsoleChat {
             log.error("console command on line {} failed", lineNumber, e);
             note(DEFAULT_CHANNEL, "Something went wrong on the bot's side; it was logged (console line " + lineNumber
                     + ").");
+        }
+    }
+
+    /** Clears the live region and gives the terminal back as it was. */
+    @Override
+    public void close() throws IOException {
+        screen.close();
+        if (terminal != null) {
+            terminal.close();
         }
     }
 

@@ -61,14 +61,14 @@ public final class ConsoleChatPort implements ChatPort {
         for (int n = 2; !usedIds.add(id); n++) {
             id = base + "." + n;
         }
-        screen.posted(label(where.channel()), id, PlainText.printable(ConsoleFormat.line(view)));
+        screen.show(label(where.channel()), id, view, true);
         return new MessageRef(PLATFORM, where.channel(), id);
     }
 
     @Override
     public void edit(MessageRef message, View view) {
         usedIds.add(message.messageId());
-        screen.edited(label(message.channel()), message.messageId(), PlainText.printable(ConsoleFormat.line(view)));
+        screen.show(label(message.channel()), message.messageId(), view, false);
     }
 
     @Override
@@ -100,7 +100,7 @@ public final class ConsoleChatPort implements ChatPort {
         return Long.MAX_VALUE;
     }
 
-    /** Every line printed here goes through {@link PlainText#printable}: no control character reaches the terminal. */
+    /** A channel as shown; like every text printed (see {@link ConsoleFormat}), no control character left raw. */
     private static String label(String channel) {
         return "#" + PlainText.printable(channel);
     }

@@ -2,15 +2,23 @@ package dev.reelbot.console;
 
 import dev.reelbot.core.JobView;
 import dev.reelbot.core.NoticeView;
+import dev.reelbot.core.PlainText;
 import dev.reelbot.core.Renderer;
 import dev.reelbot.core.View;
 
-/** Turns a view into one console line. */
+/**
+ * Turns a view into one console line, with no control character left to act on the terminal (see
+ * {@link PlainText#printable}): whatever the screen, plain or live, prints this text.
+ */
 final class ConsoleFormat {
     private ConsoleFormat() {
     }
 
     static String line(View view) {
+        return PlainText.printable(text(view));
+    }
+
+    private static String text(View view) {
         if (view instanceof NoticeView notice) {
             return notice.plainText() + (notice.repeated() ? " · (may repeat a notice posted before a restart)" : "");
         }

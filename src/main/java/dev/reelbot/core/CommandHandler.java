@@ -24,16 +24,18 @@ public final class CommandHandler {
     private final Renderer renderer;
     private final Admins admins;
     private final RefundDesk refunds;
+    private final ChatPorts chats;
     private final Clock clock;
 
     CommandHandler(CommandParser parser, JobService jobs, JobStore store, Renderer renderer, Admins admins,
-                   RefundDesk refunds, Clock clock) {
+                   RefundDesk refunds, ChatPorts chats, Clock clock) {
         this.parser = parser;
         this.jobs = jobs;
         this.store = store;
         this.renderer = renderer;
         this.admins = admins;
         this.refunds = refunds;
+        this.chats = chats;
         this.clock = clock;
     }
 
@@ -70,7 +72,8 @@ public final class CommandHandler {
                 return status(who, status.jobId());
             }
             if (command instanceof VideoCommand.AdminRefunds) {
-                return admins.isAdmin(who) ? Reply.ok(refunds.list()) : notAdmin();
+                return admins.isAdmin(who) ? Reply.ok(refunds.list(chatOf(who).resolveCommand(parser.commandName())))
+                        : notAdmin(who);
             }
             VideoCommand.AdminResolve resolve = (VideoCommand.AdminResolve) command;
             return resolve(who, resolve.jobId(), resolve.note());
@@ -125,7 +128,7 @@ public final class CommandHandler {
     /** Marks a refund case resolved (the admin command and the Mark refunded button). */
     public Reply resolve(Requester who, String jobId, String note) {
         if (!admins.isAdmin(who)) {
-            return notAdmin();
+            return notAdmin(who);
         }
         try {
             return refunds.resolve(who, jobId, note);
@@ -164,7 +167,12 @@ public final class CommandHandler {
                 && job.requester().workspace().equals(who.workspace()));
     }
 
-    private static Reply notAdmin() {
-        return Reply.refused("Only admins can do that.");
+    private Reply notAdmin(Requester who) {
+        return Reply.refused("Only admins can do that: " + chatOf(who).howToBecomeAdmin(who) + ".");
+    }
+
+    /** The asker's platform (commands only come from platforms the engine serves). */
+    private ChatPort chatOf(Requester who) {
+        return chats.forPlatform(who.platform());
     }
 }

@@ -54,7 +54,7 @@ public final class Engine {
             }
         }));
         this.commands = new CommandHandler(new CommandParser(catalog, parts.limits(), parts.commandName()), jobs,
-                parts.store(), renderer, parts.admins(), refunds, clock);
+                parts.store(), renderer, parts.admins(), refunds, chats, clock);
     }
 
     /** What an engine is made of. */

@@ -11,6 +11,7 @@ import dev.reelbot.core.Reply;
 import dev.reelbot.core.View;
 import dev.reelbot.core.VideoFile;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -44,7 +45,7 @@ class ConsoleChatTest {
 
     @Test
     void plainModePrintsEveryPostAndEditOnItsOwnLineWithChannelAndId() throws Exception {
-        ConsoleChatPort port = ConsoleChat.create(out, false, 80, dir, "you").port();
+        ConsoleChatPort port = ConsoleChat.plain(InputStream.nullInputStream(), out, dir, "you").port();
 
         MessageRef ref = post(port, new Conversation("console", "local", "general"), view("abcd2345", "Queued", null,
                 false));
@@ -63,7 +64,7 @@ class ConsoleChatTest {
 
     @Test
     void noticesGoToTheAdminChannelAndIdsNeverRepeat() {
-        ConsoleChatPort port = ConsoleChat.create(out, false, 80, dir, "you").port();
+        ConsoleChatPort port = ConsoleChat.plain(InputStream.nullInputStream(), out, dir, "you").port();
         NoticeView notice = new NoticeView("abcd2345", "💸 Refund needed", List.of(new NoticeView.Fact("Why", "x")),
                 false, true);
 
@@ -81,20 +82,8 @@ class ConsoleChatTest {
     }
 
     @Test
-    void terminalModeRedrawsAnEditedLineInPlace() {
-        ConsoleChatPort port = ConsoleChat.create(out, true, 200, dir, "you").port();
-        MessageRef ref = post(port, new Conversation("console", "local", "general"), view("abcd2345", "Queued", null,
-                false));
-        post(port, new Conversation("console", "local", "general"), view("efgh2345", "Queued", null, false));
-
-        port.edit(ref, view("abcd2345", "Generating…", null, false));
-
-        assertThat(printed()).contains("\u001b[2A\r\u001b[2K#general msg abcd2345 edited:").contains("\u001b[2B\r");
-    }
-
-    @Test
     void linesAreCommandsInAChannel() {
-        ConsoleChat chat = ConsoleChat.create(out, false, 80, dir, "you");
+        ConsoleChat chat = ConsoleChat.plain(InputStream.nullInputStream(), out, dir, "you");
         RecordingHandler handler = new RecordingHandler();
 
         handler.feed(chat, "/video a cat", "a dog", "#random /video help", "/other thing", "   ");
@@ -106,8 +95,10 @@ class ConsoleChatTest {
 
     @Test
     void noControlCharacterFromInputReachesTheTerminalRaw() {
-        ConsoleChat chat = ConsoleChat.create(out, true, 200, dir, "you");
+        ConsoleChat chat = ConsoleChat.plain(InputStream.nullInputStream(), out, dir, "you");
         String escape = "\u001b]0;pwned\u0007\u001b[2J";
+        post(chat.port(), new Conversation("console", "local", "general"), new JobView("abcd2345", "🎬 Generating",
+                "a cat " + escape, "you", "sora-2", "Queued", null, "1s", null, false, List.of()));
 
         chat.handleLine("/ot" + escape + "her thing", (who, text, key) -> new Reply("unused", true, null), "k1");
         chat.handleLine("#gen" + escape + "eral /video a cat", (who, text, key) -> new Reply("unused", true, null),
@@ -119,12 +110,13 @@ class ConsoleChatTest {
         assertThat(printed).doesNotContain("\u001b]", "\u001b[2J", "\u0007")
                 .contains("Unknown command /ot␛]0;pwned␇␛[2Jher. Type /video help.")
                 .contains("A channel name is letters, digits")
-                .contains("you said:  a cat ␛]0;pwned␇␛[2J");
+                .contains("you said:  a cat ␛]0;pwned␇␛[2J")
+                .contains("posted: 🎬 Generating · \"a cat ␛]0;pwned␇␛[2J\"");
     }
 
     @Test
     void aReplyIsCappedAndACommandThatFailsLeavesTheConsoleWorking() {
-        ConsoleChat chat = ConsoleChat.create(out, false, 80, dir, "you");
+        ConsoleChat chat = ConsoleChat.plain(InputStream.nullInputStream(), out, dir, "you");
 
         chat.handleLineSafely("/video boom", (who, text, key) -> {
             throw new IllegalStateException("a bug");
