@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code run} with Slack (HTTP mode) and the console on one engine, while another program holds the job database's
  * write lock: a slash command is answered in time with HTTP 200 and a clear "try again", the console answers the
- * same and keeps working, and the health report says the store is down; once the lock is gone all is as before.
+ * same and keeps working, {@code /readyz} and {@code /healthz} say the store is down (and why) while {@code /livez}
+ * stays up; once the lock is gone all is as before.
  */
 class RunWithABusyStoreTest {
     @TempDir
@@ -62,12 +63,15 @@ class RunWithABusyStoreTest {
                 type(keyboard, "/video a dog surfing");
                 await().atMost(Duration.ofSeconds(10)).until(() -> text(screen)
                         .contains("#general (to you) reelbot can't take new videos right now"));
-                assertThat(run.get("/healthz")).startsWith("503 ")
-                        .contains("\"store\":{\"status\":\"DOWN\",\"detail\":\"writes failing since");
+                for (String probe : new String[] {"/readyz", "/healthz"}) {
+                    assertThat(run.get(probe)).as(probe).startsWith("503 ")
+                            .contains("\"store\":{\"status\":\"DOWN\",\"detail\":\"writes failing since");
+                }
+                assertThat(run.get("/livez")).as("a busy store is no reason to restart").startsWith("200 ");
                 lock.execute("ROLLBACK");
             }
 
-            await().atMost(Duration.ofSeconds(10)).until(() -> run.get("/healthz")
+            await().atMost(Duration.ofSeconds(10)).until(() -> run.get("/readyz")
                     .contains("\"store\":{\"status\":\"UP\""));
             type(keyboard, "/video a bird surfing");
             await().atMost(Duration.ofSeconds(30)).until(() -> text(screen).lines()
