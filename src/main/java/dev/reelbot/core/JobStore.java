@@ -16,8 +16,9 @@ public interface JobStore {
     /**
      * Writes a new job in one short write, unless its requester already has {@code quotas.concurrentPerUser()} jobs
      * in progress or {@code quotas.perUserPerDay()} billed jobs created since {@code dayStart}: the check and the
-     * write are one statement, so two commands at once cannot both pass. Waits for the store only briefly (well
-     * under a chat platform's three seconds), so a command is always answered in time.
+     * write are atomic, so two commands at once cannot both pass (one statement on SQLite's single writer; a store
+     * with concurrent writers must lock per user). Waits for the store only briefly (well under a chat platform's
+     * three seconds), so a command is always answered in time.
      *
      * @return whether it was written; {@code false} when a quota refused it
      * @throws DuplicateRequestException when a job with the same request key exists: a retried command
