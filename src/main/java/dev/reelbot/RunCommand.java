@@ -39,6 +39,7 @@ import picocli.CommandLine.Option;
 final class RunCommand implements Callable<Integer> {
     private static final Logger log = LoggerFactory.getLogger(RunCommand.class);
     private static final Duration SUBMISSION_GRACE = Duration.ofSeconds(30);
+    private static final Duration SEND_GRACE = Duration.ofSeconds(15);
     private static final Duration STEP_GRACE = Duration.ofSeconds(20);
     private static final Duration STOP_GRACE = Duration.ofSeconds(60);
 
@@ -134,10 +135,14 @@ final class RunCommand implements Callable<Integer> {
     private static void stopGracefully(Engine engine, Platforms platforms) throws InterruptedException {
         log.info("reelbot stopping: no new commands");
         platforms.stopTakingCommands();
-        int unsent = engine.drainSubmissions(SUBMISSION_GRACE);
-        if (unsent > 0) {
-            log.warn("{} accepted jobs were not submitted before the stop; they will be reported outcome-unknown",
-                    unsent);
+        Engine.Drained left = engine.drainSubmissions(SUBMISSION_GRACE, SEND_GRACE);
+        if (left.unsent() > 0) {
+            log.warn("{} accepted jobs were not sent before the stop; they will be sent at the next start",
+                    left.unsent());
+        }
+        if (left.sending() > 0) {
+            log.warn("{} create requests had no answer yet at the stop; those jobs will be reported outcome-unknown",
+                    left.sending());
         }
         engine.poller().stop();
     }

@@ -77,12 +77,17 @@ public final class Engine {
     }
 
     /**
-     * For a graceful shutdown, once no new commands arrive: waits until every accepted job's create request has
-     * been sent (or the timeout passes), so none is left to be judged outcome-unknown at the next start. Returns
-     * how many are still unsent.
+     * For a graceful shutdown, once no new commands arrive: lets accepted jobs' create requests go out for up to
+     * {@code timeout}, then sends no more (those left are sent at the next start, unbilled) and waits up to
+     * {@code sendGrace} for the answers of requests already sent, so none is left outcome-unknown. Returns what
+     * was left.
      */
-    public int drainSubmissions(Duration timeout) throws InterruptedException {
-        return pending.await(timeout);
+    public Drained drainSubmissions(Duration timeout, Duration sendGrace) throws InterruptedException {
+        return pending.drain(timeout, sendGrace);
+    }
+
+    /** What a drain left: jobs never sent (sent at the next start), and create requests still without an answer. */
+    public record Drained(int unsent, int sending) {
     }
 
     public CommandHandler commands() {

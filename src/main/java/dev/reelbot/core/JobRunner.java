@@ -49,17 +49,11 @@ final class JobRunner {
         }
         Job job = found.get();
         if (job.state() == JobState.SUBMITTING) {
-            if (tracked.ownsSubmission) {
-                try {
-                    job = watcher.submit(job);
-                } finally {
-                    tracked.awaitingSubmission = false;
-                    pending.done();
-                }
-            } else {
-                job = watcher.abandonedSubmission(job);
-            }
+            job = submit(job, tracked);
+        } else if (job.state() == JobState.SENDING) {
+            job = watcher.abandonedSubmission(job, tracked.unrecordedTaskId);
         }
+        leftSubmitting(job, tracked);
         if (isActive(job) && due(tracked.pollAt)) {
             job = watcher.poll(job, tracked);
         }
@@ -92,6 +86,35 @@ final class JobRunner {
         return job.isSettled() ? Optional.empty() : Optional.of(nextStep(job, tracked));
     }
 
+    /**
+     * Sends the job's create request, unless a graceful stop closed the gate (it then waits for the next start,
+     * unbilled). The request goes out only after this step won the {@code SENDING} mark, so no later step, here or
+     * after a restart, can send it again.
+     */
+    private Job submit(Job job, Tracked tracked) {
+        if (!pending.startSending()) {
+            return job;
+        }
+        try {
+            Optional<Job> marked = watcher.markSending(job);
+            if (marked.isEmpty()) {
+                return store.find(job.id()).orElse(job);
+            }
+            leftSubmitting(marked.get(), tracked);
+            return watcher.send(marked.get(), tracked);
+        } finally {
+            pending.stoppedSending();
+        }
+    }
+
+    /** Once the job is past {@code SUBMITTING}, it no longer waits for the submit workers or holds up a stop. */
+    private void leftSubmitting(Job job, Tracked tracked) {
+        if (tracked.awaitingSubmission && job.state() != JobState.SUBMITTING) {
+            tracked.awaitingSubmission = false;
+            pending.done();
+        }
+    }
+
     /** The next step while the platform is connecting: the next poll, or a look at the platform soon. */
     private Instant nextStep(Job job, Tracked tracked, Duration chatWait) {
         Instant next = clock.instant().plus(chatWait);
@@ -100,7 +123,7 @@ final class JobRunner {
 
     private Instant nextStep(Job job, Tracked tracked) {
         Instant now = clock.instant();
-        Instant next = now.plus(PARKED);
+        Instant next = now.plus(job.state() == JobState.SUBMITTING ? NOT_READY : PARKED);
         if (isActive(job)) {
             next = earliest(next, tracked.pollAt);
         }

@@ -45,7 +45,7 @@ public final class JobService {
     public Accepted accept(Requester requester, VideoRequest request, String requestKey) throws CommandError {
         Optional<Job> existing = store.findByRequestKey(requestKey);
         if (existing.isPresent()) {
-            return new Accepted(existing.get(), false);
+            return new Accepted(adopted(existing.get()), false);
         }
         Object lock = userLocks.computeIfAbsent(requester.qualifiedUser(), k -> new Object());
         synchronized (lock) {
@@ -54,15 +54,47 @@ public final class JobService {
             VideoRequest identified = request.toBuilder().endUser(endUser(requester)).build();
             Job job = Job.submitting(JobIds.next(), requestKey, requester, identified, now);
             try {
-                store.insert(job);
+                insert(job);
             } catch (JobStore.DuplicateRequestException retried) {
-                return new Accepted(retried.existing(), false);
+                return new Accepted(adopted(retried.existing()), false);
             }
             JobUpdates.event(job, "accepted: {}", identified.model());
             pending.accepted();
-            poller.trackNew(job.id(), now);
+            if (!poller.trackNew(job.id(), now)) {
+                pending.done();
+            }
             return new Accepted(job, true);
         }
+    }
+
+    /** Writes the job. A store that reports a failure may have written it anyway: then it counts as written. */
+    private void insert(Job job) throws JobStore.DuplicateRequestException {
+        try {
+            store.insert(job);
+        } catch (StoreException e) {
+            Optional<Job> written;
+            try {
+                written = store.findByRequestKey(job.requestKey()).filter(j -> j.id().equals(job.id()));
+            } catch (StoreException again) {
+                e.addSuppressed(again);
+                throw e;
+            }
+            if (written.isEmpty()) {
+                throw e;
+            }
+            JobUpdates.warn(job, "the store reported a failed insert, but the job was written: {}", e.getMessage());
+        }
+    }
+
+    /**
+     * A job an earlier delivery of the same command created: if its accept failed after the row was written, the
+     * poller does not know it yet, and it is tracked now, so the job is not left waiting for a restart.
+     */
+    private Job adopted(Job job) {
+        if (!job.isSettled()) {
+            track(job, clock.instant());
+        }
+        return job;
     }
 
     private void checkQuotas(Requester requester) throws CommandError {
@@ -82,7 +114,8 @@ public final class JobService {
 
     /**
      * Resumes every unfinished job: the poller picks each up within a few seconds (spread, so a restart with many
-     * jobs does not poll them all at once). A job found submitting is judged outcome-unknown by its first step.
+     * jobs does not poll them all at once). A job never sent is sent now; one found {@code SENDING} (the bot
+     * stopped while sending it) is judged outcome-unknown by its first step.
      */
     public int resume() {
         List<Job> unsettled = store.unsettled();
@@ -90,9 +123,20 @@ public final class JobService {
         long spread = Math.min(RESUME_SPREAD.toMillis(), unsettled.size() * 20L);
         for (Job job : unsettled) {
             long delay = spread == 0 ? 0 : ThreadLocalRandom.current().nextLong(spread);
-            poller.trackResumed(job, now.plusMillis(delay));
+            track(job, now.plusMillis(delay));
         }
         return unsettled.size();
+    }
+
+    /** Tracks the job; one still to be sent is counted first, so a stop waits for it (see PendingSubmissions). */
+    private void track(Job job, Instant due) {
+        boolean unsent = job.state() == JobState.SUBMITTING;
+        if (unsent) {
+            pending.accepted();
+        }
+        if (!poller.trackResumed(job, due) && unsent) {
+            pending.done();
+        }
     }
 
     /** An opaque, stable id of the requester for the API's abuse monitoring: never their platform id itself. */

@@ -27,7 +27,8 @@ final class MessageKeeper {
 
     /** When the message should next be touched, or {@code null} when it is up to date for good. */
     Instant due(Job job) {
-        if (job.state() == JobState.REJECTED || job.state() == JobState.SUBMITTING) {
+        if (job.state() == JobState.REJECTED || job.state() == JobState.SUBMITTING
+                || job.state() == JobState.SENDING) {
             return job.state() == JobState.REJECTED && !job.message().finalShown() ? clock.instant() : null;
         }
         if (unreachable(job)) {

@@ -88,20 +88,26 @@ public final class Poller {
         }
     }
 
-    /** Starts tracking a job this process just accepted, due at {@code due}. */
-    void trackNew(String jobId, Instant due) {
-        track(new Tracked(jobId, true, false, clock.instant()), due);
+    /** Starts tracking a job this process just accepted, due at {@code due}; false when it is tracked already. */
+    boolean trackNew(String jobId, Instant due) {
+        return track(new Tracked(jobId, true, false, clock.instant()), due);
     }
 
-    /** Starts tracking a job found unfinished at start-up. */
-    void trackResumed(Job job, Instant due) {
+    /**
+     * Starts tracking a job found unfinished at start-up (or left untracked by a failed accept); returns false when
+     * it is tracked already.
+     */
+    boolean trackResumed(Job job, Instant due) {
         boolean inherited = job.refund().state() == RefundState.NOTIFYING;
-        track(new Tracked(job.id(), false, inherited, clock.instant()), due);
+        return track(new Tracked(job.id(), job.state() == JobState.SUBMITTING, inherited, clock.instant()), due);
     }
 
-    private void track(Tracked job, Instant due) {
-        tracked.putIfAbsent(job.jobId, job);
+    private boolean track(Tracked job, Instant due) {
+        if (tracked.putIfAbsent(job.jobId, job) != null) {
+            return false;
+        }
         queue.scheduleNoLaterThan(job.jobId, due);
+        return true;
     }
 
     /** Asks for a step of a tracked job as soon as possible. */

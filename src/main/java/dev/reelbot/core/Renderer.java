@@ -30,7 +30,7 @@ public final class Renderer {
         JobView.Result result = null;
         List<JobView.Action> actions = List.of();
         switch (job.state()) {
-            case SUBMITTING -> {
+            case SUBMITTING, SENDING -> {
                 headline = "⏳ Submitting";
                 status = "Sending the job to the video API…";
             }

@@ -30,17 +30,36 @@ final class TaskWatcher {
         this.metrics = metrics;
     }
 
-    /** Sends the create request of a job this process inserted. Called at most once per job. */
-    Job submit(Job job) {
-        Job next;
+    /**
+     * Marks the job {@code SENDING} with one compare-and-set, the step that makes sending it this step's alone;
+     * empty when the job changed meanwhile (another process may have marked it).
+     */
+    Optional<Job> markSending(Job job) {
+        return updates.tryApply(job, j -> Transitions.sending(j, clock.instant()));
+    }
+
+    /**
+     * Sends the create request of a job this step marked {@code SENDING}, once, and records the answer. When the
+     * answer cannot be recorded, the task id is kept in {@code tracked} for the admins and the failure propagates:
+     * the next step finds the job still {@code SENDING} and ends it outcome-unknown, never sending it again.
+     */
+    Job send(Job job, Tracked tracked) {
+        TaskStatus status;
         try {
-            TaskStatus status = api.create(job.request());
-            Instant now = clock.instant();
-            next = updates.apply(job, j -> Transitions.submitted(j, status, now));
-            metrics.submission("submitted");
-            JobUpdates.event(next, "submitted: task {} ({})", status.taskId(), status.rawStatus());
+            status = api.create(job.request());
         } catch (VideoApiException e) {
-            next = notSubmitted(job, e);
+            return notSubmitted(job, e);
+        }
+        metrics.submission("submitted");
+        tracked.unrecordedTaskId = status.taskId();
+        Instant now = clock.instant();
+        Job next = updates.apply(job, j -> Transitions.submitted(j, status, now));
+        tracked.unrecordedTaskId = null;
+        if (next.state() == JobState.SENDING || !status.taskId().equals(next.task().taskId())) {
+            JobUpdates.error(next, "task {} was created but the job had moved on ({}); not recorded",
+                    status.taskId(), next.state());
+        } else {
+            JobUpdates.event(next, "submitted: task {} ({})", status.taskId(), status.rawStatus());
         }
         return next;
     }
@@ -50,7 +69,7 @@ final class TaskWatcher {
         if (e instanceof VideoApiException.OutcomeUnknown) {
             Failure why = new Failure("the video API did not confirm the job (" + e.getMessage() + ")",
                     "submit_unknown");
-            next = updates.apply(job, j -> Transitions.submitUnknown(j, why, clock.instant()));
+            next = updates.apply(job, j -> Transitions.submitUnknown(j, why, null, clock.instant()));
             metrics.submission("unknown");
             JobUpdates.error(next, "submission outcome unknown, not resent: {}", e.getMessage());
         } else if (e instanceof VideoApiException.Transient) {
@@ -67,12 +86,21 @@ final class TaskWatcher {
         return next;
     }
 
-    /** A SUBMITTING job found at start-up: its request may have been sent before the restart. */
-    Job abandonedSubmission(Job job) {
-        Failure why = new Failure("the bot restarted while submitting this job, so it cannot know whether the video "
-                + "API received it; it was not sent again", "submit_unknown");
-        Job next = updates.apply(job, j -> Transitions.submitUnknown(j, why, clock.instant()));
-        JobUpdates.error(next, "found submitting at start-up: outcome unknown, not resent");
+    /**
+     * A job found {@code SENDING} by a later step (after a restart, or after its answer could not be recorded):
+     * its request may have reached the API, so it is outcome-unknown and never sent again.
+     *
+     * @param heardTaskId the task id this process heard but could not record, or {@code null}
+     */
+    Job abandonedSubmission(Job job, String heardTaskId) {
+        Failure why = heardTaskId != null
+                ? new Failure("the video API took the job, but the bot could not record its answer, so it stopped "
+                        + "following it rather than risk sending it twice", "submit_unrecorded")
+                : new Failure("the bot stopped while sending this job to the video API, so it cannot know whether "
+                        + "the API received it; it was not sent again", "submit_unknown");
+        Job next = updates.apply(job, j -> Transitions.submitUnknown(j, why, heardTaskId, clock.instant()));
+        JobUpdates.error(next, "found sending: outcome unknown, not resent{}", heardTaskId == null ? ""
+                : " (the API had answered task " + heardTaskId + ")");
         return next;
     }
 

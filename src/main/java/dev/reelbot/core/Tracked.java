@@ -11,10 +11,13 @@ import java.time.Instant;
  */
 final class Tracked {
     final String jobId;
-    /** Whether this process inserted the job and so may send its create request. */
-    final boolean ownsSubmission;
-    /** Whether its create request is still to be sent: the poller then runs its step on the submit workers. */
+    /**
+     * Whether its create request is still to be sent ({@code SUBMITTING}, counted in {@link PendingSubmissions}):
+     * the poller then runs its step on the submit workers.
+     */
     volatile boolean awaitingSubmission;
+    /** The task id the API answered to this process's create request while it is not recorded yet, else null. */
+    String unrecordedTaskId;
     Instant pollAt;
     /** Whether the next poll is expected to find the job finished (see {@link PollSchedule#nearEnd}). */
     boolean pollNearEnd;
@@ -39,10 +42,9 @@ final class Tracked {
      */
     final boolean inheritedNoticeClaim;
 
-    Tracked(String jobId, boolean ownsSubmission, boolean inheritedNoticeClaim, Instant now) {
+    Tracked(String jobId, boolean awaitingSubmission, boolean inheritedNoticeClaim, Instant now) {
         this.jobId = jobId;
-        this.ownsSubmission = ownsSubmission;
-        this.awaitingSubmission = ownsSubmission;
+        this.awaitingSubmission = awaitingSubmission;
         this.inheritedNoticeClaim = inheritedNoticeClaim;
         this.pollAt = now;
         this.chatAt = now;

@@ -5,15 +5,24 @@ import java.time.Instant;
 /**
  * The job state machine: every change a job can go through, as pure functions from one {@link Job} to the next.
  * The store applies each result with a compare-and-set, so these decide what happens and the store decides
- * whether it happens once. An impossible change is a bug and throws.
+ * whether it happens once. A change that no longer applies to the job as stored throws {@link JobMovedOn}.
  */
 final class Transitions {
     private Transitions() {
     }
 
+    /**
+     * The create request is about to go out: applied with a single compare-and-set before it is sent, so only the
+     * step that wins it sends the request, and a job found in this state later is never sent again.
+     */
+    static Job sending(Job job, Instant now) {
+        require(job, job.state() == JobState.SUBMITTING, "sending");
+        return job.withState(JobState.SENDING, now);
+    }
+
     /** The API accepted the create request: the job is billed from now. */
     static Job submitted(Job job, TaskStatus status, Instant now) {
-        require(job, job.state() == JobState.SUBMITTING, "submitted");
+        require(job, job.state() == JobState.SENDING, "submitted");
         JobTimes t = job.times();
         Job billed = job.withTimes(new JobTimes(t.createdAt(), now, now, t.finishedAt(), now))
                 .withTask(new JobTask(status.taskId(), status.rawStatus(), progressOf(status, 0), null, null, 0, 0));
@@ -22,14 +31,20 @@ final class Transitions {
 
     /** The API refused the create request: nothing was billed. */
     static Job rejected(Job job, Failure why, Instant now) {
-        require(job, job.state() == JobState.SUBMITTING, "rejected");
+        require(job, job.state() == JobState.SENDING, "rejected");
         return job.withState(JobState.REJECTED, now).withFailure(why);
     }
 
-    /** The create request may have reached the API: it may be billed, and is never resent. */
-    static Job submitUnknown(Job job, Failure why, Instant now) {
-        require(job, job.state() == JobState.SUBMITTING, "submit unknown");
-        return needRefund(job.withState(JobState.SUBMIT_UNKNOWN, now).withFailure(why), why);
+    /**
+     * The create request may have reached the API: it may be billed, and is never resent. {@code taskId} is the
+     * API's id when the bot heard it but could not record it, for the admins; else {@code null}.
+     */
+    static Job submitUnknown(Job job, Failure why, String taskId, Instant now) {
+        require(job, job.state() == JobState.SENDING, "submit unknown");
+        JobTask t = job.task();
+        Job unknown = taskId == null ? job : job.withTask(new JobTask(taskId, t.apiStatus(), t.progress(),
+                t.videoUrl(), t.expiresAt(), t.pollErrors(), t.missingPolls()));
+        return needRefund(unknown.withState(JobState.SUBMIT_UNKNOWN, now).withFailure(why), why);
     }
 
     /** A status poll answered. Progress never goes backwards and a running job never returns to queued. */
@@ -201,7 +216,7 @@ final class Transitions {
 
     private static void require(Job job, boolean condition, String change) {
         if (!condition) {
-            throw new IllegalStateException("job " + job.id() + " cannot be " + change + " in state " + job.state()
+            throw new JobMovedOn("job " + job.id() + " cannot be " + change + " in state " + job.state()
                     + " (delivery " + job.delivery().state() + ", refund " + job.refund().state() + ")");
         }
     }

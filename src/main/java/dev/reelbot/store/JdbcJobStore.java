@@ -27,7 +27,7 @@ public final class JdbcJobStore implements JobStore {
             + ") VALUES (?, ?" + ", ?".repeat(JobRows.COLUMNS.size()) + ")";
     private static final String UPDATE = "UPDATE jobs SET version = version + 1, "
             + String.join(" = ?, ", JobRows.COLUMNS) + " = ? WHERE id = ? AND version = ?";
-    private static final String ACTIVE = "('SUBMITTING', 'QUEUED', 'RUNNING')";
+    private static final String ACTIVE = "('SUBMITTING', 'SENDING', 'QUEUED', 'RUNNING')";
 
     private final Connections connections;
 
