@@ -10,7 +10,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One step of one job: does every duty that is due, in the order that keeps messages true (poll the API; post
  * the message if there is none; raise a refund notice, so the final view can say it was raised; deliver the
- * video; show the latest view), and says when the job next needs a step.
+ * video; show the latest view), and says when the job next needs a step. The refund notice keeps a schedule of
+ * its own: when the admin room is in trouble the requester's message goes ahead without it.
  */
 final class JobRunner {
     private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
@@ -70,8 +71,10 @@ final class JobRunner {
         if (showsMessage && job.message().ref() == null && due(tracked.chatAt)) {
             job = messages.update(job, tracked, chat);
         }
-        if (job.refund().state().isPending() && due(tracked.chatAt)) {
+        if (job.refund().state().isPending() && due(tracked.noticeAt)) {
             job = notices.notify(job, tracked, chat);
+        } else if (job.refund().noticeOutdated() && due(tracked.noticeAt)) {
+            job = notices.showResolution(job, tracked, chat);
         }
         if (job.delivery().state() == DeliveryState.PENDING && MessageKeeper.unreachable(job)) {
             job = deliverer.nobodyToDeliverTo(job);
@@ -81,6 +84,9 @@ final class JobRunner {
         }
         if (due(tracked.chatAt)) {
             job = messages.update(job, tracked, chat);
+        }
+        if (!job.refund().state().isPending() && !job.refund().noticeOutdated()) {
+            notices.settled(job.id());
         }
         tracked.routine = isActive(job) && job.message().ref() != null && !tracked.pollNearEnd;
         return job.isSettled() ? Optional.empty() : Optional.of(nextStep(job, tracked));
@@ -130,8 +136,8 @@ final class JobRunner {
         if (job.delivery().state() == DeliveryState.PENDING) {
             next = earliest(next, job.message().ref() == null ? tracked.chatAt : tracked.deliveryAt);
         }
-        if (job.refund().state().isPending()) {
-            next = earliest(next, tracked.chatAt);
+        if (job.refund().state().isPending() || job.refund().noticeOutdated()) {
+            next = earliest(next, tracked.noticeAt);
         }
         Instant messageDue = messages.due(job);
         if (messageDue != null) {

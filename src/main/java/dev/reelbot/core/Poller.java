@@ -110,6 +110,13 @@ public final class Poller {
         return true;
     }
 
+    /** Makes sure a job that has work again (an admin resolved its refund case) gets a step as soon as possible. */
+    void follow(Job job) {
+        if (!trackResumed(job, clock.instant())) {
+            wake(job.id());
+        }
+    }
+
     /** Asks for a step of a tracked job as soon as possible. */
     public void wake(String jobId) {
         Tracked job = tracked.get(jobId);

@@ -29,13 +29,20 @@ final class Tracked {
     boolean routine;
     /** Since when a routine step has waited for a worker; written by the tick, read by a runner through the queue. */
     Instant waitingSince;
+    /** When the job's own message may next be posted or edited; {@link #chatErrors} failures in a row so far. */
     Instant chatAt;
     Instant deliveryAt;
     int chatErrors;
-    /** Failed attempts to post the refund notice in this process, likewise. */
-    int noticeAttempts;
-    /** Whether this process claimed the refund notice. */
+    /**
+     * When the refund notice may next be posted or edited, on a schedule of its own: trouble in the admin room never
+     * holds up the requester's message. {@link #noticeErrors} failures in a row so far.
+     */
+    Instant noticeAt;
+    int noticeErrors;
+    /** Whether this process claimed the refund notice (or tried to, and cannot know whether the claim landed). */
     boolean claimedNotice;
+    /** Whether an attempt of this process may have posted the notice (it failed in a way that cannot tell). */
+    boolean noticeMaybePosted;
     /**
      * Whether the job was already claimed for a notice when this process started: the claim was left by a process
      * that stopped between claiming and confirming, and the notice may or may not have gone out.
@@ -49,5 +56,6 @@ final class Tracked {
         this.pollAt = now;
         this.chatAt = now;
         this.deliveryAt = now;
+        this.noticeAt = now;
     }
 }

@@ -143,24 +143,39 @@ final class Transitions {
     static Job noticeClaimed(Job job, Instant now) {
         require(job, job.refund().state() == RefundState.NEEDED, "notice claimed");
         JobRefund r = job.refund();
-        return job.withRefund(new JobRefund(RefundState.NOTIFYING, r.reason(), r.notice(), null, null, null))
+        return job.withRefund(new JobRefund(RefundState.NOTIFYING, r.reason(), r.notice(), null, null, null, false))
                 .withTimes(touched(job, now));
     }
 
-    /** The refund notice is in the admin channel. */
+    /**
+     * The refund notice is in the admin channel. An admin may have resolved the case while it was being posted:
+     * the notice is then recorded as outdated, so the engine edits it to show the resolution.
+     */
     static Job noticePosted(Job job, MessageRef notice, Instant now) {
-        require(job, job.refund().state() == RefundState.NOTIFYING, "notice posted");
-        return job.withRefund(new JobRefund(RefundState.OPEN, job.refund().reason(), notice, null, null, null))
-                .withTimes(touched(job, now));
+        JobRefund r = job.refund();
+        boolean resolvedMeanwhile = r.state() == RefundState.RESOLVED && r.notice() == null;
+        require(job, r.state() == RefundState.NOTIFYING || resolvedMeanwhile, "notice posted");
+        JobRefund posted = resolvedMeanwhile
+                ? new JobRefund(r.state(), r.reason(), notice, r.resolvedBy(), r.note(), r.resolvedAt(), true)
+                : new JobRefund(RefundState.OPEN, r.reason(), notice, null, null, null, false);
+        return job.withRefund(posted).withTimes(touched(job, now));
     }
 
-    /** An admin resolved the refund case. */
+    /** An admin resolved the refund case; its notice, if posted, must now show that. */
     static Job resolved(Job job, String by, String note, Instant now) {
         require(job, job.refund().state() == RefundState.OPEN || job.refund().state() == RefundState.NOTIFYING,
                 "resolved");
         JobRefund r = job.refund();
-        return job.withRefund(new JobRefund(RefundState.RESOLVED, r.reason(), r.notice(), by, note, now))
-                .withTimes(touched(job, now));
+        return job.withRefund(new JobRefund(RefundState.RESOLVED, r.reason(), r.notice(), by, note, now,
+                r.notice() != null)).withTimes(touched(job, now));
+    }
+
+    /** The notice message shows the resolution now (or was deleted, so nothing is left to show it on). */
+    static Job resolutionShown(Job job, Instant now) {
+        JobRefund r = job.refund();
+        require(job, r.noticeOutdated(), "shown resolved");
+        return job.withRefund(new JobRefund(r.state(), r.reason(), r.notice(), r.resolvedBy(), r.note(),
+                r.resolvedAt(), false)).withTimes(touched(job, now));
     }
 
     private static Job applyPhase(Job job, TaskStatus status, Instant now) {
@@ -197,7 +212,7 @@ final class Transitions {
         if (r.state() != RefundState.NONE) {
             return job;
         }
-        return job.withRefund(new JobRefund(RefundState.NEEDED, why.message(), null, null, null, null));
+        return job.withRefund(new JobRefund(RefundState.NEEDED, why.message(), null, null, null, null, false));
     }
 
     /** A change the requester must see: the final view has to be shown (again). */

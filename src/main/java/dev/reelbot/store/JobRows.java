@@ -29,7 +29,7 @@ final class JobRows {
             "api_status", "progress", "video_url", "expires_at", "poll_errors", "missing_polls", "delivery_state",
             "delivery_attempts", "delivery_note", "message_channel", "message_id", "message_shown",
             "message_shown_at", "final_shown", "message_post_key", "refund_state", "refund_reason", "notice_channel", "notice_id",
-            "resolved_by", "resolved_note", "resolved_at", "settled");
+            "resolved_by", "resolved_note", "resolved_at", "notice_outdated", "settled");
 
     private JobRows() {
     }
@@ -93,6 +93,7 @@ final class JobRows {
         s.setString(i++, refund.resolvedBy());
         s.setString(i++, refund.note());
         setTime(s, i++, refund.resolvedAt());
+        s.setInt(i++, refund.noticeOutdated() ? 1 : 0);
         s.setInt(i++, job.isSettled() ? 1 : 0);
         return i;
     }
@@ -122,7 +123,7 @@ final class JobRows {
         JobRefund refund = new JobRefund(RefundState.valueOf(row.string("refund_state")),
                 row.string("refund_reason"), ref(platform, row.string("notice_channel"),
                 row.string("notice_id")), row.string("resolved_by"), row.string("resolved_note"),
-                row.time("resolved_at"));
+                row.time("resolved_at"), row.integer("notice_outdated") == 1);
         return new Job(row.string("id"), row.longValue("version"), row.string("request_key"), who, request,
                 JobState.valueOf(row.string("state")), failure, times, task, delivery, message, refund);
     }
