@@ -113,7 +113,9 @@ final class RunCommand implements Callable<Integer> {
                     cfg.slack().enabled() ? cfg.slack().command() : "/video", pools, metrics);
             metrics.watchScheduler(engine.poller()::trackedCount, engine.poller()::inFlightCount);
             ApiProbe probe = new ApiProbe(api);
-            HealthReport health = new HealthReport().add("store", () -> storeHealth(store)).add("videoApi", probe);
+            HealthReport health = new HealthReport().add("store", () -> storeHealth(store)).add("videoApi", probe)
+                    .add("adminChannel", () -> engine.adminChannelTrouble().map(Health::degraded)
+                            .orElseGet(() -> Health.up("refund notices get through")));
             platforms.addHealth(health);
             try (WebServer web = WebServer.start(cfg.serverHost(), cfg.serverPort(), platforms.slackHttp(), health,
                     metrics::scrape)) {

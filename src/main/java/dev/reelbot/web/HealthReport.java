@@ -9,8 +9,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The components {@code GET /healthz} reports, each required: the answer is 200 when all are up, 503 when any is
- * down, with every component's status and detail in the body.
+ * The components {@code GET /healthz} reports, each required: the answer is 503 when any is down, else 200, with
+ * the worst status (UP, DEGRADED, DOWN) and every component's status and detail in the body.
  */
 public final class HealthReport {
     private static final Logger log = LoggerFactory.getLogger(HealthReport.class);
@@ -30,16 +30,16 @@ public final class HealthReport {
     public Result check() {
         ObjectNode body = JSON.createObjectNode();
         ObjectNode parts = JSON.createObjectNode();
-        boolean allUp = true;
+        Health.Status worst = Health.Status.UP;
         for (Map.Entry<String, Supplier<Health>> component : components.entrySet()) {
             Health health = safely(component.getKey(), component.getValue());
-            allUp &= health.up();
-            parts.putObject(component.getKey()).put("status", health.up() ? "UP" : "DOWN")
+            worst = health.status().compareTo(worst) > 0 ? health.status() : worst;
+            parts.putObject(component.getKey()).put("status", health.status().name())
                     .put("detail", health.detail());
         }
-        body.put("status", allUp ? "UP" : "DOWN");
+        body.put("status", worst.name());
         body.set("components", parts);
-        return new Result(allUp ? 200 : 503, body.toString());
+        return new Result(worst == Health.Status.DOWN ? 503 : 200, body.toString());
     }
 
     private static Health safely(String name, Supplier<Health> check) {

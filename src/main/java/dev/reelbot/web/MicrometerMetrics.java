@@ -78,6 +78,12 @@ public final class MicrometerMetrics implements EngineMetrics {
     }
 
     @Override
+    public void noticeFailed(String platform) {
+        counter("reelbot_notice_failures", "Refund notices (or their resolution) that could not reach the admin "
+                + "channel, each retried", "platform", platform).increment();
+    }
+
+    @Override
     public void platformRateLimited(String platform) {
         counter("reelbot_platform_rate_limited", "429 answers from a chat platform, any call", "platform", platform)
                 .increment();

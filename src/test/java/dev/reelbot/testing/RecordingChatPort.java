@@ -70,6 +70,11 @@ public final class RecordingChatPort implements ChatPort {
         refusedChannels.add(channel);
     }
 
+    /** Undoes {@link #refuseChannel}: the bot may post there again. */
+    public void allowChannel(String channel) {
+        refusedChannels.remove(channel);
+    }
+
     public void setUploadLimit(long bytes) {
         uploadLimit = bytes;
     }
