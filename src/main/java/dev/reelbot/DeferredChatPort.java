@@ -57,8 +57,8 @@ final class DeferredChatPort implements ChatPort {
     }
 
     @Override
-    public String upload(MessageRef message, VideoFile video) throws ChatException {
-        return connected().upload(message, video);
+    public String upload(MessageRef message, VideoFile video, PostKey key) throws ChatException {
+        return connected().upload(message, video, key);
     }
 
     @Override

@@ -25,9 +25,11 @@ public interface ChatPort {
 
     /**
      * Uploads a finished video beside (or under) a message; returns a short note of where it went. The file is
-     * the engine's: the adapter must be done with it when this returns.
+     * the engine's: the adapter must be done with it when this returns. When {@code key.maybeSent()}, an earlier
+     * attempt may have uploaded it already: the adapter finds (or lets the platform deduplicate) that upload, as
+     * for {@link #post}, so a retry never shows the video twice.
      */
-    String upload(MessageRef message, VideoFile video) throws ChatException;
+    String upload(MessageRef message, VideoFile video, PostKey key) throws ChatException;
 
     /** Tells one user something only they see (an ephemeral message, a DM). */
     void whisper(Requester to, String text) throws ChatException;

@@ -51,9 +51,12 @@ final class Deliverer {
             return tooLarge(job, tooLarge, limit);
         }
         VideoDownload.Saved saved = (VideoDownload.Saved) download;
+        // An earlier attempt, here or before a restart, may have uploaded it with its answer lost.
+        PostKey key = new PostKey("video-" + job.id(), tracked.uploadMaybeSent || tracked.resumed);
+        tracked.uploadMaybeSent = true;
         try {
             String note = chat.upload(ref, new VideoFile(saved.file(), saved.bytes(), "reelbot-" + job.id() + ".mp4",
-                    PlainText.oneLine(job.request().prompt(), 200)));
+                    PlainText.oneLine(job.request().prompt(), 200)), key);
             Job next = updates.apply(job, j -> Transitions.delivered(j, DeliveryState.UPLOADED, note,
                     clock.instant()));
             JobUpdates.event(next, "video uploaded ({})", human(saved.bytes()));
@@ -89,6 +92,9 @@ final class Deliverer {
     }
 
     private Job uploadFailed(Job job, Tracked tracked, ChatException e, long bytes, long limit) {
+        if (e.kind() != ChatException.Kind.TRANSIENT) {
+            tracked.uploadMaybeSent = false;
+        }
         switch (e.kind()) {
             case RATE_LIMITED -> {
                 tracked.deliveryAt = clock.instant().plus(e.retryAfter().orElse(Duration.ofSeconds(5)));

@@ -82,12 +82,13 @@ public final class DiscordChatPort implements ChatPort {
         }
     }
 
+    /** Uploads with the key as the nonce, like posts: a retried upload returns the first, never a second video. */
     @Override
-    public String upload(MessageRef message, VideoFile video) throws ChatException {
+    public String upload(MessageRef message, VideoFile video, PostKey key) throws ChatException {
         String caption = "🎞️ " + DiscordText.escape(video.title(), 300);
         try (MessageCreateData data = DiscordMessage.file(caption,
                 FileUpload.fromData(video.file(), video.filename()))) {
-            rest.send(message.channel(), data, message.messageId());
+            rest.send(message.channel(), data, message.messageId(), key.value());
             return "uploaded below as " + video.filename();
         } catch (DiscordFailure e) {
             if (e.is(Kind.UNKNOWN_CHANNEL, Kind.MISSING_ACCESS)) {

@@ -172,6 +172,7 @@ class SlackHttpModeTest {
         try (Response byAdmin = h.button(SlackViews.REFUND, failed.id(), SlackHarness.ADMIN, "C0ADMIN", "trig-6")) {
             assertThat(byAdmin.code()).isEqualTo(200);
         }
+        h.runUntilSettled();
         Job resolved = h.store.find(failed.id()).orElseThrow();
         assertThat(resolved.refund().state().name()).isEqualTo("RESOLVED");
         assertThat(resolved.refund().resolvedBy()).isEqualTo("u0admin1");
