@@ -51,8 +51,8 @@ final class Deliverer {
             return tooLarge(job, tooLarge, limit);
         }
         VideoDownload.Saved saved = (VideoDownload.Saved) download;
-        // An earlier attempt, here or before a restart, may have uploaded it with its answer lost.
-        PostKey key = new PostKey("video-" + job.id(), tracked.uploadMaybeSent || tracked.resumed);
+        // An earlier attempt (here, or recorded before a restart) may have uploaded it with its answer lost.
+        PostKey key = new PostKey("video-" + job.id(), tracked.uploadMaybeSent || job.delivery().attempts() > 0);
         tracked.uploadMaybeSent = true;
         try {
             String note = chat.upload(ref, new VideoFile(saved.file(), saved.bytes(), "reelbot-" + job.id() + ".mp4",

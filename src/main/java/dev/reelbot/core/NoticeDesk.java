@@ -94,8 +94,16 @@ final class NoticeDesk {
         trouble.cleared(job.id());
     }
 
+    /**
+     * Retries later. A rate limit (the platform's or the bot's own) is only a wait; anything else is the admin
+     * channel's trouble: listed for {@code /healthz}, counted, and logged.
+     */
     private void failed(Job job, Tracked tracked, ChatException e, String what) {
         Instant now = clock.instant();
+        if (e.kind() == ChatException.Kind.RATE_LIMITED) {
+            tracked.noticeAt = now.plus(EditPolicy.retryAfter(e, tracked.noticeErrors));
+            return;
+        }
         Instant retry = now.plus(EditPolicy.retryAfter(e, tracked.noticeErrors++));
         tracked.noticeAt = retry;
         trouble.failed(job, e.getMessage(), now);

@@ -90,7 +90,7 @@ public final class Poller {
 
     /** Starts tracking a job this process just accepted, due at {@code due}; false when it is tracked already. */
     boolean trackNew(String jobId, Instant due) {
-        return track(new Tracked(jobId, true, false, false, clock.instant()), due);
+        return track(new Tracked(jobId, true, false, clock.instant()), due);
     }
 
     /**
@@ -99,8 +99,7 @@ public final class Poller {
      */
     boolean trackResumed(Job job, Instant due) {
         boolean inherited = job.refund().state() == RefundState.NOTIFYING;
-        return track(new Tracked(job.id(), job.state() == JobState.SUBMITTING, true, inherited, clock.instant()),
-                due);
+        return track(new Tracked(job.id(), job.state() == JobState.SUBMITTING, inherited, clock.instant()), due);
     }
 
     private boolean track(Tracked job, Instant due) {

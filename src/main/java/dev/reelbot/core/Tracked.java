@@ -45,18 +45,15 @@ final class Tracked {
     boolean noticeMaybePosted;
     /** Whether an attempt of this process may have uploaded the video, likewise. */
     boolean uploadMaybeSent;
-    /** Whether the job was found unfinished at start-up: a stopped process may have been halfway through a step. */
-    final boolean resumed;
     /**
      * Whether the job was already claimed for a notice when this process started: the claim was left by a process
      * that stopped between claiming and confirming, and the notice may or may not have gone out.
      */
     final boolean inheritedNoticeClaim;
 
-    Tracked(String jobId, boolean awaitingSubmission, boolean resumed, boolean inheritedNoticeClaim, Instant now) {
+    Tracked(String jobId, boolean awaitingSubmission, boolean inheritedNoticeClaim, Instant now) {
         this.jobId = jobId;
         this.awaitingSubmission = awaitingSubmission;
-        this.resumed = resumed;
         this.inheritedNoticeClaim = inheritedNoticeClaim;
         this.pollAt = now;
         this.chatAt = now;
