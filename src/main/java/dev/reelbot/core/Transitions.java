@@ -148,8 +148,9 @@ final class Transitions {
     }
 
     /**
-     * The refund notice is in the admin channel. An admin may have resolved the case while it was being posted:
-     * the notice is then recorded as outdated, so the engine edits it to show the resolution.
+     * The refund notice is in the admin channel; the requester's message must now say so. An admin may have
+     * resolved the case while it was being posted: the notice is then recorded as outdated, so the engine edits
+     * it to show the resolution.
      */
     static Job noticePosted(Job job, MessageRef notice, Instant now) {
         JobRefund r = job.refund();
@@ -158,7 +159,7 @@ final class Transitions {
         JobRefund posted = resolvedMeanwhile
                 ? new JobRefund(r.state(), r.reason(), notice, r.resolvedBy(), r.note(), r.resolvedAt(), true)
                 : new JobRefund(RefundState.OPEN, r.reason(), notice, null, null, null, false);
-        return job.withRefund(posted).withTimes(touched(job, now));
+        return job.withRefund(posted).withMessage(unfinalised(job)).withTimes(touched(job, now));
     }
 
     /** An admin resolved the refund case; its notice, if posted, must now show that. */

@@ -83,6 +83,23 @@ class AdminChannelTroubleTest extends WithEngine {
         assertThat(job.isSettled()).isTrue();
     }
 
+    @Test
+    void aMessageFoundByItsKeyAfterTheNoticeWentOutIsEditedToShowTheEnd() {
+        String id = h.command("a storm [fail]").jobId();
+        h.chat.loseNextPostAnswer();
+        h.tick();
+        h.chat.failNext("post", new ChatException(ChatException.Kind.RATE_LIMITED, "429", Duration.ofSeconds(60),
+                null));
+        h.runUntilSettled();
+
+        Job job = h.job(id);
+        assertThat(h.chat.events("post")).as("the first message, found again by its key").hasSize(1);
+        assertThat(h.chat.events("notice")).hasSize(1);
+        JobView shown = (JobView) h.chat.current(job.message().ref().messageId());
+        assertThat(shown.headline()).isEqualTo("❌ Failed");
+        assertThat(((JobView.Failed) shown.result()).refund()).isEqualTo(JobView.Refund.NOTIFIED);
+    }
+
     private void advance(Duration duration) {
         for (long s = 0; s < duration.toSeconds(); s++) {
             h.clock.advance(Duration.ofSeconds(1));

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.reelbot.simulator.Chaos;
 import dev.reelbot.simulator.SimulatorOptions;
 import dev.reelbot.testing.FaultyJobStore;
+import dev.reelbot.testing.RecordingChatPort;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -90,6 +92,8 @@ class ChaosTest {
                     .as("a billed failure of job %s is a refund case", id).isNotEqualTo(RefundState.NONE);
         }
         assertThat(h.simulator.createRequestsByPrompt().values()).as("no job submitted twice").allMatch(n -> n <= 1);
+        assertThat(h.chat.events("upload").stream().collect(Collectors.groupingBy(RecordingChatPort.Event::text,
+                Collectors.counting())).values()).as("no video uploaded twice").allMatch(n -> n == 1);
         assertThat(h.chat.events("post")).as("no message left in progress")
                 .allSatisfy(p -> assertThat(((JobView) h.chat.current(p.messageId())).isFinal()).isTrue());
     }

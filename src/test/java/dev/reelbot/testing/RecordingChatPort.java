@@ -113,11 +113,11 @@ public final class RecordingChatPort implements ChatPort {
     /** A retried post whose key this platform already saw gets the first message back, as Discord's nonce does. */
     @Override
     public synchronized MessageRef post(Conversation where, View view, PostKey key) throws ChatException {
+        failIfQueued("post");
         MessageRef earlier = byKey.get(key.value());
         if (key.maybeSent() && earlier != null) {
             return earlier;
         }
-        failIfQueued("post");
         refuseIfRefused(where.channel());
         MessageRef posted = record(where, view);
         byKey.put(key.value(), posted);
@@ -154,10 +154,10 @@ public final class RecordingChatPort implements ChatPort {
     /** A retried upload whose key this platform already saw is the first one, as Discord's nonce makes it. */
     @Override
     public synchronized String upload(MessageRef message, VideoFile video, PostKey key) throws ChatException {
+        failIfQueued("upload");
         if (key.maybeSent() && uploadedKeys.contains(key.value())) {
             return "uploaded " + video.filename();
         }
-        failIfQueued("upload");
         try (InputStream in = Files.newInputStream(video.file())) {
             byte[] head = in.readNBytes(8);
             String box = head.length == 8 ? new String(head, 4, 4, StandardCharsets.US_ASCII) : "";
