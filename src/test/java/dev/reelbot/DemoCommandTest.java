@@ -46,6 +46,25 @@ class DemoCommandTest {
         assertThat(lines).filteredOn(l -> l.contains(" msg " + catId + " ")).allMatch(l -> l.startsWith("#general"));
     }
 
+    @Test
+    void mistypedCommandWordsStartNoJob() throws Exception {
+        DemoCommand demo = new DemoCommand();
+        demo.videos = dir.resolve("videos");
+        demo.db = dir.resolve("demo.db");
+        demo.jobSeconds = 2;
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        String input = "/video status nosuchjob\n/video help me\n/video stauts abc\n/video list all\n";
+
+        int code = demo.run(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(bytes, true, StandardCharsets.UTF_8), false);
+
+        assertThat(code).isZero();
+        String out = bytes.toString(StandardCharsets.UTF_8);
+        assertThat(out).doesNotContain("accepted").doesNotContain(" posted: ").contains("is not a job id")
+                .contains("Make a video:").contains("did you mean `/video status`?")
+                .contains("`list` takes nothing after it");
+    }
+
     private static String lastLineOf(List<String> lines, String messageId) {
         return lines.stream().filter(l -> l.startsWith("#general msg " + messageId + " ")).reduce((a, b) -> b)
                 .orElseThrow();
