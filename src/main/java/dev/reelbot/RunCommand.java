@@ -115,7 +115,9 @@ final class RunCommand implements Callable<Integer> {
             ApiProbe probe = new ApiProbe(api);
             HealthReport health = new HealthReport().add("store", () -> storeHealth(store)).add("videoApi", probe)
                     .add("adminChannel", () -> engine.adminChannelTrouble().map(Health::degraded)
-                            .orElseGet(() -> Health.up("refund notices get through")));
+                            .orElseGet(() -> Health.up("refund notices get through")))
+                    .add("scheduler", () -> engine.poller().stall().map(Health::down)
+                            .orElseGet(() -> Health.up("ticking")));
             platforms.addHealth(health);
             try (WebServer web = WebServer.start(cfg.serverHost(), cfg.serverPort(), platforms.slackHttp(), health,
                     metrics::scrape)) {
