@@ -112,17 +112,17 @@ final class RunCommand implements Callable<Integer> {
             Engine engine = Wiring.engine(cfg, cfg.engine(), store, api, platforms.ports(), cfg.admins(),
                     cfg.slack().enabled() ? cfg.slack().command() : "/video", pools, metrics);
             metrics.watchScheduler(engine.poller()::trackedCount, engine.poller()::inFlightCount);
-            ApiProbe probe = new ApiProbe(api);
+            ApiProbe probe = new ApiProbe(api, Clock.systemUTC());
             HealthReport health = new HealthReport().add("store", () -> storeHealth(store)).add("videoApi", probe)
                     .add("adminChannel", () -> engine.adminChannelTrouble().map(Health::degraded)
                             .orElseGet(() -> Health.up("refund notices get through")))
                     .add("scheduler", () -> engine.poller().stall().map(Health::down)
                             .orElseGet(() -> Health.up("ticking")));
             platforms.addHealth(health);
-            try (WebServer web = WebServer.start(cfg.serverHost(), cfg.serverPort(), platforms.slackHttp(), health,
-                    metrics::scrape)) {
+            try (probe; WebServer web = WebServer.start(cfg.serverHost(), cfg.serverPort(), platforms.slackHttp(),
+                    health, metrics::scrape)) {
                 int resumed = engine.start(scheduler);
-                probe.start(scheduler, pools.workers());
+                probe.start(scheduler);
                 platforms.start(engine, scheduler, pools.workers(), in);
                 httpPort = web.port();
                 log.info("reelbot running: {} unfinished jobs resumed; HTTP on port {}", resumed, web.port());

@@ -73,6 +73,56 @@ class RunWithSlackTest {
         }
     }
 
+    @Test
+    void anAdminChannelTheBotCannotPostInLeavesTheRequesterInformedAndHealthDegraded() throws Exception {
+        try (FakeSlack slack = new FakeSlack();
+             ApiSimulator simulator = ApiSimulator.start(SimulatorOptions.defaults().withKey("sim-key")
+                     .withDurations(Duration.ofSeconds(1), Duration.ofSeconds(60)))) {
+            slack.refuse("C0ADMIN");
+            Path config = TestConfigs.write(dir, simulator, 0, """
+                    slack:
+                      enabled: true
+                      mode: http
+                      api-base-url: %s
+                      admin-channel: C0ADMIN
+                    """.formatted(slack.apiUrl()));
+            RunCommandAccess run = new RunCommandAccess(config, Map.of("VIDEO_API_KEY", "sim-key",
+                    "SLACK_BOT_TOKEN", "xoxb-test-123456", "SLACK_SIGNING_SECRET", SlackHarness.SECRET));
+            ExecutorService thread = Executors.newSingleThreadExecutor();
+            try {
+                Future<Integer> exit = thread.submit(run::call);
+                await().atMost(Duration.ofSeconds(20)).until(() -> run.httpPort() > 0 && !slack.calls("auth.test")
+                        .isEmpty());
+                String body = SlackHarness.formBody(Map.of("command", "/video", "text", "a storm [fail]",
+                        "user_id", "U0ALICE1", "user_name", "alice", "channel_id", "C0GENERAL",
+                        "team_id", FakeSlack.TEAM, "trigger_id", "trig-fail", "response_url", slack.base() + "/r"));
+                String ts = Long.toString(System.currentTimeMillis() / 1000);
+                String signature = new SlackSignature.Generator(SlackHarness.SECRET).generate(ts, body);
+                await().atMost(Duration.ofSeconds(20)).until(() -> post(run.httpPort(), body, ts, signature) == 200);
+
+                await().atMost(Duration.ofSeconds(30)).until(() -> slack.messagesIn("C0GENERAL").stream()
+                        .anyMatch(m -> m.blocks() != null && m.blocks().contains("Failed")));
+                await().atMost(Duration.ofSeconds(10)).until(() -> get(run.httpPort(), "/healthz")
+                        .contains("\"adminChannel\":{\"status\":\"DEGRADED\""));
+                assertThat(get(run.httpPort(), "/healthz")).startsWith("{\"status\":\"DEGRADED\"")
+                        .contains("not_in_channel").contains("\"scheduler\":{\"status\":\"UP\"");
+                assertThat(get(run.httpPort(), "/metrics")).contains("reelbot_notice_failures_total{platform=\"slack\"}");
+
+                run.stop();
+                assertThat(exit.get()).isZero();
+            } finally {
+                thread.shutdownNow();
+            }
+        }
+    }
+
+    private static String get(int port, String path) throws Exception {
+        Request request = new Request.Builder().url("http://127.0.0.1:" + port + path).build();
+        try (Response response = new OkHttpClient().newCall(request).execute()) {
+            return response.body().string();
+        }
+    }
+
     private static int post(int port, String body, String ts, String signature) throws Exception {
         Request request = new Request.Builder().url("http://127.0.0.1:" + port + "/slack/events")
                 .header("X-Slack-Request-Timestamp", ts).header("X-Slack-Signature", signature)
