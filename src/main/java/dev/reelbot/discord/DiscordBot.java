@@ -25,8 +25,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The Discord side of reelbot: a JDA session with no gateway intents (slash commands and buttons need none), the
  * slash commands registered at start, and the {@link DiscordChatPort} the engine posts through. Use:
- * {@code connect} (the port exists once Discord said READY), build the engine with {@link #port()}, then
- * {@link #serve} its command handler; {@link #close} at shutdown.
+ * {@code connect} (the port exists once Discord said READY), build the engine with {@link #port()},
+ * {@link #serve} its command handler, then {@link #registerCommands} (retried apart from connecting: a failed
+ * registration never opens a second session); {@link #close} at shutdown.
  *
  * <p>Threading: JDA reads the gateway on its own threads; interactions are answered on this bot's small pool
  * ({@code reelbot-discord-N}); the port is called from the engine's workers.
@@ -116,8 +117,16 @@ public final class DiscordBot implements AutoCloseable {
         return port;
     }
 
-    /** Registers the slash commands (globally, or in the configured guilds) and starts answering them. */
+    /** Starts answering interactions (of the commands as Discord knows them, from this or an earlier start). */
     public void serve(CommandHandler commands) {
+        listener.serve(commands);
+    }
+
+    /**
+     * Registers the slash commands, globally or in the configured guilds. Throws when Discord refuses, so the
+     * caller can retry this alone, on the session already open.
+     */
+    public void registerCommands(CommandHandler commands) {
         List<SlashCommandData> definitions = DiscordCommands.all(commands.parser());
         if (settings.commandGuildIds().isEmpty()) {
             jda.updateCommands().addCommands(definitions).timeout(settings.requestTimeout().toMillis(),
@@ -135,7 +144,6 @@ public final class DiscordBot implements AutoCloseable {
             }
             log.info("registered {} slash commands in guilds {}", definitions.size(), settings.commandGuildIds());
         }
-        listener.serve(commands);
     }
 
     /** Stops starting new jobs; interactions are still acknowledged, with "try again in a moment". */
