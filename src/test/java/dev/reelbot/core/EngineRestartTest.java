@@ -96,6 +96,16 @@ class EngineRestartTest extends WithEngine {
     }
 
     @Test
+    void anUploadWhoseAnswerWasLostIsFoundByItsKeyNotUploadedAgain() {
+        h.chat.loseNextUploadAnswer();
+        String id = h.command("a cat surfing").jobId();
+        h.runUntilSettled();
+
+        assertThat(h.job(id).delivery().state()).isEqualTo(DeliveryState.UPLOADED);
+        assertThat(h.chat.events("upload")).hasSize(1);
+    }
+
+    @Test
     void aDuplicateTickChangesNothing() {
         Reply reply = h.command("a storm [fail]");
         h.runUntilSettled();
