@@ -80,6 +80,12 @@ final class DeferredChatPort implements ChatPort {
     }
 
     @Override
+    public boolean canPostIn(Conversation where) {
+        ChatPort current = port.get();
+        return current == null || current.canPostIn(where);
+    }
+
+    @Override
     public long uploadLimit(MessageRef message) {
         ChatPort current = port.get();
         return current != null ? current.uploadLimit(message) : uploadLimit;

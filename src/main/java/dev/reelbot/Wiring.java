@@ -44,7 +44,7 @@ final class Wiring {
                 .build();
         GetRetryPolicy retry = new GetRetryPolicy(cfg.getAttempts(), GetRetryPolicy.DEFAULT.baseDelay(),
                 GetRetryPolicy.DEFAULT.maxDelay(), GetRetryPolicy.DEFAULT.maxRetryAfterWait());
-        return new HttpVideoApi(http, baseUrl, key, cfg.models(), retry);
+        return new HttpVideoApi(http, baseUrl, key, cfg.models(), retry, cfg.statusWords());
     }
 
     static Engine engine(ReelbotConfig cfg, EngineSettings settings, JobStore store, VideoApi api,

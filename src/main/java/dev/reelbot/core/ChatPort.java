@@ -41,6 +41,14 @@ public interface ChatPort {
     long uploadLimit(MessageRef message);
 
     /**
+     * Whether the bot can post in {@code where}, as far as the adapter knows (the platform said so, or refused a
+     * post there): when not, the job's messages go to a DM, and the requester is told so in the first answer.
+     */
+    default boolean canPostIn(Conversation where) {
+        return true;
+    }
+
+    /**
      * Whether calls can go out now: false while the platform is still connecting (after a start, Discord's port
      * exists only once its gateway session is ready). The engine then leaves the platform's chat work for later,
      * counting no failed attempt, and keeps polling the API.

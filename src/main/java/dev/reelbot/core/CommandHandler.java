@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Predicate;
 
 /**
  * Answers every command word the same way on every platform: adapters hand it the text (or typed options) and
@@ -19,9 +20,15 @@ public final class CommandHandler {
     private final Admins admins;
     private final RefundDesk refunds;
     private final Clock clock;
+    private final Predicate<String> knowsStatus;
+    private final ChatPorts chats;
 
+    /**
+     * @param knowsStatus whether the video API client understands a status word (see {@link VideoApi})
+     * @param chats       the platforms, to say where a job's progress will show
+     */
     CommandHandler(CommandParser parser, JobService jobs, JobStore store, Renderer renderer, Admins admins,
-                   RefundDesk refunds, Clock clock) {
+                   RefundDesk refunds, Clock clock, Predicate<String> knowsStatus, ChatPorts chats) {
         this.parser = parser;
         this.jobs = jobs;
         this.store = store;
@@ -29,6 +36,8 @@ public final class CommandHandler {
         this.admins = admins;
         this.refunds = refunds;
         this.clock = clock;
+        this.knowsStatus = knowsStatus;
+        this.chats = chats;
     }
 
     /** The parser, for adapters that build commands from typed options. */
@@ -87,7 +96,8 @@ public final class CommandHandler {
     /** Every parameter of a job (the Details button); only the requester or an admin may see them. */
     public Reply details(Requester who, String jobId) {
         try {
-            return Reply.ok(JobDetails.describe(ownJob(who, jobId, "see its details"), renderer, clock.instant()));
+            return Reply.ok(JobDetails.describe(ownJob(who, jobId, "see its details"), renderer, clock.instant(),
+                    knowsStatus));
         } catch (CommandError e) {
             return Reply.refused(e.getMessage());
         }
@@ -116,7 +126,9 @@ public final class CommandHandler {
         Job job = accepted.job();
         String text = (accepted.isNew() ? "🎬 Job `" + job.id() + "` accepted: "
                 : "Job `" + job.id() + "` was already started: ")
-                + renderer.settings(job.request()) + ". Progress will show in this channel.";
+                + renderer.settings(job.request()) + ". " + (chats.canPostIn(who) ? "Progress will show in this "
+                + "channel." : "Progress will show in a DM with you: I can't post in this channel (invite me to it "
+                + "to see videos there).");
         return new Reply(text, true, job.id());
     }
 
@@ -131,8 +143,22 @@ public final class CommandHandler {
     }
 
     private Reply status(Requester who, String jobId) {
-        return visibleJob(who, jobId).map(job -> Reply.ok(renderer.summary(job, clock.instant())))
+        return visibleJob(who, jobId).map(job -> Reply.ok(statusOf(job)))
                 .orElse(Reply.refused("There is no job `" + jobId + "` here."));
+    }
+
+    /** One job: its summary, why it failed (with the technical detail), and a status word nobody knows. */
+    private String statusOf(Job job) {
+        StringBuilder text = new StringBuilder(renderer.summary(job, clock.instant()));
+        Failure failure = job.failure();
+        if (failure != null) {
+            text.append("\nWhy: ").append(failure.message());
+            if (failure.detail() != null) {
+                text.append(" (").append(failure.detail()).append(')');
+            }
+        }
+        String note = JobDetails.unknownStatusNote(job, knowsStatus);
+        return note == null ? text.toString() : text.append('\n').append(note).toString();
     }
 
     /** A job of the asker's own workspace: ids from elsewhere are not revealed. */

@@ -45,7 +45,7 @@ final class Deliverer {
         try {
             download = api.download(job.task().taskId(), job.task().videoUrl(), limit, file);
         } catch (VideoApiException e) {
-            return attemptFailed(job, tracked, "the video could not be fetched (" + e.getMessage() + ")");
+            return attemptFailed(job, tracked, "the video could not be fetched from the video API", e.getMessage());
         }
         if (download instanceof VideoDownload.TooLarge tooLarge) {
             return tooLarge(job, tooLarge, limit);
@@ -70,8 +70,8 @@ final class Deliverer {
 
     /** The requester can be reached nowhere: the video cannot be handed over, and the admins must hear of it. */
     Job nobodyToDeliverTo(Job job) {
-        Job next = updates.apply(job, j -> Transitions.deliveryAttemptFailed(j,
-                "the requester could not be reached to receive it", 1, clock.instant()));
+        Job next = updates.apply(job, j -> Transitions.deliveryAttemptFailed(j, new Failure(
+                "the requester could not be reached to receive it", "undelivered"), 1, clock.instant()));
         JobUpdates.error(next, "video ready but the requester cannot be reached anywhere");
         return next;
     }
@@ -79,9 +79,9 @@ final class Deliverer {
     private Job tooLarge(Job job, VideoDownload.TooLarge tooLarge, long limit) {
         String size = tooLarge.bytes() > 0 ? human(tooLarge.bytes()) : "over " + human(limit);
         if (job.task().videoUrl() == null) {
-            Job next = updates.apply(job, j -> Transitions.deliveryAttemptFailed(j, "it is " + size
-                    + ", over the " + human(limit) + " upload limit here, and the video API gave no public link", 1,
-                    clock.instant()));
+            Job next = updates.apply(job, j -> Transitions.deliveryAttemptFailed(j, new Failure("it is " + size
+                    + ", over the " + human(limit) + " upload limit here, and the video API gave no public link",
+                    "undelivered"), 1, clock.instant()));
             JobUpdates.error(next, "video too large to upload ({}) and no public link", size);
             return next;
         }
@@ -107,24 +107,26 @@ final class Deliverer {
                 if (job.task().videoUrl() != null) {
                     return tooLarge(job, new VideoDownload.TooLarge(bytes, limit), limit);
                 }
-                return attemptFailed(job, tracked, "the chat refused the upload (" + e.getMessage() + ")");
+                return attemptFailed(job, tracked, "the upload was refused: " + e.inWords(), e.getMessage());
             }
             default -> {
-                return attemptFailed(job, tracked, "the upload failed (" + e.getMessage() + ")");
+                return attemptFailed(job, tracked, "the upload failed: " + e.inWords(), e.getMessage());
             }
         }
     }
 
-    private Job attemptFailed(Job job, Tracked tracked, String why) {
+    /** @param why plain words for the requester; {@code detail} the technical cause, for the log and admins */
+    private Job attemptFailed(Job job, Tracked tracked, String why, String detail) {
         Instant now = clock.instant();
-        Job next = updates.apply(job, j -> Transitions.deliveryAttemptFailed(j, why, settings.deliveryAttempts(),
-                now));
+        Job next = updates.apply(job, j -> Transitions.deliveryAttemptFailed(j, new Failure(why, "undelivered",
+                detail), settings.deliveryAttempts(), now));
         tracked.deliveryAt = now.plus(Duration.ofSeconds(Math.min(120, 5L << Math.min(next.delivery().attempts(),
                 5))));
         if (next.delivery().state() == DeliveryState.FAILED) {
-            JobUpdates.error(next, "delivery failed after {} attempts: {}", next.delivery().attempts(), why);
+            JobUpdates.error(next, "delivery failed after {} attempts: {} ({})", next.delivery().attempts(), why,
+                    detail);
         } else {
-            JobUpdates.warn(next, "delivery attempt {} failed: {}", next.delivery().attempts(), why);
+            JobUpdates.warn(next, "delivery attempt {} failed: {} ({})", next.delivery().attempts(), why, detail);
         }
         return next;
     }

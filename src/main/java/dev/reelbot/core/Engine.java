@@ -45,7 +45,7 @@ public final class Engine {
         this.jobs = new JobService(parts.store(), poller, parts.quotas(), clock, pending);
         RefundDesk refunds = new RefundDesk(parts.store(), updates, clock, poller::follow);
         this.commands = new CommandHandler(new CommandParser(catalog, parts.limits(), parts.commandName()), jobs,
-                parts.store(), renderer, parts.admins(), refunds, clock);
+                parts.store(), renderer, parts.admins(), refunds, clock, api::knowsStatus, chats);
     }
 
     /** What an engine is made of. */

@@ -30,6 +30,10 @@ public interface EngineMetrics {
     default void apiCall(String route, Duration latency, String outcome) {
     }
 
+    /** The video API answered a job's poll with a status word the bot does not know (counted as running). */
+    default void unknownApiStatus() {
+    }
+
     /** A refund notice (or the edit showing its resolution) could not reach the admin room; it is retried. */
     default void noticeFailed(String platform) {
     }

@@ -69,6 +69,11 @@ final class MeasuredChatPort implements ChatPort {
     }
 
     @Override
+    public boolean canPostIn(Conversation where) {
+        return delegate.canPostIn(where);
+    }
+
+    @Override
     public boolean isReady() {
         return delegate.isReady();
     }

@@ -67,18 +67,22 @@ final class TaskWatcher {
     private Job notSubmitted(Job job, VideoApiException e) {
         Job next;
         if (e instanceof VideoApiException.OutcomeUnknown) {
-            Failure why = new Failure("the video API did not confirm the job (" + e.getMessage() + ")",
-                    "submit_unknown");
+            Failure why = new Failure("the video API did not confirm it took the job (no answer in time, or an "
+                    + "error while taking it), so it was not sent again", "submit_unknown", e.getMessage());
             next = updates.apply(job, j -> Transitions.submitUnknown(j, why, null, clock.instant()));
             metrics.submission("unknown");
             JobUpdates.error(next, "submission outcome unknown, not resent: {}", e.getMessage());
         } else if (e instanceof VideoApiException.Transient) {
-            Failure why = new Failure(e.getMessage() + ". Try again in a minute.", "api_unavailable");
+            String what = e.httpStatus() == 429 ? "the video API is busy right now"
+                    : e.httpStatus() == 0 ? "the video API could not be reached" : "the video API is unavailable";
+            Failure why = new Failure(what + ". Try again in a minute.", "api_unavailable", e.getMessage());
             next = updates.apply(job, j -> Transitions.rejected(j, why, clock.instant()));
             metrics.submission("unavailable");
             JobUpdates.warn(next, "not submitted, the video API is unavailable: {}", e.getMessage());
         } else {
-            Failure why = new Failure(e.getMessage(), e.code());
+            // A refusal's message is the API's answer to the request: safe and useful to show as it is.
+            Failure why = new Failure(e.getMessage(), e.code(), "HTTP " + e.httpStatus() + (e.code().isEmpty() ? ""
+                    : " " + e.code()));
             next = updates.apply(job, j -> Transitions.rejected(j, why, clock.instant()));
             metrics.submission("rejected");
             JobUpdates.event(next, "refused by the video API: {} ({})", e.getMessage(), e.code());
@@ -120,6 +124,12 @@ final class TaskWatcher {
             TaskStatus status = api.get(job.task().taskId());
             Instant now = clock.instant();
             next = updates.apply(job, j -> Transitions.polled(j, status, now));
+            if (!api.knowsStatus(status.rawStatus()) && !status.rawStatus().equals(job.task().apiStatus())) {
+                metrics.unknownApiStatus();
+                JobUpdates.warn(next, "the video API says '{}', a status word the bot does not know: it counts as "
+                        + "running until the job's time limit; if it means done or failed, add it to "
+                        + "video-api.status-words", status.rawStatus());
+            }
             if (next.state() != job.state()) {
                 JobUpdates.event(next, "now {} ({}% , API says {})", next.state(), next.task().progress(),
                         status.rawStatus());

@@ -128,14 +128,16 @@ final class Transitions {
     }
 
     /** One delivery attempt failed; after {@code maxAttempts} the delivery fails and the admins are told. */
-    static Job deliveryAttemptFailed(Job job, String why, int maxAttempts, Instant now) {
+    static Job deliveryAttemptFailed(Job job, Failure why, int maxAttempts, Instant now) {
         require(job, job.delivery().state() == DeliveryState.PENDING, "delivery failed");
         int attempts = job.delivery().attempts() + 1;
         if (attempts < maxAttempts) {
-            return job.withDelivery(new JobDelivery(DeliveryState.PENDING, attempts, why)).withTimes(touched(job, now));
+            return job.withDelivery(new JobDelivery(DeliveryState.PENDING, attempts, why.message()))
+                    .withTimes(touched(job, now));
         }
-        Failure failure = new Failure("the video was generated but could not be delivered: " + why, "undelivered");
-        return needRefund(job.withDelivery(new JobDelivery(DeliveryState.FAILED, attempts, why))
+        Failure failure = new Failure("the video was generated but could not be delivered: " + why.message(),
+                "undelivered", why.detail());
+        return needRefund(job.withDelivery(new JobDelivery(DeliveryState.FAILED, attempts, why.message()))
                 .withFailure(failure).withMessage(unfinalised(job)).withTimes(touched(job, now)), failure);
     }
 
@@ -208,12 +210,14 @@ final class Transitions {
         return needRefund(job.withState(state, now).withFailure(why), why);
     }
 
+    /** The admins' reason carries the technical detail too: they are the ones who check it with the API. */
     private static Job needRefund(Job job, Failure why) {
         JobRefund r = job.refund();
         if (r.state() != RefundState.NONE) {
             return job;
         }
-        return job.withRefund(new JobRefund(RefundState.NEEDED, why.message(), null, null, null, null, false));
+        String reason = why.detail() == null ? why.message() : why.message() + " (" + why.detail() + ")";
+        return job.withRefund(new JobRefund(RefundState.NEEDED, reason, null, null, null, null, false));
     }
 
     /** A change the requester must see: the final view has to be shown (again). */

@@ -73,7 +73,8 @@ public final class DiscordBot implements AutoCloseable {
             DiscordRest ready = restOnceReady.get();
             return ready == null ? OptionalInt.empty() : ready.boostTierOfChannel(channel);
         }, Clock.systemUTC());
-        InteractionListener listener = new InteractionListener(settings, pool, hooks, limits);
+        ChannelAccess access = new ChannelAccess();
+        InteractionListener listener = new InteractionListener(settings, pool, hooks, limits, access);
         JDA jda = jda(settings, listener);
         try {
             if (!listener.ready().await(READY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -86,7 +87,7 @@ public final class DiscordBot implements AutoCloseable {
         }
         DiscordRest rest = new DiscordRest(jda);
         restOnceReady.set(rest);
-        DiscordChatPort port = new DiscordChatPort(rest, limits, hooks, settings);
+        DiscordChatPort port = new DiscordChatPort(rest, limits, hooks, access, settings);
         log.info("Discord connected as {}; invite it with {}", jda.getSelfUser().getName(),
                 DiscordInvite.url(jda.getSelfUser().getApplicationId()));
         return new DiscordBot(settings, jda, listener, pool, rest, port);

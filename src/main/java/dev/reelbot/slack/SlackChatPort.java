@@ -17,6 +17,8 @@ import dev.reelbot.core.View;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +39,8 @@ public final class SlackChatPort implements ChatPort {
     private final SlackThrottle throttle;
     private final SlackCalls calls;
     private final SlackHistory history;
+    /** Channels that refused the bot's last post there (not invited, private, archived): their jobs go to DMs. */
+    private final Set<String> refused = ConcurrentHashMap.newKeySet();
 
     SlackChatPort(MethodsClient client, SlackSettings settings, SlackThrottle throttle) {
         this.client = client;
@@ -68,11 +72,14 @@ public final class SlackChatPort implements ChatPort {
             }
         }
         try {
-            return postIn(where.channel(), view, key);
+            MessageRef posted = postIn(where.channel(), view, key);
+            refused.remove(where.channel());
+            return posted;
         } catch (ChatException e) {
             if (e.kind() != ChatException.Kind.NO_ACCESS || !(view instanceof JobView job)) {
                 throw e;
             }
+            refused.add(where.channel());
             return postInDm(where, job, key, e);
         }
     }
@@ -99,7 +106,7 @@ public final class SlackChatPort implements ChatPort {
         log.warn("job={} cannot post in {} ({}); using a DM with {}", job.jobId(), where.channel(),
                 refusal.getMessage(), job.requester());
         String note = "I can't post in " + channelMention(where.channel()) + " (" + SlackText.escape(
-                refusal.getMessage()) + "). Invite me to that channel (type `/invite` there and pick me) to get "
+                refusal.inWords()) + "). Invite me to that channel (type `/invite` there and pick me) to get "
                 + "videos there; this one continues here.";
         calls.call("chat.postMessage", () -> client.chatPostMessage(r -> r.channel(dm).text(note).linkNames(false)));
         return postIn(dm, job, key);
@@ -170,6 +177,11 @@ public final class SlackChatPort implements ChatPort {
     @Override
     public Conversation adminRoom(Requester requester) {
         return new Conversation(PLATFORM, requester.workspace(), settings.adminChannel());
+    }
+
+    @Override
+    public boolean canPostIn(Conversation where) {
+        return !refused.contains(where.channel());
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.reelbot.videoapi;
 import dev.reelbot.core.ModelCatalog;
 import dev.reelbot.core.ModelSpec;
 import dev.reelbot.core.Secret;
+import dev.reelbot.core.TaskPhase;
 import dev.reelbot.core.TaskStatus;
 import dev.reelbot.core.VideoApi;
 import dev.reelbot.core.VideoApiException;
@@ -11,6 +12,7 @@ import dev.reelbot.core.VideoRequest;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import okhttp3.Call;
 import okhttp3.EventListener;
@@ -37,14 +39,28 @@ public final class HttpVideoApi implements VideoApi {
     private final ImageFetcher images;
     private final VideoDownloader downloader;
     private final Clock clock;
+    private final StatusWords statusWords;
 
     /** Production wiring: real sleeps, the system clock, public-only outbound fetches. */
     public HttpVideoApi(OkHttpClient http, String baseUrl, Secret apiKey, ModelCatalog models, GetRetryPolicy retry) {
-        this(http, baseUrl, apiKey, models, retry, Sleeper.REAL, Clock.systemUTC(), OutboundPolicy.publicOnly());
+        this(http, baseUrl, apiKey, models, retry, Map.of());
+    }
+
+    /** Production wiring that also reads the status words this gateway sends ({@code video-api.status-words}). */
+    public HttpVideoApi(OkHttpClient http, String baseUrl, Secret apiKey, ModelCatalog models, GetRetryPolicy retry,
+                        Map<String, TaskPhase> statusWords) {
+        this(http, baseUrl, apiKey, models, retry, Sleeper.REAL, Clock.systemUTC(), OutboundPolicy.publicOnly(),
+                new StatusWords(statusWords));
     }
 
     HttpVideoApi(OkHttpClient http, String baseUrl, Secret apiKey, ModelCatalog models, GetRetryPolicy retry,
                  Sleeper sleeper, Clock clock, OutboundPolicy outbound) {
+        this(http, baseUrl, apiKey, models, retry, sleeper, clock, outbound, StatusWords.BUILT_IN);
+    }
+
+    private HttpVideoApi(OkHttpClient http, String baseUrl, Secret apiKey, ModelCatalog models, GetRetryPolicy retry,
+                         Sleeper sleeper, Clock clock, OutboundPolicy outbound, StatusWords statusWords) {
+        this.statusWords = statusWords;
         this.endpoint = new ApiEndpoint(baseUrl, apiKey);
         this.models = models;
         this.clock = clock;
@@ -75,7 +91,7 @@ public final class HttpVideoApi implements VideoApi {
                 throw Failures.fromResponse(Failures.Route.CREATE, response.code(),
                         ResponseText.readForError(response.body()), response.header("Retry-After"), clock);
             }
-            return TaskJson.parse(ResponseText.read(response.body()), null)
+            return TaskJson.parse(ResponseText.read(response.body()), null, statusWords)
                     .orElseThrow(() -> Failures.unreadable(Failures.Route.CREATE, response.code()));
         } catch (IOException e) {
             throw Failures.fromIOException(Failures.Route.CREATE, e, sent.started);
@@ -86,7 +102,7 @@ public final class HttpVideoApi implements VideoApi {
     public TaskStatus get(String taskId) throws VideoApiException {
         Request request = endpoint.authorize(new Request.Builder().url(endpoint.video(taskId)).get()).build();
         try (Response response = getCaller.execute(getClient, request, Failures.Route.GET)) {
-            return TaskJson.parse(ResponseText.read(response.body()), taskId)
+            return TaskJson.parse(ResponseText.read(response.body()), taskId, statusWords)
                     .orElseThrow(() -> Failures.unreadable(Failures.Route.GET, response.code()));
         } catch (IOException e) {
             throw Failures.fromIOException(Failures.Route.GET, e, true);
@@ -97,6 +113,11 @@ public final class HttpVideoApi implements VideoApi {
     public VideoDownload download(String taskId, String videoUrl, long maxBytes, Path target)
             throws VideoApiException {
         return downloader.download(taskId, videoUrl, maxBytes, target);
+    }
+
+    @Override
+    public boolean knowsStatus(String word) {
+        return statusWords.knows(word);
     }
 
     @Override

@@ -78,6 +78,13 @@ public final class MicrometerMetrics implements EngineMetrics {
     }
 
     @Override
+    public void unknownApiStatus() {
+        Counter.builder("reelbot_unknown_api_status").description("Polls answered with a status word the bot does "
+                + "not know (counted as running; the word is in the log and in /video status)").register(registry)
+                .increment();
+    }
+
+    @Override
     public void noticeFailed(String platform) {
         counter("reelbot_notice_failures", "Refund notices (or their resolution) that could not reach the admin "
                 + "channel, each retried", "platform", platform).increment();

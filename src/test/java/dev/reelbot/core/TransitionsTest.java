@@ -88,11 +88,11 @@ class TransitionsTest {
     @Test
     void deliveryFailsAfterItsAttemptsAndThenNeedsANotice() {
         Job job = TestJobs.completed(null);
-        job = Transitions.deliveryAttemptFailed(job, "503", 3, T0);
-        job = Transitions.deliveryAttemptFailed(job, "503", 3, T0);
+        job = Transitions.deliveryAttemptFailed(job, new Failure("503", "undelivered"), 3, T0);
+        job = Transitions.deliveryAttemptFailed(job, new Failure("503", "undelivered"), 3, T0);
         assertThat(job.delivery().state()).isEqualTo(DeliveryState.PENDING);
         assertThat(job.refund().state()).isEqualTo(RefundState.NONE);
-        job = Transitions.deliveryAttemptFailed(job, "503", 3, T0);
+        job = Transitions.deliveryAttemptFailed(job, new Failure("503", "undelivered"), 3, T0);
         assertThat(job.delivery().state()).isEqualTo(DeliveryState.FAILED);
         assertThat(job.refund().state()).isEqualTo(RefundState.NEEDED);
         assertThat(job.failure().code()).isEqualTo("undelivered");

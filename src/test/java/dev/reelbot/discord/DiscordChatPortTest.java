@@ -67,6 +67,7 @@ class DiscordChatPortTest extends WithDiscord {
 
         assertThat(ref.channel()).isEqualTo(h.discord.dmChannelOf(Interactions.ALICE));
         assertThat(DiscordHarness.embedText(h.discord.message(ref.messageId()))).contains("Generating");
+        assertThat(port.canPostIn(CHANNEL)).as("the next job says at once it goes to the DMs").isFalse();
     }
 
     @Test

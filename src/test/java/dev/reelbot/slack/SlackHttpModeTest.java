@@ -114,8 +114,13 @@ class SlackHttpModeTest {
         assertThat(job.delivery().state()).isEqualTo(DeliveryState.UPLOADED);
         assertThat(h.slack.calls("chat.postMessage")).anySatisfy(c -> {
             assertThat(c.field("channel")).isEqualTo("DU0ALICE1");
-            assertThat(c.field("text")).contains("I can't post in <#C0PRIVATE>").contains("/invite");
+            assertThat(c.field("text")).contains("I can't post in <#C0PRIVATE> (the bot is not a member of that "
+                    + "channel)").contains("/invite").doesNotContain("not_in_channel");
         });
+        try (Response again = h.command("a dog", "trig-2b", ALICE, "C0PRIVATE")) {
+            assertThat(again.body().string()).as("the answer says where progress will really show")
+                    .contains("Progress will show in a DM with you");
+        }
         assertThat(h.slack.calls("files.completeUploadExternal")).singleElement()
                 .satisfies(c -> assertThat(c.field("channel_id")).isEqualTo("DU0ALICE1"));
         assertThat(h.slack.message("DU0ALICE1", job.message().ref().messageId()).blocks()).contains("Video ready");

@@ -57,7 +57,7 @@ class JdbcJobStoreTest {
         MessageRef message = new MessageRef("slack", "C1", "1700000000.000100");
         MessageRef notice = new MessageRef("slack", "C_ADMIN", "1700000001.000200");
         return new Job("full2345", 0, "trigger-1", ALICE, request, JobState.COMPLETED,
-                new Failure("the video was generated but could not be delivered: 503", "undelivered"),
+                new Failure("the video was generated but could not be delivered", "undelivered", "HTTP 503"),
                 new JobTimes(T0.minusSeconds(100), T0.plusSeconds(1), T0.plusSeconds(30), T0.plusSeconds(20),
                         T0.plusSeconds(15)),
                 new JobTask("task_abc", "completed", 100, "https://cdn/v.mp4", T0.plusSeconds(3600), 2, 1),
