@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -21,7 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A local fake of the Slack Web API and Socket Mode, enough for the real Bolt and slack-api-client to run against:
  * it records every call, keeps each message's current text and blocks, and can be told to refuse a channel
- * ({@code not_in_channel}), to answer {@code chat.update} with 429s, or to fail message calls at random (429s, and
+ * ({@code not_in_channel}), to answer {@code chat.update} with 429s, or to fail calls ({@link SlackFaults}: 429s, and
  * 5xx answers that sometimes come after the message was posted: the answer lost, the post made).
  */
 final class FakeSlack implements AutoCloseable {
@@ -44,26 +43,19 @@ final class FakeSlack implements AutoCloseable {
     record Share(String channel, String threadTs, String ts, String filename) {
     }
 
-    /** An answer planned for the next call of a method. */
-    private record Planned(String method, int status, String body, String retryAfter) {
-    }
 
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final Map<String, Message> messages = new ConcurrentHashMap<>();
     private final Map<String, byte[]> uploads = new ConcurrentHashMap<>();
     private final Map<String, String> fileNames = new ConcurrentHashMap<>();
     private final List<Share> shares = new CopyOnWriteArrayList<>();
-    private final List<Planned> planned = new CopyOnWriteArrayList<>();
+    private final SlackFaults faults = new SlackFaults();
     private final List<String> responses = new CopyOnWriteArrayList<>();
     private final List<String> socketAcks = new CopyOnWriteArrayList<>();
     private final Set<String> refusedChannels = ConcurrentHashMap.newKeySet();
     private final AtomicInteger updatesToRateLimit = new AtomicInteger();
     private final AtomicInteger retryAfterSeconds = new AtomicInteger(1);
     private final AtomicInteger ids = new AtomicInteger();
-    private volatile double faultRate;
-    private SplittableRandom faults = new SplittableRandom(0);
-    private final AtomicInteger injected = new AtomicInteger();
-    private final AtomicInteger postedThenFailed = new AtomicInteger();
     private volatile WsContext socket;
     private final Javalin server;
 
@@ -105,37 +97,18 @@ final class FakeSlack implements AutoCloseable {
     }
 
     /** From now on, fails this share of message calls (post, update, history, uploads) with a 429 or a 5xx. */
-    synchronized void failRandomly(double rate, long seed) {
-        faults = new SplittableRandom(seed);
-        faultRate = rate;
-    }
-
-    /** The fault to inject into this call: 0 for none, else the HTTP status; a negative 500 means "after posting". */
-    private synchronized int nextFault(String method) {
-        if (faultRate == 0 || !(method.startsWith("chat.") || method.startsWith("files.")
-                || method.equals("conversations.history") || method.equals("conversations.replies"))) {
-            return 0;
-        }
-        if (faults.nextDouble() >= faultRate) {
-            return 0;
-        }
-        int status = new int[] {429, 500, 503}[faults.nextInt(3)];
-        injected.incrementAndGet();
-        if (status == 500 && method.equals("chat.postMessage") && faults.nextBoolean()) {
-            postedThenFailed.incrementAndGet();
-            return -500;
-        }
-        return status;
+    void failRandomly(double rate, long seed) {
+        faults.failRandomly(rate, seed);
     }
 
     /** How many random faults were injected: in all, and 5xx answers to a post that was made. */
     List<Integer> injectedFaults() {
-        return List.of(injected.get(), postedThenFailed.get());
+        return faults.injected();
     }
 
     /** The next call of {@code method} gets this answer instead (with {@code Retry-After} when not null). */
     void answerNext(String method, int status, String body, String retryAfter) {
-        planned.add(new Planned(method, status, body, retryAfter));
+        faults.answerNext(method, status, body, retryAfter);
     }
 
     /** The files shared so far, in order. */
@@ -194,19 +167,8 @@ final class FakeSlack implements AutoCloseable {
             form.put("blocks", JSON.readTree(form.get("blocks")).toString());
         }
         calls.add(new Call(method, form));
-        for (Planned plan : planned) {
-            if (plan.method().equals(method) && planned.remove(plan)) {
-                if (plan.retryAfter() != null) {
-                    ctx.header("Retry-After", plan.retryAfter());
-                }
-                ctx.status(plan.status()).contentType("application/json").result(plan.body());
-                return;
-            }
-        }
-        int fault = nextFault(method);
-        if (fault > 0) {
-            ctx.status(fault).header("Retry-After", "1").result(fault == 429
-                    ? "{\"ok\":false,\"error\":\"ratelimited\"}" : "<html>upstream error</html>");
+        SlackFaults.Outcome fault = faults.apply(method, ctx);
+        if (fault == SlackFaults.Outcome.ANSWERED) {
             return;
         }
         ObjectNode answer = JSON.createObjectNode().put("ok", true);
@@ -223,7 +185,7 @@ final class FakeSlack implements AutoCloseable {
                 String ts = "1700000000." + String.format("%06d", ids.incrementAndGet());
                 messages.put(channel + "/" + ts, new Message(channel, ts, form.get("text"), form.get("blocks"),
                         form.get("metadata")));
-                if (fault < 0) {
+                if (fault == SlackFaults.Outcome.POSTED_THEN_FAILED) {
                     ctx.status(500).result("<html>upstream error</html>");
                     return;
                 }
