@@ -10,32 +10,14 @@ import dev.reelbot.core.JobView;
 import dev.reelbot.core.MessageRef;
 import dev.reelbot.core.PostKey;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import okhttp3.Response;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The real Bolt app in HTTP mode behind the web server, against a fake Slack, with the real engine. */
-class SlackHttpModeTest {
+class SlackHttpModeTest extends WithSlack {
     private static final String ALICE = "U0ALICE1";
     private static final String CHANNEL = "C0GENERAL";
-
-    @TempDir
-    Path dir;
-    SlackHarness h;
-
-    @BeforeEach
-    void start() throws Exception {
-        h = new SlackHarness(dir, false, 45);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        h.close();
-    }
 
     private Job onlyJob() {
         List<Job> jobs = h.store.recentJobs("slack", ALICE, 10);

@@ -14,14 +14,10 @@ import dev.reelbot.core.Requester;
 import dev.reelbot.core.VideoFile;
 import dev.reelbot.testing.FaultyJobStore;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import okhttp3.Response;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What the Slack adapter does when a call fails or its answer is lost, against the fake Slack: a retry finds what
@@ -29,24 +25,10 @@ import org.junit.jupiter.api.io.TempDir;
  * than skipped, a 429 pauses every call, an odd answer is a failed call, and an admin's resolution reaches the
  * notice after a 429.
  */
-class SlackRetriesTest {
+class SlackRetriesTest extends WithSlack {
     private static final String ALICE = "U0ALICE1";
     private static final Conversation ADMIN_ROOM = new Conversation("slack", FakeSlack.TEAM, "C0ADMIN");
     private static final Requester REQUESTER = new Requester("slack", FakeSlack.TEAM, "C0GENERAL", ALICE, "alice");
-
-    @TempDir
-    Path dir;
-    SlackHarness h;
-
-    @BeforeEach
-    void start() throws Exception {
-        h = new SlackHarness(dir, false, 45);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        h.close();
-    }
 
     private Job failedJob() throws Exception {
         try (Response response = h.command("a storm [fail]", "trig-f", ALICE, "C0GENERAL")) {
