@@ -1,19 +1,32 @@
 # syntax=docker/dockerfile:1
-# reelbot: build with `docker build -t reelbot .`, run with
+# reelbot: build with
+#   docker build --build-arg GIT_COMMIT=$(git rev-parse --short HEAD) -t reelbot .
+# and run it on its environment alone (or mount a config file at /app/config/reelbot.yaml):
 #   docker run -d --name reelbot -p 8080:8080 -v reelbot-data:/app/data \
-#     -v "$PWD/config/reelbot.yaml:/app/config/reelbot.yaml:ro" \
-#     -e VIDEO_API_KEY -e SLACK_BOT_TOKEN -e SLACK_APP_TOKEN -e DISCORD_TOKEN reelbot
+#     -e REELBOT_VIDEO_API_BASE_URL=https://gateway.example.com/v1 \
+#     -e REELBOT_SLACK_ENABLED=true -e REELBOT_SLACK_ADMIN_CHANNEL=C0123456789 \
+#     -e VIDEO_API_KEY -e SLACK_BOT_TOKEN -e SLACK_APP_TOKEN reelbot
 
-# Build stage: the same Maven build as on a developer machine; tests are CI's job, not the image's.
-FROM maven:3.9-eclipse-temurin-17 AS build
+# Build stage: the Maven wrapper on a JDK, the same build as on a developer machine; tests are CI's job.
+FROM eclipse-temurin:17.0.15_6-jdk-jammy AS build
+# unzip: the wrapper checks the Maven zip's SHA-256 (without unzip it would fetch the tar.gz, unchecked by that sum).
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends unzip \
+ && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
-COPY pom.xml .
-RUN mvn -B -q dependency:go-offline
+# Dependency layer, rebuilt only when the pom or the wrapper changes: Maven itself, then every dependency and
+# every plugin (with the plugins' own dependencies) that the package build uses, by packaging the pom alone.
+COPY .mvn/ .mvn/
+COPY mvnw pom.xml ./
+RUN ./mvnw -B -q package -DskipTests && rm -rf target
 COPY src ./src
-RUN mvn -B -q package -DskipTests
+ARG GIT_COMMIT=unknown
+# Offline: anything the layer above missed fails the build here instead of being fetched uncached.
+RUN ./mvnw -B -q -o package -DskipTests -Dreelbot.commit=${GIT_COMMIT}
 
 # Runtime stage: a JRE, curl for the health check, the one jar, an unprivileged user.
-FROM eclipse-temurin:17-jre
+FROM eclipse-temurin:17.0.15_6-jre-jammy
+# System packages the bot runs with. (A media tool that delivery comes to need, such as ffmpeg, is added here.)
 RUN apt-get update \
  && apt-get install -y --no-install-recommends curl \
  && rm -rf /var/lib/apt/lists/* \
@@ -30,10 +43,12 @@ USER reelbot
 # survive a new container and resume where they were.
 VOLUME ["/app/data"]
 EXPOSE 8080
-# Healthy when /healthz answers 200 (store, video API and every enabled platform up).
+# Liveness only: the process and its scheduler. An outage of the video API or a chat platform shows in /readyz
+# and /healthz, and must never get the container restarted.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
-  CMD curl -fsS "http://127.0.0.1:${REELBOT_SERVER_PORT:-8080}/healthz" > /dev/null || exit 1
+  CMD curl -fsS "http://127.0.0.1:${REELBOT_SERVER_PORT:-8080}/livez" > /dev/null || exit 1
 # SIGTERM (docker stop) stops the bot gracefully; allow it time: docker stop -t 60.
 STOPSIGNAL SIGTERM
 ENTRYPOINT ["java", "-XX:+ExitOnOutOfMemoryError", "-jar", "/app/reelbot.jar"]
-CMD ["run", "--config", "/app/config/reelbot.yaml"]
+# No --config: /app/config/reelbot.yaml when one is mounted there, else the defaults and REELBOT_* variables.
+CMD ["run"]

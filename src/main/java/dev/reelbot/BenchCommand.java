@@ -13,13 +13,17 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import okhttp3.OkHttpClient;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** {@code bench}: N concurrent jobs through the whole engine against the simulator; prints the figures. */
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = {"Run N jobs at once through the whole engine against the API simulator "
-        + "(in its own JVM) and print latency, polls, edits, heap, threads and CPU, one figure a line.",
-        "Run it with the heap you mean to prove, e.g. java -Xmx300m -jar target/reelbot.jar bench --jobs 10000."})
+        + "(in its own JVM) and print latency, polls, edits, heap, threads and CPU, one figure a line. Run it with "
+        + "the heap you mean to prove, e.g.:",
+        "  java -Xmx300m -jar target/reelbot.jar bench --jobs 10000"})
 final class BenchCommand implements Callable<Integer> {
     private static final String KEY = "bench-key";
 
@@ -38,8 +42,14 @@ final class BenchCommand implements Callable<Integer> {
             + "20%% 5xx, 429 bursts, stalls, lost jobs, creates that time out.")
     boolean chaos;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
+        requireAtLeastOne("--jobs", jobs);
+        requireAtLeastOne("--job-seconds", jobSeconds);
+        requireAtLeastOne("--clients", clients);
         // The figures go to stdout; routine logs (one per job event) would drown them.
         LogSetup.quietUnlessAsked();
         Path dir = Files.createTempDirectory("reelbot-bench");
@@ -59,5 +69,12 @@ final class BenchCommand implements Callable<Integer> {
             TempFiles.deleteTree(dir);
         }
         return 0;
+    }
+
+    /** A usage error (picocli prints it with the usage and exits 2) instead of figures divided by zero. */
+    private void requireAtLeastOne(String option, int value) {
+        if (value < 1) {
+            throw new ParameterException(spec.commandLine(), option + " must be at least 1 (was " + value + ")");
+        }
     }
 }

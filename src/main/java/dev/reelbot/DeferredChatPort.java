@@ -90,4 +90,17 @@ final class DeferredChatPort implements ChatPort {
         ChatPort current = port.get();
         return current != null ? current.uploadLimit(message) : uploadLimit;
     }
+
+    /** Commands arrive only once connected, so the connected port always answers these. */
+    @Override
+    public String resolveCommand(String command) {
+        ChatPort current = port.get();
+        return current != null ? current.resolveCommand(command) : ChatPort.super.resolveCommand(command);
+    }
+
+    @Override
+    public String howToBecomeAdmin(Requester who) {
+        ChatPort current = port.get();
+        return current != null ? current.howToBecomeAdmin(who) : ChatPort.super.howToBecomeAdmin(who);
+    }
 }

@@ -16,6 +16,7 @@ import dev.reelbot.store.SqliteConnections;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,17 +32,18 @@ import picocli.CommandLine.Option;
 
 /** {@code demo}: the bot on the embedded simulator (or a given API), chatting on stdin/stdout. */
 @Command(name = "demo", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = {
-        "Run the bot against the embedded API simulator, chatting on stdin/stdout.",
-        "Type /video <prompt> [options] (or /video help); markers such as [fail] in a prompt pick what the",
-        "simulator does. At the end of input it waits for every job to finish, then exits 0."})
+        description = "Run the bot against the embedded API simulator, chatting on stdin/stdout. Type /video "
+        + "<prompt> [options] (or /video help); markers such as [fail] in a prompt pick what the simulator does. "
+        + "On a terminal, running jobs are redrawn in place above the input line. At the end of input it waits "
+        + "for every job to finish, then exits 0; Ctrl+C stops at once and says what becomes of unfinished jobs.")
 final class DemoCommand implements Callable<Integer> {
     private static final Duration LONGEST_WAIT = Duration.ofHours(2);
 
     @Option(names = "--api-url", description = "Use this video API (with $VIDEO_API_KEY) instead of the simulator.")
     String apiUrl;
 
-    @Option(names = "--db", description = "Keep jobs in this SQLite file (default: a temporary one).")
+    @Option(names = "--db", description = "Keep jobs in this SQLite file (default: a temporary one), and the "
+            + "embedded simulator's jobs beside it (FILE.simulator.json): a demo stopped in any way resumes them.")
     Path db;
 
     @Option(names = "--config", description = "A config file for limits, quotas and models (optional).")
@@ -61,8 +63,8 @@ final class DemoCommand implements Callable<Integer> {
         return run(System.in, new PrintStream(System.out, true, StandardCharsets.UTF_8), System.console() != null);
     }
 
-    /** Runs the demo on these streams; {@code terminal} chooses in-place redraw over plain lines. */
-    int run(InputStream in, PrintStream out, boolean terminal) throws IOException, InterruptedException {
+    /** Runs the demo on these streams; {@code interactive} (a terminal) chooses a live screen over plain lines. */
+    int run(InputStream in, PrintStream out, boolean interactive) throws IOException, InterruptedException {
         ReelbotConfig cfg;
         try {
             cfg = ConfigLoader.load(config, System.getenv(), false);
@@ -70,60 +72,85 @@ final class DemoCommand implements Callable<Integer> {
             System.err.println(e.getMessage());
             return 1;
         }
-        String user = cfg.console().user();
-        ApiSimulator simulator = null;
-        VideoApi api;
+        Secret key = null;
         if (apiUrl != null) {
-            String key = System.getenv("VIDEO_API_KEY");
-            if (key == null || key.isBlank()) {
+            String fromEnv = System.getenv("VIDEO_API_KEY");
+            if (fromEnv == null || fromEnv.isBlank()) {
                 System.err.println("--api-url needs the API key in the environment variable VIDEO_API_KEY.");
                 return 1;
             }
-            api = Wiring.videoApi(cfg.videoApi(), apiUrl, Secret.of(key));
-        } else {
-            simulator = ApiSimulator.start(SimulatorOptions.defaults().withDurations(Duration.ofSeconds(jobSeconds),
-                    Duration.ofSeconds(Math.max(180, jobSeconds))));
-            api = Wiring.videoApi(cfg.videoApi(), simulator.baseUrl(), Secret.of(simulator.apiKey()));
+            key = Secret.of(fromEnv);
         }
         Path tempDir = Files.createTempDirectory("reelbot-demo");
-        Path dbFile = db != null ? db : tempDir.resolve("demo.db");
-        ConsoleChat chat = ConsoleChat.create(out, terminal, terminalWidth(), videos, user);
-        Set<String> admins = new HashSet<>(cfg.admins().users());
-        admins.add("console:" + user);
-        Pools pools = Pools.start(cfg.engine(), Duration.ofSeconds(10));
-        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
-        try (SqliteConnections connections = SqliteConnections.open(dbFile)) {
-            Engine engine = Wiring.engine(cfg, cfg.engine().withVideoDir(tempDir.resolve("downloads")),
-                    new JdbcJobStore(connections), api, List.of(chat.port()), new Admins(admins), "/video", pools,
-                    EngineMetrics.NONE);
-            int resumed = engine.start(scheduler);
-            System.err.println("reelbot demo: video API " + (simulator != null ? "simulator at " + simulator.baseUrl()
-                    : apiUrl) + ", jobs in " + dbFile + (resumed > 0 ? " (" + resumed + " resumed)" : "")
-                    + ". Type /video help.");
-            chat.readCommands(in, engine.commands());
-            boolean finished = engine.poller().awaitIdle(LONGEST_WAIT);
-            engine.poller().stop();
-            if (!finished) {
-                System.err.println("reelbot demo: gave up waiting after " + LONGEST_WAIT + "; unfinished jobs stay in "
-                        + dbFile + " and resume with --db.");
-                return 1;
-            }
-            return 0;
+        DemoSession session = new DemoSession(tempDir, db, apiUrl != null, System.err);
+        Thread hook = new Thread(session::interrupt, "reelbot-demo-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            return run(cfg, key, session, tempDir, in, out, interactive);
         } finally {
-            scheduler.shutdownNow();
-            pools.close();
-            if (simulator != null) {
-                simulator.close();
-            }
-            TempFiles.deleteTree(tempDir);
+            session.close();
+            removeHook(hook);
         }
     }
 
-    private static int terminalWidth() {
+    private int run(ReelbotConfig cfg, Secret key, DemoSession session, Path tempDir, InputStream in, PrintStream out,
+                    boolean interactive) throws IOException, InterruptedException {
+        Path dbFile = db != null ? db : tempDir.resolve("demo.db");
+        String apiNote;
+        VideoApi api;
+        if (apiUrl != null) {
+            api = Wiring.videoApi(cfg.videoApi(), apiUrl, key);
+            apiNote = apiUrl;
+        } else {
+            SimulatorOptions options = SimulatorOptions.defaults().withDurations(Duration.ofSeconds(jobSeconds),
+                    Duration.ofSeconds(Math.max(180, jobSeconds)));
+            // With --db the simulator keeps its jobs beside the database, so a restart resumes them there too.
+            Path journal = db == null ? null : db.resolveSibling(db.getFileName() + ".simulator.json");
+            ApiSimulator simulator;
+            try {
+                simulator = session.add(journal == null ? ApiSimulator.start(options)
+                        : ApiSimulator.startWithJournal(options, journal));
+            } catch (UncheckedIOException e) {
+                System.err.println("reelbot demo: " + e.getMessage());
+                return 1;
+            }
+            api = Wiring.videoApi(cfg.videoApi(), simulator.baseUrl(), Secret.of(simulator.apiKey()));
+            apiNote = "simulator at " + simulator.baseUrl() + (journal == null ? "" : " (its jobs in " + journal + ")");
+        }
+        SqliteConnections connections = session.add(SqliteConnections.open(dbFile));
+        // The chat stops after the pools and the scheduler: steps finishing during the stop still edit messages.
+        ConsoleChat chat = session.add(ConsoleChat.open(interactive, in, out, videos, cfg.console().user()));
+        chat.linesAbove().ifPresent(lines -> session.add(LogSetup.toLines(lines)));
+        Pools pools = session.add(Pools.start(cfg.engine(), Duration.ofSeconds(10)));
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+        session.add(scheduler::shutdownNow);
+        Set<String> admins = new HashSet<>(cfg.admins().users());
+        admins.add("console:" + cfg.console().user());
+        Engine engine = Wiring.engine(cfg, cfg.engine().withVideoDir(tempDir.resolve("downloads")),
+                new JdbcJobStore(connections), api, List.of(chat.port()), new Admins(admins), "/video", pools,
+                EngineMetrics.NONE);
+        session.watch(engine.poller());
+        int resumed = engine.start(scheduler);
+        System.err.println("reelbot demo: video API " + apiNote + ", jobs in " + dbFile
+                + (resumed > 0 ? " (" + resumed + " resumed)" : "") + ". Type /video help.");
+        if (chat.readCommands(engine.commands()) == ConsoleChat.Ending.INTERRUPTED) {
+            session.interrupt();
+            return 130;
+        }
+        boolean finished = engine.poller().awaitIdle(LONGEST_WAIT);
+        if (!finished) {
+            System.err.println("reelbot demo: gave up waiting after " + LONGEST_WAIT + "; unfinished jobs stay in "
+                    + dbFile + " and resume with --db.");
+            return 1;
+        }
+        return 0;
+    }
+
+    private static void removeHook(Thread hook) {
         try {
-            return Integer.parseInt(System.getenv().getOrDefault("COLUMNS", "120"));
-        } catch (NumberFormatException e) {
-            return 120;
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // The hook is running or has run: it stops the session itself.
         }
     }
 }

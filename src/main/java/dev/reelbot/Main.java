@@ -20,7 +20,12 @@ public final class Main implements Runnable {
     private CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new Main()).execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line with every subcommand; help is as wide as the terminal and wraps at word boundaries. */
+    static CommandLine commandLine() {
+        return new CommandLine(new Main()).setUsageHelpAutoWidth(true);
     }
 
     @Override

@@ -38,7 +38,13 @@ final class Platforms implements AutoCloseable {
     private final DeferredChatPort discordPort;
     private final AtomicReference<DiscordBot> discord = new AtomicReference<>();
 
-    Platforms(ReelbotConfig cfg, Clock clock, PrintStream out, boolean terminal) {
+    /**
+     * @param in          the console chat's input, when config enables it
+     * @param out         the console chat's output
+     * @param interactive whether the console chat may draw on this process's terminal instead
+     */
+    Platforms(ReelbotConfig cfg, Clock clock, InputStream in, PrintStream out, boolean interactive)
+            throws IOException {
         this.cfg = cfg;
         slack = cfg.slack().enabled() ? new SlackApp(Wiring.slackSettings(cfg.slack()), clock) : null;
         if (slack != null) {
@@ -49,7 +55,7 @@ final class Platforms implements AutoCloseable {
         if (discordPort != null) {
             ports.add(discordPort);
         }
-        console = cfg.console().enabled() ? ConsoleChat.create(out, terminal, 120, cfg.console().videoDir(),
+        console = cfg.console().enabled() ? ConsoleChat.open(interactive, in, out, cfg.console().videoDir(),
                 cfg.console().user()) : null;
         if (console != null) {
             ports.add(console.port());
@@ -60,12 +66,21 @@ final class Platforms implements AutoCloseable {
         return List.copyOf(ports);
     }
 
+    /** The platforms' names, as in {@link ChatPort#platform()}. */
+    List<String> names() {
+        return ports.stream().map(ChatPort::platform).toList();
+    }
+
     Supplier<SlackHttp> slackHttp() {
         return slack == null ? () -> null : slack::http;
     }
 
-    /** Starts connecting every platform (retrying each until it works) and reading the console. */
-    void start(Engine engine, ScheduledExecutorService scheduler, ExecutorService workers, InputStream in) {
+    /**
+     * Starts connecting every platform (retrying each until it works) and reading the console.
+     *
+     * @param onConsoleCtrlC what Ctrl+C typed in the console chat does (it is the bot's terminal: stop the bot)
+     */
+    void start(Engine engine, ScheduledExecutorService scheduler, ExecutorService workers, Runnable onConsoleCtrlC) {
         if (slack != null) {
             connect("slack", () -> slack.start(engine.commands(), workers), scheduler, workers);
         }
@@ -83,7 +98,7 @@ final class Platforms implements AutoCloseable {
             }, scheduler, workers);
         }
         if (console != null) {
-            Thread reader = new Thread(() -> readConsole(engine, in), "reelbot-console");
+            Thread reader = new Thread(() -> readConsole(engine, onConsoleCtrlC), "reelbot-console");
             reader.setDaemon(true);
             reader.start();
         }
@@ -131,9 +146,12 @@ final class Platforms implements AutoCloseable {
         }
     }
 
-    private void readConsole(Engine engine, InputStream in) {
+    private void readConsole(Engine engine, Runnable onCtrlC) {
         try {
-            console.readCommands(in, engine.commands());
+            if (console.readCommands(engine.commands()) == ConsoleChat.Ending.INTERRUPTED) {
+                log.info("Ctrl+C in the console: stopping");
+                onCtrlC.run();
+            }
         } catch (IOException e) {
             log.error("console input failed", e);
         }
@@ -148,6 +166,9 @@ final class Platforms implements AutoCloseable {
         }
         if (slack != null) {
             slack.close();
+        }
+        if (console != null) {
+            console.close();
         }
     }
 }

@@ -1,7 +1,6 @@
 package dev.reelbot;
 
 import dev.reelbot.config.ConfigException;
-import dev.reelbot.config.ConfigLoader;
 import dev.reelbot.config.ReelbotConfig;
 import dev.reelbot.core.Engine;
 import dev.reelbot.core.VideoApi;
@@ -11,6 +10,7 @@ import dev.reelbot.web.ApiProbe;
 import dev.reelbot.web.Health;
 import dev.reelbot.web.HealthReport;
 import dev.reelbot.web.MicrometerMetrics;
+import dev.reelbot.web.SchedulerHeartbeat;
 import dev.reelbot.web.WebServer;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -31,7 +32,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code run}: production. Every platform enabled in config on one engine and one scheduler, the HTTP server for
- * health, metrics and Slack's HTTP mode, and a graceful stop on SIGTERM that leaves every job resumable.
+ * the probes, metrics and Slack's HTTP mode, and a graceful stop on SIGTERM (or Ctrl+C in the console chat) that
+ * leaves every job resumable.
  */
 @Command(name = "run", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Run the bot for every platform enabled in the config (Slack, Discord, "
@@ -42,9 +44,11 @@ final class RunCommand implements Callable<Integer> {
     private static final Duration SEND_GRACE = Duration.ofSeconds(15);
     private static final Duration STEP_GRACE = Duration.ofSeconds(20);
     private static final Duration STOP_GRACE = Duration.ofSeconds(60);
+    /** How long the scheduler may go without a beat before /livez fails (the Docker health check's restart). */
+    private static final Duration LIVENESS_SILENCE = Duration.ofSeconds(60);
+    private static final Duration HEALTH_WATCH = Duration.ofSeconds(10);
 
-    @Option(names = "--config", defaultValue = "config/reelbot.yaml", description = "The config file. Default: "
-            + "${DEFAULT-VALUE}")
+    @Option(names = "--config", description = ConfigSource.OPTION_HELP)
     Path config;
 
     /** The environment secrets and overrides come from; tests give their own. */
@@ -58,22 +62,22 @@ final class RunCommand implements Callable<Integer> {
     /** The console chat's streams; tests give their own. */
     InputStream in = System.in;
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+    /** Whether the console chat may take this process's terminal (then logs go to a file); tests say no. */
+    boolean interactive = System.console() != null;
 
     @Override
     public Integer call() throws Exception {
-        ReelbotConfig cfg;
-        try {
-            cfg = ConfigLoader.load(config, env, true);
-        } catch (ConfigException e) {
-            System.err.println(config + " is invalid.");
-            System.err.println(e.getMessage());
+        Optional<ReelbotConfig> startable = startable();
+        if (startable.isEmpty()) {
             return 1;
         }
-        if (!cfg.slack().enabled() && !cfg.discord().enabled() && !cfg.console().enabled()) {
-            System.err.println("Nothing to run: enable slack, discord or console in " + config + ".");
-            return 1;
+        ReelbotConfig cfg = startable.get();
+        Path logFile = interactive && cfg.console().enabled() ? cfg.storePath().resolveSibling("reelbot.log") : null;
+        if (logFile != null) {
+            System.err.println("reelbot: the console chat uses this terminal, so logs go to "
+                    + logFile.toAbsolutePath());
         }
-        LogSetup.apply(cfg.logging());
+        LogSetup.apply(cfg.logging(), logFile);
         Thread hook = new Thread(this::stopOnSignal, "reelbot-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         Pools pools = Pools.start(cfg.engine(), STEP_GRACE);
@@ -91,6 +95,28 @@ final class RunCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The config, when it is valid, enables a platform and its port is free; else empty, having said why. */
+    private Optional<ReelbotConfig> startable() {
+        Path file = ConfigSource.choose(config);
+        try {
+            ReelbotConfig cfg = ConfigSource.load(file, env);
+            Optional<String> idle = ConfigSource.nothingToRun(cfg);
+            if (idle.isPresent()) {
+                System.err.println("Nothing to run with " + ConfigSource.describe(file) + ": " + idle.get() + ".");
+                return Optional.empty();
+            }
+            PortCheck.requireFree(cfg.serverHost(), cfg.serverPort(),
+                    "set server.port (or REELBOT_SERVER_PORT) to a free port");
+            return Optional.of(cfg);
+        } catch (ConfigException e) {
+            System.err.println(ConfigSource.describe(file) + " is invalid.");
+            System.err.println(e.getMessage());
+        } catch (PortCheck.PortInUse e) {
+            System.err.println(e.getMessage());
+        }
+        return Optional.empty();
+    }
+
     /** SIGTERM: starts the graceful stop and holds the JVM until it is done (or a minute has passed). */
     private void stopOnSignal() {
         shutdown.countDown();
@@ -105,25 +131,30 @@ final class RunCommand implements Callable<Integer> {
 
     private void serve(ReelbotConfig cfg, JdbcJobStore store, Pools pools, ScheduledExecutorService scheduler)
             throws Exception {
-        try (Platforms platforms = new Platforms(cfg, Clock.systemUTC(), out, System.console() != null)) {
+        try (Platforms platforms = new Platforms(cfg, Clock.systemUTC(), in, out, interactive);
+             MicrometerMetrics metrics = new MicrometerMetrics(store, platforms.names());
+             HealthReport health = new HealthReport()) {
             VideoApi api = Wiring.videoApi(cfg.videoApi(), cfg.videoApi().baseUrl(), cfg.videoApi().apiKey()
                     .orElseThrow());
-            MicrometerMetrics metrics = new MicrometerMetrics(store);
             Engine engine = Wiring.engine(cfg, cfg.engine(), store, api, platforms.ports(), cfg.admins(),
                     cfg.slack().enabled() ? cfg.slack().command() : "/video", pools, metrics);
             metrics.watchScheduler(engine.poller()::trackedCount, engine.poller()::inFlightCount);
             ApiProbe probe = new ApiProbe(api, Clock.systemUTC());
-            HealthReport health = new HealthReport().add("store", () -> storeHealth(store)).add("videoApi", probe)
-                    .add("adminChannel", () -> engine.adminChannelTrouble().map(Health::degraded)
-                            .orElseGet(() -> Health.up("refund notices get through")))
-                    .add("scheduler", () -> engine.poller().stall().map(Health::down)
-                            .orElseGet(() -> Health.up("ticking")));
+            SchedulerHeartbeat heartbeat = new SchedulerHeartbeat(Clock.systemUTC(), LIVENESS_SILENCE);
+            health.add("scheduler", HealthReport.Scope.LIVENESS, heartbeat).add("store", () -> storeHealth(store))
+                    .add("videoApi", probe)
+                    .add("poller", () -> engine.poller().stall().map(Health::down)
+                            .orElseGet(() -> Health.up("ticks complete")))
+                    .add("adminChannel", HealthReport.Scope.REPORTED, () -> engine.adminChannelTrouble()
+                            .map(Health::degraded).orElseGet(() -> Health.up("refund notices get through")));
             platforms.addHealth(health);
             try (probe; WebServer web = WebServer.start(cfg.serverHost(), cfg.serverPort(), platforms.slackHttp(),
                     health, metrics::scrape)) {
                 int resumed = engine.start(scheduler);
+                heartbeat.start(scheduler);
                 probe.start(scheduler);
-                platforms.start(engine, scheduler, pools.workers(), in);
+                health.watch(HEALTH_WATCH);
+                platforms.start(engine, scheduler, pools.workers(), shutdown::countDown);
                 httpPort = web.port();
                 log.info("reelbot running: {} unfinished jobs resumed; HTTP on port {}", resumed, web.port());
                 shutdown.await();
@@ -133,8 +164,9 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /**
-     * Stops taking commands, lets accepted jobs' create requests go out, stops polling; steps in flight finish
-     * their writes as the workers drain. Every unfinished job stays in the store and resumes at the next start.
+     * Stops taking commands, lets accepted jobs' create requests go out (then sends no more and waits for the
+     * answers of those in flight), stops polling; steps in flight finish their writes as the workers drain. Every
+     * unfinished job stays in the store and resumes at the next start.
      */
     private static void stopGracefully(Engine engine, Platforms platforms) throws InterruptedException {
         log.info("reelbot stopping: no new commands");

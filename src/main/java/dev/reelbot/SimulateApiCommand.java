@@ -12,10 +12,9 @@ import picocli.CommandLine.Option;
 
 /** {@code simulate-api}: the fake video API alone, until interrupted. */
 @Command(name = "simulate-api", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = {
-        "Serve a faithful fake of the video API (POST /v1/videos, GET /v1/videos/{id}, GET .../content).",
-        "Prompt markers pick a job's behaviour: [fail] [moderated] [slow] [flaky] [lost] [big] [hang];",
-        "--chaos injects faults into every job."})
+        description = "Serve a faithful fake of the video API (POST /v1/videos, GET /v1/videos/{id}, GET "
+        + ".../content). Prompt markers pick a job's behaviour: [fail] [moderated] [slow] [flaky] [lost] [big] "
+        + "[hang]; --chaos injects faults into every job.")
 final class SimulateApiCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "8090", description = "Port to listen on (0: any free port). "
             + "Default: ${DEFAULT-VALUE}")
@@ -62,6 +61,12 @@ final class SimulateApiCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        try {
+            PortCheck.requireFree(host, port, "pick another with --port (0: any free port)");
+        } catch (PortCheck.PortInUse e) {
+            System.err.println(e.getMessage());
+            return 1;
+        }
         String apiKey = key != null ? key : System.getenv().getOrDefault("VIDEO_API_KEY", SimulatorOptions.DEFAULT_KEY);
         SimulatorOptions defaults = SimulatorOptions.defaults();
         SimulatorOptions options = new SimulatorOptions(host, port, apiKey, defaults.clock(),

@@ -55,4 +55,26 @@ class CheckConfigCommandTest {
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("is invalid").contains("3 configuration problems")
                 .contains("video-api.base-url").contains("server.port").contains("VIDEO_API_KEY");
     }
+
+    @Test
+    void withoutAFileTheEnvironmentAloneIsACompleteConfiguration() {
+        int code = check(null, Map.of("VIDEO_API_KEY", "sk-secret-value-123456", "REELBOT_VIDEO_API_BASE_URL",
+                "https://gw.example.com/v1", "REELBOT_CONSOLE_ENABLED", "true", "REELBOT_SERVER_PORT", "9090"));
+
+        assertThat(code).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("the environment (no config file): valid")
+                .contains("console: enabled, user you").contains("server: 0.0.0.0:9090");
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    void warnsWhenRunWouldDoNothing() {
+        int code = check(null, Map.of("VIDEO_API_KEY", "sk-secret-value-123456", "REELBOT_VIDEO_API_BASE_URL",
+                "https://gw.example.com/v1"));
+
+        assertThat(code).isZero();
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("warning: run would do nothing: enable slack, "
+                + "discord or console (e.g. slack.enabled: true, or REELBOT_SLACK_ENABLED=true)."
+                + System.lineSeparator());
+    }
 }

@@ -10,6 +10,7 @@ public final class RunCommandAccess {
     public RunCommandAccess(Path config, Map<String, String> env) {
         command.config = config;
         command.env = env;
+        command.interactive = false;
     }
 
     /** Console input and output for a config that enables the console. */

@@ -38,6 +38,7 @@ final class RunningBot implements AutoCloseable {
         command.env = env;
         command.in = new PipedInputStream(keyboard);
         command.out = new PrintStream(screen, true, StandardCharsets.UTF_8);
+        command.interactive = false;
         exit = thread.submit(command);
         await().atMost(Duration.ofSeconds(20)).until(() -> command.httpPort > 0 || exit.isDone());
         if (exit.isDone()) {

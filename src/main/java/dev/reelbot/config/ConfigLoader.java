@@ -43,6 +43,9 @@ public final class ConfigLoader {
     public static final String DEFAULT_DISCORD_API_URL = "https://discord.com/api/v10/";
     public static final String DEFAULT_DISCORD_GATEWAY_URL = "wss://gateway.discord.gg";
 
+    /** The source of a config read without a file. */
+    public static final String NO_FILE = "the environment (no config file)";
+
     private static final Pattern SNOWFLAKE = Pattern.compile("\\d{5,20}");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
@@ -65,7 +68,7 @@ public final class ConfigLoader {
     /** {@link #load}, also collecting every dotted key it read into {@code keysRead} (list items as {@code []}). */
     static ReelbotConfig loadTracked(Path file, Map<String, String> env, boolean needsApiKey, Set<String> keysRead)
             throws ConfigException {
-        String label = file == null ? "defaults" : file.toString();
+        String label = file == null ? NO_FILE : file.toString();
         List<Problem> problems = new ArrayList<>();
         JsonNode tree = file == null ? MissingNode.getInstance() : readYaml(file, label, problems);
         ConfigNode.Session session = new ConfigNode.Session(label, env, problems, new HashSet<>(),

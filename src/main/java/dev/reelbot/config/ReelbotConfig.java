@@ -9,7 +9,7 @@ import java.nio.file.Path;
 /**
  * The whole configuration, immutable and validated once at start-up.
  *
- * @param source     the file it was read from, or "defaults"
+ * @param source     the file it was read from, or {@link ConfigLoader#NO_FILE}
  * @param videoApi   the video API
  * @param limits     what users may ask for
  * @param quotas     per-user limits

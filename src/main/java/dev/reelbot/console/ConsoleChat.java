@@ -3,14 +3,15 @@ package dev.reelbot.console;
 import dev.reelbot.core.CommandHandler;
 import dev.reelbot.core.Reply;
 import dev.reelbot.core.Requester;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
 
 /**
  * The console as a chat: each input line is a command typed by one user ({@code /video a cat surfing}; the
@@ -18,35 +19,79 @@ import java.util.UUID;
  * ({@code #random /video ...}). Replies are shown as private notes; job messages come through
  * {@link ConsoleChatPort}.
  */
-public final class ConsoleChat {
+public final class ConsoleChat implements AutoCloseable {
     public static final String DEFAULT_CHANNEL = "general";
     private static final String COMMAND = "/video";
+    /** The exit status of a process ended by SIGINT (128 + 2), as the JVM's own handler uses. */
+    private static final int SIGINT_EXIT = 130;
 
     private final ConsoleScreen screen;
     private final ConsoleChatPort port;
     private final String user;
+    private final Terminal terminal;
     private final String runId = UUID.randomUUID().toString().substring(0, 8);
 
-    private ConsoleChat(ConsoleScreen screen, ConsoleChatPort port, String user) {
+    private ConsoleChat(ConsoleScreen screen, Path videoDir, String user, Terminal terminal) {
         this.screen = screen;
-        this.port = port;
+        this.port = new ConsoleChatPort(screen, videoDir);
         this.user = user;
+        this.terminal = terminal;
+    }
+
+    /** How reading commands ended. */
+    public enum Ending {
+        /** The input was closed (end of a pipe, Ctrl+D). */
+        END_OF_INPUT,
+        /** The person pressed Ctrl+C. */
+        INTERRUPTED
     }
 
     /**
-     * A console chat on these streams.
+     * A console chat with one line per post and edit on {@code out}, commands read from {@code in}.
      *
-     * @param terminal whether stdout is a terminal (in-place redraw) or not (one line per post and edit)
      * @param videoDir where "uploaded" videos are saved
      * @param user     the name of the person typing
      */
-    public static ConsoleChat create(PrintStream out, boolean terminal, int width, Path videoDir, String user) {
-        ConsoleScreen screen = new ConsoleScreen(out, terminal, width);
-        return new ConsoleChat(screen, new ConsoleChatPort(screen, videoDir), user);
+    public static ConsoleChat plain(InputStream in, PrintStream out, Path videoDir, String user) {
+        return new ConsoleChat(new PlainScreen(in, out), videoDir, user, null);
+    }
+
+    /** A console chat on a terminal: running jobs redrawn in place above the input line. */
+    public static ConsoleChat onTerminal(Terminal terminal, Path videoDir, String user) {
+        return new ConsoleChat(new TerminalScreen(terminal), videoDir, user, terminal);
+    }
+
+    /**
+     * On this process's terminal when {@code interactive} and the terminal can redraw (not a dumb one), else
+     * plain lines on these streams.
+     */
+    public static ConsoleChat open(boolean interactive, InputStream in, PrintStream out, Path videoDir, String user)
+            throws IOException {
+        if (interactive) {
+            Terminal terminal = TerminalBuilder.builder().system(true).build();
+            String type = terminal.getType();
+            if (!Terminal.TYPE_DUMB.equals(type) && !Terminal.TYPE_DUMB_COLOR.equals(type)) {
+                // JLine hands Ctrl+C's SIGINT to the operating system's default, which ends the process at once
+                // and skips the shutdown hooks; give it the JVM's meaning back: exit through the hooks (the
+                // graceful stop, the demo's word on unfinished jobs). While a line is read, JLine reads Ctrl+C.
+                terminal.handle(Terminal.Signal.INT, signal -> System.exit(SIGINT_EXIT));
+                return onTerminal(terminal, videoDir, user);
+            }
+            terminal.close();
+        }
+        return plain(in, out, videoDir, user);
     }
 
     public ConsoleChatPort port() {
         return port;
+    }
+
+    /**
+     * Where other output (log lines) can be shown without breaking the screen: above the live region on a
+     * terminal; empty when lines are plain (they can go to stderr as they are).
+     */
+    public Optional<Consumer<String>> linesAbove() {
+        return screen instanceof TerminalScreen live ? Optional.of(live::printAbove) : Optional.empty();
     }
 
     /** Answers one typed command: {@link CommandHandler#handle(Requester, String, String)}, or a stand-in. */
@@ -55,14 +100,26 @@ public final class ConsoleChat {
         Reply handle(Requester who, String text, String requestKey);
     }
 
-    /** Reads commands until the input ends, answering each. */
-    public void readCommands(InputStream in, CommandHandler commands) throws IOException {
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+    /** Reads commands until the input ends or Ctrl+C is pressed, answering each. */
+    public Ending readCommands(CommandHandler commands) throws IOException {
+        return readCommands((Commands) commands::handle);
+    }
+
+    Ending readCommands(Commands commands) throws IOException {
         int lineNumber = 0;
-        for (String line; (line = reader.readLine()) != null; ) {
+        for (String line; (line = screen.readLine()) != null; ) {
             lineNumber++;
-            screen.echoed();
-            handleLine(line, commands::handle, "console:" + runId + ":" + lineNumber);
+            handleLine(line, commands, "console:" + runId + ":" + lineNumber);
+        }
+        return screen.interrupted() ? Ending.INTERRUPTED : Ending.END_OF_INPUT;
+    }
+
+    /** Clears the live region and gives the terminal back as it was. */
+    @Override
+    public void close() throws IOException {
+        screen.close();
+        if (terminal != null) {
+            terminal.close();
         }
     }
 

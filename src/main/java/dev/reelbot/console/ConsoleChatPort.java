@@ -60,14 +60,14 @@ public final class ConsoleChatPort implements ChatPort {
         for (int n = 2; !usedIds.add(id); n++) {
             id = base + "." + n;
         }
-        screen.posted(label(where.channel()), id, ConsoleFormat.line(view));
+        screen.show(label(where.channel()), id, view, true);
         return new MessageRef(PLATFORM, where.channel(), id);
     }
 
     @Override
     public void edit(MessageRef message, View view) {
         usedIds.add(message.messageId());
-        screen.edited(label(message.channel()), message.messageId(), ConsoleFormat.line(view));
+        screen.show(label(message.channel()), message.messageId(), view, false);
     }
 
     /** Saves the video under its name: saving it again replaces the same file, so a retry shows nothing twice. */

@@ -56,4 +56,14 @@ public interface ChatPort {
     default boolean isReady() {
         return true;
     }
+
+    /** The admin command that resolves a refund case, as people type it here ({@code command}: the bot's word). */
+    default String resolveCommand(String command) {
+        return command + " admin resolve <job> [note]";
+    }
+
+    /** What would make {@code who} an admin of the bot, for the answer that refuses them an admin action. */
+    default String howToBecomeAdmin(Requester who) {
+        return "whoever runs the bot can add your id `" + who.user() + "` to `admins." + platform() + "` in its config";
+    }
 }

@@ -19,25 +19,25 @@ public final class CommandHandler {
     private final Renderer renderer;
     private final Admins admins;
     private final RefundDesk refunds;
+    private final ChatPorts chats;
     private final Clock clock;
     private final Predicate<String> knowsStatus;
-    private final ChatPorts chats;
 
     /**
+     * @param chats       the platforms: how one becomes admin there, and where a job's progress will show
      * @param knowsStatus whether the video API client understands a status word (see {@link VideoApi})
-     * @param chats       the platforms, to say where a job's progress will show
      */
     CommandHandler(CommandParser parser, JobService jobs, JobStore store, Renderer renderer, Admins admins,
-                   RefundDesk refunds, Clock clock, Predicate<String> knowsStatus, ChatPorts chats) {
+                   RefundDesk refunds, ChatPorts chats, Clock clock, Predicate<String> knowsStatus) {
         this.parser = parser;
         this.jobs = jobs;
         this.store = store;
         this.renderer = renderer;
         this.admins = admins;
         this.refunds = refunds;
+        this.chats = chats;
         this.clock = clock;
         this.knowsStatus = knowsStatus;
-        this.chats = chats;
     }
 
     /** The parser, for adapters that build commands from typed options. */
@@ -73,7 +73,8 @@ public final class CommandHandler {
                 return status(who, status.jobId());
             }
             if (command instanceof VideoCommand.AdminRefunds) {
-                return admins.isAdmin(who) ? Reply.ok(refunds.list()) : notAdmin();
+                return admins.isAdmin(who) ? Reply.ok(refunds.list(chatOf(who).resolveCommand(parser.commandName())))
+                        : notAdmin(who);
             }
             VideoCommand.AdminResolve resolve = (VideoCommand.AdminResolve) command;
             return resolve(who, resolve.jobId(), resolve.note());
@@ -116,7 +117,7 @@ public final class CommandHandler {
     /** Marks a refund case resolved (the admin command and the Mark refunded button). */
     public Reply resolve(Requester who, String jobId, String note) {
         if (!admins.isAdmin(who)) {
-            return notAdmin();
+            return notAdmin(who);
         }
         return refunds.resolve(who, jobId, note);
     }
@@ -167,7 +168,12 @@ public final class CommandHandler {
                 && job.requester().workspace().equals(who.workspace()));
     }
 
-    private static Reply notAdmin() {
-        return Reply.refused("Only admins can do that.");
+    private Reply notAdmin(Requester who) {
+        return Reply.refused("Only admins can do that: " + chatOf(who).howToBecomeAdmin(who) + ".");
+    }
+
+    /** The asker's platform (commands only come from platforms the engine serves). */
+    private ChatPort chatOf(Requester who) {
+        return chats.forPlatform(who.platform());
     }
 }

@@ -45,7 +45,7 @@ public final class Engine {
         this.jobs = new JobService(parts.store(), poller, parts.quotas(), clock, pending);
         RefundDesk refunds = new RefundDesk(parts.store(), updates, clock, poller::follow);
         this.commands = new CommandHandler(new CommandParser(catalog, parts.limits(), parts.commandName()), jobs,
-                parts.store(), renderer, parts.admins(), refunds, clock, api::knowsStatus, chats);
+                parts.store(), renderer, parts.admins(), refunds, chats, clock, api::knowsStatus);
     }
 
     /** What an engine is made of. */

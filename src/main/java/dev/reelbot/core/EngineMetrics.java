@@ -1,14 +1,24 @@
 package dev.reelbot.core;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * What the engine counts and times, as a port: the web layer implements it with Micrometer, tests and the demo
- * use {@link #NONE}. Every method is cheap and never throws.
+ * use {@link #NONE}. Every method is cheap and never throws. The lists are every value the engine reports for
+ * each label, so a metrics backend can show each series at 0 before the first event.
  */
 public interface EngineMetrics {
     EngineMetrics NONE = new EngineMetrics() {
     };
+
+    List<String> SUBMISSION_OUTCOMES = List.of("submitted", "rejected", "unavailable", "unknown");
+    /** The bot's own failure codes; a failed generation carries the API's code, or {@code generation_failed}. */
+    List<String> FAILURE_REASONS = List.of("generation_failed", "task_lost", "time_limit", "no_progress",
+            "submit_unknown", "unreachable", "undelivered");
+    List<String> API_ROUTES = List.of("create", "get", "download");
+    List<String> API_OUTCOMES = List.of("ok", "rejected", "transient", "unknown");
+    List<String> MESSAGE_OUTCOMES = List.of("sent", "throttled", "rate_limited", "failed");
 
     /** A create request's outcome: {@code submitted}, {@code rejected}, {@code unavailable} or {@code unknown}. */
     default void submission(String outcome) {

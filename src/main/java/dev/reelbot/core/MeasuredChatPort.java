@@ -77,4 +77,14 @@ final class MeasuredChatPort implements ChatPort {
     public boolean isReady() {
         return delegate.isReady();
     }
+
+    @Override
+    public String resolveCommand(String command) {
+        return delegate.resolveCommand(command);
+    }
+
+    @Override
+    public String howToBecomeAdmin(Requester who) {
+        return delegate.howToBecomeAdmin(who);
+    }
 }

@@ -23,7 +23,8 @@ final class RefundDesk {
         this.afterResolve = afterResolve;
     }
 
-    String list() {
+    /** The open cases, then how to resolve one ({@code resolveCommand}, as typed on the asker's platform). */
+    String list(String resolveCommand) {
         List<Job> open = store.openRefunds();
         if (open.isEmpty()) {
             return "No open refund cases.";
@@ -38,7 +39,7 @@ final class RefundDesk {
                     .append(Renderer.when(job.times().startedAt()))
                     .append(" · ").append(job.refund().reason()).append('\n');
         }
-        return text.append("Resolve one with: admin resolve <job> [note]").toString();
+        return text.append("Resolve one with: ").append(resolveCommand).toString();
     }
 
     Reply resolve(Requester admin, String jobId, String note) {

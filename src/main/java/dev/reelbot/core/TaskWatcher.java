@@ -99,7 +99,7 @@ final class TaskWatcher {
     Job abandonedSubmission(Job job, String heardTaskId) {
         Failure why = heardTaskId != null
                 ? new Failure("the video API took the job, but the bot could not record its answer, so it stopped "
-                        + "following it rather than risk sending it twice", "submit_unrecorded")
+                        + "following it rather than risk sending it twice", "submit_unknown")
                 : new Failure("the bot stopped while sending this job to the video API, so it cannot know whether "
                         + "the API received it; it was not sent again", "submit_unknown");
         Job next = updates.apply(job, j -> Transitions.submitUnknown(j, why, heardTaskId, clock.instant()));

@@ -55,6 +55,19 @@ public final class DiscordChatPort implements ChatPort {
         return PLATFORM;
     }
 
+    /** Discord's own command and typed options, whatever the bot's command word elsewhere. */
+    @Override
+    public String resolveCommand(String command) {
+        return "/" + DiscordCommands.ADMIN + " " + DiscordCommands.RESOLVE + " " + DiscordCommands.JOB + ":<job> ["
+                + DiscordCommands.NOTE + ":<note>]";
+    }
+
+    @Override
+    public String howToBecomeAdmin(Requester who) {
+        return "whoever runs the bot can add your user id `" + who.user() + "` to `admins.discord` in its config, or "
+                + "give you a role listed in `discord.admin-roles`";
+    }
+
     /** Posts with the key as the message nonce, so Discord itself turns a retried post into the first one. */
     @Override
     public MessageRef post(Conversation where, View view, PostKey key) throws ChatException {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -35,10 +36,12 @@ public final class ApiSimulator implements AutoCloseable {
     private final Map<String, Integer> createsByPrompt = new ConcurrentHashMap<>();
     private final Faults faults;
     private final SplittableRandom random;
+    private final SimJournal journal;
     private final Javalin server;
 
-    private ApiSimulator(SimulatorOptions options) {
+    private ApiSimulator(SimulatorOptions options, SimJournal journal) {
         this.options = options;
+        this.journal = journal;
         this.random = new SplittableRandom(options.seed());
         this.faults = new Faults(options.chaos(), options.seed());
         this.server = Javalin.create(config -> {
@@ -66,8 +69,23 @@ public final class ApiSimulator implements AutoCloseable {
 
     /** Starts a simulator; {@link #close()} stops it. */
     public static ApiSimulator start(SimulatorOptions options) {
-        ApiSimulator simulator = new ApiSimulator(options);
+        ApiSimulator simulator = new ApiSimulator(options, null);
         simulator.server.start();
+        return simulator;
+    }
+
+    /**
+     * Starts a simulator that keeps its jobs in {@code journalFile} and begins with the jobs found there, on the
+     * port it used before when that is free and {@code options} asks for any port.
+     */
+    public static ApiSimulator startWithJournal(SimulatorOptions options, Path journalFile) {
+        SimJournal journal = new SimJournal(journalFile);
+        SimJournal.Saved saved = journal.load();
+        ApiSimulator simulator = new ApiSimulator(options.withPort(saved.portFor(options)), journal);
+        saved.jobs().forEach(job -> simulator.jobs.put(job.id(), job));
+        simulator.server.start();
+        journal.save(simulator.port(), simulator.jobs.values(), simulator.now());
+        log.info("simulator: {} jobs resumed from {}", saved.jobs().size(), journalFile);
         return simulator;
     }
 
@@ -152,6 +170,9 @@ public final class ApiSimulator implements AutoCloseable {
         }
         SimJob job = ((CreateRules.Outcome.Accepted) outcome).job().withMore(faults.forNewJob());
         jobs.put(job.id(), job);
+        if (journal != null) {
+            journal.save(port(), jobs.values(), now());
+        }
         log.info("simulator: created {} ({}, {} s, behaviours {})", job.id(), job.model(), job.seconds(),
                 job.behaviours());
         if (job.behaviours().contains(Behaviour.HANG)) {

@@ -6,31 +6,69 @@ import dev.reelbot.core.JobStore;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmInfoMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.FileDescriptorMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
 import java.util.function.IntSupplier;
 
 /**
- * The engine's metrics in Prometheus form through Micrometer: counters for submissions, failures, message updates
- * and platform 429s; latency histograms for polls and video API calls; gauges for jobs by state, open refund
- * cases and jobs being tracked, read from the store at most every few seconds. Gauges hold their sources
+ * The bot's metrics in Prometheus form through Micrometer: the JVM and process (memory, GC, threads, CPU, file
+ * descriptors, uptime); counters for submissions, failures, message updates, platform 429s, refund notices the
+ * admin channel refused and status words the bot does not know; latency histograms for polls and video API calls
+ * with a dozen buckets each, chosen for what they time; gauges for jobs by state, open refund cases and the
+ * scheduler, read from the store at most every few seconds. Every series the README
+ * lists exists from start-up, at 0, for each label value the engine can report. Gauges hold their sources
  * strongly: Micrometer's default weak reference would let them be collected and read NaN.
  *
  * <p>Threading: Micrometer meters are thread-safe; gauges are read on the scraping thread.
  */
-public final class MicrometerMetrics implements EngineMetrics {
-    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+public final class MicrometerMetrics implements EngineMetrics, AutoCloseable {
+    /** A poll is an API GET and a store write: milliseconds when well, seconds when the API or disk struggles. */
+    static final Duration[] POLL_BUCKETS = seconds(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30);
+    /** API calls: a GET takes tens of milliseconds, a create with an image seconds, a download up to minutes. */
+    static final Duration[] API_BUCKETS = seconds(0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300);
 
-    public MicrometerMetrics(JobStore store) {
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final JvmGcMetrics gc = new JvmGcMetrics();
+
+    /** @param platforms the chat platforms running, for their per-platform series */
+    public MicrometerMetrics(JobStore store, List<String> platforms) {
+        new JvmMemoryMetrics().bindTo(registry);
+        gc.bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ClassLoaderMetrics().bindTo(registry);
+        new JvmInfoMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new FileDescriptorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
         StoreSnapshot snapshot = new StoreSnapshot(store, Duration.ofSeconds(5));
         for (JobState state : JobState.values()) {
             Gauge.builder("reelbot_jobs", snapshot, s -> s.count(state))
-                    .description("Jobs in the store, by state").tag("state", state.name().toLowerCase())
+                    .description("Jobs in the store, by state").tag("state", state.name().toLowerCase(Locale.ROOT))
                     .strongReference(true).register(registry);
         }
         Gauge.builder("reelbot_refunds_open", snapshot, StoreSnapshot::openRefunds)
                 .description("Refund cases not yet resolved by an admin").strongReference(true).register(registry);
+        SUBMISSION_OUTCOMES.forEach(this::submissions);
+        FAILURE_REASONS.forEach(this::failures);
+        pollTimer();
+        API_ROUTES.forEach(route -> API_OUTCOMES.forEach(outcome -> apiTimer(route, outcome)));
+        unknownStatuses();
+        for (String platform : platforms) {
+            MESSAGE_OUTCOMES.forEach(outcome -> messageUpdates(platform, outcome));
+            rateLimited(platform);
+            noticeFailures(platform);
+        }
     }
 
     /** Adds the scheduler's gauges, once the engine that owns it exists. */
@@ -39,7 +77,8 @@ public final class MicrometerMetrics implements EngineMetrics {
                 .description("Jobs with work left, waiting in the shared scheduler").strongReference(true)
                 .register(registry);
         Gauge.builder("reelbot_job_steps_in_flight", inFlight, s -> s.getAsInt())
-                .description("Job steps due and not yet finished: running, or waiting for a worker").strongReference(true).register(registry);
+                .description("Job steps due and not yet finished: running, or waiting for a worker")
+                .strongReference(true).register(registry);
     }
 
     /** The Prometheus text exposition, for {@code GET /metrics}. */
@@ -49,54 +88,100 @@ public final class MicrometerMetrics implements EngineMetrics {
 
     @Override
     public void submission(String outcome) {
-        counter("reelbot_submissions", "Create requests, by outcome", "outcome", outcome).increment();
+        submissions(outcome).increment();
     }
 
     @Override
     public void jobFailed(String reason) {
-        counter("reelbot_job_failures", "Jobs that ended without a video (refund cases), by reason", "reason",
-                reason.isEmpty() ? "unknown" : reason).increment();
+        // The API's own codes are open-ended; a label must not be, so they count as the failed generation they are.
+        failures(FAILURE_REASONS.contains(reason) ? reason : "generation_failed").increment();
     }
 
     @Override
     public void poll(Duration latency) {
-        Timer.builder("reelbot_poll").description("One status poll of a job, API call and store write")
-                .publishPercentileHistogram().register(registry).record(latency);
+        pollTimer().record(latency);
     }
 
     @Override
     public void apiCall(String route, Duration latency, String outcome) {
-        Timer.builder("reelbot_api_call").description("Video API calls, by route and outcome").tag("route", route)
-                .tag("outcome", outcome).publishPercentileHistogram().register(registry).record(latency);
+        apiTimer(route, outcome).record(latency);
     }
 
     @Override
     public void messageUpdate(String platform, String outcome) {
-        Counter.builder("reelbot_message_updates").description("Progress message posts and edits: sent, "
-                        + "throttled by the bot, rate limited by the platform, failed").tag("platform", platform)
-                .tag("outcome", outcome).register(registry).increment();
+        messageUpdates(platform, outcome).increment();
     }
 
     @Override
     public void unknownApiStatus() {
-        Counter.builder("reelbot_unknown_api_status").description("Polls answered with a status word the bot does "
-                + "not know (counted as running; the word is in the log and in /video status)").register(registry)
-                .increment();
+        unknownStatuses().increment();
     }
 
     @Override
     public void noticeFailed(String platform) {
-        counter("reelbot_notice_failures", "Refund notices (or their resolution) that could not reach the admin "
-                + "channel, each retried", "platform", platform).increment();
+        noticeFailures(platform).increment();
     }
 
     @Override
     public void platformRateLimited(String platform) {
-        counter("reelbot_platform_rate_limited", "429 answers from a chat platform, any call", "platform", platform)
-                .increment();
+        rateLimited(platform).increment();
     }
 
-    private Counter counter(String name, String description, String tag, String value) {
-        return Counter.builder(name).description(description).tag(tag, value).register(registry);
+    @Override
+    public void close() {
+        gc.close();
+        registry.close();
+    }
+
+    private Counter submissions(String outcome) {
+        return Counter.builder("reelbot_submissions").description("Create requests, by outcome")
+                .tag("outcome", outcome).register(registry);
+    }
+
+    private Counter failures(String reason) {
+        return Counter.builder("reelbot_job_failures")
+                .description("Jobs that ended without a video (refund cases), by reason").tag("reason", reason)
+                .register(registry);
+    }
+
+    private Timer pollTimer() {
+        return Timer.builder("reelbot_poll").description("One status poll of a job, API call and store write")
+                .serviceLevelObjectives(POLL_BUCKETS).publishPercentileHistogram(false).register(registry);
+    }
+
+    private Timer apiTimer(String route, String outcome) {
+        return Timer.builder("reelbot_api_call").description("Video API calls, by route and outcome")
+                .tag("route", route).tag("outcome", outcome).serviceLevelObjectives(API_BUCKETS)
+                .publishPercentileHistogram(false).register(registry);
+    }
+
+    private Counter messageUpdates(String platform, String outcome) {
+        return Counter.builder("reelbot_message_updates").description("Progress message posts and edits: sent, "
+                        + "throttled by the bot, rate limited by the platform, failed").tag("platform", platform)
+                .tag("outcome", outcome).register(registry);
+    }
+
+    private Counter unknownStatuses() {
+        return Counter.builder("reelbot_unknown_api_status").description("Polls answered with a status word the bot "
+                + "does not know (counted as running; the word is in the log and in /video status)")
+                .register(registry);
+    }
+
+    private Counter noticeFailures(String platform) {
+        return Counter.builder("reelbot_notice_failures").description("Refund notices (or their resolution) the "
+                + "admin channel refused, each retried").tag("platform", platform).register(registry);
+    }
+
+    private Counter rateLimited(String platform) {
+        return Counter.builder("reelbot_platform_rate_limited").description("429 answers from a chat platform, "
+                + "any call").tag("platform", platform).register(registry);
+    }
+
+    private static Duration[] seconds(double... values) {
+        Duration[] durations = new Duration[values.length];
+        for (int i = 0; i < values.length; i++) {
+            durations[i] = Duration.ofNanos(Math.round(values[i] * 1e9));
+        }
+        return durations;
     }
 }

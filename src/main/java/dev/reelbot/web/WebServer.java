@@ -9,8 +9,9 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * The bot's HTTP server (Javalin): {@code GET /healthz}, {@code GET /metrics} (Prometheus) and Slack's HTTP-mode
- * endpoint {@code POST /slack/events}.
+ * The bot's HTTP server (Javalin): the probes {@code GET /livez}, {@code GET /readyz} and {@code GET /healthz}
+ * (see {@link HealthReport}), {@code GET /metrics} (Prometheus) and Slack's HTTP-mode endpoint
+ * {@code POST /slack/events}.
  *
  * <p>Threading: Jetty's threads serve requests; Slack requests are handed to Bolt on the same thread, which
  * acknowledges within Slack's three seconds because the core only writes a row before answering.
@@ -18,6 +19,8 @@ import java.util.function.Supplier;
 public final class WebServer implements AutoCloseable {
     public static final String SLACK_EVENTS = "/slack/events";
     public static final String HEALTH = "/healthz";
+    public static final String LIVE = "/livez";
+    public static final String READY = "/readyz";
     public static final String METRICS = "/metrics";
     private static final long MAX_REQUEST_BYTES = 1_000_000;
 
@@ -31,7 +34,7 @@ public final class WebServer implements AutoCloseable {
      * Starts on {@code port} (0: any free port).
      *
      * @param slack   the Slack HTTP entry point once Slack is connected, else {@code null} (answered with 503)
-     * @param health  the components {@code /healthz} reports
+     * @param health  the components the probes report
      * @param metrics the Prometheus text {@code /metrics} serves
      */
     public static WebServer start(String host, int port, Supplier<SlackHttp> slack, HealthReport health,
@@ -42,10 +45,9 @@ public final class WebServer implements AutoCloseable {
             config.jetty.port = port;
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
             config.routes.post(SLACK_EVENTS, ctx -> slackEvent(ctx, slack.get()));
-            config.routes.get(HEALTH, ctx -> {
-                HealthReport.Result result = health.check();
-                ctx.status(result.status()).contentType("application/json").result(result.body());
-            });
+            config.routes.get(LIVE, ctx -> probe(ctx, health, HealthReport.Probe.LIVE));
+            config.routes.get(READY, ctx -> probe(ctx, health, HealthReport.Probe.READY));
+            config.routes.get(HEALTH, ctx -> probe(ctx, health, HealthReport.Probe.DETAILED));
             config.routes.get(METRICS, ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                     .result(metrics.get()));
         });
@@ -55,6 +57,11 @@ public final class WebServer implements AutoCloseable {
 
     public int port() {
         return javalin.port();
+    }
+
+    private static void probe(Context ctx, HealthReport health, HealthReport.Probe probe) {
+        HealthReport.Result result = health.check(probe);
+        ctx.status(result.status()).contentType("application/json").result(result.body());
     }
 
     private static void slackEvent(Context ctx, SlackHttp slack) {

@@ -58,7 +58,7 @@ class ConfigLoaderTest {
     void withoutAFileEverythingHasADefault() throws Exception {
         ReelbotConfig config = ConfigLoader.load(null, Map.of(), false);
 
-        assertThat(config.source()).isEqualTo("defaults");
+        assertThat(config.source()).isEqualTo(ConfigLoader.NO_FILE);
         assertThat(config.videoApi().models().defaultModel().name()).isEqualTo("sora-2");
         assertThat(config.videoApi().requestTimeout()).isEqualTo(Duration.ofSeconds(60));
         assertThat(config.videoApi().maxDownloadBytes()).isEqualTo(512L * 1024 * 1024);

@@ -10,6 +10,7 @@ import dev.reelbot.core.PostKey;
 import dev.reelbot.core.View;
 import dev.reelbot.core.VideoFile;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -43,7 +44,7 @@ class ConsoleChatTest {
 
     @Test
     void plainModePrintsEveryPostAndEditOnItsOwnLineWithChannelAndId() throws Exception {
-        ConsoleChatPort port = ConsoleChat.create(out, false, 80, dir, "you").port();
+        ConsoleChatPort port = ConsoleChat.plain(InputStream.nullInputStream(), out, dir, "you").port();
 
         MessageRef ref = post(port, new Conversation("console", "local", "general"), view("abcd2345", "Queued", null,
                 false));
@@ -63,7 +64,7 @@ class ConsoleChatTest {
 
     @Test
     void noticesGoToTheAdminChannelAndIdsNeverRepeat() {
-        ConsoleChatPort port = ConsoleChat.create(out, false, 80, dir, "you").port();
+        ConsoleChatPort port = ConsoleChat.plain(InputStream.nullInputStream(), out, dir, "you").port();
         NoticeView notice = new NoticeView("abcd2345", "💸 Refund needed", List.of(new NoticeView.Fact("Why", "x")),
                 false, true);
 
@@ -81,20 +82,8 @@ class ConsoleChatTest {
     }
 
     @Test
-    void terminalModeRedrawsAnEditedLineInPlace() {
-        ConsoleChatPort port = ConsoleChat.create(out, true, 200, dir, "you").port();
-        MessageRef ref = post(port, new Conversation("console", "local", "general"), view("abcd2345", "Queued", null,
-                false));
-        post(port, new Conversation("console", "local", "general"), view("efgh2345", "Queued", null, false));
-
-        port.edit(ref, view("abcd2345", "Generating…", null, false));
-
-        assertThat(printed()).contains("\u001b[2A\r\u001b[2K#general msg abcd2345 edited:").contains("\u001b[2B\r");
-    }
-
-    @Test
     void linesAreCommandsInAChannel() {
-        ConsoleChat chat = ConsoleChat.create(out, false, 80, dir, "you");
+        ConsoleChat chat = ConsoleChat.plain(InputStream.nullInputStream(), out, dir, "you");
         RecordingHandler handler = new RecordingHandler();
 
         handler.feed(chat, "/video a cat", "a dog", "#random /video help", "/other thing", "   ");

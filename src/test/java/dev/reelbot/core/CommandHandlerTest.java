@@ -120,10 +120,13 @@ class CommandHandlerTest {
         String id = h.command("a storm [fail]").jobId();
         h.runUntilSettled();
 
-        assertThat(h.command("admin refunds").text()).isEqualTo("Only admins can do that.");
-        assertThat(h.command("admin resolve " + id).text()).isEqualTo("Only admins can do that.");
+        String notAdmin = "Only admins can do that: whoever runs the bot can add your id `U_ALICE` to "
+                + "`admins.slack` in its config.";
+        assertThat(h.command("admin refunds").text()).isEqualTo(notAdmin);
+        assertThat(h.command("admin resolve " + id).text()).isEqualTo(notAdmin);
         assertThat(h.command(EngineHarness.ADMIN, "admin refunds").text()).contains("1 open refund case")
-                .contains(id).contains("alice").contains("could not generate");
+                .contains(id).contains("alice").contains("could not generate")
+                .endsWith("Resolve one with: /video admin resolve <job> [note]");
 
         Reply resolved = h.command(EngineHarness.ADMIN, "admin resolve " + id + " refunded 1 credit");
 

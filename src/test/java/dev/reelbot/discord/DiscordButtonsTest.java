@@ -44,7 +44,8 @@ class DiscordButtonsTest extends WithDiscord {
 
         String bob = click(Interactions.BOB, List.of("123451234512345123"), Interactions.ADMIN_CHANNEL, resolve,
                 notice);
-        assertThat(bob).isEqualTo("Only admins can do that.");
+        assertThat(bob).startsWith("Only admins can do that: whoever runs the bot can add your user id `"
+                + Interactions.BOB + "` to `admins.discord`");
         assertThat(h.job(job.id()).refund().state()).isEqualTo(RefundState.OPEN);
 
         String byRole = click(Interactions.BOB, List.of(Interactions.ADMIN_ROLE), Interactions.ADMIN_CHANNEL,

@@ -112,8 +112,23 @@ class DiscordCommandsTest {
         assertThat(answers.get(2)).contains("Your recent videos").contains("`" + jobId + "`");
         assertThat(answers.get(3)).startsWith("`" + jobId + "`");
         assertThat(answers.get(4)).contains("is not a job id");
-        assertThat(answers.get(5)).isEqualTo("Only admins can do that.");
+        assertThat(answers.get(5)).isEqualTo("Only admins can do that: whoever runs the bot can add your user id `"
+                + Interactions.ALICE + "` to `admins.discord` in its config, or give you a role listed in "
+                + "`discord.admin-roles`.");
         assertThat(answers.get(6)).doesNotContain("Only admins");
         assertThat(answers.get(7)).as("/video prompt:help reads like /video help elsewhere").contains("Make a video");
+    }
+
+    @Test
+    void theRefundListSaysHowToResolveACaseWithDiscordsOwnCommand() throws Exception {
+        h = new DiscordHarness(dir);
+        h.video(Interactions.ALICE, "a storm [fail]");
+        h.runUntilSettled();
+
+        String list = slash(Interactions.BOB, List.of(Interactions.ADMIN_ROLE), DiscordCommands.ADMIN,
+                DiscordCommands.REFUNDS);
+
+        assertThat(list).contains("1 open refund case")
+                .endsWith("Resolve one with: /video-admin resolve job:<job> [note:<note>]");
     }
 }

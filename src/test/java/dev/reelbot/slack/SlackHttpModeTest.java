@@ -154,7 +154,8 @@ class SlackHttpModeTest extends WithSlack {
             assertThat(byAlice.code()).isEqualTo(200);
         }
         assertThat(h.store.find(failed.id()).orElseThrow().refund().state().name()).isEqualTo("OPEN");
-        assertThat(h.slack.responses()).anySatisfy(r -> assertThat(r).contains("Only admins can do that."));
+        assertThat(h.slack.responses()).anySatisfy(r -> assertThat(r)
+                .contains("Only admins can do that: whoever runs the bot can add your id `"));
 
         try (Response byAdmin = h.button(SlackViews.REFUND, failed.id(), SlackHarness.ADMIN, "C0ADMIN", "trig-6")) {
             assertThat(byAdmin.code()).isEqualTo(200);

@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -46,6 +47,12 @@ public final class BotProcess {
     public void awaitNoJobTracked(Duration atMost) {
         await().atMost(atMost).pollInterval(Duration.ofMillis(250))
                 .until(() -> metric("reelbot_jobs_tracked").equals("0.0"));
+    }
+
+    /** Types a line into the console chat (for a config that enables it). */
+    public void typeInConsole(String line) throws IOException {
+        process.getOutputStream().write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        process.getOutputStream().flush();
     }
 
     /** SIGKILL: no shutdown hook, no flush, like a crash or an OOM kill. */

@@ -1,0 +1,89 @@
+package dev.reelbot;
+
+import dev.reelbot.core.Poller;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What one demo run started (simulator, store, pools, scheduler, console), stopped once in the reverse order: at
+ * the end of the run, or early on Ctrl+C or SIGTERM, then saying what happens to the jobs still running. The
+ * temporary folder it made is removed either way.
+ *
+ * <p>Threading: the main thread and the shutdown hook may both stop it; the first does, the other waits.
+ */
+final class DemoSession implements AutoCloseable {
+    private final Path tempDir;
+    private final Path db;
+    private final boolean externalApi;
+    private final PrintStream err;
+    private final Deque<AutoCloseable> parts = new ArrayDeque<>();
+    private Poller poller;
+    private boolean closed;
+
+    /**
+     * @param db          the {@code --db} file, or {@code null} when the jobs are in the temporary folder
+     * @param externalApi whether the jobs went to a real API ({@code --api-url}), which may go on billing them
+     */
+    DemoSession(Path tempDir, Path db, boolean externalApi, PrintStream err) {
+        this.tempDir = tempDir;
+        this.db = db;
+        this.externalApi = externalApi;
+        this.err = err;
+    }
+
+    /** Adds a part to stop; parts stop last-added first. */
+    synchronized <T extends AutoCloseable> T add(T part) {
+        parts.push(part);
+        return part;
+    }
+
+    /** The engine's poller: stopped first, and asked how many jobs are unfinished on an early stop. */
+    synchronized void watch(Poller enginePoller) {
+        this.poller = enginePoller;
+        add(enginePoller::stop);
+    }
+
+    /** Ctrl+C or SIGTERM: stops now and says what becomes of the jobs still running. */
+    synchronized void interrupt() {
+        if (closed) {
+            return;
+        }
+        int unfinished = poller == null ? 0 : poller.trackedCount();
+        close();
+        err.println("reelbot demo: stopped. " + fate(unfinished) + " Removed the temporary folder " + tempDir + ".");
+        err.flush();
+    }
+
+    private String fate(int unfinished) {
+        if (unfinished == 0) {
+            return "No job was running.";
+        }
+        String jobs = unfinished == 1 ? "1 unfinished job" : unfinished + " unfinished jobs";
+        if (db != null) {
+            return jobs + (unfinished == 1 ? " stays in " : " stay in ") + db + ": start the demo again with --db "
+                    + db + " to finish " + (unfinished == 1 ? "it" : "them") + " on the same messages.";
+        }
+        return jobs + (unfinished == 1 ? " was" : " were") + " dropped with the temporary database"
+                + (externalApi ? " (the video API may still run and bill " + (unfinished == 1 ? "it" : "them") + ")"
+                : "") + "; start with --db FILE to keep jobs across a stop.";
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        while (!parts.isEmpty()) {
+            try {
+                parts.pop().close();
+            } catch (Exception e) {
+                LoggerFactory.getLogger(DemoSession.class).warn("demo: could not stop a part cleanly", e);
+            }
+        }
+        TempFiles.deleteTree(tempDir);
+    }
+}
