@@ -57,8 +57,8 @@ final class DeferredChatPort implements ChatPort {
     }
 
     @Override
-    public String upload(MessageRef message, VideoFile video) throws ChatException {
-        return connected().upload(message, video);
+    public String upload(MessageRef message, VideoFile video, PostKey key) throws ChatException {
+        return connected().upload(message, video, key);
     }
 
     @Override
@@ -77,6 +77,12 @@ final class DeferredChatPort implements ChatPort {
     public boolean isReady() {
         ChatPort current = port.get();
         return current != null && current.isReady();
+    }
+
+    @Override
+    public boolean canPostIn(Conversation where) {
+        ChatPort current = port.get();
+        return current == null || current.canPostIn(where);
     }
 
     @Override

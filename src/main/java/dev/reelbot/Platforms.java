@@ -86,10 +86,15 @@ final class Platforms implements AutoCloseable {
         }
         if (discordPort != null) {
             connect("discord", () -> {
-                DiscordBot bot = DiscordBot.connect(Wiring.discordSettings(cfg));
-                discord.set(bot);
-                discordPort.attach(bot.port());
-                bot.serve(engine.commands());
+                // A retry after a failed registration reuses the session: a second one would be an orphan.
+                DiscordBot bot = discord.get();
+                if (bot == null) {
+                    bot = DiscordBot.connect(Wiring.discordSettings(cfg));
+                    discord.set(bot);
+                    discordPort.attach(bot.port());
+                    bot.serve(engine.commands());
+                }
+                bot.registerCommands(engine.commands());
             }, scheduler, workers);
         }
         if (console != null) {
@@ -112,15 +117,21 @@ final class Platforms implements AutoCloseable {
             health.add("slack", () -> slack.isConnected() ? Health.up("connected") : down("slack"));
         }
         if (discordPort != null) {
-            health.add("discord", () -> discord.get() != null && discord.get().isConnected() ? Health.up("connected")
-                    : down("discord"));
+            health.add("discord", () -> discord.get() == null || !discord.get().isConnected() ? down("discord")
+                    : lastError("discord") == null ? Health.up("connected")
+                    : Health.degraded("connected; registering the slash commands failed (" + lastError("discord")
+                            + "); retrying"));
         }
     }
 
     private Health down(String name) {
-        String why = connections.stream().filter(c -> c.name().equals(name)).map(RetryingStart::lastError)
-                .filter(e -> e != null).findFirst().orElse("disconnected; reconnecting");
-        return Health.down(why);
+        String why = lastError(name);
+        return Health.down(why != null ? why : "disconnected; reconnecting");
+    }
+
+    private String lastError(String name) {
+        return connections.stream().filter(c -> c.name().equals(name)).map(RetryingStart::lastError)
+                .filter(e -> e != null).findFirst().orElse(null);
     }
 
     /** The first step of a graceful stop: no new jobs start; commands are answered with "try again". */

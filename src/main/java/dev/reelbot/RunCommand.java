@@ -42,6 +42,7 @@ import picocli.CommandLine.Option;
 final class RunCommand implements Callable<Integer> {
     private static final Logger log = LoggerFactory.getLogger(RunCommand.class);
     private static final Duration SUBMISSION_GRACE = Duration.ofSeconds(30);
+    private static final Duration SEND_GRACE = Duration.ofSeconds(15);
     private static final Duration STEP_GRACE = Duration.ofSeconds(20);
     private static final Duration STOP_GRACE = Duration.ofSeconds(60);
     /** How long the scheduler may go without a beat before /livez fails (the Docker health check's restart). */
@@ -147,16 +148,20 @@ final class RunCommand implements Callable<Integer> {
             Engine engine = Wiring.engine(cfg, cfg.engine(), store, api, platforms.ports(), cfg.admins(),
                     cfg.slack().enabled() ? cfg.slack().command() : "/video", pools, metrics);
             metrics.watchScheduler(engine.poller()::trackedCount, engine.poller()::inFlightCount);
-            ApiProbe probe = new ApiProbe(api);
+            ApiProbe probe = new ApiProbe(api, Clock.systemUTC());
             SchedulerHeartbeat heartbeat = new SchedulerHeartbeat(Clock.systemUTC(), LIVENESS_SILENCE);
             health.add("scheduler", HealthReport.Scope.LIVENESS, heartbeat).add("store", () -> storeHealth(db))
-                    .add("videoApi", probe);
+                    .add("videoApi", probe)
+                    .add("poller", () -> engine.poller().stall().map(Health::down)
+                            .orElseGet(() -> Health.up("ticks complete")))
+                    .add("adminChannel", HealthReport.Scope.REPORTED, () -> engine.adminChannelTrouble()
+                            .map(Health::degraded).orElseGet(() -> Health.up("refund notices get through")));
             platforms.addHealth(health);
-            try (WebServer web = WebServer.start(cfg.serverHost(), cfg.serverPort(), platforms.slackHttp(), health,
-                    metrics::scrape)) {
+            try (probe; WebServer web = WebServer.start(cfg.serverHost(), cfg.serverPort(), platforms.slackHttp(),
+                    health, metrics::scrape)) {
                 int resumed = engine.start(scheduler);
                 heartbeat.start(scheduler);
-                probe.start(scheduler, pools.workers());
+                probe.start(scheduler);
                 health.watch(HEALTH_WATCH);
                 platforms.start(engine, scheduler, pools.workers(), shutdown::countDown);
                 httpPort = web.port();
@@ -168,16 +173,21 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /**
-     * Stops taking commands, lets accepted jobs' create requests go out, stops polling; steps in flight finish
-     * their writes as the workers drain. Every unfinished job stays in the store and resumes at the next start.
+     * Stops taking commands, lets accepted jobs' create requests go out (then sends no more and waits for the
+     * answers of those in flight), stops polling; steps in flight finish their writes as the workers drain. Every
+     * unfinished job stays in the store and resumes at the next start.
      */
     private static void stopGracefully(Engine engine, Platforms platforms) throws InterruptedException {
         log.info("reelbot stopping: no new commands");
         platforms.stopTakingCommands();
-        int unsent = engine.drainSubmissions(SUBMISSION_GRACE);
-        if (unsent > 0) {
-            log.warn("{} accepted jobs were not submitted before the stop; they will be reported outcome-unknown",
-                    unsent);
+        Engine.Drained left = engine.drainSubmissions(SUBMISSION_GRACE, SEND_GRACE);
+        if (left.unsent() > 0) {
+            log.warn("{} accepted jobs were not sent before the stop; they will be sent at the next start",
+                    left.unsent());
+        }
+        if (left.sending() > 0) {
+            log.warn("{} create requests had no answer yet at the stop; those jobs will be reported outcome-unknown",
+                    left.sending());
         }
         engine.poller().stop();
     }

@@ -46,7 +46,7 @@ final class Wiring {
                 .build();
         GetRetryPolicy retry = new GetRetryPolicy(cfg.getAttempts(), GetRetryPolicy.DEFAULT.baseDelay(),
                 GetRetryPolicy.DEFAULT.maxDelay(), GetRetryPolicy.DEFAULT.maxRetryAfterWait());
-        return new HttpVideoApi(http, baseUrl, key, cfg.models(), retry, downloads);
+        return new HttpVideoApi(http, baseUrl, key, cfg.models(), retry, downloads, cfg.statusWords());
     }
 
     static Engine engine(ReelbotConfig cfg, EngineSettings settings, JobStore store, VideoApi api,

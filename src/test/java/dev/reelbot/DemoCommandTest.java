@@ -16,20 +16,23 @@ class DemoCommandTest {
     @TempDir
     Path dir;
 
-    @Test
-    void aVideoAndAFailureRunToTheEndAndTheDemoExitsZero() throws Exception {
-        DemoCommand demo = new DemoCommand();
+    private final DemoCommand demo = new DemoCommand();
+
+    /** Runs the demo on {@code input} as piped lines; asserts it exits 0 and returns what it printed. */
+    private String demo(String input) throws Exception {
         demo.videos = dir.resolve("videos");
         demo.db = dir.resolve("demo.db");
         demo.jobSeconds = 2;
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        String input = "/video a cat surfing --duration 4\n/video a storm [fail]\n";
-
         int code = demo.run(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
                 new PrintStream(bytes, true, StandardCharsets.UTF_8), false);
-
         assertThat(code).isZero();
-        List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aVideoAndAFailureRunToTheEndAndTheDemoExitsZero() throws Exception {
+        List<String> lines = demo("/video a cat surfing --duration 4\n/video a storm [fail]\n").lines().toList();
         assertThat(lines).anyMatch(l -> l.startsWith("#general (to you) 🎬 Job `"));
         String catId = lines.stream().filter(l -> l.contains("posted:") && l.contains("a cat surfing")).findFirst()
                 .orElseThrow().split(" ")[2];
@@ -44,6 +47,15 @@ class DemoCommandTest {
         assertThat(lines).filteredOn(l -> l.startsWith("#admin msg refund-" + stormId + " posted: 💸 Refund needed"))
                 .hasSize(1);
         assertThat(lines).filteredOn(l -> l.contains(" msg " + catId + " ")).allMatch(l -> l.startsWith("#general"));
+    }
+
+    @Test
+    void mistypedCommandWordsStartNoJob() throws Exception {
+        String out = demo("/video status nosuchjob\n/video help me\n/video stauts abc\n/video list all\n");
+
+        assertThat(out).doesNotContain("accepted").doesNotContain(" posted: ").contains("is not a job id")
+                .contains("Make a video:").contains("did you mean `/video status`?")
+                .contains("`list` takes nothing after it");
     }
 
     private static String lastLineOf(List<String> lines, String messageId) {

@@ -64,7 +64,7 @@ final class BenchChatPort implements ChatPort {
     }
 
     @Override
-    public String upload(MessageRef message, VideoFile video) {
+    public String upload(MessageRef message, VideoFile video, PostKey key) {
         return "uploaded (" + video.bytes() + " bytes)";
     }
 

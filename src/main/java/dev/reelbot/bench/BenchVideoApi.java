@@ -69,4 +69,9 @@ final class BenchVideoApi implements VideoApi {
     Map<String, Long> seenCompletedNanos() {
         return seenCompletedNanos;
     }
+
+    @Override
+    public boolean knowsStatus(String word) {
+        return delegate.knowsStatus(word);
+    }
 }

@@ -13,6 +13,7 @@ import dev.reelbot.core.Limits;
 import dev.reelbot.core.ModelCatalog;
 import dev.reelbot.core.Quotas;
 import dev.reelbot.core.Secret;
+import dev.reelbot.core.TaskPhase;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -21,7 +22,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -124,13 +127,30 @@ public final class ConfigLoader {
         long maxDownload = node.bytes("max-download-size", 512L * 1024 * 1024, 1024 * 1024);
         int attempts = node.integer("get-attempts", 3, 1, 10);
         ModelCatalog models = ModelsReader.read(node);
+        Map<String, TaskPhase> statusWords = statusWords(node);
         node.finish();
         Optional<Secret> key = secrets.get(Secrets.VIDEO_API_KEY);
         if (needsApiKey && key.isEmpty()) {
             node.problem("environment", Secrets.VIDEO_API_KEY, "not set; export the video API key as "
                     + Secrets.VIDEO_API_KEY);
         }
-        return new VideoApiConfig(baseUrl, key, connect, request, maxDownload, attempts, models);
+        return new VideoApiConfig(baseUrl, key, connect, request, maxDownload, attempts, models, statusWords);
+    }
+
+    /** {@code status-words}: phase (queued, running, completed, failed) to the words that mean it. */
+    private static Map<String, TaskPhase> statusWords(ConfigNode node) {
+        Map<String, TaskPhase> words = new LinkedHashMap<>();
+        node.stringLists("status-words").forEach((phase, list) -> {
+            TaskPhase meaning = Arrays.stream(TaskPhase.values()).filter(p -> p.name().equalsIgnoreCase(phase))
+                    .findFirst().orElse(null);
+            if (meaning == null) {
+                node.problem(node.fileLabel(), node.dotted("status-words") + "." + phase, "is not queued, running, "
+                        + "completed or failed");
+            } else {
+                list.stream().filter(word -> !word.isBlank()).forEach(word -> words.put(word, meaning));
+            }
+        });
+        return words;
     }
 
     private static SlackConfig slack(ConfigNode node, Secrets secrets) {

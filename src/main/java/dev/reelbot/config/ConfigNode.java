@@ -2,6 +2,7 @@ package dev.reelbot.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.reelbot.core.DidYouMean;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -266,16 +267,7 @@ final class ConfigNode {
     }
 
     private String suggestion(String name) {
-        String best = null;
-        int bestDistance = 3;
-        for (String known : read) {
-            int d = Levenshtein.distance(name, known);
-            if (d < bestDistance) {
-                best = known;
-                bestDistance = d;
-            }
-        }
-        return best == null ? "" : "; did you mean '" + best + "'?";
+        return DidYouMean.closest(name, read, 2).map(best -> "; did you mean '" + best + "'?").orElse("");
     }
 
     private static int inRange(int value, int min, int max) {

@@ -2,7 +2,9 @@ package dev.reelbot.config;
 
 import dev.reelbot.core.ModelCatalog;
 import dev.reelbot.core.Secret;
+import dev.reelbot.core.TaskPhase;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -15,6 +17,7 @@ import java.util.Optional;
  * @param maxDownloadBytes the largest video the bot will download
  * @param getAttempts      attempts per status call before the poller backs off
  * @param models           the models offered, the first the default
+ * @param statusWords      status words this gateway sends that the client does not know, by what they mean
  */
 public record VideoApiConfig(
         String baseUrl,
@@ -23,5 +26,6 @@ public record VideoApiConfig(
         Duration requestTimeout,
         long maxDownloadBytes,
         int getAttempts,
-        ModelCatalog models) {
+        ModelCatalog models,
+        Map<String, TaskPhase> statusWords) {
 }

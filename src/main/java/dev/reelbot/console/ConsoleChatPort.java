@@ -71,8 +71,9 @@ public final class ConsoleChatPort implements ChatPort {
         screen.show(label(message.channel()), message.messageId(), view, false);
     }
 
+    /** Saves the video under its name: saving it again replaces the same file, so a retry shows nothing twice. */
     @Override
-    public String upload(MessageRef message, VideoFile video) throws ChatException {
+    public String upload(MessageRef message, VideoFile video, PostKey key) throws ChatException {
         try {
             Files.createDirectories(videoDir);
             Path target = videoDir.resolve(video.filename());

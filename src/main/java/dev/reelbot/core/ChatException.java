@@ -23,6 +23,7 @@ public final class ChatException extends Exception {
     private final Kind kind;
     private final transient Duration retryAfter;
     private final boolean fromPlatform;
+    private final String inWords;
 
     public ChatException(Kind kind, String message, Duration retryAfter, Throwable cause) {
         this(kind, message, retryAfter, cause, true);
@@ -33,10 +34,35 @@ public final class ChatException extends Exception {
      *                     true when the platform refused it (a real 429)
      */
     public ChatException(Kind kind, String message, Duration retryAfter, Throwable cause, boolean fromPlatform) {
+        this(kind, message, retryAfter, cause, fromPlatform, null);
+    }
+
+    /**
+     * @param message the technical account (method, error code, status), for the log and the admins
+     * @param inWords what went wrong in plain words for users ("the bot is not a member of that channel"), or
+     *                {@code null} for the kind's general words
+     */
+    public ChatException(Kind kind, String message, Duration retryAfter, Throwable cause, boolean fromPlatform,
+                         String inWords) {
         super(message, cause);
         this.kind = kind;
         this.retryAfter = retryAfter;
         this.fromPlatform = fromPlatform;
+        this.inWords = inWords;
+    }
+
+    /** What went wrong in plain words, fit to show users (no error codes, no exception names). */
+    public String inWords() {
+        if (inWords != null) {
+            return inWords;
+        }
+        return switch (kind) {
+            case RATE_LIMITED -> "the chat platform asked the bot to slow down";
+            case MESSAGE_GONE -> "the message was deleted";
+            case NO_ACCESS -> "the bot may not post there";
+            case TRANSIENT -> "the chat platform did not answer in time";
+            case REFUSED -> "the chat platform refused it";
+        };
     }
 
     public ChatException(Kind kind, String message) {

@@ -25,9 +25,11 @@ public interface ChatPort {
 
     /**
      * Uploads a finished video beside (or under) a message; returns a short note of where it went. The file is
-     * the engine's: the adapter must be done with it when this returns.
+     * the engine's: the adapter must be done with it when this returns. When {@code key.maybeSent()}, an earlier
+     * attempt may have uploaded it already: the adapter finds (or lets the platform deduplicate) that upload, as
+     * for {@link #post}, so a retry never shows the video twice.
      */
-    String upload(MessageRef message, VideoFile video) throws ChatException;
+    String upload(MessageRef message, VideoFile video, PostKey key) throws ChatException;
 
     /** Tells one user something only they see (an ephemeral message, a DM). */
     void whisper(Requester to, String text) throws ChatException;
@@ -37,6 +39,14 @@ public interface ChatPort {
 
     /** The largest file {@link #upload} accepts for this message's channel, in bytes. */
     long uploadLimit(MessageRef message);
+
+    /**
+     * Whether the bot can post in {@code where}, as far as the adapter knows (the platform said so, or refused a
+     * post there): when not, the job's messages go to a DM, and the requester is told so in the first answer.
+     */
+    default boolean canPostIn(Conversation where) {
+        return true;
+    }
 
     /**
      * Whether calls can go out now: false while the platform is still connecting (after a start, Discord's port

@@ -31,6 +31,11 @@ public final class ChatPorts {
         return port;
     }
 
+    /** Whether the requester's job can show in their channel (else it goes to a DM); true when unknown. */
+    boolean canPostIn(Requester who) {
+        return !serves(who.platform()) || forPlatform(who.platform()).canPostIn(who.conversation());
+    }
+
     public boolean serves(String platform) {
         return byPlatform.containsKey(platform);
     }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,9 +27,14 @@ public final class CommandHandler {
     private final RefundDesk refunds;
     private final ChatPorts chats;
     private final Clock clock;
+    private final Predicate<String> knowsStatus;
 
+    /**
+     * @param chats       the platforms: how one becomes admin there, and where a job's progress will show
+     * @param knowsStatus whether the video API client understands a status word (see {@link VideoApi})
+     */
     CommandHandler(CommandParser parser, JobService jobs, JobStore store, Renderer renderer, Admins admins,
-                   RefundDesk refunds, ChatPorts chats, Clock clock) {
+                   RefundDesk refunds, ChatPorts chats, Clock clock, Predicate<String> knowsStatus) {
         this.parser = parser;
         this.jobs = jobs;
         this.store = store;
@@ -37,6 +43,7 @@ public final class CommandHandler {
         this.refunds = refunds;
         this.chats = chats;
         this.clock = clock;
+        this.knowsStatus = knowsStatus;
     }
 
     /** The parser, for adapters that build commands from typed options. */
@@ -107,7 +114,8 @@ public final class CommandHandler {
     /** Every parameter of a job (the Details button); only the requester or an admin may see them. */
     public Reply details(Requester who, String jobId) {
         try {
-            return Reply.ok(JobDetails.describe(ownJob(who, jobId, "see its details"), renderer, clock.instant()));
+            return Reply.ok(JobDetails.describe(ownJob(who, jobId, "see its details"), renderer, clock.instant(),
+                    knowsStatus));
         } catch (CommandError e) {
             return Reply.refused(e.getMessage());
         } catch (StoreException e) {
@@ -142,7 +150,9 @@ public final class CommandHandler {
         Job job = accepted.job();
         String text = (accepted.isNew() ? "🎬 Job `" + job.id() + "` accepted: "
                 : "Job `" + job.id() + "` was already started: ")
-                + renderer.settings(job.request()) + ". Progress will show in this channel.";
+                + renderer.settings(job.request()) + ". " + (chats.canPostIn(who) ? "Progress will show in this "
+                + "channel." : "Progress will show in a DM with you: I can't post in this channel (invite me to it "
+                + "to see videos there).");
         return new Reply(text, true, job.id());
     }
 
@@ -157,8 +167,25 @@ public final class CommandHandler {
     }
 
     private Reply status(Requester who, String jobId) {
-        return visibleJob(who, jobId).map(job -> Reply.ok(renderer.summary(job, clock.instant())))
+        return visibleJob(who, jobId).map(job -> Reply.ok(statusOf(job, admins.isAdmin(who))))
                 .orElse(Reply.refused("There is no job `" + jobId + "` here."));
+    }
+
+    /**
+     * One job: its summary, why it failed (with the technical detail for admins only: it may name internal hosts),
+     * and a status word nobody knows.
+     */
+    private String statusOf(Job job, boolean forAdmin) {
+        StringBuilder text = new StringBuilder(renderer.summary(job, clock.instant()));
+        Failure failure = job.failure();
+        if (failure != null) {
+            text.append("\nWhy: ").append(failure.message());
+            if (forAdmin && failure.detail() != null) {
+                text.append(" (").append(failure.detail()).append(')');
+            }
+        }
+        String note = JobDetails.unknownStatusNote(job, knowsStatus);
+        return note == null ? text.toString() : text.append('\n').append(note).toString();
     }
 
     /** A job of the asker's own workspace: ids from elsewhere are not revealed. */

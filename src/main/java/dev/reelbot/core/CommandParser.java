@@ -3,15 +3,13 @@ package dev.reelbot.core;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The one parser of {@code /video}: Slack's command text, the console's lines and Discord's typed options all
- * become the same {@link VideoCommand}, validated the same way. Pure: no I/O, no clock.
- *
- * <p>Command words ({@code help}, {@code models}, {@code list}, {@code status <job>}, {@code admin ...}) count
- * only in their exact shape, so a prompt such as "list of cats" or "status symbols" is still a prompt.
+ * become the same {@link VideoCommand}, validated the same way, every problem reported at once. Pure: no I/O, no
+ * clock. The first word is a command word (see {@link CommandWords}) or the start of the prompt.
  */
 public final class CommandParser {
     /** The longest command read at all: room for the longest prompt a config may allow, and its options. */
@@ -20,11 +18,13 @@ public final class CommandParser {
     private final ModelCatalog catalog;
     private final Limits limits;
     private final String commandName;
+    private final CommandWords words;
 
     public CommandParser(ModelCatalog catalog, Limits limits, String commandName) {
         this.catalog = catalog;
         this.limits = limits;
         this.commandName = commandName;
+        this.words = new CommandWords(commandName);
     }
 
     /** Parses the text after the slash command, typed in {@code channel}. */
@@ -35,26 +35,28 @@ public final class CommandParser {
                     + " a cat surfing at sunset --duration 8. Type " + commandName + " help for the options.");
         }
         checkLength(trimmed);
-        String[] words = trimmed.split("\\s+");
-        VideoCommand word = commandWord(words);
-        if (word != null) {
-            return word;
+        Optional<VideoCommand> word = words.parse(trimmed);
+        if (word.isPresent()) {
+            return word.get();
         }
-        CommandText.Split split = CommandText.split(trimmed);
-        return new VideoCommand.Generate(new RequestBuilder(catalog, limits)
-                .build(split.prompt(), options(split.flags(), Map.of()), channel));
+        return generate(trimmed, Map.of(), channel);
     }
 
     /**
      * Builds a request from typed options (Discord's slash-command options, keyed by flag) plus any inline
-     * {@code --flags} in the prompt; an option given both ways is an error.
+     * {@code --flags} in the prompt; an option given both ways is an error. A prompt starting with a command word
+     * must be quoted here too.
      */
     public VideoCommand.Generate fromOptions(String prompt, Map<Flag, String> typed, String channel)
             throws CommandError {
-        checkLength(prompt == null ? "" : prompt);
-        CommandText.Split split = CommandText.split(prompt == null ? "" : prompt);
-        return new VideoCommand.Generate(new RequestBuilder(catalog, limits)
-                .build(split.prompt(), options(split.flags(), typed), channel));
+        String text = prompt == null ? "" : prompt;
+        checkLength(text);
+        if (!text.isBlank() && words.parse(text).isPresent()) {
+            throw new CommandError("`" + PlainText.oneLine(text.strip().split("\\s+")[0], 20) + "` is a command "
+                    + "word: to make a video of it, put the prompt in quotes: \"" + PlainText.oneLine(text, 60)
+                    + "\".");
+        }
+        return generate(text, typed, channel);
     }
 
     /** A command past any sensible length is refused before it is read: its problems could fill the screen. */
@@ -65,48 +67,19 @@ public final class CommandParser {
         }
     }
 
-    private VideoCommand commandWord(String[] words) throws CommandError {
-        String first = words[0].toLowerCase(Locale.ROOT);
-        switch (first) {
-            case "help", "--help":
-                return words.length == 1 ? new VideoCommand.Help() : null;
-            case "models":
-                return words.length == 1 ? new VideoCommand.Models() : null;
-            case "list":
-                return words.length == 1 ? new VideoCommand.ListJobs() : null;
-            case "status":
-                if (words.length == 1) {
-                    return new VideoCommand.ListJobs();
-                }
-                return words.length == 2 && JobIds.looksLikeId(words[1])
-                        ? new VideoCommand.Status(words[1].toLowerCase(Locale.ROOT)) : null;
-            case "admin":
-                return words.length >= 2 ? adminWord(words) : null;
-            default:
-                return null;
-        }
-    }
-
-    private VideoCommand adminWord(String[] words) throws CommandError {
-        String second = words[1].toLowerCase(Locale.ROOT);
-        if (second.equals("refunds") && words.length == 2) {
-            return new VideoCommand.AdminRefunds();
-        }
-        if (!second.equals("resolve")) {
-            return null;
-        }
-        if (words.length < 3 || !JobIds.looksLikeId(words[2])) {
-            throw new CommandError("Say which job: " + commandName + " admin resolve <job id> [note].");
-        }
-        List<String> note = new ArrayList<>(List.of(words).subList(3, words.length));
-        return new VideoCommand.AdminResolve(words[2].toLowerCase(Locale.ROOT),
-                PlainText.oneLine(String.join(" ", note), 300));
-    }
-
-    private static Map<Flag, String> options(List<CommandText.RawFlag> inline, Map<Flag, String> typed)
+    /** Every problem of the command at once: how the options were written, then what they ask for. */
+    private VideoCommand.Generate generate(String text, Map<Flag, String> typed, String channel)
             throws CommandError {
+        CommandText.Split split = CommandText.split(text);
+        List<String> problems = new ArrayList<>(split.problems());
+        Map<Flag, String> options = options(split.flags(), typed, problems);
+        return new VideoCommand.Generate(new RequestBuilder(catalog, limits)
+                .build(split.prompt(), options, channel, problems));
+    }
+
+    private static Map<Flag, String> options(List<CommandText.RawFlag> inline, Map<Flag, String> typed,
+                                             List<String> problems) {
         Map<Flag, String> options = new EnumMap<>(Flag.class);
-        List<String> problems = new ArrayList<>();
         typed.forEach((flag, value) -> {
             if (value != null && !value.isBlank()) {
                 options.put(flag, value);
@@ -116,9 +89,6 @@ public final class CommandParser {
             if (options.putIfAbsent(flag.flag(), flag.value()) != null) {
                 problems.add(flag.flag() + " is given twice.");
             }
-        }
-        if (!problems.isEmpty()) {
-            throw new CommandError(problems);
         }
         return options;
     }

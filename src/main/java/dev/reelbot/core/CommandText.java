@@ -17,14 +17,15 @@ final class CommandText {
     record RawFlag(String typedName, Flag flag, String value) {
     }
 
-    /** The prompt and the options found in a command. */
-    record Split(String prompt, List<RawFlag> flags) {
+    /** The prompt, the options found in a command, and what is wrong with how they were written. */
+    record Split(String prompt, List<RawFlag> flags, List<String> problems) {
     }
 
     private CommandText() {
     }
 
-    static Split split(String text) throws CommandError {
+    /** Splits; problems are collected, not thrown, so they are reported with every other problem of the command. */
+    static Split split(String text) {
         StringBuilder prompt = new StringBuilder();
         List<RawFlag> flags = new ArrayList<>();
         List<String> problems = new ArrayList<>();
@@ -45,7 +46,8 @@ final class CommandText {
             Flag flag = Flag.named(name).orElse(null);
             int valueStart = nameEnd < n && text.charAt(nameEnd) == '=' ? nameEnd + 1 : skipSpaces(text, nameEnd);
             if (flag == null) {
-                problems.add("--" + name + " is not an option. Options: " + optionList() + ".");
+                problems.add("--" + name + " is not an option" + Flag.closestTo(name).map(f -> "; did you mean `" + f
+                        + "`?").orElse(".") + " Options: " + optionList() + ".");
             }
             if (valueStart >= n || (text.charAt(nameEnd) != '=' && flagStart(text, valueStart) > 0)) {
                 problems.add("--" + name + " needs a value, e.g. --" + name + " " + example(flag) + ".");
@@ -58,10 +60,13 @@ final class CommandText {
             }
             i = value[2];
         }
-        if (!problems.isEmpty()) {
-            throw new CommandError(problems);
-        }
-        return new Split(unquote(prompt.toString().strip().replaceAll("[ \\t]{2,}", " ")), flags);
+        return new Split(unquote(prompt.toString().strip().replaceAll("[ \\t]{2,}", " ")), flags, problems);
+    }
+
+    /** Whether the text opens with a quote: a prompt written in quotes, even one starting with a command word. */
+    static boolean startsWithQuote(String text) {
+        String stripped = text.strip();
+        return !stripped.isEmpty() && QUOTES.containsKey(stripped.charAt(0));
     }
 
     /** The number of dash characters starting an option at {@code i}, or 0 when no option starts there. */

@@ -64,9 +64,12 @@ final class Deliverer {
             return tooLarge(job, tooLarge, limit);
         }
         VideoDownload.Saved saved = (VideoDownload.Saved) download;
+        // An earlier attempt (here, or recorded before a restart) may have uploaded it with its answer lost.
+        PostKey key = new PostKey("video-" + job.id(), tracked.uploadMaybeSent || job.delivery().attempts() > 0);
+        tracked.uploadMaybeSent = true;
         try {
             String note = chat.upload(job.message().ref(), new VideoFile(saved.file(), saved.bytes(),
-                    "reelbot-" + job.id() + ".mp4", PlainText.oneLine(job.request().prompt(), 200)));
+                    "reelbot-" + job.id() + ".mp4", PlainText.oneLine(job.request().prompt(), 200)), key);
             Job next = updates.apply(job, j -> Transitions.delivered(j, DeliveryState.UPLOADED, note,
                     clock.instant()));
             JobUpdates.event(next, "video uploaded ({})", human(saved.bytes()));
@@ -86,8 +89,9 @@ final class Deliverer {
         }
         if (failure instanceof VideoApiException.Rejected rejected && rejected.unsafeAddress()) {
             JobUpdates.warn(job, "refused to fetch the video: {}", failure.getMessage());
-            Job next = updates.apply(job, j -> Transitions.deliveryAttemptFailed(j, "the video API pointed the bot "
-                    + "to an address it may not fetch from", 1, clock.instant()));
+            Job next = updates.apply(job, j -> Transitions.deliveryAttemptFailed(j, new Failure("the video API "
+                    + "pointed the bot to an address it may not fetch from", "undelivered", failure.getMessage()), 1,
+                    clock.instant()));
             JobUpdates.error(next, "video not delivered: its download led to a private or internal address");
             return next;
         }
@@ -99,8 +103,8 @@ final class Deliverer {
 
     /** The requester can be reached nowhere: the video cannot be handed over, and the admins must hear of it. */
     Job nobodyToDeliverTo(Job job) {
-        Job next = updates.apply(job, j -> Transitions.deliveryAttemptFailed(j,
-                "the requester could not be reached to receive it", 1, clock.instant()));
+        Job next = updates.apply(job, j -> Transitions.deliveryAttemptFailed(j, new Failure(
+                "the requester could not be reached to receive it", "undelivered"), 1, clock.instant()));
         JobUpdates.error(next, "video ready but the requester cannot be reached anywhere");
         return next;
     }
@@ -108,9 +112,9 @@ final class Deliverer {
     private Job tooLarge(Job job, VideoDownload.TooLarge tooLarge, long limit) {
         String size = tooLarge.bytes() > 0 ? human(tooLarge.bytes()) : "over " + human(limit);
         if (tooLarge.link() == null) {
-            Job next = updates.apply(job, j -> Transitions.deliveryAttemptFailed(j, "it is " + size
+            Job next = updates.apply(job, j -> Transitions.deliveryAttemptFailed(j, new Failure("it is " + size
                     + ", over the " + human(limit) + " upload limit here, and there is no public link to share",
-                    1, clock.instant()));
+                    "undelivered"), 1, clock.instant()));
             JobUpdates.error(next, "video too large to upload ({}) and no public link", size);
             return next;
         }
@@ -121,6 +125,9 @@ final class Deliverer {
     }
 
     private Job uploadFailed(Job job, Tracked tracked, ChatException e, VideoDownload.Saved saved, long limit) {
+        if (e.kind() != ChatException.Kind.TRANSIENT) {
+            tracked.uploadMaybeSent = false;
+        }
         switch (e.kind()) {
             case RATE_LIMITED -> {
                 tracked.deliveryAt = clock.instant().plus(e.retryAfter().orElse(Duration.ofSeconds(5)));
@@ -133,19 +140,19 @@ final class Deliverer {
                 if (saved.link() != null) {
                     return tooLarge(job, new VideoDownload.TooLarge(saved.bytes(), limit, saved.link()), limit);
                 }
-                return attemptFailed(job, tracked, "the chat refused the upload", e.getMessage());
+                return attemptFailed(job, tracked, "the upload was refused: " + e.inWords(), e.getMessage());
             }
             default -> {
-                return attemptFailed(job, tracked, "the upload failed", e.getMessage());
+                return attemptFailed(job, tracked, "the upload failed: " + e.inWords(), e.getMessage());
             }
         }
     }
 
-    /** @param why plain words for the requester; {@code detail} goes to the log only */
+    /** @param why plain words for the requester; {@code detail} the technical cause, for the log and admins */
     private Job attemptFailed(Job job, Tracked tracked, String why, String detail) {
         Instant now = clock.instant();
-        Job next = updates.apply(job, j -> Transitions.deliveryAttemptFailed(j, why, settings.deliveryAttempts(),
-                now));
+        Job next = updates.apply(job, j -> Transitions.deliveryAttemptFailed(j, new Failure(why, "undelivered",
+                detail), settings.deliveryAttempts(), now));
         tracked.deliveryAt = now.plus(Duration.ofSeconds(Math.min(120, 5L << Math.min(next.delivery().attempts(),
                 5))));
         if (next.delivery().state() == DeliveryState.FAILED) {

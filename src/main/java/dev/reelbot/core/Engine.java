@@ -2,6 +2,7 @@ package dev.reelbot.core;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
@@ -16,6 +17,7 @@ public final class Engine {
     private final CommandHandler commands;
     private final EngineSettings settings;
     private final PendingSubmissions pending = new PendingSubmissions();
+    private final NoticeTrouble noticeTrouble = new NoticeTrouble();
 
     /**
      * An engine whose create requests and downloads run on the workers too: for tests, which step jobs on their own
@@ -37,7 +39,7 @@ public final class Engine {
         VideoApi api = new LimitedVideoApi(new MeasuredVideoApi(parts.api(), parts.metrics()), settings.maxApiCalls());
         JobUpdates updates = new JobUpdates(parts.store(), parts.metrics());
         Renderer renderer = new Renderer(catalog);
-        NoticeDesk notices = new NoticeDesk(parts.store(), updates, renderer, clock);
+        NoticeDesk notices = new NoticeDesk(parts.store(), updates, renderer, clock, parts.metrics(), noticeTrouble);
         ChatPorts chats = parts.chats().measured(parts.metrics());
         JobRunner runner = new JobRunner(parts.store(), chats,
                 new TaskWatcher(api, updates, catalog, settings, clock, () -> ThreadLocalRandom.current()
@@ -48,13 +50,9 @@ public final class Engine {
                 notices, new MessageKeeper(updates, renderer, settings, clock, parts.metrics()), pending, clock);
         this.poller = new Poller(runner::step, workers, settings.workers(), submitters, clock);
         this.jobs = new JobService(parts.store(), poller, parts.quotas(), clock, pending);
-        RefundDesk refunds = new RefundDesk(parts.store(), updates, clock, resolved -> workers.execute(() -> {
-            if (chats.serves(resolved.requester().platform())) {
-                notices.showResolution(resolved, chats.forPlatform(resolved.requester().platform()));
-            }
-        }));
+        RefundDesk refunds = new RefundDesk(parts.store(), updates, clock, poller::follow);
         this.commands = new CommandHandler(new CommandParser(catalog, parts.limits(), parts.commandName()), jobs,
-                parts.store(), renderer, parts.admins(), refunds, chats, clock);
+                parts.store(), renderer, parts.admins(), refunds, chats, clock, api::knowsStatus);
     }
 
     /** What an engine is made of. */
@@ -84,12 +82,25 @@ public final class Engine {
     }
 
     /**
-     * For a graceful shutdown, once no new commands arrive: waits until every accepted job's create request has
-     * been sent (or the timeout passes), so none is left to be judged outcome-unknown at the next start. Returns
-     * how many are still unsent.
+     * For a graceful shutdown, once no new commands arrive: lets accepted jobs' create requests go out for up to
+     * {@code timeout}, then sends no more (those left are sent at the next start, unbilled) and waits up to
+     * {@code sendGrace} for the answers of requests already sent, so none is left outcome-unknown. Returns what
+     * was left.
      */
-    public int drainSubmissions(Duration timeout) throws InterruptedException {
-        return pending.await(timeout);
+    public Drained drainSubmissions(Duration timeout, Duration sendGrace) throws InterruptedException {
+        return pending.drain(timeout, sendGrace);
+    }
+
+    /** What a drain left: jobs never sent (sent at the next start), and create requests still without an answer. */
+    public record Drained(int unsent, int sending) {
+    }
+
+    /**
+     * Empty while refund notices reach the admin channel; else what keeps them out (they are retried), for
+     * {@code /healthz}.
+     */
+    public Optional<String> adminChannelTrouble() {
+        return noticeTrouble.problem();
     }
 
     public CommandHandler commands() {

@@ -40,6 +40,14 @@ public interface EngineMetrics {
     default void apiCall(String route, Duration latency, String outcome) {
     }
 
+    /** The video API answered a job's poll with a status word the bot does not know (counted as running). */
+    default void unknownApiStatus() {
+    }
+
+    /** A refund notice (or the edit showing its resolution) could not reach the admin room; it is retried. */
+    default void noticeFailed(String platform) {
+    }
+
     /** A message post or edit: {@code sent}, {@code throttled} (held back by the bot), {@code rate_limited}
      * (the platform answered 429) or {@code failed}. */
     default void messageUpdate(String platform, String outcome) {

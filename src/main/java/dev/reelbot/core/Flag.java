@@ -1,5 +1,6 @@
 package dev.reelbot.core;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -50,6 +51,16 @@ public enum Flag {
             }
         }
         return Optional.empty();
+    }
+
+    /** The option a mistyped name most likely meant ({@code colour} is not one; {@code modle} means --model). */
+    static Optional<Flag> closestTo(String typed) {
+        List<String> names = new ArrayList<>();
+        for (Flag flag : values()) {
+            names.add(flag.name);
+            flag.aliases.stream().filter(alias -> alias.length() > 1).forEach(names::add);
+        }
+        return DidYouMean.closest(typed, names, typed.length() <= 4 ? 1 : 2).flatMap(Flag::named);
     }
 
     @Override

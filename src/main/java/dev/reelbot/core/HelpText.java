@@ -23,6 +23,8 @@ final class HelpText {
         }
         text.append("\nMore: ").append(cmd).append(" models · ").append(cmd).append(" list · ").append(cmd)
                 .append(" status <job> · ").append(cmd).append(" help\n");
+        text.append("A prompt that starts with a command word (").append(String.join(", ", CommandWords.WORDS))
+                .append(") goes in quotes: ").append(cmd).append(" \"list of cats\" --ar 16:9\n");
         text.append("Admins: ").append(cmd).append(" admin refunds · ").append(cmd)
                 .append(" admin resolve <job> [note]");
         return text.toString();

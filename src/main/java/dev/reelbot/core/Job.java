@@ -57,10 +57,11 @@ public record Job(
 
     /**
      * Whether nothing is left to do: the API is done with it, the video is delivered (or that failed and was
-     * reported), the requester has seen the outcome, and any refund notice is posted.
+     * reported), the requester has seen the outcome, and any refund notice is posted and shows its resolution.
      */
     public boolean isSettled() {
-        return state.isFinal() && delivery.state().isDone() && message.finalShown() && !refund.state().isPending();
+        return state.isFinal() && delivery.state().isDone() && message.finalShown() && !refund.state().isPending()
+                && !refund.noticeOutdated();
     }
 
     Job withState(JobState newState, Instant now) {

@@ -1,13 +1,14 @@
 package dev.reelbot.core;
 
 import java.time.Instant;
+import java.util.function.Predicate;
 
 /** Every parameter of a job, for the Details button and admins: what was asked, what the API said. */
 final class JobDetails {
     private JobDetails() {
     }
 
-    static String describe(Job job, Renderer renderer, Instant now) {
+    static String describe(Job job, Renderer renderer, Instant now, Predicate<String> knowsStatus) {
         VideoRequest r = job.request();
         StringBuilder text = new StringBuilder("Job `").append(job.id()).append("`: ")
                 .append(renderer.render(job, now).headline()).append('\n');
@@ -23,11 +24,27 @@ final class JobDetails {
         line(text, "Quality", r.quality());
         line(text, "Image", r.imageUrl());
         line(text, "Task id", job.task().taskId());
+        line(text, "API status", job.task().apiStatus());
         line(text, "Requested", Renderer.when(job.times().createdAt()));
         line(text, "Finished", job.times().finishedAt() == null ? null : Renderer.when(job.times().finishedAt()));
         line(text, "Video", job.delivery().note());
         line(text, "Failure", job.failure() == null ? null : job.failure().message());
+        line(text, "Note", unknownStatusNote(job, knowsStatus));
         return text.toString().stripTrailing();
+    }
+
+    /**
+     * For a job still running on a status word the API client does not know: what it means for the job, so it is
+     * noticed (and the word added) before the time limit makes the job a refund case. Else {@code null}.
+     */
+    static String unknownStatusNote(Job job, Predicate<String> knowsStatus) {
+        String word = job.task().apiStatus();
+        if (job.state().isFinal() || word == null || knowsStatus.test(word)) {
+            return null;
+        }
+        return "The video API says `" + PlainText.oneLine(word, 40) + "`, a status word the bot does not know: it "
+                + "counts as still running until the time limit. If it means done or failed, an admin can add it "
+                + "(video-api.status-words).";
     }
 
     private static void line(StringBuilder text, String label, String value) {

@@ -11,8 +11,10 @@ import java.time.Instant;
  * @param resolvedBy the admin who resolved it
  * @param note       the admin's note
  * @param resolvedAt when
+ * @param noticeOutdated whether the notice message must still be edited to show the resolution: durable, so the
+ *                       engine keeps at it (through rate limits and restarts) until the chat took the edit
  */
 public record JobRefund(RefundState state, String reason, MessageRef notice, String resolvedBy, String note,
-                        Instant resolvedAt) {
-    static final JobRefund NONE = new JobRefund(RefundState.NONE, null, null, null, null, null);
+                        Instant resolvedAt, boolean noticeOutdated) {
+    static final JobRefund NONE = new JobRefund(RefundState.NONE, null, null, null, null, null, false);
 }

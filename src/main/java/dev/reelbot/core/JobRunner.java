@@ -10,7 +10,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One step of one job: does every duty that is due, in the order that keeps messages true (poll the API; post
  * the message if there is none; raise a refund notice, so the final view can say it was raised; deliver the
- * video; show the latest view), and says when the job next needs a step.
+ * video; show the latest view), and says when the job next needs a step. The refund notice keeps a schedule of
+ * its own: when the admin room is in trouble the requester's message goes ahead without it.
  */
 final class JobRunner {
     private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
@@ -49,17 +50,11 @@ final class JobRunner {
         }
         Job job = found.get();
         if (job.state() == JobState.SUBMITTING) {
-            if (tracked.ownsSubmission) {
-                try {
-                    job = watcher.submit(job);
-                } finally {
-                    tracked.awaitingSubmission = false;
-                    pending.done();
-                }
-            } else {
-                job = watcher.abandonedSubmission(job);
-            }
+            job = submit(job, tracked);
+        } else if (job.state() == JobState.SENDING) {
+            job = watcher.abandonedSubmission(job, tracked.unrecordedTaskId);
         }
+        leftSubmitting(job, tracked);
         if (isActive(job) && due(tracked.pollAt)) {
             job = watcher.poll(job, tracked);
         }
@@ -76,8 +71,10 @@ final class JobRunner {
         if (showsMessage && job.message().ref() == null && due(tracked.chatAt)) {
             job = messages.update(job, tracked, chat);
         }
-        if (job.refund().state().isPending() && due(tracked.chatAt)) {
+        if (job.refund().state().isPending() && due(tracked.noticeAt)) {
             job = notices.notify(job, tracked, chat);
+        } else if (job.refund().noticeOutdated() && due(tracked.noticeAt)) {
+            job = notices.showResolution(job, tracked, chat);
         }
         if (job.delivery().state() == DeliveryState.PENDING && MessageKeeper.unreachable(job)) {
             job = deliverer.nobodyToDeliverTo(job);
@@ -88,8 +85,40 @@ final class JobRunner {
         if (due(tracked.chatAt)) {
             job = messages.update(job, tracked, chat);
         }
+        if (!job.refund().state().isPending() && !job.refund().noticeOutdated()) {
+            notices.settled(job.id());
+        }
         tracked.routine = isActive(job) && job.message().ref() != null && !tracked.pollNearEnd;
         return job.isSettled() ? Optional.empty() : Optional.of(nextStep(job, tracked));
+    }
+
+    /**
+     * Sends the job's create request, unless a graceful stop closed the gate (it then waits for the next start,
+     * unbilled). The request goes out only after this step won the {@code SENDING} mark, so no later step, here or
+     * after a restart, can send it again.
+     */
+    private Job submit(Job job, Tracked tracked) {
+        if (!pending.startSending()) {
+            return job;
+        }
+        try {
+            Optional<Job> marked = watcher.markSending(job);
+            if (marked.isEmpty()) {
+                return store.find(job.id()).orElse(job);
+            }
+            leftSubmitting(marked.get(), tracked);
+            return watcher.send(marked.get(), tracked);
+        } finally {
+            pending.stoppedSending();
+        }
+    }
+
+    /** Once the job is past {@code SUBMITTING}, it no longer waits for the submit workers or holds up a stop. */
+    private void leftSubmitting(Job job, Tracked tracked) {
+        if (tracked.awaitingSubmission && job.state() != JobState.SUBMITTING) {
+            tracked.awaitingSubmission = false;
+            pending.done();
+        }
     }
 
     /** The next step while the platform is connecting: the next poll, or a look at the platform soon. */
@@ -100,15 +129,15 @@ final class JobRunner {
 
     private Instant nextStep(Job job, Tracked tracked) {
         Instant now = clock.instant();
-        Instant next = now.plus(PARKED);
+        Instant next = now.plus(job.state() == JobState.SUBMITTING ? NOT_READY : PARKED);
         if (isActive(job)) {
             next = earliest(next, tracked.pollAt);
         }
         if (job.delivery().state() == DeliveryState.PENDING) {
             next = earliest(next, job.message().ref() == null ? tracked.chatAt : tracked.deliveryAt);
         }
-        if (job.refund().state().isPending()) {
-            next = earliest(next, tracked.chatAt);
+        if (job.refund().state().isPending() || job.refund().noticeOutdated()) {
+            next = earliest(next, tracked.noticeAt);
         }
         Instant messageDue = messages.due(job);
         if (messageDue != null) {

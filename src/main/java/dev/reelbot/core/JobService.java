@@ -49,20 +49,56 @@ public final class JobService {
         VideoRequest identified = request.toBuilder().endUser(endUser(requester)).build();
         Job job = Job.submitting(JobIds.next(), requestKey, requester, identified, now);
         try {
-            if (!store.insertWithinQuota(job, quotas, now.minus(DAY))) {
+            if (!insert(job, now)) {
                 Optional<Job> retried = store.findByRequestKey(requestKey);
                 if (retried.isPresent()) {
-                    return new Accepted(retried.get(), false);
+                    return new Accepted(adopted(retried.get()), false);
                 }
                 throw quotaRefusal(requester, now);
             }
         } catch (JobStore.DuplicateRequestException retried) {
-            return new Accepted(retried.existing(), false);
+            return new Accepted(adopted(retried.existing()), false);
         }
         JobUpdates.event(job, "accepted: {}", identified.model());
         pending.accepted();
-        poller.trackNew(job.id(), now);
+        if (!poller.trackNew(job.id(), now)) {
+            pending.done();
+        }
         return new Accepted(job, true);
+    }
+
+    /**
+     * Writes the job if the quota allows it. A store that reports a failure may have written it anyway: then it
+     * counts as written.
+     */
+    private boolean insert(Job job, Instant now) throws JobStore.DuplicateRequestException {
+        try {
+            return store.insertWithinQuota(job, quotas, now.minus(DAY));
+        } catch (StoreException e) {
+            Optional<Job> written;
+            try {
+                written = store.findByRequestKey(job.requestKey()).filter(j -> j.id().equals(job.id()));
+            } catch (StoreException again) {
+                e.addSuppressed(again);
+                throw e;
+            }
+            if (written.isEmpty()) {
+                throw e;
+            }
+            JobUpdates.warn(job, "the store reported a failed insert, but the job was written: {}", e.getMessage());
+            return true;
+        }
+    }
+
+    /**
+     * A job an earlier delivery of the same command created: if its accept failed after the row was written, the
+     * poller does not know it yet, and it is tracked now, so the job is not left waiting for a restart.
+     */
+    private Job adopted(Job job) {
+        if (!job.isSettled()) {
+            track(job, clock.instant());
+        }
+        return job;
     }
 
     /** Why a quota refused a job, read after the refusal; a job that finished meanwhile makes room again. */
@@ -83,7 +119,8 @@ public final class JobService {
 
     /**
      * Resumes every unfinished job: the poller picks each up within a few seconds (spread, so a restart with many
-     * jobs does not poll them all at once). A job found submitting is judged outcome-unknown by its first step.
+     * jobs does not poll them all at once). A job never sent is sent now; one found {@code SENDING} (the bot
+     * stopped while sending it) is judged outcome-unknown by its first step.
      */
     public int resume() {
         List<Job> unsettled = store.unsettled();
@@ -91,9 +128,20 @@ public final class JobService {
         long spread = Math.min(RESUME_SPREAD.toMillis(), unsettled.size() * 20L);
         for (Job job : unsettled) {
             long delay = spread == 0 ? 0 : ThreadLocalRandom.current().nextLong(spread);
-            poller.trackResumed(job, now.plusMillis(delay));
+            track(job, now.plusMillis(delay));
         }
         return unsettled.size();
+    }
+
+    /** Tracks the job; one still to be sent is counted first, so a stop waits for it (see PendingSubmissions). */
+    private void track(Job job, Instant due) {
+        boolean unsent = job.state() == JobState.SUBMITTING;
+        if (unsent) {
+            pending.accepted();
+        }
+        if (!poller.trackResumed(job, due) && unsent) {
+            pending.done();
+        }
     }
 
     /** An opaque, stable id of the requester for the API's abuse monitoring: never their platform id itself. */

@@ -5,8 +5,13 @@ package dev.reelbot.core;
  * {@link #FAILED}, {@link #TIMED_OUT} and {@link #SUBMIT_UNKNOWN} are refund cases; {@link #REJECTED} cost nothing.
  */
 public enum JobState {
-    /** The row is written; the create request is about to be sent or is in flight. */
+    /** The row is written and the create request has not been sent: nothing is billed, it may still be sent. */
     SUBMITTING,
+    /**
+     * The create request is about to be sent or in flight (marked with a compare-and-set just before it goes out):
+     * only the step that marked it sends it, and any later step that finds it so ends it {@link #SUBMIT_UNKNOWN}.
+     */
+    SENDING,
     /** The API accepted the job and has not started it. */
     QUEUED,
     /** The API is generating the video. */
@@ -23,7 +28,7 @@ public enum JobState {
     REJECTED;
 
     public boolean isFinal() {
-        return this != SUBMITTING && this != QUEUED && this != RUNNING;
+        return this != SUBMITTING && this != SENDING && this != QUEUED && this != RUNNING;
     }
 
     /** Whether the job was (or may have been) billed and did not produce a video. */

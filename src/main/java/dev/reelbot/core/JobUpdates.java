@@ -8,7 +8,8 @@ import org.slf4j.spi.LoggingEventBuilder;
 
 /**
  * Applies a transition with compare-and-set: when another writer changed the job first, the transition is applied
- * again to the fresh job, and when it no longer applies (the job moved on) the fresh job is returned unchanged.
+ * again to the fresh job, and when it no longer applies ({@link JobMovedOn}) the fresh job is returned unchanged.
+ * Any other exception from a transition is a bug: it propagates, so the step fails loudly with its stack trace.
  * Also the one place job events are logged, one line each with job, platform, channel and user.
  */
 final class JobUpdates {
@@ -30,7 +31,7 @@ final class JobUpdates {
             Job next;
             try {
                 next = change.apply(current);
-            } catch (IllegalStateException movedOn) {
+            } catch (JobMovedOn movedOn) {
                 log.debug("job={} change no longer applies: {}", current.id(), movedOn.getMessage());
                 return current;
             }
@@ -57,7 +58,7 @@ final class JobUpdates {
             Optional<Job> stored = store.compareAndSet(change.apply(job));
             stored.ifPresent(next -> countFailure(job, next));
             return stored;
-        } catch (IllegalStateException movedOn) {
+        } catch (JobMovedOn movedOn) {
             return Optional.empty();
         }
     }

@@ -52,4 +52,9 @@ public final class LimitedVideoApi implements VideoApi {
     public String toString() {
         return delegate.toString();
     }
+
+    @Override
+    public boolean knowsStatus(String word) {
+        return delegate.knowsStatus(word);
+    }
 }

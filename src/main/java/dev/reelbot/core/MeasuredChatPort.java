@@ -46,8 +46,8 @@ final class MeasuredChatPort implements ChatPort {
     }
 
     @Override
-    public String upload(MessageRef message, VideoFile video) throws ChatException {
-        return count(() -> delegate.upload(message, video));
+    public String upload(MessageRef message, VideoFile video, PostKey key) throws ChatException {
+        return count(() -> delegate.upload(message, video, key));
     }
 
     @Override
@@ -66,6 +66,11 @@ final class MeasuredChatPort implements ChatPort {
     @Override
     public long uploadLimit(MessageRef message) {
         return delegate.uploadLimit(message);
+    }
+
+    @Override
+    public boolean canPostIn(Conversation where) {
+        return delegate.canPostIn(where);
     }
 
     @Override

@@ -53,4 +53,9 @@ final class MeasuredVideoApi implements VideoApi {
     public String toString() {
         return delegate.toString();
     }
+
+    @Override
+    public boolean knowsStatus(String word) {
+        return delegate.knowsStatus(word);
+    }
 }

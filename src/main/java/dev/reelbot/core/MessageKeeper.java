@@ -27,7 +27,8 @@ final class MessageKeeper {
 
     /** When the message should next be touched, or {@code null} when it is up to date for good. */
     Instant due(Job job) {
-        if (job.state() == JobState.REJECTED || job.state() == JobState.SUBMITTING) {
+        if (job.state() == JobState.REJECTED || job.state() == JobState.SUBMITTING
+                || job.state() == JobState.SENDING) {
             return job.state() == JobState.REJECTED && !job.message().finalShown() ? clock.instant() : null;
         }
         if (unreachable(job)) {
@@ -65,7 +66,11 @@ final class MessageKeeper {
             }
             tracked.chatErrors = 0;
             metrics.messageUpdate(chat.platform(), "sent");
-            Job next = updates.apply(job, j -> Transitions.shown(j, shown, fingerprint, view.isFinal(), now));
+            // A post that may have found an earlier attempt's message shows what that attempt rendered: recorded as
+            // unknown, so the next update edits it to the current view.
+            boolean contentKnown = ref != null || !maybeSent;
+            Job next = updates.apply(job, j -> Transitions.shown(j, shown, contentKnown ? fingerprint : null,
+                    contentKnown && view.isFinal(), now));
             if (ref == null) {
                 JobUpdates.event(next, "message posted in {} as {}", shown.channel(), shown.messageId());
             }

@@ -1,5 +1,7 @@
 package dev.reelbot.core;
 
+import java.util.Set;
+
 /**
  * Makes untrusted text (a user's prompt, an API's error message) safe to store and print: no control characters
  * (line breaks kept only when asked), no invisible bidi overrides that could disguise the text around them, and a
@@ -11,6 +13,8 @@ public final class PlainText {
     private static final int CONTROL_PICTURES = 0x2400;
     /** Room kept for the "… and N more lines" ending. */
     private static final int MORE_LINES_ROOM = 32;
+    /** Hangul fillers, the Mongolian vowel separator and the blank Braille pattern: letters that show nothing. */
+    private static final Set<Integer> BLANK_LETTERS = Set.of(0x115F, 0x1160, 0x3164, 0xFFA0, 0x180E, 0x2800);
 
     private PlainText() {
     }
@@ -118,6 +122,19 @@ public final class PlainText {
             out.appendCodePoint(cp);
         }
         return out.toString().strip();
+    }
+
+    /**
+     * Whether the text shows anything: a letter, digit, mark of punctuation or symbol, not counting format
+     * characters (zero-width spaces and joiners), combining marks alone, and the letters that render blank.
+     */
+    public static boolean hasVisible(String text) {
+        return text.codePoints().anyMatch(cp -> switch (Character.getType(cp)) {
+            case Character.FORMAT, Character.CONTROL, Character.NON_SPACING_MARK, Character.ENCLOSING_MARK,
+                    Character.SPACE_SEPARATOR, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR,
+                    Character.UNASSIGNED, Character.PRIVATE_USE, Character.SURROGATE -> false;
+            default -> !BLANK_LETTERS.contains(cp);
+        });
     }
 
     /** Explicit direction overrides and isolates (U+202A..U+202E, U+2066..U+2069): they can reorder what follows. */

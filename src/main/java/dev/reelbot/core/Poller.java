@@ -5,10 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -28,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * pool's queue, and at most one runner per worker thread takes them, urgent ones (a poll expected to find the job
  * finished, a delivery, a notice, a message to post again, a wake-up) before routine ones (progress polls of a job
  * not known to be about to finish, and of a job whose platform is away). A routine step that has waited
- * {@link #ROUTINE_PATIENCE} goes first too, so no job waits without end.
+ * {@link WaitingSteps#PATIENCE} goes first too, so no job waits without end.
  *
  * <p>Threading: {@link #tick()} runs on the shared scheduler (or a test's thread); steps run on the workers. A
  * job is never stepped twice at once; a wake-up that arrives during a step runs right after it.
@@ -38,8 +36,6 @@ public final class Poller {
     private static final Duration AFTER_CRASH = Duration.ofSeconds(30);
     /** How many steps a runner takes before it lets other work on the workers go first. */
     private static final int STEPS_PER_TURN = 8;
-    /** How long a routine step may wait behind urgent ones before it goes first. */
-    static final Duration ROUTINE_PATIENCE = Duration.ofSeconds(30);
 
     private final Steps runner;
     private final Executor workers;
@@ -50,10 +46,10 @@ public final class Poller {
     private final Map<String, Tracked> tracked = new ConcurrentHashMap<>();
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private final Set<String> wakeAfterStep = ConcurrentHashMap.newKeySet();
-    private final Queue<Tracked> urgentSteps = new ConcurrentLinkedQueue<>();
-    private final Queue<Tracked> routineSteps = new ConcurrentLinkedQueue<>();
+    private final WaitingSteps waiting = new WaitingSteps();
     private final AtomicInteger runners = new AtomicInteger();
     private final Object idle = new Object();
+    private final TickWatch ticks = new TickWatch();
     private ScheduledFuture<?> ticking;
 
     /**
@@ -76,6 +72,7 @@ public final class Poller {
     /** Starts ticking on the shared scheduler. */
     public synchronized void start(ScheduledExecutorService scheduler, Duration tick) {
         if (ticking == null) {
+            ticks.completed(clock.instant());
             ticking = scheduler.scheduleWithFixedDelay(this::tickSafely, 0, tick.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
@@ -88,20 +85,30 @@ public final class Poller {
         }
     }
 
-    /** Starts tracking a job this process just accepted, due at {@code due}. */
-    void trackNew(String jobId, Instant due) {
-        track(new Tracked(jobId, true, false, clock.instant()), due);
+    /** Starts tracking a job this process just accepted, due at {@code due}; false when it is tracked already. */
+    boolean trackNew(String jobId, Instant due) {
+        return track(new Tracked(jobId, true, false, clock.instant()), due);
     }
 
-    /** Starts tracking a job found unfinished at start-up. */
-    void trackResumed(Job job, Instant due) {
+    /** Starts tracking a job found unfinished (at start-up, or after a failed accept); false if tracked already. */
+    boolean trackResumed(Job job, Instant due) {
         boolean inherited = job.refund().state() == RefundState.NOTIFYING;
-        track(new Tracked(job.id(), false, inherited, clock.instant()), due);
+        return track(new Tracked(job.id(), job.state() == JobState.SUBMITTING, inherited, clock.instant()), due);
     }
 
-    private void track(Tracked job, Instant due) {
-        tracked.putIfAbsent(job.jobId, job);
+    private boolean track(Tracked job, Instant due) {
+        if (tracked.putIfAbsent(job.jobId, job) != null) {
+            return false;
+        }
         queue.scheduleNoLaterThan(job.jobId, due);
+        return true;
+    }
+
+    /** Makes sure a job that has work again (an admin resolved its refund case) gets a step as soon as possible. */
+    void follow(Job job) {
+        if (!trackResumed(job, clock.instant())) {
+            wake(job.id());
+        }
     }
 
     /** Asks for a step of a tracked job as soon as possible. */
@@ -110,8 +117,7 @@ public final class Poller {
         if (job == null) {
             return;
         }
-        if (routineSteps.remove(job)) {
-            urgentSteps.add(job);
+        if (waiting.promote(job)) {
             startRunners();
             return;
         }
@@ -130,20 +136,22 @@ public final class Poller {
                 continue;
             }
             if (!job.awaitingSubmission) {
-                urgentSteps.add(job);
+                waiting.addUrgent(job);
                 continue;
             }
             try {
                 submitters.execute(() -> step(job));
-            } catch (RejectedExecutionException shuttingDown) {
+            } catch (RuntimeException | Error refused) {
                 putBack(job, now);
+                if (!(refused instanceof RejectedExecutionException)) {
+                    throw refused;
+                }
             }
         }
         for (String jobId = queue.takeDueRoutine(now); jobId != null; jobId = queue.takeDueRoutine(now)) {
             Tracked job = claim(jobId);
             if (job != null) {
-                job.waitingSince = now;
-                routineSteps.add(job);
+                waiting.addRoutine(job, now);
             }
         }
         startRunners();
@@ -163,7 +171,7 @@ public final class Poller {
     }
 
     private void startRunners() {
-        while (!(urgentSteps.isEmpty() && routineSteps.isEmpty()) && takeRunnerSlot()) {
+        while (!waiting.isEmpty() && takeRunnerSlot()) {
             try {
                 workers.execute(this::runSteps);
             } catch (RuntimeException | Error refused) {
@@ -210,15 +218,7 @@ public final class Poller {
     }
 
     private Tracked nextStep() {
-        Tracked oldest = routineSteps.peek();
-        if (oldest != null && !oldest.waitingSince.plus(ROUTINE_PATIENCE).isAfter(clock.instant())) {
-            Tracked job = routineSteps.poll();
-            if (job != null) {
-                return job;
-            }
-        }
-        Tracked job = urgentSteps.poll();
-        return job != null ? job : routineSteps.poll();
+        return waiting.next(clock.instant());
     }
 
     private void putBack(Tracked job, Instant now) {
@@ -226,12 +226,22 @@ public final class Poller {
         queue.schedule(job.jobId, now.plus(AFTER_CRASH));
     }
 
+    /**
+     * One scheduled tick. Whatever it throws, an {@code Error} included, is logged and ticking goes on: an exception
+     * escaping a fixed-delay task would cancel it, and every job would silently stop.
+     */
     private void tickSafely() {
         try {
             tick();
-        } catch (RuntimeException e) {
+            ticks.completed(clock.instant());
+        } catch (RuntimeException | Error e) {
             log.error("poller tick failed; the next tick will try again", e);
         }
+    }
+
+    /** Empty while scheduled ticks complete; else since when none has (see {@link TickWatch}), for /healthz. */
+    public Optional<String> stall() {
+        return ticks.stall(clock.instant());
     }
 
     private void step(Tracked job) {

@@ -13,7 +13,8 @@ final class RefundDesk {
     private final Consumer<Job> afterResolve;
 
     /**
-     * @param afterResolve called with the resolved job, to update its notice message off the caller's thread
+     * @param afterResolve called with the resolved job, so the engine shows the resolution on its notice (quick:
+     *                     it only schedules that)
      */
     RefundDesk(JobStore store, JobUpdates updates, Clock clock, Consumer<Job> afterResolve) {
         this.store = store;

@@ -30,7 +30,7 @@ public final class Renderer {
         JobView.Result result = null;
         List<JobView.Action> actions = List.of();
         switch (job.state()) {
-            case SUBMITTING -> {
+            case SUBMITTING, SENDING -> {
                 headline = "⏳ Submitting";
                 status = "Sending the job to the video API…";
             }
@@ -113,6 +113,10 @@ public final class Renderer {
         facts.add(new NoticeView.Fact(job.times().submittedAt() != null ? "Billed" : "Submitted (maybe billed)",
                 WHEN.format(billed)));
         facts.add(new NoticeView.Fact("Why", job.refund().reason() == null ? reason(job) : job.refund().reason()));
+        if (job.failure() != null && job.failure().detail() != null) {
+            facts.add(new NoticeView.Fact("Details", "the technical cause is in the log and in `status " + job.id()
+                    + "` (for admins)"));
+        }
         facts.add(new NoticeView.Fact("Prompt", PlainText.oneLine(job.request().prompt(), 200)));
         JobRefund refund = job.refund();
         boolean resolved = refund.state() == RefundState.RESOLVED;

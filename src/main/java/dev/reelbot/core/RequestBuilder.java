@@ -26,10 +26,16 @@ final class RequestBuilder {
         this.limits = limits;
     }
 
-    VideoRequest build(String rawPrompt, Map<Flag, String> options, String channel) throws CommandError {
+    /** @param earlier problems already found in how the command was written, reported with these */
+    VideoRequest build(String rawPrompt, Map<Flag, String> options, String channel, List<String> earlier)
+            throws CommandError {
+        problems.addAll(earlier);
         String prompt = PlainText.multiLine(rawPrompt, Integer.MAX_VALUE);
         if (prompt.isEmpty()) {
             problems.add("Describe the video before the options, e.g. \"a cat surfing at sunset --duration 8\".");
+        } else if (!PlainText.hasVisible(prompt)) {
+            problems.add("Your prompt has no visible characters; describe the video in words, e.g. \"a cat surfing "
+                    + "at sunset\".");
         } else if (prompt.codePointCount(0, prompt.length()) > limits.maxPromptLength()) {
             problems.add("Your prompt is " + prompt.codePointCount(0, prompt.length()) + " characters long; the limit "
                     + "is " + limits.maxPromptLength() + ". Shorten it.");

@@ -30,17 +30,36 @@ final class TaskWatcher {
         this.metrics = metrics;
     }
 
-    /** Sends the create request of a job this process inserted. Called at most once per job. */
-    Job submit(Job job) {
-        Job next;
+    /**
+     * Marks the job {@code SENDING} with one compare-and-set, the step that makes sending it this step's alone;
+     * empty when the job changed meanwhile (another process may have marked it).
+     */
+    Optional<Job> markSending(Job job) {
+        return updates.tryApply(job, j -> Transitions.sending(j, clock.instant()));
+    }
+
+    /**
+     * Sends the create request of a job this step marked {@code SENDING}, once, and records the answer. When the
+     * answer cannot be recorded, the task id is kept in {@code tracked} for the admins and the failure propagates:
+     * the next step finds the job still {@code SENDING} and ends it outcome-unknown, never sending it again.
+     */
+    Job send(Job job, Tracked tracked) {
+        TaskStatus status;
         try {
-            TaskStatus status = api.create(job.request());
-            Instant now = clock.instant();
-            next = updates.apply(job, j -> Transitions.submitted(j, status, now));
-            metrics.submission("submitted");
-            JobUpdates.event(next, "submitted: task {} ({})", status.taskId(), status.rawStatus());
+            status = api.create(job.request());
         } catch (VideoApiException e) {
-            next = notSubmitted(job, e);
+            return notSubmitted(job, e);
+        }
+        metrics.submission("submitted");
+        tracked.unrecordedTaskId = status.taskId();
+        Instant now = clock.instant();
+        Job next = updates.apply(job, j -> Transitions.submitted(j, status, now));
+        tracked.unrecordedTaskId = null;
+        if (next.state() == JobState.SENDING || !status.taskId().equals(next.task().taskId())) {
+            JobUpdates.error(next, "task {} was created but the job had moved on ({}); not recorded",
+                    status.taskId(), next.state());
+        } else {
+            JobUpdates.event(next, "submitted: task {} ({})", status.taskId(), status.rawStatus());
         }
         return next;
     }
@@ -48,18 +67,22 @@ final class TaskWatcher {
     private Job notSubmitted(Job job, VideoApiException e) {
         Job next;
         if (e instanceof VideoApiException.OutcomeUnknown) {
-            Failure why = new Failure("the video API did not confirm the job (" + e.getMessage() + ")",
-                    "submit_unknown");
-            next = updates.apply(job, j -> Transitions.submitUnknown(j, why, clock.instant()));
+            Failure why = new Failure("the video API did not confirm it took the job (no answer in time, or an "
+                    + "error while taking it), so it was not sent again", "submit_unknown", e.getMessage());
+            next = updates.apply(job, j -> Transitions.submitUnknown(j, why, null, clock.instant()));
             metrics.submission("unknown");
             JobUpdates.error(next, "submission outcome unknown, not resent: {}", e.getMessage());
         } else if (e instanceof VideoApiException.Transient) {
-            Failure why = new Failure(e.getMessage() + ". Try again in a minute.", "api_unavailable");
+            String what = e.httpStatus() == 429 ? "the video API is busy right now"
+                    : e.httpStatus() == 0 ? "the video API could not be reached" : "the video API is unavailable";
+            Failure why = new Failure(what + ". Try again in a minute.", "api_unavailable", e.getMessage());
             next = updates.apply(job, j -> Transitions.rejected(j, why, clock.instant()));
             metrics.submission("unavailable");
             JobUpdates.warn(next, "not submitted, the video API is unavailable: {}", e.getMessage());
         } else {
-            Failure why = new Failure(e.getMessage(), e.code());
+            // A refusal's message is the API's answer to the request: safe and useful to show as it is.
+            Failure why = new Failure(e.getMessage(), e.code(), "HTTP " + e.httpStatus() + (e.code().isEmpty() ? ""
+                    : " " + e.code()));
             next = updates.apply(job, j -> Transitions.rejected(j, why, clock.instant()));
             metrics.submission("rejected");
             JobUpdates.event(next, "refused by the video API: {} ({})", e.getMessage(), e.code());
@@ -67,12 +90,21 @@ final class TaskWatcher {
         return next;
     }
 
-    /** A SUBMITTING job found at start-up: its request may have been sent before the restart. */
-    Job abandonedSubmission(Job job) {
-        Failure why = new Failure("the bot restarted while submitting this job, so it cannot know whether the video "
-                + "API received it; it was not sent again", "submit_unknown");
-        Job next = updates.apply(job, j -> Transitions.submitUnknown(j, why, clock.instant()));
-        JobUpdates.error(next, "found submitting at start-up: outcome unknown, not resent");
+    /**
+     * A job found {@code SENDING} by a later step (after a restart, or after its answer could not be recorded):
+     * its request may have reached the API, so it is outcome-unknown and never sent again.
+     *
+     * @param heardTaskId the task id this process heard but could not record, or {@code null}
+     */
+    Job abandonedSubmission(Job job, String heardTaskId) {
+        Failure why = heardTaskId != null
+                ? new Failure("the video API took the job, but the bot could not record its answer, so it stopped "
+                        + "following it rather than risk sending it twice", "submit_unknown")
+                : new Failure("the bot stopped while sending this job to the video API, so it cannot know whether "
+                        + "the API received it; it was not sent again", "submit_unknown");
+        Job next = updates.apply(job, j -> Transitions.submitUnknown(j, why, heardTaskId, clock.instant()));
+        JobUpdates.error(next, "found sending: outcome unknown, not resent{}", heardTaskId == null ? ""
+                : " (the API had answered task " + heardTaskId + ")");
         return next;
     }
 
@@ -92,6 +124,12 @@ final class TaskWatcher {
             TaskStatus status = api.get(job.task().taskId());
             Instant now = clock.instant();
             next = updates.apply(job, j -> Transitions.polled(j, status, now));
+            if (!api.knowsStatus(status.rawStatus()) && !status.rawStatus().equals(job.task().apiStatus())) {
+                metrics.unknownApiStatus();
+                JobUpdates.warn(next, "the video API says '{}', a status word the bot does not know: it counts as "
+                        + "running until the job's time limit; if it means done or failed, add it to "
+                        + "video-api.status-words", status.rawStatus());
+            }
             if (next.state() != job.state()) {
                 JobUpdates.event(next, "now {} ({}% , API says {})", next.state(), next.task().progress(),
                         status.rawStatus());

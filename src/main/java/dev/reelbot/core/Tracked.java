@@ -11,10 +11,13 @@ import java.time.Instant;
  */
 final class Tracked {
     final String jobId;
-    /** Whether this process inserted the job and so may send its create request. */
-    final boolean ownsSubmission;
-    /** Whether its create request is still to be sent: the poller then runs its step on the submit workers. */
+    /**
+     * Whether its create request is still to be sent ({@code SUBMITTING}, counted in {@link PendingSubmissions}):
+     * the poller then runs its step on the submit workers.
+     */
     volatile boolean awaitingSubmission;
+    /** The task id the API answered to this process's create request while it is not recorded yet, else null. */
+    String unrecordedTaskId;
     Instant pollAt;
     /** Whether the next poll is expected to find the job finished (see {@link PollSchedule#nearEnd}). */
     boolean pollNearEnd;
@@ -26,28 +29,37 @@ final class Tracked {
     boolean routine;
     /** Since when a routine step has waited for a worker; written by the tick, read by a runner through the queue. */
     Instant waitingSince;
+    /** When the job's own message may next be posted or edited; {@link #chatErrors} failures in a row so far. */
     Instant chatAt;
     Instant deliveryAt;
     /** The video download running on the downloads' pool, or {@code null}: its thread only completes the future. */
     Downloads.Fetch download;
     int chatErrors;
-    /** Failed attempts to post the refund notice in this process, likewise. */
-    int noticeAttempts;
-    /** Whether this process claimed the refund notice. */
+    /**
+     * When the refund notice may next be posted or edited, on a schedule of its own: trouble in the admin room never
+     * holds up the requester's message. {@link #noticeErrors} failures in a row so far.
+     */
+    Instant noticeAt;
+    int noticeErrors;
+    /** Whether this process claimed the refund notice (or tried to, and cannot know whether the claim landed). */
     boolean claimedNotice;
+    /** Whether an attempt of this process may have posted the notice (it failed in a way that cannot tell). */
+    boolean noticeMaybePosted;
+    /** Whether an attempt of this process may have uploaded the video, likewise. */
+    boolean uploadMaybeSent;
     /**
      * Whether the job was already claimed for a notice when this process started: the claim was left by a process
      * that stopped between claiming and confirming, and the notice may or may not have gone out.
      */
     final boolean inheritedNoticeClaim;
 
-    Tracked(String jobId, boolean ownsSubmission, boolean inheritedNoticeClaim, Instant now) {
+    Tracked(String jobId, boolean awaitingSubmission, boolean inheritedNoticeClaim, Instant now) {
         this.jobId = jobId;
-        this.ownsSubmission = ownsSubmission;
-        this.awaitingSubmission = ownsSubmission;
+        this.awaitingSubmission = awaitingSubmission;
         this.inheritedNoticeClaim = inheritedNoticeClaim;
         this.pollAt = now;
         this.chatAt = now;
         this.deliveryAt = now;
+        this.noticeAt = now;
     }
 }

@@ -5,15 +5,24 @@ import java.time.Instant;
 /**
  * The job state machine: every change a job can go through, as pure functions from one {@link Job} to the next.
  * The store applies each result with a compare-and-set, so these decide what happens and the store decides
- * whether it happens once. An impossible change is a bug and throws.
+ * whether it happens once. A change that no longer applies to the job as stored throws {@link JobMovedOn}.
  */
 final class Transitions {
     private Transitions() {
     }
 
+    /**
+     * The create request is about to go out: applied with a single compare-and-set before it is sent, so only the
+     * step that wins it sends the request, and a job found in this state later is never sent again.
+     */
+    static Job sending(Job job, Instant now) {
+        require(job, job.state() == JobState.SUBMITTING, "sending");
+        return job.withState(JobState.SENDING, now);
+    }
+
     /** The API accepted the create request: the job is billed from now. */
     static Job submitted(Job job, TaskStatus status, Instant now) {
-        require(job, job.state() == JobState.SUBMITTING, "submitted");
+        require(job, job.state() == JobState.SENDING, "submitted");
         JobTimes t = job.times();
         Job billed = job.withTimes(new JobTimes(t.createdAt(), now, now, t.finishedAt(), now))
                 .withTask(new JobTask(status.taskId(), status.rawStatus(), progressOf(status, 0), null, null, 0, 0));
@@ -22,14 +31,20 @@ final class Transitions {
 
     /** The API refused the create request: nothing was billed. */
     static Job rejected(Job job, Failure why, Instant now) {
-        require(job, job.state() == JobState.SUBMITTING, "rejected");
+        require(job, job.state() == JobState.SENDING, "rejected");
         return job.withState(JobState.REJECTED, now).withFailure(why);
     }
 
-    /** The create request may have reached the API: it may be billed, and is never resent. */
-    static Job submitUnknown(Job job, Failure why, Instant now) {
-        require(job, job.state() == JobState.SUBMITTING, "submit unknown");
-        return needRefund(job.withState(JobState.SUBMIT_UNKNOWN, now).withFailure(why), why);
+    /**
+     * The create request may have reached the API: it may be billed, and is never resent. {@code taskId} is the
+     * API's id when the bot heard it but could not record it, for the admins; else {@code null}.
+     */
+    static Job submitUnknown(Job job, Failure why, String taskId, Instant now) {
+        require(job, job.state() == JobState.SENDING, "submit unknown");
+        JobTask t = job.task();
+        Job unknown = taskId == null ? job : job.withTask(new JobTask(taskId, t.apiStatus(), t.progress(),
+                t.videoUrl(), t.expiresAt(), t.pollErrors(), t.missingPolls()));
+        return needRefund(unknown.withState(JobState.SUBMIT_UNKNOWN, now).withFailure(why), why);
     }
 
     /** A status poll answered. Progress never goes backwards and a running job never returns to queued. */
@@ -113,14 +128,16 @@ final class Transitions {
     }
 
     /** One delivery attempt failed; after {@code maxAttempts} the delivery fails and the admins are told. */
-    static Job deliveryAttemptFailed(Job job, String why, int maxAttempts, Instant now) {
+    static Job deliveryAttemptFailed(Job job, Failure why, int maxAttempts, Instant now) {
         require(job, job.delivery().state() == DeliveryState.PENDING, "delivery failed");
         int attempts = job.delivery().attempts() + 1;
         if (attempts < maxAttempts) {
-            return job.withDelivery(new JobDelivery(DeliveryState.PENDING, attempts, why)).withTimes(touched(job, now));
+            return job.withDelivery(new JobDelivery(DeliveryState.PENDING, attempts, why.message()))
+                    .withTimes(touched(job, now));
         }
-        Failure failure = new Failure("the video was generated but could not be delivered: " + why, "undelivered");
-        return needRefund(job.withDelivery(new JobDelivery(DeliveryState.FAILED, attempts, why))
+        Failure failure = new Failure("the video was generated but could not be delivered: " + why.message(),
+                "undelivered", why.detail());
+        return needRefund(job.withDelivery(new JobDelivery(DeliveryState.FAILED, attempts, why.message()))
                 .withFailure(failure).withMessage(unfinalised(job)).withTimes(touched(job, now)), failure);
     }
 
@@ -128,24 +145,40 @@ final class Transitions {
     static Job noticeClaimed(Job job, Instant now) {
         require(job, job.refund().state() == RefundState.NEEDED, "notice claimed");
         JobRefund r = job.refund();
-        return job.withRefund(new JobRefund(RefundState.NOTIFYING, r.reason(), r.notice(), null, null, null))
+        return job.withRefund(new JobRefund(RefundState.NOTIFYING, r.reason(), r.notice(), null, null, null, false))
                 .withTimes(touched(job, now));
     }
 
-    /** The refund notice is in the admin channel. */
+    /**
+     * The refund notice is in the admin channel; the requester's message must now say so. An admin may have
+     * resolved the case while it was being posted: the notice is then recorded as outdated, so the engine edits
+     * it to show the resolution.
+     */
     static Job noticePosted(Job job, MessageRef notice, Instant now) {
-        require(job, job.refund().state() == RefundState.NOTIFYING, "notice posted");
-        return job.withRefund(new JobRefund(RefundState.OPEN, job.refund().reason(), notice, null, null, null))
-                .withTimes(touched(job, now));
+        JobRefund r = job.refund();
+        boolean resolvedMeanwhile = r.state() == RefundState.RESOLVED && r.notice() == null;
+        require(job, r.state() == RefundState.NOTIFYING || resolvedMeanwhile, "notice posted");
+        JobRefund posted = resolvedMeanwhile
+                ? new JobRefund(r.state(), r.reason(), notice, r.resolvedBy(), r.note(), r.resolvedAt(), true)
+                : new JobRefund(RefundState.OPEN, r.reason(), notice, null, null, null, false);
+        return job.withRefund(posted).withMessage(unfinalised(job)).withTimes(touched(job, now));
     }
 
-    /** An admin resolved the refund case. */
+    /** An admin resolved the refund case; its notice, if posted, must now show that. */
     static Job resolved(Job job, String by, String note, Instant now) {
         require(job, job.refund().state() == RefundState.OPEN || job.refund().state() == RefundState.NOTIFYING,
                 "resolved");
         JobRefund r = job.refund();
-        return job.withRefund(new JobRefund(RefundState.RESOLVED, r.reason(), r.notice(), by, note, now))
-                .withTimes(touched(job, now));
+        return job.withRefund(new JobRefund(RefundState.RESOLVED, r.reason(), r.notice(), by, note, now,
+                r.notice() != null)).withTimes(touched(job, now));
+    }
+
+    /** The notice message shows the resolution now (or was deleted, so nothing is left to show it on). */
+    static Job resolutionShown(Job job, Instant now) {
+        JobRefund r = job.refund();
+        require(job, r.noticeOutdated(), "shown resolved");
+        return job.withRefund(new JobRefund(r.state(), r.reason(), r.notice(), r.resolvedBy(), r.note(),
+                r.resolvedAt(), false)).withTimes(touched(job, now));
     }
 
     private static Job applyPhase(Job job, TaskStatus status, Instant now) {
@@ -177,12 +210,16 @@ final class Transitions {
         return needRefund(job.withState(state, now).withFailure(why), why);
     }
 
+    /**
+     * The admins' reason is the plain one too: a notice is a message in a channel, and the technical detail may name
+     * internal hosts; it stays in the log and in {@code status} for admins (the notice says so).
+     */
     private static Job needRefund(Job job, Failure why) {
         JobRefund r = job.refund();
         if (r.state() != RefundState.NONE) {
             return job;
         }
-        return job.withRefund(new JobRefund(RefundState.NEEDED, why.message(), null, null, null, null));
+        return job.withRefund(new JobRefund(RefundState.NEEDED, why.message(), null, null, null, null, false));
     }
 
     /** A change the requester must see: the final view has to be shown (again). */
@@ -201,7 +238,7 @@ final class Transitions {
 
     private static void require(Job job, boolean condition, String change) {
         if (!condition) {
-            throw new IllegalStateException("job " + job.id() + " cannot be " + change + " in state " + job.state()
+            throw new JobMovedOn("job " + job.id() + " cannot be " + change + " in state " + job.state()
                     + " (delivery " + job.delivery().state() + ", refund " + job.refund().state() + ")");
         }
     }

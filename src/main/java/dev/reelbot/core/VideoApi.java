@@ -23,4 +23,13 @@ public interface VideoApi {
      * task's content route; stops and reports {@link VideoDownload.TooLarge} past {@code maxBytes}.
      */
     VideoDownload download(String taskId, String videoUrl, long maxBytes, Path target) throws VideoApiException;
+
+    /**
+     * Whether a status word the API sent is one this client understands. An unknown word counts as "still
+     * running" (gateways invent new ones), which the engine reports, so an operator can add it before the job's
+     * time limit turns it into a refund case.
+     */
+    default boolean knowsStatus(String word) {
+        return true;
+    }
 }

@@ -25,8 +25,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The Discord side of reelbot: a JDA session with no gateway intents (slash commands and buttons need none), the
  * slash commands registered at start, and the {@link DiscordChatPort} the engine posts through. Use:
- * {@code connect} (the port exists once Discord said READY), build the engine with {@link #port()}, then
- * {@link #serve} its command handler; {@link #close} at shutdown.
+ * {@code connect} (the port exists once Discord said READY), build the engine with {@link #port()},
+ * {@link #serve} its command handler, then {@link #registerCommands} (retried apart from connecting: a failed
+ * registration never opens a second session); {@link #close} at shutdown.
  *
  * <p>Threading: JDA reads the gateway on its own threads; interactions are answered on this bot's small pool
  * ({@code reelbot-discord-N}); the port is called from the engine's workers.
@@ -72,7 +73,8 @@ public final class DiscordBot implements AutoCloseable {
             DiscordRest ready = restOnceReady.get();
             return ready == null ? OptionalInt.empty() : ready.boostTierOfChannel(channel);
         }, Clock.systemUTC());
-        InteractionListener listener = new InteractionListener(settings, pool, hooks, limits);
+        ChannelAccess access = new ChannelAccess();
+        InteractionListener listener = new InteractionListener(settings, pool, hooks, limits, access);
         JDA jda = jda(settings, listener);
         try {
             if (!listener.ready().await(READY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -85,7 +87,7 @@ public final class DiscordBot implements AutoCloseable {
         }
         DiscordRest rest = new DiscordRest(jda);
         restOnceReady.set(rest);
-        DiscordChatPort port = new DiscordChatPort(rest, limits, hooks, settings);
+        DiscordChatPort port = new DiscordChatPort(rest, limits, hooks, access, settings);
         log.info("Discord connected as {}; invite it with {}", jda.getSelfUser().getName(),
                 DiscordInvite.url(jda.getSelfUser().getApplicationId()));
         return new DiscordBot(settings, jda, listener, pool, rest, port);
@@ -116,8 +118,16 @@ public final class DiscordBot implements AutoCloseable {
         return port;
     }
 
-    /** Registers the slash commands (globally, or in the configured guilds) and starts answering them. */
+    /** Starts answering interactions (of the commands as Discord knows them, from this or an earlier start). */
     public void serve(CommandHandler commands) {
+        listener.serve(commands);
+    }
+
+    /**
+     * Registers the slash commands, globally or in the configured guilds. Throws when Discord refuses, so the
+     * caller can retry this alone, on the session already open.
+     */
+    public void registerCommands(CommandHandler commands) {
         List<SlashCommandData> definitions = DiscordCommands.all(commands.parser());
         if (settings.commandGuildIds().isEmpty()) {
             jda.updateCommands().addCommands(definitions).timeout(settings.requestTimeout().toMillis(),
@@ -135,7 +145,6 @@ public final class DiscordBot implements AutoCloseable {
             }
             log.info("registered {} slash commands in guilds {}", definitions.size(), settings.commandGuildIds());
         }
-        listener.serve(commands);
     }
 
     /** Stops starting new jobs; interactions are still acknowledged, with "try again in a moment". */

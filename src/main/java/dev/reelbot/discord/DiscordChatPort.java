@@ -36,11 +36,14 @@ public final class DiscordChatPort implements ChatPort {
     private final DiscordRest rest;
     private final UploadLimits limits;
     private final RecentHooks hooks;
+    private final ChannelAccess access;
     private final String adminChannelId;
     private final Duration timeout;
 
-    DiscordChatPort(DiscordRest rest, UploadLimits limits, RecentHooks hooks, DiscordSettings settings) {
+    DiscordChatPort(DiscordRest rest, UploadLimits limits, RecentHooks hooks, ChannelAccess access,
+                    DiscordSettings settings) {
         this.rest = rest;
+        this.access = access;
         this.limits = limits;
         this.hooks = hooks;
         this.adminChannelId = settings.adminChannelId();
@@ -70,10 +73,13 @@ public final class DiscordChatPort implements ChatPort {
     public MessageRef post(Conversation where, View view, PostKey key) throws ChatException {
         DiscordMessage message = DiscordViews.of(view);
         try {
-            return ref(where.channel(), rest.send(where.channel(), message.create(), null, key.value()));
+            MessageRef posted = ref(where.channel(), rest.send(where.channel(), message.create(), null, key.value()));
+            access.posted(where.channel());
+            return posted;
         } catch (DiscordFailure e) {
             if (view instanceof JobView job && e.is(Kind.UNKNOWN_CHANNEL, Kind.MISSING_ACCESS,
                     Kind.MISSING_PERMISSIONS)) {
+                access.refused(where.channel());
                 log.warn("job={} cannot post in channel {} ({}); sending it to the requester's DMs", job.jobId(),
                         where.channel(), e.getMessage());
                 return inDm(job.requester(), message.create(), key, e);
@@ -95,12 +101,13 @@ public final class DiscordChatPort implements ChatPort {
         }
     }
 
+    /** Uploads with the key as the nonce, like posts: a retried upload returns the first, never a second video. */
     @Override
-    public String upload(MessageRef message, VideoFile video) throws ChatException {
+    public String upload(MessageRef message, VideoFile video, PostKey key) throws ChatException {
         String caption = "🎞️ " + DiscordText.escape(video.title(), 300);
         try (MessageCreateData data = DiscordMessage.file(caption,
                 FileUpload.fromData(video.file(), video.filename()))) {
-            rest.send(message.channel(), data, message.messageId());
+            rest.send(message.channel(), data, message.messageId(), key.value());
             return "uploaded below as " + video.filename();
         } catch (DiscordFailure e) {
             if (e.is(Kind.UNKNOWN_CHANNEL, Kind.MISSING_ACCESS)) {
@@ -138,6 +145,11 @@ public final class DiscordChatPort implements ChatPort {
     @Override
     public Conversation adminRoom(Requester requester) {
         return new Conversation(PLATFORM, requester.workspace(), adminChannelId);
+    }
+
+    @Override
+    public boolean canPostIn(Conversation where) {
+        return access.canPost(where.channel());
     }
 
     @Override

@@ -18,8 +18,9 @@ import net.dv8tion.jda.api.utils.data.DataObject;
  *
  * @param requester       the core's requester
  * @param attachmentLimit Discord's upload limit for the channel in bytes, or 0 when it did not say
+ * @param appPermissions  the bot's permissions in the channel (a decimal bitfield), or {@code null}
  */
-record InteractionFacts(Requester requester, long attachmentLimit) {
+record InteractionFacts(Requester requester, long attachmentLimit, String appPermissions) {
     /** The workspace of interactions outside a guild (the commands are guild-only; a safe default). */
     static final String NO_GUILD = "dm";
 
@@ -34,7 +35,8 @@ record InteractionFacts(Requester requester, long attachmentLimit) {
         String workspace = event.getGuild() != null ? event.getGuild().getId() : NO_GUILD;
         Requester requester = new Requester(DiscordChatPort.PLATFORM, workspace, event.getChannelId(), user, name,
                 admin);
-        return new InteractionFacts(requester, payload.getLong("attachment_size_limit", 0));
+        return new InteractionFacts(requester, payload.getLong("attachment_size_limit", 0),
+                payload.getString("app_permissions", null));
     }
 
     /** The interaction object: the raw event is the whole gateway frame, whose {@code d} holds it. */

@@ -35,10 +35,13 @@ final class InteractionListener extends ListenerAdapter {
     private final Executor pool;
     private final RecentHooks hooks;
     private final UploadLimits limits;
+    private final ChannelAccess access;
     private final CountDownLatch ready = new CountDownLatch(1);
     private volatile CommandHandler commands;
 
-    InteractionListener(DiscordSettings settings, Executor pool, RecentHooks hooks, UploadLimits limits) {
+    InteractionListener(DiscordSettings settings, Executor pool, RecentHooks hooks, UploadLimits limits,
+                        ChannelAccess access) {
+        this.access = access;
         this.settings = settings;
         this.pool = pool;
         this.hooks = hooks;
@@ -90,6 +93,7 @@ final class InteractionListener extends ListenerAdapter {
         InteractionHook hook = event.getHook();
         hooks.remember(facts.requester().user(), facts.requester().channel(), hook);
         limits.remember(facts.requester().channel(), facts.attachmentLimit());
+        access.remember(facts.requester().channel(), facts.appPermissions());
         // The core is asked only once Discord took the acknowledgement: an interaction Discord gave up on must
         // not start a (paid) job its user never hears of, and then retries.
         event.deferReply(true).queue(acknowledged -> {

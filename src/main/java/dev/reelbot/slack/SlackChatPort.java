@@ -1,8 +1,6 @@
 package dev.reelbot.slack;
 
 import com.slack.api.methods.MethodsClient;
-import com.slack.api.methods.SlackApiException;
-import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.methods.SlackFilesUploadV2Exception;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.methods.response.conversations.ConversationsOpenResponse;
@@ -16,11 +14,11 @@ import dev.reelbot.core.NoticeView;
 import dev.reelbot.core.Requester;
 import dev.reelbot.core.VideoFile;
 import dev.reelbot.core.View;
-import java.io.IOException;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,13 +37,17 @@ public final class SlackChatPort implements ChatPort {
     private final MethodsClient client;
     private final SlackSettings settings;
     private final SlackThrottle throttle;
+    private final SlackCalls calls;
     private final SlackHistory history;
+    /** Channels that refused the bot's last post there (not invited, private, archived): their jobs go to DMs. */
+    private final Set<String> refused = ConcurrentHashMap.newKeySet();
 
     SlackChatPort(MethodsClient client, SlackSettings settings, SlackThrottle throttle) {
         this.client = client;
         this.settings = settings;
         this.throttle = throttle;
-        this.history = new SlackHistory(client);
+        this.calls = new SlackCalls(throttle);
+        this.history = new SlackHistory(client, calls);
     }
 
     @Override
@@ -70,32 +72,31 @@ public final class SlackChatPort implements ChatPort {
             }
         }
         try {
-            return postIn(where.channel(), view, key);
+            MessageRef posted = postIn(where.channel(), view, key);
+            refused.remove(where.channel());
+            return posted;
         } catch (ChatException e) {
             if (e.kind() != ChatException.Kind.NO_ACCESS || !(view instanceof JobView job)) {
                 throw e;
             }
+            refused.add(where.channel());
             return postInDm(where, job, key, e);
         }
     }
 
     /** An earlier attempt may have gone to the requester's DM, when the channel refused the bot. */
-    private Optional<MessageRef> findInDm(String user, PostKey key) {
-        try {
-            return history.find(openDm(user), key.value());
-        } catch (ChatException e) {
-            log.warn("cannot look for an earlier post in the DM with {} ({})", user, e.getMessage());
-            return Optional.empty();
-        }
+    private Optional<MessageRef> findInDm(String user, PostKey key) throws ChatException {
+        return history.find(openDm(user), key.value());
     }
 
     private MessageRef postIn(String channel, View view, PostKey key) throws ChatException {
-        limit(throttle.post(channel));
+        SlackCalls.checkNotPaused(throttle.post(channel), "chat.postMessage");
         SlackViews.Message message = SlackViews.of(view);
-        ChatPostMessageResponse response = call("chat.postMessage", () -> client.chatPostMessage(r -> r
+        ChatPostMessageResponse response = calls.call("chat.postMessage", () -> client.chatPostMessage(r -> r
                 .channel(channel).text(message.text()).blocks(message.blocks()).linkNames(false).unfurlLinks(false)
                 .unfurlMedia(false).metadata(SlackHistory.metadata(key.value()))));
-        return new MessageRef(PLATFORM, response.getChannel(), response.getTs());
+        return new MessageRef(PLATFORM, SlackCalls.required(response.getChannel(), "chat.postMessage", "channel"),
+                SlackCalls.required(response.getTs(), "chat.postMessage", "ts"));
     }
 
     /** The channel refused the bot: carry the job in a DM with its requester, and tell them how to fix it. */
@@ -105,19 +106,19 @@ public final class SlackChatPort implements ChatPort {
         log.warn("job={} cannot post in {} ({}); using a DM with {}", job.jobId(), where.channel(),
                 refusal.getMessage(), job.requester());
         String note = "I can't post in " + channelMention(where.channel()) + " (" + SlackText.escape(
-                refusal.getMessage()) + "). Invite me to that channel (type `/invite` there and pick me) to get "
+                refusal.inWords()) + "). Invite me to that channel (type `/invite` there and pick me) to get "
                 + "videos there; this one continues here.";
-        call("chat.postMessage", () -> client.chatPostMessage(r -> r.channel(dm).text(note).linkNames(false)));
+        calls.call("chat.postMessage", () -> client.chatPostMessage(r -> r.channel(dm).text(note).linkNames(false)));
         return postIn(dm, job, key);
     }
 
     @Override
     public void edit(MessageRef message, View view) throws ChatException {
         boolean isFinal = view instanceof NoticeView || ((JobView) view).isFinal();
-        limit(throttle.update(isFinal));
+        SlackCalls.checkNotPaused(throttle.update(isFinal), "chat.update");
         SlackViews.Message rendered = SlackViews.of(view);
         try {
-            call("chat.update", () -> client.chatUpdate(r -> r.channel(message.channel()).ts(message.messageId())
+            calls.call("chat.update", () -> client.chatUpdate(r -> r.channel(message.channel()).ts(message.messageId())
                     .text(rendered.text()).blocks(rendered.blocks()).linkNames(false)));
         } catch (ChatException e) {
             if (e.kind() == ChatException.Kind.NO_ACCESS) {
@@ -129,38 +130,47 @@ public final class SlackChatPort implements ChatPort {
         }
     }
 
+    /**
+     * Uploads with {@code filesUploadV2} (three calls). When an earlier attempt may have uploaded it already (its
+     * answer lost), looks for the file by its name (which carries the job id) first, and uploads nothing twice.
+     */
     @Override
-    public String upload(MessageRef message, VideoFile video) throws ChatException {
+    public String upload(MessageRef message, VideoFile video, PostKey key) throws ChatException {
         String thread = settings.uploadInThread() ? message.messageId() : null;
-        try {
-            var response = client.filesUploadV2(r -> r.channel(message.channel()).threadTs(thread)
-                    .file(video.file().toFile()).filename(video.filename()).title(video.title())
-                    .initialComment("🎬 " + SlackText.escape(video.title())));
-            if (!response.isOk()) {
-                throw SlackErrors.fromError("files.uploadV2", response.getError());
-            }
-            return "uploaded to Slack (" + megabytes(video.bytes()) + ")";
-        } catch (SlackFilesUploadV2Exception e) {
-            throw SlackErrors.fromError("files.uploadV2", uploadError(e));
-        } catch (SlackApiException e) {
-            throw rateLimitAware("files.uploadV2", e);
-        } catch (IOException e) {
-            throw SlackErrors.fromNetwork("files.uploadV2", e);
+        if (key.maybeSent() && history.hasFile(message.channel(), thread, video.filename())) {
+            log.info("found the upload of an earlier attempt ({}); not uploading it again", video.filename());
+            return "uploaded to Slack";
         }
+        String title = SlackText.escape(video.title());
+        calls.raw("files.uploadV2", () -> {
+            try {
+                var response = client.filesUploadV2(r -> r.channel(message.channel()).threadTs(thread)
+                        .file(video.file().toFile()).filename(video.filename()).title(title)
+                        .initialComment("🎬 " + title));
+                if (!response.isOk()) {
+                    throw SlackErrors.fromError("files.uploadV2", response.getError());
+                }
+                return response;
+            } catch (SlackFilesUploadV2Exception e) {
+                throw SlackErrors.fromError("files.uploadV2", uploadError(e));
+            }
+        });
+        return "uploaded to Slack (" + megabytes(video.bytes()) + ")";
     }
 
     @Override
     public void whisper(Requester to, String text) throws ChatException {
         String escaped = SlackText.escape(text);
         try {
-            call("chat.postEphemeral", () -> client.chatPostEphemeral(r -> r.channel(to.channel()).user(to.user())
-                    .text(escaped).linkNames(false)));
+            calls.call("chat.postEphemeral", () -> client.chatPostEphemeral(r -> r.channel(to.channel())
+                    .user(to.user()).text(escaped).linkNames(false)));
         } catch (ChatException e) {
             if (e.kind() != ChatException.Kind.NO_ACCESS) {
                 throw e;
             }
             String dm = openDm(to.user());
-            call("chat.postMessage", () -> client.chatPostMessage(r -> r.channel(dm).text(escaped).linkNames(false)));
+            calls.call("chat.postMessage", () -> client.chatPostMessage(r -> r.channel(dm).text(escaped)
+                    .linkNames(false)));
         }
     }
 
@@ -170,56 +180,27 @@ public final class SlackChatPort implements ChatPort {
     }
 
     @Override
+    public boolean canPostIn(Conversation where) {
+        return !refused.contains(where.channel());
+    }
+
+    @Override
     public long uploadLimit(MessageRef message) {
         return settings.maxUploadBytes();
     }
 
     private String openDm(String user) throws ChatException {
-        ConversationsOpenResponse open = call("conversations.open", () -> client.conversationsOpen(r -> r
+        ConversationsOpenResponse open = calls.call("conversations.open", () -> client.conversationsOpen(r -> r
                 .users(List.of(user))));
-        return open.getChannel().getId();
-    }
-
-    private void limit(Duration wait) throws ChatException {
-        if (!wait.isZero()) {
-            throw new ChatException(ChatException.Kind.RATE_LIMITED, "holding back to stay within Slack's rate "
-                    + "limits", wait, null, false);
-        }
-    }
-
-    /** A Web API call returning a response with {@code ok} and {@code error}. */
-    @FunctionalInterface
-    private interface SlackCall<T extends SlackApiTextResponse> {
-        T run() throws IOException, SlackApiException;
-    }
-
-    private <T extends SlackApiTextResponse> T call(String method, SlackCall<T> call) throws ChatException {
-        T response;
-        try {
-            response = call.run();
-        } catch (SlackApiException e) {
-            throw rateLimitAware(method, e);
-        } catch (IOException e) {
-            throw SlackErrors.fromNetwork(method, e);
-        }
-        if (!response.isOk()) {
-            throw SlackErrors.fromError(method, response.getError());
-        }
-        return response;
-    }
-
-    private ChatException rateLimitAware(String method, SlackApiException e) {
-        ChatException mapped = SlackErrors.fromHttp(method, e);
-        mapped.retryAfter().ifPresent(throttle::pause);
-        return mapped;
+        return SlackCalls.required(open.getChannel(), "conversations.open", "channel").getId();
     }
 
     private static String uploadError(SlackFilesUploadV2Exception e) {
         if (e.getCompleteResponse() != null && e.getCompleteResponse().getError() != null) {
             return e.getCompleteResponse().getError();
         }
-        return e.getGetURLResponses().stream().filter(r -> r.getError() != null).map(r -> r.getError())
-                .findFirst().orElse("upload_failed");
+        return e.getGetURLResponses() == null ? "upload_failed" : e.getGetURLResponses().stream()
+                .filter(r -> r.getError() != null).map(r -> r.getError()).findFirst().orElse("upload_failed");
     }
 
     private static String channelMention(String channel) {

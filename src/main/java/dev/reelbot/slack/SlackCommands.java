@@ -13,6 +13,8 @@ import dev.reelbot.core.Reply;
 import dev.reelbot.core.Requester;
 import java.io.IOException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,9 +56,24 @@ final class SlackCommands {
         SlashCommandPayload p = req.getPayload();
         Requester who = new Requester(SlackChatPort.PLATFORM, p.getTeamId(), p.getChannelId(), p.getUserId(),
                 p.getUserName());
-        Reply reply = serving ? commands.handle(who, p.getText() == null ? "" : p.getText(),
-                "slack:" + p.getTriggerId()) : RESTARTING;
+        Reply reply = serving ? safely(who, () -> commands.handle(who, p.getText() == null ? ""
+                : p.getText(), "slack:" + p.getTriggerId())) : RESTARTING;
         return ctx.ack(r -> r.responseType("ephemeral").text(SlackText.reply(reply.text())));
+    }
+
+    /**
+     * Asks the core; a failure on the bot's side (a store that cannot be written, a bug) is logged with its stack
+     * trace and answered in plain words with a reference to find it in the log, instead of Slack's generic error.
+     */
+    private static Reply safely(Requester who, Supplier<Reply> work) {
+        try {
+            return work.get();
+        } catch (RuntimeException e) {
+            String ref = Long.toString(ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36 * 36 * 36), 36);
+            log.error("command of {} failed (ref {})", who.qualifiedUser(), ref, e);
+            return new Reply("Something went wrong on the bot's side, so nothing was started (ref " + ref
+                    + "); the admins can see why in the log. Try again in a minute.", false, null);
+        }
     }
 
     /** What a button does, given who pressed it and the job id it carries. */
@@ -72,8 +89,8 @@ final class SlackCommands {
         String channel = p.getChannel() != null ? p.getChannel().getId() : "";
         Requester who = new Requester(SlackChatPort.PLATFORM, team, channel, p.getUser().getId(),
                 p.getUser().getUsername());
-        Reply reply = serving ? action.run(who, jobId == null ? "" : jobId, "slack-action:" + p.getTriggerId())
-                : RESTARTING;
+        Reply reply = serving ? safely(who, () -> action.run(who, jobId == null ? "" : jobId,
+                "slack-action:" + p.getTriggerId())) : RESTARTING;
         executor.execute(() -> {
             try {
                 ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(false).text(SlackText.reply(

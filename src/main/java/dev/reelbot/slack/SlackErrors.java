@@ -15,6 +15,8 @@ final class SlackErrors {
     private static final Set<String> TRANSIENT = Set.of("internal_error", "fatal_error", "service_unavailable",
             "request_timeout", "timeout");
     private static final Duration DEFAULT_WAIT = Duration.ofSeconds(1);
+    private static final String SLOW_DOWN = "Slack asked the bot to slow down";
+    private static final String TROUBLE = "Slack is having trouble";
 
     private SlackErrors() {
     }
@@ -23,18 +25,36 @@ final class SlackErrors {
     static ChatException fromError(String method, String error) {
         String message = "Slack " + method + " failed: " + error;
         if ("ratelimited".equals(error)) {
-            return new ChatException(ChatException.Kind.RATE_LIMITED, message, DEFAULT_WAIT, null);
+            return failure(ChatException.Kind.RATE_LIMITED, message, DEFAULT_WAIT, null, SLOW_DOWN);
         }
         if ("message_not_found".equals(error)) {
-            return new ChatException(ChatException.Kind.MESSAGE_GONE, message);
+            return failure(ChatException.Kind.MESSAGE_GONE, message, null, null, null);
         }
         if (NO_ACCESS.contains(error)) {
-            return new ChatException(ChatException.Kind.NO_ACCESS, message);
+            return failure(ChatException.Kind.NO_ACCESS, message, null, null, noAccessInWords(error));
         }
         if (TRANSIENT.contains(error)) {
-            return new ChatException(ChatException.Kind.TRANSIENT, message);
+            return failure(ChatException.Kind.TRANSIENT, message, null, null, TROUBLE);
         }
-        return new ChatException(ChatException.Kind.REFUSED, message);
+        return failure(ChatException.Kind.REFUSED, message, null, null, "Slack refused it");
+    }
+
+    /** Why the bot may not post, as users can act on it. */
+    private static String noAccessInWords(String error) {
+        return switch (error) {
+            case "not_in_channel" -> "the bot is not a member of that channel";
+            case "channel_not_found" -> "the bot cannot see that channel (it may be private)";
+            case "is_archived" -> "that channel is archived";
+            case "invalid_auth", "not_authed", "token_revoked", "account_inactive" ->
+                    "Slack does not accept the bot's token";
+            case "cannot_dm_bot", "user_not_found" -> "the bot cannot send that user a message";
+            default -> "the bot is not allowed to post there";
+        };
+    }
+
+    private static ChatException failure(ChatException.Kind kind, String message, Duration wait, Throwable cause,
+                                         String inWords) {
+        return new ChatException(kind, message, wait, cause, true, inWords);
     }
 
     /** An HTTP failure: 429 with its {@code Retry-After}, 5xx, anything else refused. */
@@ -42,17 +62,17 @@ final class SlackErrors {
         int code = e.getResponse().code();
         String message = "Slack " + method + " answered HTTP " + code;
         if (code == 429) {
-            return new ChatException(ChatException.Kind.RATE_LIMITED, message, retryAfter(e), e);
+            return failure(ChatException.Kind.RATE_LIMITED, message, retryAfter(e), e, SLOW_DOWN);
         }
         if (code >= 500) {
-            return new ChatException(ChatException.Kind.TRANSIENT, message, null, e);
+            return failure(ChatException.Kind.TRANSIENT, message, null, e, TROUBLE);
         }
-        return new ChatException(ChatException.Kind.REFUSED, message, null, e);
+        return failure(ChatException.Kind.REFUSED, message, null, e, "Slack refused it");
     }
 
     static ChatException fromNetwork(String method, IOException e) {
-        return new ChatException(ChatException.Kind.TRANSIENT, "Slack " + method + " could not be reached: "
-                + e.getMessage(), null, e);
+        return failure(ChatException.Kind.TRANSIENT, "Slack " + method + " could not be reached: " + e.getMessage(),
+                null, e, "Slack could not be reached");
     }
 
     private static Duration retryAfter(SlackApiException e) {

@@ -60,7 +60,8 @@ final class SlackThrottle {
         }
     }
 
-    private Duration paused() {
+    /** How long every call must still wait after a 429, or zero. */
+    Duration paused() {
         Instant now = clock.instant();
         return now.isBefore(pausedUntil) ? Duration.between(now, pausedUntil) : Duration.ZERO;
     }

@@ -27,7 +27,7 @@ import java.util.Optional;
 public final class JdbcJobStore implements JobStore {
     private static final String UPDATE = "UPDATE jobs SET version = version + 1, "
             + String.join(" = ?, ", JobRows.COLUMNS) + " = ? WHERE id = ? AND version = ?";
-    private static final String ACTIVE = "('SUBMITTING', 'QUEUED', 'RUNNING')";
+    private static final String ACTIVE = "('SUBMITTING', 'SENDING', 'QUEUED', 'RUNNING')";
     private static final String INSERT_WITHIN_QUOTA = "INSERT INTO jobs (id, version, "
             + String.join(", ", JobRows.COLUMNS) + ") SELECT ?, ?" + ", ?".repeat(JobRows.COLUMNS.size())
             + " WHERE (SELECT COUNT(*) FROM jobs WHERE platform = ? AND user_id = ? AND state IN " + ACTIVE + ") < ?"

@@ -25,11 +25,12 @@ final class JobRows {
     static final List<String> COLUMNS = List.of("request_key", "platform", "workspace", "channel", "user_id",
             "user_name", "prompt", "model", "seconds", "size", "aspect_ratio", "fps", "seed", "video_count",
             "negative_prompt", "style", "quality", "image_url", "end_user", "state", "failure_message",
-            "failure_code", "created_at", "submitted_at", "updated_at", "finished_at", "progress_at", "task_id",
-            "api_status", "progress", "video_url", "expires_at", "poll_errors", "missing_polls", "delivery_state",
-            "delivery_attempts", "delivery_note", "message_channel", "message_id", "message_shown",
-            "message_shown_at", "final_shown", "message_post_key", "refund_state", "refund_reason", "notice_channel", "notice_id",
-            "resolved_by", "resolved_note", "resolved_at", "settled");
+            "failure_code", "failure_detail", "created_at", "submitted_at", "updated_at", "finished_at",
+            "progress_at", "task_id", "api_status", "progress", "video_url", "expires_at", "poll_errors",
+            "missing_polls", "delivery_state", "delivery_attempts", "delivery_note", "message_channel", "message_id",
+            "message_shown", "message_shown_at", "final_shown", "message_post_key", "refund_state", "refund_reason",
+            "notice_channel", "notice_id", "resolved_by", "resolved_note", "resolved_at", "notice_outdated",
+            "settled");
 
     private JobRows() {
     }
@@ -65,6 +66,7 @@ final class JobRows {
         s.setString(i++, job.state().name());
         s.setString(i++, job.failure() == null ? null : job.failure().message());
         s.setString(i++, job.failure() == null ? null : job.failure().code());
+        s.setString(i++, job.failure() == null ? null : job.failure().detail());
         setTime(s, i++, t.createdAt());
         setTime(s, i++, t.submittedAt());
         setTime(s, i++, t.updatedAt());
@@ -93,6 +95,7 @@ final class JobRows {
         s.setString(i++, refund.resolvedBy());
         s.setString(i++, refund.note());
         setTime(s, i++, refund.resolvedAt());
+        s.setInt(i++, refund.noticeOutdated() ? 1 : 0);
         s.setInt(i++, job.isSettled() ? 1 : 0);
         return i;
     }
@@ -108,7 +111,8 @@ final class JobRows {
                 .quality(row.string("quality")).imageUrl(row.string("image_url"))
                 .endUser(row.string("end_user")).build();
         String failureMessage = row.string("failure_message");
-        Failure failure = failureMessage == null ? null : new Failure(failureMessage, row.string("failure_code"));
+        Failure failure = failureMessage == null ? null : new Failure(failureMessage, row.string("failure_code"),
+                row.string("failure_detail"));
         JobTimes times = new JobTimes(row.time("created_at"), row.time("submitted_at"),
                 row.time("updated_at"), row.time("finished_at"), row.time("progress_at"));
         JobTask task = new JobTask(row.string("task_id"), row.string("api_status"), row.integer("progress"),
@@ -122,7 +126,7 @@ final class JobRows {
         JobRefund refund = new JobRefund(RefundState.valueOf(row.string("refund_state")),
                 row.string("refund_reason"), ref(platform, row.string("notice_channel"),
                 row.string("notice_id")), row.string("resolved_by"), row.string("resolved_note"),
-                row.time("resolved_at"));
+                row.time("resolved_at"), row.integer("notice_outdated") == 1);
         return new Job(row.string("id"), row.longValue("version"), row.string("request_key"), who, request,
                 JobState.valueOf(row.string("state")), failure, times, task, delivery, message, refund);
     }

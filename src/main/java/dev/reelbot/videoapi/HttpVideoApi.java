@@ -4,6 +4,7 @@ import dev.reelbot.core.DownloadSettings;
 import dev.reelbot.core.ModelCatalog;
 import dev.reelbot.core.ModelSpec;
 import dev.reelbot.core.Secret;
+import dev.reelbot.core.TaskPhase;
 import dev.reelbot.core.TaskStatus;
 import dev.reelbot.core.VideoApi;
 import dev.reelbot.core.VideoApiException;
@@ -13,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import okhttp3.Call;
 import okhttp3.EventListener;
@@ -39,12 +41,19 @@ public final class HttpVideoApi implements VideoApi {
     private final ImageFetcher images;
     private final VideoDownloader downloader;
     private final Clock clock;
+    private final StatusWords statusWords;
 
     /** Production wiring: real sleeps, the system clock, public-only outbound fetches. */
     public HttpVideoApi(OkHttpClient http, String baseUrl, Secret apiKey, ModelCatalog models, GetRetryPolicy retry,
                         DownloadSettings downloads) {
+        this(http, baseUrl, apiKey, models, retry, downloads, Map.of());
+    }
+
+    /** Production wiring that also reads the status words this gateway sends ({@code video-api.status-words}). */
+    public HttpVideoApi(OkHttpClient http, String baseUrl, Secret apiKey, ModelCatalog models, GetRetryPolicy retry,
+                        DownloadSettings downloads, Map<String, TaskPhase> statusWords) {
         this(http, baseUrl, apiKey, models, retry, Sleeper.REAL, Clock.systemUTC(), OutboundPolicy.publicOnly(),
-                downloads, VideoDownloader.RATE_WINDOW);
+                downloads, VideoDownloader.RATE_WINDOW, new StatusWords(statusWords));
     }
 
     /** For tests: the default download limits. */
@@ -58,6 +67,14 @@ public final class HttpVideoApi implements VideoApi {
     HttpVideoApi(OkHttpClient http, String baseUrl, Secret apiKey, ModelCatalog models, GetRetryPolicy retry,
                  Sleeper sleeper, Clock clock, OutboundPolicy outbound, DownloadSettings downloads,
                  Duration rateWindow) {
+        this(http, baseUrl, apiKey, models, retry, sleeper, clock, outbound, downloads, rateWindow,
+                StatusWords.BUILT_IN);
+    }
+
+    private HttpVideoApi(OkHttpClient http, String baseUrl, Secret apiKey, ModelCatalog models, GetRetryPolicy retry,
+                         Sleeper sleeper, Clock clock, OutboundPolicy outbound, DownloadSettings downloads,
+                         Duration rateWindow, StatusWords statusWords) {
+        this.statusWords = statusWords;
         this.endpoint = new ApiEndpoint(baseUrl, apiKey);
         this.models = models;
         this.clock = clock;
@@ -88,7 +105,7 @@ public final class HttpVideoApi implements VideoApi {
                 throw Failures.fromResponse(Failures.Route.CREATE, response.code(),
                         ResponseText.readForError(response.body()), response.header("Retry-After"), clock);
             }
-            return TaskJson.parse(ResponseText.read(response.body()), null)
+            return TaskJson.parse(ResponseText.read(response.body()), null, statusWords)
                     .orElseThrow(() -> Failures.unreadable(Failures.Route.CREATE, response.code()));
         } catch (IOException e) {
             throw Failures.fromIOException(Failures.Route.CREATE, e, sent.started);
@@ -99,7 +116,7 @@ public final class HttpVideoApi implements VideoApi {
     public TaskStatus get(String taskId) throws VideoApiException {
         Request request = endpoint.authorize(new Request.Builder().url(endpoint.video(taskId)).get()).build();
         try (Response response = getCaller.execute(getClient, request, Failures.Route.GET)) {
-            return TaskJson.parse(ResponseText.read(response.body()), taskId)
+            return TaskJson.parse(ResponseText.read(response.body()), taskId, statusWords)
                     .orElseThrow(() -> Failures.unreadable(Failures.Route.GET, response.code()));
         } catch (IOException e) {
             throw Failures.fromIOException(Failures.Route.GET, e, true);
@@ -110,6 +127,11 @@ public final class HttpVideoApi implements VideoApi {
     public VideoDownload download(String taskId, String videoUrl, long maxBytes, Path target)
             throws VideoApiException {
         return downloader.download(taskId, videoUrl, maxBytes, target);
+    }
+
+    @Override
+    public boolean knowsStatus(String word) {
+        return statusWords.knows(word);
     }
 
     @Override

@@ -1,11 +1,16 @@
 package dev.reelbot.videoapi;
 
 import dev.reelbot.core.TaskPhase;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
-/** Maps every status word gateways are known to send onto a {@link TaskPhase}; unknown words mean "running". */
+/**
+ * Maps every status word gateways are known to send (and those an operator added, {@code video-api.status-words})
+ * onto a {@link TaskPhase}; unknown words mean "running", and {@link #knows} tells them apart.
+ */
 final class StatusWords {
+
     private static final Map<String, TaskPhase> KNOWN = Map.ofEntries(
             Map.entry("queued", TaskPhase.QUEUED),
             Map.entry("pending", TaskPhase.QUEUED),
@@ -23,15 +28,26 @@ final class StatusWords {
             Map.entry("error", TaskPhase.FAILED),
             Map.entry("cancelled", TaskPhase.FAILED),
             Map.entry("canceled", TaskPhase.FAILED));
+    /** The words gateways are known to send; declared after them, which it copies. */
+    static final StatusWords BUILT_IN = new StatusWords(Map.of());
 
-    private StatusWords() {
+    private final Map<String, TaskPhase> words = new HashMap<>(KNOWN);
+
+    /** @param added words this installation's gateway sends, by what they mean (they win over built-in ones) */
+    StatusWords(Map<String, TaskPhase> added) {
+        added.forEach((word, phase) -> words.put(normal(word), phase));
     }
 
-    static TaskPhase phaseOf(String status) {
-        if (status == null) {
-            return TaskPhase.RUNNING;
-        }
-        String word = status.strip().toLowerCase(Locale.ROOT).replace(' ', '_').replace('-', '_');
-        return KNOWN.getOrDefault(word, TaskPhase.RUNNING);
+    TaskPhase phaseOf(String status) {
+        return status == null ? TaskPhase.RUNNING : words.getOrDefault(normal(status), TaskPhase.RUNNING);
+    }
+
+    /** Whether the word is one this client understands; no word at all (progress alone) counts as understood. */
+    boolean knows(String status) {
+        return status == null || status.isBlank() || words.containsKey(normal(status));
+    }
+
+    private static String normal(String word) {
+        return word.strip().toLowerCase(Locale.ROOT).replace(' ', '_').replace('-', '_');
     }
 }

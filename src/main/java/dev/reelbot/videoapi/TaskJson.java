@@ -29,6 +29,11 @@ final class TaskJson {
      * @return the status, or empty when the body is not a job object
      */
     static Optional<TaskStatus> parse(String body, String fallbackId) {
+        return parse(body, fallbackId, StatusWords.BUILT_IN);
+    }
+
+    /** Like {@link #parse(String, String)}, reading status words with {@code words}. */
+    static Optional<TaskStatus> parse(String body, String fallbackId, StatusWords words) {
         JsonNode root = readQuietly(body);
         if (root == null || !root.isObject()) {
             return Optional.empty();
@@ -42,7 +47,7 @@ final class TaskJson {
             return Optional.empty();
         }
         String rawStatus = text(job.get("status"));
-        TaskPhase phase = StatusWords.phaseOf(rawStatus.isEmpty() ? null : rawStatus);
+        TaskPhase phase = words.phaseOf(rawStatus.isEmpty() ? null : rawStatus);
         JsonNode error = job.get("error");
         String errorMessage = errorText(error, "message");
         if (errorMessage.isEmpty()) {

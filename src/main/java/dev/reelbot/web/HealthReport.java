@@ -17,8 +17,9 @@ import org.slf4j.LoggerFactory;
  * The bot's health, component by component, for three probes: {@code /livez} (only what proves the process
  * alive: a failure there means restart it), {@code /readyz} (also what serving users needs: store, video API,
  * platforms; a failure means send no traffic, never restart) and {@code /healthz} (every component with its detail,
- * for people). Each answers 200 when its components are up, else 503. A component's change of state is logged
- * once, with the reason, whether or not anyone is asking.
+ * for people). Each answers 503 when a component it depends on is DOWN, else 200; the body carries the worst
+ * status (UP, DEGRADED: working with trouble an operator should see, DOWN) and each component's. A component's
+ * change of state is logged once, with the reason, whether or not anyone is asking.
  *
  * <p>Threading: checks run on the server's request threads and the watch thread; the change log is synchronized.
  */
@@ -43,7 +44,7 @@ public final class HealthReport implements AutoCloseable {
     }
 
     private final Map<String, Component> components = new LinkedHashMap<>();
-    private final Map<String, Boolean> lastUp = new HashMap<>();
+    private final Map<String, Health.Status> lastStatus = new HashMap<>();
     private ScheduledExecutorService watcher;
 
     /** A component {@code /readyz} depends on. */
@@ -68,21 +69,22 @@ public final class HealthReport implements AutoCloseable {
     public Result check(Probe probe) {
         ObjectNode body = JSON.createObjectNode();
         ObjectNode parts = JSON.createObjectNode();
-        boolean allUp = true;
+        Health.Status worst = Health.Status.UP;
         for (Map.Entry<String, Component> entry : components.entrySet()) {
             Scope scope = entry.getValue().scope();
             if (probe != Probe.DETAILED && !counts(probe, scope)) {
                 continue;
             }
             Health health = safely(entry.getKey(), entry.getValue().check());
-            allUp &= health.up() || !counts(probe, scope);
+            // A component no probe depends on can make the report DEGRADED, never DOWN.
+            Health.Status weight = health.up() || counts(probe, scope) ? health.status() : Health.Status.DEGRADED;
+            worst = weight.compareTo(worst) > 0 ? weight : worst;
             noteChange(entry.getKey(), health);
-            parts.putObject(entry.getKey()).put("status", health.up() ? "UP" : "DOWN")
-                    .put("detail", health.detail());
+            parts.putObject(entry.getKey()).put("status", health.status().name()).put("detail", health.detail());
         }
-        body.put("status", allUp ? "UP" : "DOWN");
+        body.put("status", worst.name());
         body.set("components", parts);
-        return new Result(allUp ? 200 : 503, body.toString());
+        return new Result(worst == Health.Status.DOWN ? 503 : 200, body.toString());
     }
 
     private static boolean counts(Probe probe, Scope scope) {
@@ -110,16 +112,16 @@ public final class HealthReport implements AutoCloseable {
         }
     }
 
-    /** Logs a component that came up or went down (its first state too, unless that is up). */
+    /** Logs a component whose status changed (its first status too, unless that is UP). */
     private synchronized void noteChange(String name, Health health) {
-        Boolean before = lastUp.put(name, health.up());
-        if (before != null && before == health.up() || before == null && health.up()) {
+        Health.Status now = health.status();
+        Health.Status before = lastStatus.put(name, now);
+        if (before == now || before == null && now == Health.Status.UP) {
             return;
         }
-        String was = before == null ? "" : " (was " + (before ? "UP" : "DOWN") + ")";
-        (health.up() ? log.atInfo() : log.atWarn()).addKeyValue("component", name)
-                .addKeyValue("status", health.up() ? "UP" : "DOWN")
-                .log("health: {} is {}{}: {}", name, health.up() ? "UP" : "DOWN", was, health.detail());
+        String was = before == null ? "" : " (was " + before + ")";
+        (now == Health.Status.UP ? log.atInfo() : log.atWarn()).addKeyValue("component", name)
+                .addKeyValue("status", now.name()).log("health: {} is {}{}: {}", name, now, was, health.detail());
     }
 
     private static Health safely(String name, Supplier<Health> check) {

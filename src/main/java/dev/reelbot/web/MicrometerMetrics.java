@@ -23,9 +23,10 @@ import java.util.function.IntSupplier;
 
 /**
  * The bot's metrics in Prometheus form through Micrometer: the JVM and process (memory, GC, threads, CPU, file
- * descriptors, uptime); counters for submissions, failures, message updates and platform 429s; latency histograms
- * for polls and video API calls with a dozen buckets each, chosen for what they time; gauges for jobs by state,
- * open refund cases and the scheduler, read from the store at most every few seconds. Every series the README
+ * descriptors, uptime); counters for submissions, failures, message updates, platform 429s, refund notices the
+ * admin channel refused and status words the bot does not know; latency histograms for polls and video API calls
+ * with a dozen buckets each, chosen for what they time; gauges for jobs by state, open refund cases and the
+ * scheduler, read from the store at most every few seconds. Every series the README
  * lists exists from start-up, at 0, for each label value the engine can report. Gauges hold their sources
  * strongly: Micrometer's default weak reference would let them be collected and read NaN.
  *
@@ -62,9 +63,11 @@ public final class MicrometerMetrics implements EngineMetrics, AutoCloseable {
         FAILURE_REASONS.forEach(this::failures);
         pollTimer();
         API_ROUTES.forEach(route -> API_OUTCOMES.forEach(outcome -> apiTimer(route, outcome)));
+        unknownStatuses();
         for (String platform : platforms) {
             MESSAGE_OUTCOMES.forEach(outcome -> messageUpdates(platform, outcome));
             rateLimited(platform);
+            noticeFailures(platform);
         }
     }
 
@@ -110,6 +113,16 @@ public final class MicrometerMetrics implements EngineMetrics, AutoCloseable {
     }
 
     @Override
+    public void unknownApiStatus() {
+        unknownStatuses().increment();
+    }
+
+    @Override
+    public void noticeFailed(String platform) {
+        noticeFailures(platform).increment();
+    }
+
+    @Override
     public void platformRateLimited(String platform) {
         rateLimited(platform).increment();
     }
@@ -146,6 +159,17 @@ public final class MicrometerMetrics implements EngineMetrics, AutoCloseable {
         return Counter.builder("reelbot_message_updates").description("Progress message posts and edits: sent, "
                         + "throttled by the bot, rate limited by the platform, failed").tag("platform", platform)
                 .tag("outcome", outcome).register(registry);
+    }
+
+    private Counter unknownStatuses() {
+        return Counter.builder("reelbot_unknown_api_status").description("Polls answered with a status word the bot "
+                + "does not know (counted as running; the word is in the log and in /video status)")
+                .register(registry);
+    }
+
+    private Counter noticeFailures(String platform) {
+        return Counter.builder("reelbot_notice_failures").description("Refund notices (or their resolution) the "
+                + "admin channel refused, each retried").tag("platform", platform).register(registry);
     }
 
     private Counter rateLimited(String platform) {

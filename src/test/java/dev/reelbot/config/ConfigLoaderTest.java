@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.reelbot.core.DownloadSettings;
 import dev.reelbot.core.ModelSpec;
+import dev.reelbot.core.TaskPhase;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -126,6 +127,19 @@ class ConfigLoaderTest {
             assertThat(p.source()).isEqualTo("environment variable REELBOT_SERVER_PORT");
             assertThat(p.message()).contains("'eighty' is not a whole number");
         });
+    }
+
+    @Test
+    void statusWordsTheGatewaySendsMapToWhatTheyMean() throws Exception {
+        Path file = write("video-api:\n  base-url: https://a.example.com\n  status-words:\n"
+                + "    completed: [已完成, all_done]\n    failed: [失败]\n");
+
+        assertThat(ConfigLoader.load(file, KEY, true).videoApi().statusWords()).containsEntry("已完成",
+                TaskPhase.COMPLETED).containsEntry("all_done", TaskPhase.COMPLETED).containsEntry("失败",
+                TaskPhase.FAILED);
+        Path wrong = write("video-api:\n  base-url: https://a.example.com\n  status-words:\n    finished: [x]\n");
+        assertThat(problems(wrong, KEY).getMessage())
+                .contains("video-api.status-words.finished: is not queued, running, completed or failed");
     }
 
     @Test

@@ -51,7 +51,8 @@ class ConsoleChatTest {
                 false));
         port.edit(ref, view("abcd2345", "Generating…", null, false));
         Path video = Files.writeString(dir.resolve("dl.mp4"), "....ftyp");
-        String note = port.upload(ref, new VideoFile(video, 8, "reelbot-abcd2345.mp4", "a cat"));
+        String note = port.upload(ref, new VideoFile(video, 8, "reelbot-abcd2345.mp4", "a cat"),
+                new PostKey("video-abcd2345", false));
         port.edit(ref, view("abcd2345", "Done.", new JobView.Uploaded(note), true));
 
         List<String> lines = printed().lines().toList();

@@ -167,7 +167,8 @@ class BrokenApiTest {
         Job job = runOne();
 
         assertThat(job.delivery().state()).isEqualTo(DeliveryState.FAILED);
-        assertThat(job.failure().message()).contains("not a video");
+        assertThat(job.failure().message()).contains("the video API sent something that is not a video");
+        assertThat(job.failure().detail()).as("the cause, for the log and /video status").contains("not a video");
         assertThat(chat.events("upload")).isEmpty();
         assertThat(chat.events("notice")).hasSize(1);
         assertThat(shown(job).headline()).isEqualTo("⚠️ Not delivered");

@@ -4,21 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reelbot.simulator.Chaos;
 import dev.reelbot.simulator.SimulatorOptions;
+import dev.reelbot.testing.FaultyJobStore;
+import dev.reelbot.testing.RecordingChatPort;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Faults in the API and in the chat, each on its own and all at once. Whatever happens, every job must reach a
- * final state its requester can see, none may be submitted twice, every failed or unknown job must raise exactly
- * one refund notice, and no message may be left showing a job still in progress.
+ * Faults in the API and in the chat, each on its own and all at once, every scenario with a store that fails some
+ * reads and writes (before or after they land). Whatever happens, every accepted job must reach a final state its
+ * requester can see, none may be submitted twice, every failed or unknown job must raise exactly one refund
+ * notice, and no message may be left showing a job still in progress.
  */
 class ChaosTest {
     private static final int JOBS = 16;
+    private static final double STORE_FAULTS = 0.04;
 
     @TempDir
     Path dir;
@@ -32,9 +37,14 @@ class ChaosTest {
     }
 
     private void start(Chaos chaos) {
+        start(chaos, STORE_FAULTS);
+    }
+
+    private void start(Chaos chaos, double storeFaults) {
         h = new EngineHarness(dir, SimulatorOptions.defaults().withFlakiness(0, 1).withHang(Duration.ofSeconds(2))
                 .withChaos(chaos), EngineSettings.defaults(dir.resolve("videos")), new Quotas(100, 1000),
                 EngineHarness.DEFAULT_MODELS);
+        h.faults.failRandomly(storeFaults, 5, FaultyJobStore.Call.values());
     }
 
     /** Sends {@link #JOBS} commands with unique prompts (some failing by design); returns the accepted job ids. */
@@ -43,12 +53,24 @@ class ChaosTest {
         for (int i = 0; i < JOBS; i++) {
             String model = i % 2 == 0 ? "sora-2" : "kling-v2-1";
             String marker = i % 5 == 0 ? " [fail]" : "";
-            Reply reply = h.command("chaos job " + i + marker + " --model " + model);
+            Reply reply = accept("chaos job " + i + marker + " --model " + model, "chaos-" + i);
             assertThat(reply.ok()).as(reply.text()).isTrue();
             ids.add(reply.jobId());
         }
         h.runUntilSettled();
+        assertThat(h.faults.injected()).as("store faults injected").isPositive();
         return ids;
+    }
+
+    /** Sends a command until the store lets it through, as a user told "try again" (or a platform) would. */
+    private Reply accept(String text, String requestKey) {
+        for (int attempt = 0; ; attempt++) {
+            Reply reply = h.command(EngineHarness.ALICE, text, requestKey);
+            if (!reply.text().equals(CommandHandler.CANNOT_START)) {
+                return reply;
+            }
+            assertThat(attempt).as("the store let the command through in the end").isLessThan(20);
+        }
     }
 
     private void assertInvariants(List<String> ids) {
@@ -70,6 +92,8 @@ class ChaosTest {
                     .as("a billed failure of job %s is a refund case", id).isNotEqualTo(RefundState.NONE);
         }
         assertThat(h.simulator.createRequestsByPrompt().values()).as("no job submitted twice").allMatch(n -> n <= 1);
+        assertThat(h.chat.events("upload").stream().collect(Collectors.groupingBy(RecordingChatPort.Event::text,
+                Collectors.counting())).values()).as("no video uploaded twice").allMatch(n -> n == 1);
         assertThat(h.chat.events("post")).as("no message left in progress")
                 .allSatisfy(p -> assertThat(((JobView) h.chat.current(p.messageId())).isFinal()).isTrue());
     }
@@ -107,6 +131,12 @@ class ChaosTest {
     void aChatPlatformAnswering429And5xx() {
         start(Chaos.NONE);
         h.chat.failRandomly(0.25, 42);
+        assertInvariants(runJobs());
+    }
+
+    @Test
+    void aStoreThatFailsOneCallInSix() {
+        start(Chaos.NONE, 1.0 / 6);
         assertInvariants(runJobs());
     }
 

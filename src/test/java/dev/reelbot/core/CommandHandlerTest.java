@@ -131,6 +131,7 @@ class CommandHandlerTest {
         Reply resolved = h.command(EngineHarness.ADMIN, "admin resolve " + id + " refunded 1 credit");
 
         assertThat(resolved.text()).isEqualTo("✅ Refund for job `" + id + "` marked resolved.");
+        h.tick();
         Job job = h.job(id);
         assertThat(job.refund().state()).isEqualTo(RefundState.RESOLVED);
         assertThat(job.refund().note()).isEqualTo("refunded 1 credit");

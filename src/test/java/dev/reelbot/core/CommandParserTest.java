@@ -111,9 +111,20 @@ class CommandParserTest {
     }
 
     @Test
-    void unknownFlagsNameTheOptions() {
-        assertThat(error("a cat --speed 2")).contains("--speed is not an option")
+    void unknownFlagsNameTheOptionsAndTheNearestOne() {
+        assertThat(error("a cat --colour red")).contains("--colour is not an option.")
                 .contains("--model --duration --size --ar");
+        assertThat(error("a cat --speed 2")).contains("--speed is not an option; did you mean `--seed`?");
+        assertThat(error("a cat --modle sora-2")).contains("--modle is not an option; did you mean `--model`?");
+        assertThat(error("a cat --qualty high")).contains("did you mean `--quality`?");
+    }
+
+    @Test
+    void anUnknownFlagDoesNotHideTheOtherProblems() {
+        String message = error("a cat --colour red --duration 7 --fps 1000");
+        assertThat(message).contains("--colour is not an option").contains("--duration 7")
+                .contains("--fps must be a whole number");
+        assertThat(message.split("\n")).hasSize(3);
     }
 
     @Test
@@ -189,8 +200,9 @@ class CommandParserTest {
     }
 
     @Test
-    void commandWordsOnlyInTheirExactShape() throws Exception {
+    void commandWordsAreReservedAsTheFirstWord() throws Exception {
         assertThat(parser.parse("help", "C1")).isInstanceOf(VideoCommand.Help.class);
+        assertThat(parser.parse("help me", "C1")).isInstanceOf(VideoCommand.Help.class);
         assertThat(parser.parse("MODELS", "C1")).isInstanceOf(VideoCommand.Models.class);
         assertThat(parser.parse("list", "C1")).isInstanceOf(VideoCommand.ListJobs.class);
         assertThat(parser.parse("status", "C1")).isInstanceOf(VideoCommand.ListJobs.class);
@@ -198,11 +210,45 @@ class CommandParserTest {
         assertThat(parser.parse("admin refunds", "C1")).isInstanceOf(VideoCommand.AdminRefunds.class);
         assertThat(parser.parse("admin resolve abcd2345 paid back 2 credits", "C1"))
                 .isEqualTo(new VideoCommand.AdminResolve("abcd2345", "paid back 2 credits"));
-        assertThat(generate("list of cats dancing").prompt()).isEqualTo("list of cats dancing");
-        assertThat(generate("status symbols in a museum").prompt()).isEqualTo("status symbols in a museum");
-        assertThat(generate("help me fly").prompt()).isEqualTo("help me fly");
-        assertThat(generate("admin panel in neon").prompt()).isEqualTo("admin panel in neon");
         assertThat(error("admin resolve")).contains("admin resolve <job id> [note]");
+        assertThat(error("list all")).contains("`list` takes nothing after it").contains("put the prompt in quotes");
+        assertThat(error("status nosuchjob")).contains("`nosuchjob` is not a job id");
+        assertThat(error("status cw34ha3")).as("a typo of a real id").contains("`cw34ha3` is not a job id");
+        assertThat(error("status symbols in a museum")).contains("`status` takes one job id");
+        assertThat(error("admin refnds")).contains("did you mean `/video admin refunds`?");
+        assertThat(error("admin panel in neon")).contains("is not an admin command");
+    }
+
+    @Test
+    void aPromptStartingWithACommandWordIsWrittenInQuotes() throws Exception {
+        assertThat(generate("\"list of cats dancing\"").prompt()).isEqualTo("list of cats dancing");
+        assertThat(generate("“status symbols” in a museum --duration 8").prompt())
+                .isEqualTo("“status symbols” in a museum");
+        assertThat(HelpText.help(parser, "C1")).contains("goes in quotes");
+    }
+
+    @Test
+    void aNearMissOfACommandWordInACommandsShapeGetsDidYouMean() throws Exception {
+        assertThat(error("stauts abc")).contains("`stauts` is not a command; did you mean `/video status`?")
+                .contains("put the prompt in quotes");
+        assertThat(error("lsit")).contains("did you mean `/video list`?");
+        assertThat(error("hlep")).contains("did you mean `/video help`?");
+        assertThat(error("admn refunds")).contains("did you mean `/video admin`?");
+        assertThat(generate("last dance on the moon").prompt()).as("not in a command's shape")
+                .isEqualTo("last dance on the moon");
+        assertThat(generate("statue of liberty").prompt()).isEqualTo("statue of liberty");
+    }
+
+    @Test
+    void aPromptWithNothingVisibleIsRefused() {
+        assertThat(error("\u200B\u200D\u2060")).contains("no visible characters");
+        assertThat(error("\u3164 --duration 8")).contains("no visible characters");
+    }
+
+    @Test
+    void typedOptionsWithACommandWordAsPromptAskForQuotes() {
+        assertThatThrownBy(() -> parser.fromOptions("list of cats", Map.of(Flag.MODEL, "sora-2"), "C1"))
+                .hasMessageContaining("put the prompt in quotes");
     }
 
     @Test

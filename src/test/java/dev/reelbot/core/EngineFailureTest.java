@@ -103,9 +103,17 @@ class EngineFailureTest {
         assertThat(job.state()).isEqualTo(JobState.SUBMIT_UNKNOWN);
         assertThat(h.simulator.createRequests()).isEqualTo(1);
         assertThat(h.simulator.jobCount()).as("the API did create it").isEqualTo(1);
-        assertThat(h.chat.events("notice")).singleElement()
-                .satisfies(n -> assertThat(n.text()).contains("Submitted (maybe billed)"));
+        assertThat(h.chat.events("notice")).singleElement().satisfies(n -> assertThat(n.text())
+                .contains("Submitted (maybe billed)").as("the notice points to the detail")
+                .contains("status " + job.id()).doesNotContain("Exception"));
         assertThat(finalView(job).headline()).isEqualTo("❓ Not confirmed");
+        assertThat(((JobView.Failed) finalView(job).result()).reason()).as("plain words for the requester")
+                .contains("did not confirm it took the job").doesNotContain("Exception").doesNotContain("127.0.0.1");
+        assertThat(h.command(EngineHarness.ADMIN, "status " + job.id(), "status-admin").text())
+                .as("the detail stays at hand for admins")
+                .contains("Why: the video API did not confirm").contains("SocketTimeoutException");
+        assertThat(h.command("status " + job.id()).text()).as("the requester gets plain words")
+                .contains("Why: the video API did not confirm").doesNotContain("Exception");
     }
 
     @Test

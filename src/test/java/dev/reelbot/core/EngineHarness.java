@@ -4,6 +4,7 @@ import dev.reelbot.simulator.ApiSimulator;
 import dev.reelbot.simulator.SimulatorOptions;
 import dev.reelbot.store.JdbcJobStore;
 import dev.reelbot.store.SqliteConnections;
+import dev.reelbot.testing.FaultyJobStore;
 import dev.reelbot.testing.MutableClock;
 import dev.reelbot.testing.RecordingChatPort;
 import dev.reelbot.videoapi.TestApis;
@@ -16,8 +17,9 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 /**
- * The whole engine for end-to-end tests: the real HTTP client against the simulator, a SQLite file, a recording
- * chat, and a clock the test moves. Steps run on the test's thread, so {@link #tick()} finishes what it starts.
+ * The whole engine for end-to-end tests: the real HTTP client against the simulator, a SQLite file (behind a store
+ * that fails calls when a test says so), a recording chat, and a clock the test moves. Steps run on the test's
+ * thread, so {@link #tick()} finishes what it starts.
  */
 final class EngineHarness implements AutoCloseable {
     static final Requester ALICE = new Requester("slack", "T1", "C1", "U_ALICE", "alice");
@@ -35,7 +37,10 @@ final class EngineHarness implements AutoCloseable {
     private final Executor downloads;
     private final Function<MutableClock, VideoApi> apis;
     private SqliteConnections db;
+    /** The real store, for what tests check. */
     JdbcJobStore store;
+    /** The store the engine uses: the real one, failing calls when a test says so. */
+    FaultyJobStore faults;
     Engine engine;
     private int keys;
 
@@ -88,7 +93,8 @@ final class EngineHarness implements AutoCloseable {
     private void start() {
         db = SqliteConnections.open(dir.resolve("reelbot.db"));
         store = new JdbcJobStore(db);
-        engine = new Engine(new Engine.Parts(store, apis.apply(clock), new ChatPorts(List.of(chat)), models,
+        faults = new FaultyJobStore(store);
+        engine = new Engine(new Engine.Parts(faults, apis.apply(clock), new ChatPorts(List.of(chat)), models,
                 Limits.DEFAULTS, quotas, new Admins(Set.of(ADMIN.qualifiedUser())), settings, 64L * 1024 * 1024,
                 "/video"), Runnable::run, submitters, downloads, clock);
     }
@@ -101,7 +107,12 @@ final class EngineHarness implements AutoCloseable {
     }
 
     Reply command(Requester who, String text) {
-        return engine.commands().handle(who, text, "key-" + (++keys));
+        return command(who, text, "key-" + (++keys));
+    }
+
+    /** A command with its platform's request key: delivering it again finds the job it started. */
+    Reply command(Requester who, String text, String requestKey) {
+        return engine.commands().handle(who, text, requestKey);
     }
 
     Reply command(String text) {

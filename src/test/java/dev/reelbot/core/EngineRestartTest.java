@@ -62,7 +62,7 @@ class EngineRestartTest extends WithEngine {
     }
 
     @Test
-    void aJobFoundSubmittingAtStartUpIsOutcomeUnknownNeverSentAndNotifiedOnce() {
+    void aJobNeverSentBeforeARestartIsSentAfterItAndIsNoRefundCase() {
         Reply reply = h.command("a cat surfing");
         assertThat(h.job(reply.jobId()).state()).isEqualTo(JobState.SUBMITTING);
 
@@ -70,12 +70,37 @@ class EngineRestartTest extends WithEngine {
         h.runUntilSettled();
 
         Job job = h.job(reply.jobId());
+        assertThat(job.state()).isEqualTo(JobState.COMPLETED);
+        assertThat(job.delivery().state()).isEqualTo(DeliveryState.UPLOADED);
+        assertThat(h.simulator.createRequests()).isEqualTo(1);
+        assertThat(h.chat.events("notice")).isEmpty();
+    }
+
+    @Test
+    void aJobFoundSendingAtStartUpIsOutcomeUnknownNeverSentAndNotifiedOnce() {
+        Reply reply = h.command("a cat surfing");
+        h.store.compareAndSet(Transitions.sending(h.job(reply.jobId()), h.clock.instant())).orElseThrow();
+
+        h.restart();
+        h.runUntilSettled();
+
+        Job job = h.job(reply.jobId());
         assertThat(job.state()).isEqualTo(JobState.SUBMIT_UNKNOWN);
-        assertThat(job.failure().message()).contains("restarted while submitting");
+        assertThat(job.failure().message()).contains("stopped while sending");
         assertThat(h.simulator.createRequests()).isZero();
         assertThat(h.chat.events("notice")).hasSize(1);
         assertThat(((JobView) h.chat.current(job.message().ref().messageId())).headline())
                 .isEqualTo("❓ Not confirmed");
+    }
+
+    @Test
+    void anUploadWhoseAnswerWasLostIsFoundByItsKeyNotUploadedAgain() {
+        h.chat.loseNextUploadAnswer();
+        String id = h.command("a cat surfing").jobId();
+        h.runUntilSettled();
+
+        assertThat(h.job(id).delivery().state()).isEqualTo(DeliveryState.UPLOADED);
+        assertThat(h.chat.events("upload")).hasSize(1);
     }
 
     @Test

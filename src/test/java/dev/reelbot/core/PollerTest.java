@@ -3,17 +3,24 @@ package dev.reelbot.core;
 import static dev.reelbot.core.TestJobs.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.reelbot.testing.MutableClock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
+import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,7 +31,7 @@ import org.junit.jupiter.api.Test;
 class PollerTest {
     final MutableClock clock = new MutableClock(T0);
     final Queue<Runnable> workers = new ArrayDeque<>();
-    final List<String> stepped = new ArrayList<>();
+    final List<String> stepped = Collections.synchronizedList(new ArrayList<>());
     /** Per job: how long after a step it is due again, and whether that next step is routine. */
     final Map<String, Duration> every = new HashMap<>();
     final Map<String, Boolean> routine = new HashMap<>();
@@ -166,7 +173,7 @@ class PollerTest {
         clock.advance(Duration.ofSeconds(1));
         poller.tick();
         assertThat(workers).hasSize(1);
-        clock.advance(Poller.ROUTINE_PATIENCE);
+        clock.advance(WaitingSteps.PATIENCE);
         poller.tick();
         workers.remove().run();
         assertThat(stepped.get(0)).as("waited its patience out").isEqualTo("patient");
@@ -205,5 +212,47 @@ class PollerTest {
         poller.tick();
         runAll();
         assertThat(stepped).as("the crashed job is stepped again later").contains("boom");
+    }
+
+    @Test
+    void anErrorInAScheduledTickIsLoggedAndTickingGoesOn() throws Exception {
+        AtomicBoolean failing = new AtomicBoolean(true);
+        AtomicInteger handOffs = new AtomicInteger();
+        Poller poller = new Poller(job -> {
+            stepped.add(job.jobId);
+            return Optional.empty();
+        }, Runnable::run, 1, task -> {
+            handOffs.incrementAndGet();
+            if (failing.get()) {
+                throw new StackOverflowError("a bug in the tick");
+            }
+            task.run();
+        }, clock);
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+        try {
+            poller.trackNew("job", clock.instant());
+            poller.start(scheduler, Duration.ofMillis(5));
+            await().atMost(Duration.ofSeconds(10)).until(() -> handOffs.get() > 0);
+            failing.set(false);
+            clock.advance(Duration.ofSeconds(30));
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> stepped.contains("job"));
+            assertThat(poller.stall()).isEmpty();
+        } finally {
+            scheduler.shutdownNow();
+        }
+    }
+
+    @Test
+    void aSchedulerThatStoppedTickingIsReportedStalled() throws Exception {
+        Poller poller = poller(1);
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+        poller.start(scheduler, Duration.ofMillis(5));
+        scheduler.shutdownNow();
+        assertThat(scheduler.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(poller.stall()).isEmpty();
+
+        clock.advance(Duration.ofSeconds(31));
+        assertThat(poller.stall()).hasValueSatisfying(why -> assertThat(why).contains("no scheduler tick"));
     }
 }

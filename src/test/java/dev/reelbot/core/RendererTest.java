@@ -75,7 +75,7 @@ class RendererTest {
 
     @Test
     void refusedJobSaysNothingWasCharged() {
-        Job job = Transitions.rejected(TestJobs.submitting(), new Failure("bad size", "invalid_size"), T0);
+        Job job = Transitions.rejected(TestJobs.sending(), new Failure("bad size", "invalid_size"), T0);
         JobView view = renderer.render(job, T0);
         assertThat(view.status()).isEqualTo("Nothing was charged.");
         assertThat(((JobView.Failed) view.result()).refund()).isEqualTo(JobView.Refund.NONE);
@@ -113,8 +113,8 @@ class RendererTest {
                 .containsExactly("Requester", "Where", "Model", "Task id", "Billed", "Why", "Prompt");
         assertThat(notice.plainText()).contains("alice (slack user U_ALICE)").contains("slack T1 / C1")
                 .contains("task_1").contains("2026-11-24 12:00 UTC").contains("could not generate");
-        Job unknown = Transitions.submitUnknown(TestJobs.submitting(), new Failure("no answer", "submit_unknown"),
-                T0);
+        Job unknown = Transitions.submitUnknown(TestJobs.sending(), new Failure("no answer", "submit_unknown"),
+                null, T0);
         assertThat(renderer.notice(unknown, true).plainText()).contains("unknown (no answer to the submission)")
                 .contains("Submitted (maybe billed)");
     }

@@ -15,13 +15,18 @@ final class TestJobs {
                 .build(), T0);
     }
 
+    /** A job whose create request is about to go out. */
+    static Job sending() {
+        return Transitions.sending(submitting(), T0);
+    }
+
     static TaskStatus status(TaskPhase phase, Integer progress) {
         return new TaskStatus("task_1", phase, phase.name().toLowerCase(), progress, T0, null, null, null, null, null,
                 null);
     }
 
     static Job queued() {
-        return Transitions.submitted(submitting(), status(TaskPhase.QUEUED, 0), T0.plusSeconds(1));
+        return Transitions.submitted(sending(), status(TaskPhase.QUEUED, 0), T0.plusSeconds(1));
     }
 
     static Job running(int progress, Instant at) {

@@ -19,7 +19,7 @@ class TransitionsTest {
 
     @Test
     void aRefusedSubmissionCostsNothingAndNeedsNoRefund() {
-        Job job = Transitions.rejected(TestJobs.submitting(), new Failure("bad size", "invalid_size"), T0);
+        Job job = Transitions.rejected(TestJobs.sending(), new Failure("bad size", "invalid_size"), T0);
         assertThat(job.state()).isEqualTo(JobState.REJECTED);
         assertThat(job.refund().state()).isEqualTo(RefundState.NONE);
         assertThat(job.times().finishedAt()).isEqualTo(T0);
@@ -29,7 +29,7 @@ class TransitionsTest {
 
     @Test
     void anUnknownSubmissionNeedsARefundNotice() {
-        Job job = Transitions.submitUnknown(TestJobs.submitting(), new Failure("timeout", "submit_unknown"), T0);
+        Job job = Transitions.submitUnknown(TestJobs.sending(), new Failure("timeout", "submit_unknown"), null, T0);
         assertThat(job.state()).isEqualTo(JobState.SUBMIT_UNKNOWN);
         assertThat(job.refund().state()).isEqualTo(RefundState.NEEDED);
         assertThat(job.refund().reason()).isEqualTo("timeout");
@@ -88,11 +88,11 @@ class TransitionsTest {
     @Test
     void deliveryFailsAfterItsAttemptsAndThenNeedsANotice() {
         Job job = TestJobs.completed(null);
-        job = Transitions.deliveryAttemptFailed(job, "503", 3, T0);
-        job = Transitions.deliveryAttemptFailed(job, "503", 3, T0);
+        job = Transitions.deliveryAttemptFailed(job, new Failure("503", "undelivered"), 3, T0);
+        job = Transitions.deliveryAttemptFailed(job, new Failure("503", "undelivered"), 3, T0);
         assertThat(job.delivery().state()).isEqualTo(DeliveryState.PENDING);
         assertThat(job.refund().state()).isEqualTo(RefundState.NONE);
-        job = Transitions.deliveryAttemptFailed(job, "503", 3, T0);
+        job = Transitions.deliveryAttemptFailed(job, new Failure("503", "undelivered"), 3, T0);
         assertThat(job.delivery().state()).isEqualTo(DeliveryState.FAILED);
         assertThat(job.refund().state()).isEqualTo(RefundState.NEEDED);
         assertThat(job.failure().code()).isEqualTo("undelivered");
@@ -109,11 +109,11 @@ class TransitionsTest {
     @Test
     void noticeIsClaimedPostedAndResolvedInOrder() {
         Job job = TestJobs.failed();
-        assertThatThrownBy(() -> Transitions.noticePosted(job, null, T0)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> Transitions.noticePosted(job, null, T0)).isInstanceOf(JobMovedOn.class);
         Job claimed = Transitions.noticeClaimed(job, T0);
         assertThat(claimed.refund().state()).isEqualTo(RefundState.NOTIFYING);
         assertThatThrownBy(() -> Transitions.noticeClaimed(claimed, T0)).as("a second claim loses")
-                .isInstanceOf(IllegalStateException.class);
+                .isInstanceOf(JobMovedOn.class);
         MessageRef notice = new MessageRef("slack", "C_ADMIN", "9.9");
         Job open = Transitions.noticePosted(claimed, notice, T0);
         assertThat(open.refund().state()).isEqualTo(RefundState.OPEN);
@@ -129,7 +129,7 @@ class TransitionsTest {
         assertThat(job.state()).isEqualTo(JobState.TIMED_OUT);
         assertThat(job.refund().state()).isEqualTo(RefundState.NEEDED);
         assertThatThrownBy(() -> Transitions.timedOut(job, new Failure("x", "y"), T0))
-                .isInstanceOf(IllegalStateException.class);
+                .isInstanceOf(JobMovedOn.class);
     }
 
     @Test
@@ -147,8 +147,23 @@ class TransitionsTest {
     void submittingCanOnlyBeLeftOnce() {
         Job queued = TestJobs.queued();
         assertThatThrownBy(() -> Transitions.submitted(queued, TestJobs.status(TaskPhase.QUEUED, 0), T0))
-                .isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> Transitions.submitUnknown(queued, new Failure("x", "y"), T0))
-                .isInstanceOf(IllegalStateException.class);
+                .isInstanceOf(JobMovedOn.class);
+        assertThatThrownBy(() -> Transitions.submitUnknown(queued, new Failure("x", "y"), null, T0))
+                .isInstanceOf(JobMovedOn.class);
+        assertThatThrownBy(() -> Transitions.sending(TestJobs.sending(), T0)).as("marked once")
+                .isInstanceOf(JobMovedOn.class);
+    }
+
+    @Test
+    void onlyAJobMarkedSendingCanBeRecordedAsSentOrUnknown() {
+        Job unsent = TestJobs.submitting();
+        assertThatThrownBy(() -> Transitions.submitted(unsent, TestJobs.status(TaskPhase.QUEUED, 0), T0))
+                .isInstanceOf(JobMovedOn.class);
+        assertThatThrownBy(() -> Transitions.submitUnknown(unsent, new Failure("x", "y"), null, T0))
+                .as("a job never sent is never a refund case").isInstanceOf(JobMovedOn.class);
+        Job heard = Transitions.submitUnknown(TestJobs.sending(), new Failure("x", "submit_unrecorded"), "task_9",
+                T0);
+        assertThat(heard.task().taskId()).as("kept for the admins").isEqualTo("task_9");
+        assertThat(heard.refund().state()).isEqualTo(RefundState.NEEDED);
     }
 }

@@ -52,6 +52,7 @@ class DiscordButtonsTest extends WithDiscord {
                 resolve, notice);
         assertThat(byRole).doesNotContain("Only admins");
         assertThat(h.job(job.id()).refund().state()).isEqualTo(RefundState.RESOLVED);
+        h.runUntilSettled();
         JsonNode shown = h.discord.message(notice);
         assertThat(DiscordHarness.embedText(shown)).contains("✅ Refund resolved");
         assertThat(shown.path("components")).as("no button once resolved").isEmpty();

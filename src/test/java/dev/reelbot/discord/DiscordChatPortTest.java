@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 /** How the port reads Discord's refusals, through the real JDA against the fake: what the engine is told. */
 class DiscordChatPortTest extends WithDiscord {
     private static final PostKey KEY = new PostKey("job12345-ab", false);
+    private static final PostKey VIDEO_KEY = new PostKey("video-abcd2345", false);
     private static final Conversation CHANNEL = new Conversation("discord", Interactions.GUILD,
             Interactions.CHANNEL);
 
@@ -66,6 +67,7 @@ class DiscordChatPortTest extends WithDiscord {
 
         assertThat(ref.channel()).isEqualTo(h.discord.dmChannelOf(Interactions.ALICE));
         assertThat(DiscordHarness.embedText(h.discord.message(ref.messageId()))).contains("Generating");
+        assertThat(port.canPostIn(CHANNEL)).as("the next job says at once it goes to the DMs").isFalse();
     }
 
     @Test
@@ -122,14 +124,27 @@ class DiscordChatPortTest extends WithDiscord {
         MessageRef ref = port.post(CHANNEL, view("Queued"), KEY);
         h.discord.failNext("POST", "channels/.*", 413, "{\"message\":\"Request entity too large\",\"code\":40005}",
                 null);
-        assertThat(kindOf(() -> port.upload(ref, video()))).isEqualTo(ChatException.Kind.REFUSED);
+        assertThat(kindOf(() -> port.upload(ref, video(), VIDEO_KEY))).isEqualTo(ChatException.Kind.REFUSED);
         h.discord.failNext("POST", "channels/.*", 403, "{\"message\":\"Missing Permissions\",\"code\":50013}",
                 null);
-        assertThat(kindOf(() -> port.upload(ref, video()))).isEqualTo(ChatException.Kind.REFUSED);
+        assertThat(kindOf(() -> port.upload(ref, video(), VIDEO_KEY))).isEqualTo(ChatException.Kind.REFUSED);
         h.discord.failNext("POST", "channels/.*", 404, "{\"message\":\"Unknown Channel\",\"code\":10003}", null);
-        assertThat(kindOf(() -> port.upload(ref, video()))).isEqualTo(ChatException.Kind.MESSAGE_GONE);
+        assertThat(kindOf(() -> port.upload(ref, video(), VIDEO_KEY))).isEqualTo(ChatException.Kind.MESSAGE_GONE);
 
-        assertThat(port.upload(ref, video())).contains("reelbot-abcd2345.mp4");
+        assertThat(port.upload(ref, video(), VIDEO_KEY)).contains("reelbot-abcd2345.mp4");
+    }
+
+    @Test
+    void aRetriedUploadCarriesTheSameNonceAndDiscordReturnsTheFirst() throws Exception {
+        MessageRef ref = port.post(CHANNEL, view("Queued"), KEY);
+        port.upload(ref, video(), VIDEO_KEY);
+        port.upload(ref, video(), new PostKey(VIDEO_KEY.value(), true));
+
+        List<FakeDiscord.Call> uploads = h.discord.calls("POST", "channels/.*/messages").stream()
+                .filter(c -> !c.fileNames().isEmpty()).toList();
+        assertThat(uploads).hasSize(2).allSatisfy(c -> assertThat(c.body().path("nonce").asText())
+                .isEqualTo(VIDEO_KEY.value()));
+        assertThat(h.discord.messagesIn(CHANNEL.channel())).as("the progress message and one video").hasSize(2);
     }
 
     @Test

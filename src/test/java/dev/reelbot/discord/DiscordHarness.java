@@ -70,6 +70,7 @@ final class DiscordHarness implements AutoCloseable {
                 new Limits(1000, 2, List.of(), Map.of()), Quotas.DEFAULTS, new Admins(Set.of()),
                 EngineSettings.defaults(dir.resolve("videos")), 64L * 1024 * 1024, "/video"), Runnable::run, clock);
         bot.serve(engine.commands());
+        bot.registerCommands(engine.commands());
     }
 
     /** Like a process that died and started again: a new JDA session and engine, the same database. */

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code run} as an operator starts it, with {@code discord.api-base-url} and {@code discord.gateway-url} pointed
- * at a local fake: an {@code INTERACTION_CREATE} for {@code /video} ends in a final message holding the video.
+ * at a local fake: a command registration Discord refuses once is retried on the same session, and an
+ * {@code INTERACTION_CREATE} for {@code /video} ends in a final message holding the video.
  */
 class RunWithDiscordTest {
     @TempDir
@@ -32,13 +33,17 @@ class RunWithDiscordTest {
              ApiSimulator simulator = ApiSimulator.start(SimulatorOptions.defaults().withKey("sim-key")
                      .withDurations(Duration.ofSeconds(1), Duration.ofSeconds(60)))) {
             Path config = TestConfigs.write(dir, simulator, 0, discord.configSection());
+            discord.failNext("PUT", "applications/\\d+/guilds/\\d+/commands", 500,
+                    "{\"message\":\"500: Internal Server Error\",\"code\":0}", null);
             RunCommandAccess run = new RunCommandAccess(config, Map.of("VIDEO_API_KEY", "sim-key",
                     "DISCORD_TOKEN", FakeDiscord.TOKEN));
             ExecutorService thread = Executors.newSingleThreadExecutor();
             try {
                 Future<Integer> exit = thread.submit(run::call);
-                await().atMost(Duration.ofSeconds(30)).until(() -> !discord.calls("PUT",
-                        "applications/\\d+/guilds/\\d+/commands").isEmpty());
+                await().atMost(Duration.ofSeconds(30)).until(() -> discord.calls("PUT",
+                        "applications/\\d+/guilds/\\d+/commands").size() == 2);
+                assertThat(discord.gateway().identifications()).as("a failed registration is retried on the same "
+                        + "session, never by opening another").isEqualTo(1);
 
                 discord.gateway().dispatch("INTERACTION_CREATE", Interactions.slash(Instant.now(),
                         Interactions.ALICE, List.of(), DiscordCommands.VIDEO, null,

@@ -2,6 +2,7 @@ package dev.reelbot.slack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -10,8 +11,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
-import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -19,7 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A local fake of the Slack Web API and Socket Mode, enough for the real Bolt and slack-api-client to run against:
  * it records every call, keeps each message's current text and blocks, and can be told to refuse a channel
- * ({@code not_in_channel}), to answer {@code chat.update} with 429s, or to fail message calls at random (429s, and
+ * ({@code not_in_channel}), to answer {@code chat.update} with 429s, or to fail calls ({@link SlackFaults}: 429s, and
  * 5xx answers that sometimes come after the message was posted: the answer lost, the post made).
  */
 final class FakeSlack implements AutoCloseable {
@@ -38,19 +39,23 @@ final class FakeSlack implements AutoCloseable {
     record Message(String channel, String ts, String text, String blocks, String metadata) {
     }
 
+    /** A file shared in a channel (or a thread) by {@code files.completeUploadExternal}. */
+    record Share(String channel, String threadTs, String ts, String filename) {
+    }
+
+
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final Map<String, Message> messages = new ConcurrentHashMap<>();
     private final Map<String, byte[]> uploads = new ConcurrentHashMap<>();
+    private final Map<String, String> fileNames = new ConcurrentHashMap<>();
+    private final List<Share> shares = new CopyOnWriteArrayList<>();
+    private final SlackFaults faults = new SlackFaults();
     private final List<String> responses = new CopyOnWriteArrayList<>();
     private final List<String> socketAcks = new CopyOnWriteArrayList<>();
     private final Set<String> refusedChannels = ConcurrentHashMap.newKeySet();
     private final AtomicInteger updatesToRateLimit = new AtomicInteger();
     private final AtomicInteger retryAfterSeconds = new AtomicInteger(1);
     private final AtomicInteger ids = new AtomicInteger();
-    private volatile double faultRate;
-    private SplittableRandom faults = new SplittableRandom(0);
-    private final AtomicInteger injected = new AtomicInteger();
-    private final AtomicInteger postedThenFailed = new AtomicInteger();
     private volatile WsContext socket;
     private final Javalin server;
 
@@ -92,32 +97,23 @@ final class FakeSlack implements AutoCloseable {
     }
 
     /** From now on, fails this share of message calls (post, update, history, uploads) with a 429 or a 5xx. */
-    synchronized void failRandomly(double rate, long seed) {
-        faults = new SplittableRandom(seed);
-        faultRate = rate;
-    }
-
-    /** The fault to inject into this call: 0 for none, else the HTTP status; a negative 500 means "after posting". */
-    private synchronized int nextFault(String method) {
-        if (faultRate == 0 || !(method.startsWith("chat.") || method.startsWith("files.")
-                || method.equals("conversations.history"))) {
-            return 0;
-        }
-        if (faults.nextDouble() >= faultRate) {
-            return 0;
-        }
-        int status = new int[] {429, 500, 503}[faults.nextInt(3)];
-        injected.incrementAndGet();
-        if (status == 500 && method.equals("chat.postMessage") && faults.nextBoolean()) {
-            postedThenFailed.incrementAndGet();
-            return -500;
-        }
-        return status;
+    void failRandomly(double rate, long seed) {
+        faults.failRandomly(rate, seed);
     }
 
     /** How many random faults were injected: in all, and 5xx answers to a post that was made. */
     List<Integer> injectedFaults() {
-        return List.of(injected.get(), postedThenFailed.get());
+        return faults.injected();
+    }
+
+    /** The next call of {@code method} gets this answer instead (with {@code Retry-After} when not null). */
+    void answerNext(String method, int status, String body, String retryAfter) {
+        faults.answerNext(method, status, body, retryAfter);
+    }
+
+    /** The files shared so far, in order. */
+    List<Share> shares() {
+        return List.copyOf(shares);
     }
 
     void rateLimitUpdates(int count, int seconds) {
@@ -171,10 +167,8 @@ final class FakeSlack implements AutoCloseable {
             form.put("blocks", JSON.readTree(form.get("blocks")).toString());
         }
         calls.add(new Call(method, form));
-        int fault = nextFault(method);
-        if (fault > 0) {
-            ctx.status(fault).header("Retry-After", "1").result(fault == 429
-                    ? "{\"ok\":false,\"error\":\"ratelimited\"}" : "<html>upstream error</html>");
+        SlackFaults.Outcome fault = faults.apply(method, ctx);
+        if (fault == SlackFaults.Outcome.ANSWERED) {
             return;
         }
         ObjectNode answer = JSON.createObjectNode().put("ok", true);
@@ -191,7 +185,7 @@ final class FakeSlack implements AutoCloseable {
                 String ts = "1700000000." + String.format("%06d", ids.incrementAndGet());
                 messages.put(channel + "/" + ts, new Message(channel, ts, form.get("text"), form.get("blocks"),
                         form.get("metadata")));
-                if (fault < 0) {
+                if (fault == SlackFaults.Outcome.POSTED_THEN_FAILED) {
                     ctx.status(500).result("<html>upstream error</html>");
                     return;
                 }
@@ -220,24 +214,19 @@ final class FakeSlack implements AutoCloseable {
                 answer.put("message_ts", "1700000001.000001");
             }
             case "conversations.open" -> answer.putObject("channel").put("id", "D" + form.get("users"));
-            case "conversations.history" -> {
-                var list = answer.putArray("messages");
-                messages.values().stream().filter(m -> m.channel().equals(form.get("channel")))
-                        .sorted((a, b) -> b.ts().compareTo(a.ts())).forEach(m -> {
-                            ObjectNode item = list.addObject().put("type", "message").put("ts", m.ts())
-                                    .put("text", m.text()).put("bot_id", "B1");
-                            if (m.metadata() != null && Set.of("1", "true").contains(form.get("include_all_metadata"))) {
-                                item.set("metadata", readJson(m.metadata()));
-                            }
-                        });
-            }
+            case "conversations.history" -> history(answer.putArray("messages"), form, null);
+            case "conversations.replies" -> history(answer.putArray("messages"), form, form.get("ts"));
             case "files.getUploadURLExternal" -> {
                 String file = "F" + ids.incrementAndGet();
+                fileNames.put(file, form.get("filename"));
                 answer.put("upload_url", base() + "/upload/" + file).put("file_id", file);
             }
             case "files.completeUploadExternal" -> {
                 JsonNode files = JSON.readTree(form.get("files"));
-                answer.putArray("files").addObject().put("id", files.get(0).get("id").asText())
+                String file = files.get(0).get("id").asText();
+                shares.add(new Share(form.get("channel_id"), form.get("thread_ts"),
+                        "1700000000." + String.format("%06d", ids.incrementAndGet()), fileNames.get(file)));
+                answer.putArray("files").addObject().put("id", file)
                         .put("title", files.get(0).path("title").asText());
             }
             default -> {
@@ -246,6 +235,31 @@ final class FakeSlack implements AutoCloseable {
             }
         }
         ctx.contentType("application/json").result(answer.toString());
+    }
+
+    /** A channel's (or a thread's) messages, newest first, file shares among them, as the Web API lists them. */
+    private void history(ArrayNode list, Map<String, String> form, String thread) {
+        String channel = form.get("channel");
+        List<ObjectNode> items = new ArrayList<>();
+        if (thread == null) {
+            messages.values().stream().filter(m -> m.channel().equals(channel)).forEach(m -> {
+                ObjectNode item = JSON.createObjectNode().put("type", "message").put("ts", m.ts())
+                        .put("text", m.text()).put("bot_id", "B1");
+                if (m.metadata() != null && Set.of("1", "true").contains(form.get("include_all_metadata"))) {
+                    item.set("metadata", readJson(m.metadata()));
+                }
+                items.add(item);
+            });
+        }
+        shares.stream().filter(s -> s.channel().equals(channel) && Objects.equals(s.threadTs(), thread))
+                .forEach(s -> {
+                    ObjectNode item = JSON.createObjectNode().put("type", "message").put("ts", s.ts())
+                            .put("bot_id", "B1");
+                    item.putArray("files").addObject().put("id", "F").put("name", s.filename());
+                    items.add(item);
+                });
+        items.sort((a, b) -> b.path("ts").asText().compareTo(a.path("ts").asText()));
+        items.forEach(list::add);
     }
 
     private static JsonNode readJson(String json) {

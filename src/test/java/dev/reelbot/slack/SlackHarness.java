@@ -16,6 +16,7 @@ import dev.reelbot.simulator.ApiSimulator;
 import dev.reelbot.simulator.SimulatorOptions;
 import dev.reelbot.store.JdbcJobStore;
 import dev.reelbot.store.SqliteConnections;
+import dev.reelbot.testing.FaultyJobStore;
 import dev.reelbot.testing.MutableClock;
 import dev.reelbot.videoapi.TestApis;
 import dev.reelbot.web.HealthReport;
@@ -50,6 +51,8 @@ final class SlackHarness implements AutoCloseable {
     final ApiSimulator simulator = ApiSimulator.start(SimulatorOptions.defaults().withClock(clock));
     final SqliteConnections db;
     final JdbcJobStore store;
+    /** The store the engine uses: the real one, failing calls when a test says so. */
+    final FaultyJobStore faults;
     final Engine engine;
     final SlackApp app;
     final WebServer web;
@@ -64,8 +67,9 @@ final class SlackHarness implements AutoCloseable {
                 ModelSpec.defaultsFor("kling-v2-1")));
         db = SqliteConnections.open(dir.resolve("reelbot.db"));
         store = new JdbcJobStore(db);
+        faults = new FaultyJobStore(store);
         app = new SlackApp(settings, clock);
-        engine = new Engine(new Engine.Parts(store, TestApis.forSimulator(simulator, models, clock,
+        engine = new Engine(new Engine.Parts(faults, TestApis.forSimulator(simulator, models, clock,
                 Duration.ofSeconds(2)), new ChatPorts(List.of(app.port())), models, Limits.DEFAULTS,
                 new Quotas(100, 1000), new Admins(Set.of("slack:" + ADMIN)), EngineSettings.defaults(
                 dir.resolve("videos")), 64L << 20, "/video"), Runnable::run, clock);

@@ -10,32 +10,14 @@ import dev.reelbot.core.JobView;
 import dev.reelbot.core.MessageRef;
 import dev.reelbot.core.PostKey;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import okhttp3.Response;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The real Bolt app in HTTP mode behind the web server, against a fake Slack, with the real engine. */
-class SlackHttpModeTest {
+class SlackHttpModeTest extends WithSlack {
     private static final String ALICE = "U0ALICE1";
     private static final String CHANNEL = "C0GENERAL";
-
-    @TempDir
-    Path dir;
-    SlackHarness h;
-
-    @BeforeEach
-    void start() throws Exception {
-        h = new SlackHarness(dir, false, 45);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        h.close();
-    }
 
     private Job onlyJob() {
         List<Job> jobs = h.store.recentJobs("slack", ALICE, 10);
@@ -114,8 +96,13 @@ class SlackHttpModeTest {
         assertThat(job.delivery().state()).isEqualTo(DeliveryState.UPLOADED);
         assertThat(h.slack.calls("chat.postMessage")).anySatisfy(c -> {
             assertThat(c.field("channel")).isEqualTo("DU0ALICE1");
-            assertThat(c.field("text")).contains("I can't post in <#C0PRIVATE>").contains("/invite");
+            assertThat(c.field("text")).contains("I can't post in <#C0PRIVATE> (the bot is not a member of that "
+                    + "channel)").contains("/invite").doesNotContain("not_in_channel");
         });
+        try (Response again = h.command("a dog", "trig-2b", ALICE, "C0PRIVATE")) {
+            assertThat(again.body().string()).as("the answer says where progress will really show")
+                    .contains("Progress will show in a DM with you");
+        }
         assertThat(h.slack.calls("files.completeUploadExternal")).singleElement()
                 .satisfies(c -> assertThat(c.field("channel_id")).isEqualTo("DU0ALICE1"));
         assertThat(h.slack.message("DU0ALICE1", job.message().ref().messageId()).blocks()).contains("Video ready");
@@ -173,6 +160,7 @@ class SlackHttpModeTest {
         try (Response byAdmin = h.button(SlackViews.REFUND, failed.id(), SlackHarness.ADMIN, "C0ADMIN", "trig-6")) {
             assertThat(byAdmin.code()).isEqualTo(200);
         }
+        h.runUntilSettled();
         Job resolved = h.store.find(failed.id()).orElseThrow();
         assertThat(resolved.refund().state().name()).isEqualTo("RESOLVED");
         assertThat(resolved.refund().resolvedBy()).isEqualTo("u0admin1");

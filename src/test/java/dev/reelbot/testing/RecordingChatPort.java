@@ -18,6 +18,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -43,6 +44,8 @@ public final class RecordingChatPort implements ChatPort {
     private final AtomicInteger ids = new AtomicInteger();
     private final Map<String, MessageRef> byKey = new HashMap<>();
     private boolean loseNextPostAnswer;
+    private boolean loseNextUploadAnswer;
+    private final Set<String> uploadedKeys = new HashSet<>();
     private final Set<String> refusedChannels = ConcurrentHashMap.newKeySet();
     private volatile long uploadLimit = Long.MAX_VALUE;
     private volatile boolean ready = true;
@@ -68,6 +71,11 @@ public final class RecordingChatPort implements ChatPort {
     /** Every post and whisper in {@code channel} fails as if the bot could reach the requester nowhere. */
     public void refuseChannel(String channel) {
         refusedChannels.add(channel);
+    }
+
+    /** Undoes {@link #refuseChannel}: the bot may post there again. */
+    public void allowChannel(String channel) {
+        refusedChannels.remove(channel);
     }
 
     public void setUploadLimit(long bytes) {
@@ -97,14 +105,19 @@ public final class RecordingChatPort implements ChatPort {
         loseNextPostAnswer = true;
     }
 
+    /** The next upload reaches the platform, but its answer is lost (a timeout after the file went up). */
+    public synchronized void loseNextUploadAnswer() {
+        loseNextUploadAnswer = true;
+    }
+
     /** A retried post whose key this platform already saw gets the first message back, as Discord's nonce does. */
     @Override
     public synchronized MessageRef post(Conversation where, View view, PostKey key) throws ChatException {
+        failIfQueued("post");
         MessageRef earlier = byKey.get(key.value());
         if (key.maybeSent() && earlier != null) {
             return earlier;
         }
-        failIfQueued("post");
         refuseIfRefused(where.channel());
         MessageRef posted = record(where, view);
         byKey.put(key.value(), posted);
@@ -138,9 +151,13 @@ public final class RecordingChatPort implements ChatPort {
         current.remove(messageId);
     }
 
+    /** A retried upload whose key this platform already saw is the first one, as Discord's nonce makes it. */
     @Override
-    public synchronized String upload(MessageRef message, VideoFile video) throws ChatException {
+    public synchronized String upload(MessageRef message, VideoFile video, PostKey key) throws ChatException {
         failIfQueued("upload");
+        if (key.maybeSent() && uploadedKeys.contains(key.value())) {
+            return "uploaded " + video.filename();
+        }
         try (InputStream in = Files.newInputStream(video.file())) {
             byte[] head = in.readNBytes(8);
             String box = head.length == 8 ? new String(head, 4, 4, StandardCharsets.US_ASCII) : "";
@@ -148,6 +165,11 @@ public final class RecordingChatPort implements ChatPort {
                     + Files.size(video.file()), null));
         } catch (IOException e) {
             throw new ChatException(ChatException.Kind.REFUSED, "file unreadable: " + e.getMessage());
+        }
+        uploadedKeys.add(key.value());
+        if (loseNextUploadAnswer) {
+            loseNextUploadAnswer = false;
+            throw new ChatException(ChatException.Kind.TRANSIENT, "uploaded, but the answer was lost");
         }
         return "uploaded " + video.filename();
     }

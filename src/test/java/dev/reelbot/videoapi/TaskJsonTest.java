@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.reelbot.core.TaskPhase;
 import dev.reelbot.core.TaskStatus;
 import java.time.Instant;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -24,6 +25,20 @@ class TaskJsonTest {
             "unknown, RUNNING", "something_new, RUNNING", "'', RUNNING"})
     void statusWordsInAnyCase(String word, TaskPhase phase) {
         assertThat(parse("{\"id\":\"task_1\",\"status\":\"" + word + "\"}").phase()).isEqualTo(phase);
+    }
+
+    @Test
+    void aWordTheClientDoesNotKnowCountsAsRunningUntilAnOperatorAddsIt() {
+        String body = "{\"id\":\"task_1\",\"status\":\"已完成\"}";
+        assertThat(TaskJson.parse(body, null).orElseThrow().phase()).isEqualTo(TaskPhase.RUNNING);
+        assertThat(StatusWords.BUILT_IN.knows("已完成")).isFalse();
+        assertThat(StatusWords.BUILT_IN.knows("In Progress")).isTrue();
+        assertThat(StatusWords.BUILT_IN.knows("")).as("no word at all is not an unknown word").isTrue();
+
+        StatusWords added = new StatusWords(Map.of("已完成", TaskPhase.COMPLETED, "Cancelled", TaskPhase.QUEUED));
+        assertThat(TaskJson.parse(body, null, added).orElseThrow().phase()).isEqualTo(TaskPhase.COMPLETED);
+        assertThat(added.knows("已完成")).isTrue();
+        assertThat(added.phaseOf("cancelled")).as("an operator's word wins").isEqualTo(TaskPhase.QUEUED);
     }
 
     @ParameterizedTest(name = "progress {0} -> {1}")

@@ -57,6 +57,30 @@ class HealthReportTest {
     }
 
     @Test
+    void aDegradedComponentAnswers200AndTheReportSaysDegradedAndWhy() {
+        admins.set(Health.degraded("1 refund notice cannot reach the admin channel"));
+
+        HealthReport.Result result = report.check();
+        assertThat(result.status()).isEqualTo(200);
+        assertThat(result.body()).startsWith("{\"status\":\"DEGRADED\"")
+                .contains("\"adminChannel\":{\"status\":\"DEGRADED\",\"detail\":\"1 refund notice cannot reach");
+        assertThat(report.check(HealthReport.Probe.READY).body()).startsWith("{\"status\":\"UP\"");
+    }
+
+    @Test
+    void downWinsOverDegradedAndAFailingCheckIsDown() {
+        admins.set(Health.degraded("trouble"));
+        HealthReport failing = new HealthReport().add("adminChannel", HealthReport.Scope.REPORTED, admins::get)
+                .add("poller", () -> {
+                    throw new IllegalStateException("broken");
+                });
+
+        HealthReport.Result result = failing.check();
+        assertThat(result.status()).isEqualTo(503);
+        assertThat(result.body()).startsWith("{\"status\":\"DOWN\"").contains("IllegalStateException: broken");
+    }
+
+    @Test
     void eachChangeOfStateIsLoggedOnceWithItsReason() {
         try (LogCapture logs = new LogCapture()) {
             report.check();

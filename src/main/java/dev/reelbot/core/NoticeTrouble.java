@@ -1,0 +1,38 @@
+package dev.reelbot.core;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The refund notices that cannot be posted (or updated) right now, and why: the admin channel's trouble, for
+ * {@code /healthz}. Each is retried by its job's steps until it gets through; it is listed here until then.
+ *
+ * <p>Threading: thread-safe; written by the workers stepping jobs, read by health checks.
+ */
+final class NoticeTrouble {
+    private record Failing(String platform, String reason, Instant since) {
+    }
+
+    private final Map<String, Failing> byJob = new ConcurrentHashMap<>();
+
+    void failed(Job job, String reason, Instant now) {
+        byJob.merge(job.id(), new Failing(job.requester().platform(), reason, now),
+                (earlier, latest) -> new Failing(latest.platform(), latest.reason(), earlier.since()));
+    }
+
+    /** The job's notice got through, or no longer needs to. */
+    void cleared(String jobId) {
+        byJob.remove(jobId);
+    }
+
+    /** Empty while every notice gets through; else what is wrong, for operators. */
+    Optional<String> problem() {
+        Optional<Failing> oldest = byJob.values().stream().min(Comparator.comparing(Failing::since));
+        return oldest.map(f -> byJob.size() + " refund notice" + (byJob.size() == 1 ? "" : "s")
+                + " cannot reach the admin channel (" + f.platform() + ": " + f.reason() + ") since "
+                + Renderer.when(f.since()) + "; retrying");
+    }
+}

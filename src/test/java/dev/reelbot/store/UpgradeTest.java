@@ -1,0 +1,47 @@
+package dev.reelbot.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.reelbot.core.Job;
+import dev.reelbot.core.JobState;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sqlite.SQLiteDataSource;
+
+/** A database written by an earlier version opens with its jobs read the safe way. */
+class UpgradeTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aJobAnEarlierVersionLeftSubmittingIsNeverSentAgain() throws Exception {
+        Path file = dir.resolve("old.db");
+        SQLiteDataSource source = new SQLiteDataSource();
+        source.setUrl("jdbc:sqlite:" + file);
+        Flyway.configure().dataSource(source).locations("classpath:db/migration").target("2").load().migrate();
+        try (Connection c = source.getConnection(); Statement s = c.createStatement()) {
+            s.execute("INSERT INTO jobs (id, version, request_key, platform, workspace, channel, user_id, user_name, "
+                    + "prompt, model, state, created_at, updated_at, progress, poll_errors, missing_polls, "
+                    + "delivery_state, delivery_attempts, final_shown, refund_state, refund_reason, settled) VALUES "
+                    + "('olds2345', 3, 'k1', 'slack', 'T1', 'C1', 'U1', 'alice', 'a cat', 'sora-2', 'SUBMITTING', "
+                    + "1, 1, 0, 0, 0, 'NONE', 0, 0, 'NONE', NULL, 0), "
+                    + "('done2345', 9, 'k2', 'slack', 'T1', 'C1', 'U1', 'alice', 'a dog', 'sora-2', 'FAILED', "
+                    + "1, 1, 50, 0, 0, 'NONE', 0, 1, 'RESOLVED', 'it failed', 1)");
+        }
+
+        try (SqliteConnections db = SqliteConnections.open(file)) {
+            JdbcJobStore store = new JdbcJobStore(db);
+            Job old = store.find("olds2345").orElseThrow();
+            assertThat(old.state()).as("it may have been sent before the upgrade: never resent").isEqualTo(
+                    JobState.SENDING);
+            Job resolved = store.find("done2345").orElseThrow();
+            assertThat(resolved.refund().noticeOutdated()).as("taken as shown").isFalse();
+            assertThat(resolved.isSettled()).isTrue();
+            assertThat(store.unsettled()).extracting(Job::id).containsExactly("olds2345");
+        }
+    }
+}
