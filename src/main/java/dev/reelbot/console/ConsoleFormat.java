@@ -2,9 +2,9 @@ package dev.reelbot.console;
 
 import dev.reelbot.core.JobView;
 import dev.reelbot.core.NoticeView;
-import dev.reelbot.core.PlainText;
 import dev.reelbot.core.Renderer;
 import dev.reelbot.core.View;
+import dev.reelbot.core.text.PlainText;
 
 /**
  * Turns a view into one console line, with no control character left to act on the terminal (see

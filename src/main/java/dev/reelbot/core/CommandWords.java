@@ -1,5 +1,7 @@
 package dev.reelbot.core;
 
+import dev.reelbot.core.text.DidYouMean;
+import dev.reelbot.core.text.PlainText;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;

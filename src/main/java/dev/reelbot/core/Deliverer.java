@@ -1,5 +1,6 @@
 package dev.reelbot.core;
 
+import dev.reelbot.core.text.PlainText;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

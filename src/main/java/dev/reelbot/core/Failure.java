@@ -1,5 +1,7 @@
 package dev.reelbot.core;
 
+import dev.reelbot.core.text.PlainText;
+
 /**
  * Why a job did not produce a video.
  *

@@ -1,5 +1,6 @@
 package dev.reelbot.core;
 
+import dev.reelbot.core.text.DidYouMean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,5 +1,7 @@
 package dev.reelbot.core;
 
+import dev.reelbot.core.text.PlainText;
+
 /**
  * What the bot answers the person who typed a command, privately (Slack ephemeral, Discord ephemeral, console).
  * Plain text; {@code `code`} spans are the only markup, which every platform shows the same way. It never holds a

@@ -1,5 +1,6 @@
 package dev.reelbot.core;
 
+import dev.reelbot.core.text.PlainText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

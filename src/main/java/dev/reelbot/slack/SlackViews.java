@@ -12,9 +12,9 @@ import com.slack.api.model.block.composition.TextObject;
 import com.slack.api.model.block.element.BlockElement;
 import dev.reelbot.core.JobView;
 import dev.reelbot.core.NoticeView;
-import dev.reelbot.core.PlainText;
 import dev.reelbot.core.Renderer;
 import dev.reelbot.core.View;
+import dev.reelbot.core.text.PlainText;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package dev.reelbot.videoapi;
 
-import dev.reelbot.core.PlainText;
 import dev.reelbot.core.VideoApiException;
+import dev.reelbot.core.text.PlainText;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;

@@ -1,4 +1,4 @@
-package dev.reelbot.core;
+package dev.reelbot.core.text;
 
 import java.util.Collection;
 import java.util.Locale;
