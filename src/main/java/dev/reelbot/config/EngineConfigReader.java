@@ -5,7 +5,7 @@ import dev.reelbot.core.DownloadSettings;
 import dev.reelbot.core.EngineSettings;
 import dev.reelbot.core.Limits;
 import dev.reelbot.core.ModelCatalog;
-import dev.reelbot.core.Quotas;
+import dev.reelbot.core.job.Quotas;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;

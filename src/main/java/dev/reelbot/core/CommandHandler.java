@@ -1,5 +1,9 @@
 package dev.reelbot.core;
 
+import dev.reelbot.core.job.Failure;
+import dev.reelbot.core.job.Job;
+import dev.reelbot.core.job.JobStore;
+import dev.reelbot.core.job.StoreException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package dev.reelbot.core;
 
+import dev.reelbot.core.job.JobIds;
 import dev.reelbot.core.text.DidYouMean;
 import dev.reelbot.core.text.PlainText;
 import java.util.Arrays;

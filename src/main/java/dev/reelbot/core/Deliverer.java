@@ -1,5 +1,10 @@
 package dev.reelbot.core;
 
+import dev.reelbot.core.job.DeliveryState;
+import dev.reelbot.core.job.Failure;
+import dev.reelbot.core.job.Job;
+import dev.reelbot.core.job.JobUpdates;
+import dev.reelbot.core.job.Transitions;
 import dev.reelbot.core.text.PlainText;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package dev.reelbot.core;
 
+import dev.reelbot.core.job.Job;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

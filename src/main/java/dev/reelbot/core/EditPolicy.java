@@ -1,5 +1,6 @@
 package dev.reelbot.core;
 
+import dev.reelbot.core.job.JobMessage;
 import java.time.Duration;
 import java.time.Instant;
 

@@ -1,5 +1,8 @@
 package dev.reelbot.core;
 
+import dev.reelbot.core.job.JobStore;
+import dev.reelbot.core.job.JobUpdates;
+import dev.reelbot.core.job.Quotas;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package dev.reelbot.core;
 
+import dev.reelbot.core.job.Job;
 import dev.reelbot.core.text.PlainText;
 import java.time.Instant;
 import java.util.function.Predicate;

@@ -1,5 +1,9 @@
 package dev.reelbot.core;
 
+import dev.reelbot.core.job.DeliveryState;
+import dev.reelbot.core.job.Job;
+import dev.reelbot.core.job.JobState;
+import dev.reelbot.core.job.JobStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,12 @@
 package dev.reelbot.core;
 
+import dev.reelbot.core.job.Job;
+import dev.reelbot.core.job.JobIds;
+import dev.reelbot.core.job.JobState;
+import dev.reelbot.core.job.JobStore;
+import dev.reelbot.core.job.JobUpdates;
+import dev.reelbot.core.job.Quotas;
+import dev.reelbot.core.job.StoreException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,10 @@
 package dev.reelbot.core;
 
+import dev.reelbot.core.job.Job;
+import dev.reelbot.core.job.JobStore;
+import dev.reelbot.core.job.JobUpdates;
+import dev.reelbot.core.job.RefundState;
+import dev.reelbot.core.job.Transitions;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;

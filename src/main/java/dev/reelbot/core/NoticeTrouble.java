@@ -1,5 +1,6 @@
 package dev.reelbot.core;
 
+import dev.reelbot.core.job.Job;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Map;

@@ -1,5 +1,8 @@
 package dev.reelbot.core;
 
+import dev.reelbot.core.job.Job;
+import dev.reelbot.core.job.JobState;
+import dev.reelbot.core.job.RefundState;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,8 @@
 package dev.reelbot.core;
 
+import dev.reelbot.core.job.Job;
+import dev.reelbot.core.job.JobRefund;
+import dev.reelbot.core.job.RefundState;
 import dev.reelbot.core.text.PlainText;
 import java.time.Duration;
 import java.time.Instant;

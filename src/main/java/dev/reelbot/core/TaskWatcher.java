@@ -1,5 +1,10 @@
 package dev.reelbot.core;
 
+import dev.reelbot.core.job.Failure;
+import dev.reelbot.core.job.Job;
+import dev.reelbot.core.job.JobState;
+import dev.reelbot.core.job.JobUpdates;
+import dev.reelbot.core.job.Transitions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,8 @@
 package dev.reelbot.core;
 
+import dev.reelbot.core.job.Failure;
+import dev.reelbot.core.job.Job;
+import dev.reelbot.core.job.JobState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;

@@ -2,7 +2,7 @@ package dev.reelbot.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.reelbot.core.JobState;
+import dev.reelbot.core.job.JobState;
 import dev.reelbot.simulator.ApiSimulator;
 import dev.reelbot.simulator.SimulatorOptions;
 import dev.reelbot.videoapi.TestApis;

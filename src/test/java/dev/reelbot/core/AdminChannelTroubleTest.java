@@ -2,6 +2,9 @@ package dev.reelbot.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.reelbot.core.job.Job;
+import dev.reelbot.core.job.JobState;
+import dev.reelbot.core.job.RefundState;
 import dev.reelbot.testing.RecordingChatPort;
 import java.time.Duration;
 import java.time.Instant;

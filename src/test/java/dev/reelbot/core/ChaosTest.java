@@ -2,6 +2,10 @@ package dev.reelbot.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.reelbot.core.job.Job;
+import dev.reelbot.core.job.JobState;
+import dev.reelbot.core.job.Quotas;
+import dev.reelbot.core.job.RefundState;
 import dev.reelbot.simulator.Chaos;
 import dev.reelbot.simulator.SimulatorOptions;
 import dev.reelbot.testing.FaultyJobStore;

@@ -2,6 +2,9 @@ package dev.reelbot.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.reelbot.core.job.Job;
+import dev.reelbot.core.job.Quotas;
+import dev.reelbot.core.job.RefundState;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;

@@ -1,5 +1,7 @@
 package dev.reelbot.core;
 
+import dev.reelbot.core.job.Job;
+import dev.reelbot.core.job.Quotas;
 import dev.reelbot.simulator.ApiSimulator;
 import dev.reelbot.simulator.SimulatorOptions;
 import dev.reelbot.store.JdbcJobStore;

@@ -2,6 +2,12 @@ package dev.reelbot.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.reelbot.core.job.DeliveryState;
+import dev.reelbot.core.job.Job;
+import dev.reelbot.core.job.JobState;
+import dev.reelbot.core.job.Quotas;
+import dev.reelbot.core.job.RefundState;
+import dev.reelbot.core.job.Transitions;
 import dev.reelbot.testing.RecordingChatPort.Event;
 import dev.reelbot.videoapi.TestApis;
 import java.time.Duration;

@@ -2,6 +2,8 @@ package dev.reelbot.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.reelbot.core.job.DeliveryState;
+import dev.reelbot.core.job.Job;
 import dev.reelbot.testing.FakeGateway;
 import dev.reelbot.testing.InternalService;
 import dev.reelbot.testing.RecordingChatPort.Event;

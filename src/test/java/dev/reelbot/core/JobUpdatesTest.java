@@ -3,6 +3,10 @@ package dev.reelbot.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.reelbot.core.job.Job;
+import dev.reelbot.core.job.JobUpdates;
+import dev.reelbot.core.job.TestJobs;
+import dev.reelbot.core.job.Transitions;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -1,10 +1,11 @@
 package dev.reelbot.core;
 
-import static dev.reelbot.core.TestJobs.T0;
+import static dev.reelbot.core.job.TestJobs.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.reelbot.core.job.TestJobs;
 import dev.reelbot.testing.MutableClock;
 import java.time.Duration;
 import java.util.ArrayDeque;

@@ -1,8 +1,13 @@
 package dev.reelbot.core;
 
-import static dev.reelbot.core.TestJobs.T0;
+import static dev.reelbot.core.job.TestJobs.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.reelbot.core.job.DeliveryState;
+import dev.reelbot.core.job.Failure;
+import dev.reelbot.core.job.Job;
+import dev.reelbot.core.job.TestJobs;
+import dev.reelbot.core.job.Transitions;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -3,6 +3,9 @@ package dev.reelbot.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.reelbot.core.job.DeliveryState;
+import dev.reelbot.core.job.Job;
+import dev.reelbot.core.job.JobState;
 import dev.reelbot.testing.FakeGateway;
 import dev.reelbot.testing.TestVideos;
 import dev.reelbot.videoapi.TestApis;

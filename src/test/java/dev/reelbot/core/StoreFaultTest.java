@@ -2,6 +2,11 @@ package dev.reelbot.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.reelbot.core.job.DeliveryState;
+import dev.reelbot.core.job.Job;
+import dev.reelbot.core.job.JobState;
+import dev.reelbot.core.job.Quotas;
+import dev.reelbot.core.job.RefundState;
 import dev.reelbot.testing.FaultyJobStore.Call;
 import dev.reelbot.testing.FaultyJobStore.When;
 import org.junit.jupiter.api.Test;

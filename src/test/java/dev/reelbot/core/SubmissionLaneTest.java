@@ -2,6 +2,8 @@ package dev.reelbot.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.reelbot.core.job.JobState;
+import dev.reelbot.core.job.Quotas;
 import dev.reelbot.simulator.SimulatorOptions;
 import java.nio.file.Path;
 import java.util.ArrayDeque;

@@ -2,8 +2,8 @@ package dev.reelbot.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.reelbot.core.Job;
-import dev.reelbot.core.JobState;
+import dev.reelbot.core.job.Job;
+import dev.reelbot.core.job.JobState;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;

@@ -2,9 +2,9 @@ package dev.reelbot.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.reelbot.core.Job;
 import dev.reelbot.core.MessageRef;
-import dev.reelbot.core.RefundState;
+import dev.reelbot.core.job.Job;
+import dev.reelbot.core.job.RefundState;
 import dev.reelbot.simulator.ApiSimulator;
 import dev.reelbot.store.JdbcJobStore;
 import dev.reelbot.store.SqliteConnections;

@@ -1,5 +1,6 @@
-package dev.reelbot.core;
+package dev.reelbot.core.job;
 
+import dev.reelbot.core.MessageRef;
 import java.time.Instant;
 
 /**
@@ -13,7 +14,7 @@ import java.time.Instant;
  *                   attempted, so a retry or a restart finds the message instead of posting a second one
  */
 public record JobMessage(MessageRef ref, String shown, Instant shownAt, boolean finalShown, String postKey) {
-    static final JobMessage NONE = new JobMessage(null, null, null, false, null);
+    public static final JobMessage NONE = new JobMessage(null, null, null, false, null);
 
     JobMessage withFinalShown(boolean value, Instant at) {
         return new JobMessage(ref, shown, at, value, postKey);

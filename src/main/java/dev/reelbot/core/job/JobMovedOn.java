@@ -1,4 +1,4 @@
-package dev.reelbot.core;
+package dev.reelbot.core.job;
 
 /**
  * A transition that no longer applies because another writer moved the job on first (it was polled, claimed or

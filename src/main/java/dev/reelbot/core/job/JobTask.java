@@ -1,4 +1,4 @@
-package dev.reelbot.core;
+package dev.reelbot.core.job;
 
 import java.time.Instant;
 
@@ -15,5 +15,5 @@ import java.time.Instant;
  */
 public record JobTask(String taskId, String apiStatus, int progress, String videoUrl, Instant expiresAt,
                       int pollErrors, int missingPolls) {
-    static final JobTask NONE = new JobTask(null, null, 0, null, null, 0, 0);
+    public static final JobTask NONE = new JobTask(null, null, 0, null, null, 0, 0);
 }

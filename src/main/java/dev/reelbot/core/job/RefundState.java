@@ -1,4 +1,4 @@
-package dev.reelbot.core;
+package dev.reelbot.core.job;
 
 /**
  * A job's refund case. {@code NEEDED -> NOTIFYING -> OPEN -> RESOLVED}; the step to {@code NOTIFYING} is a

@@ -1,5 +1,8 @@
-package dev.reelbot.core;
+package dev.reelbot.core.job;
 
+import dev.reelbot.core.MessageRef;
+import dev.reelbot.core.TaskPhase;
+import dev.reelbot.core.TaskStatus;
 import java.time.Instant;
 
 /**
@@ -7,7 +10,7 @@ import java.time.Instant;
  * The store applies each result with a compare-and-set, so these decide what happens and the store decides
  * whether it happens once. A change that no longer applies to the job as stored throws {@link JobMovedOn}.
  */
-final class Transitions {
+public final class Transitions {
     private Transitions() {
     }
 
@@ -15,13 +18,13 @@ final class Transitions {
      * The create request is about to go out: applied with a single compare-and-set before it is sent, so only the
      * step that wins it sends the request, and a job found in this state later is never sent again.
      */
-    static Job sending(Job job, Instant now) {
+    public static Job sending(Job job, Instant now) {
         require(job, job.state() == JobState.SUBMITTING, "sending");
         return job.withState(JobState.SENDING, now);
     }
 
     /** The API accepted the create request: the job is billed from now. */
-    static Job submitted(Job job, TaskStatus status, Instant now) {
+    public static Job submitted(Job job, TaskStatus status, Instant now) {
         require(job, job.state() == JobState.SENDING, "submitted");
         JobTimes t = job.times();
         Job billed = job.withTimes(new JobTimes(t.createdAt(), now, now, t.finishedAt(), now))
@@ -30,7 +33,7 @@ final class Transitions {
     }
 
     /** The API refused the create request: nothing was billed. */
-    static Job rejected(Job job, Failure why, Instant now) {
+    public static Job rejected(Job job, Failure why, Instant now) {
         require(job, job.state() == JobState.SENDING, "rejected");
         return job.withState(JobState.REJECTED, now).withFailure(why);
     }
@@ -39,7 +42,7 @@ final class Transitions {
      * The create request may have reached the API: it may be billed, and is never resent. {@code taskId} is the
      * API's id when the bot heard it but could not record it, for the admins; else {@code null}.
      */
-    static Job submitUnknown(Job job, Failure why, String taskId, Instant now) {
+    public static Job submitUnknown(Job job, Failure why, String taskId, Instant now) {
         require(job, job.state() == JobState.SENDING, "submit unknown");
         JobTask t = job.task();
         Job unknown = taskId == null ? job : job.withTask(new JobTask(taskId, t.apiStatus(), t.progress(),
@@ -48,7 +51,7 @@ final class Transitions {
     }
 
     /** A status poll answered. Progress never goes backwards and a running job never returns to queued. */
-    static Job polled(Job job, TaskStatus status, Instant now) {
+    public static Job polled(Job job, TaskStatus status, Instant now) {
         require(job, job.state() == JobState.QUEUED || job.state() == JobState.RUNNING, "polled");
         JobTask t = job.task();
         int progress = Math.max(t.progress(), progressOf(status, t.progress()));
@@ -61,14 +64,14 @@ final class Transitions {
     }
 
     /** A status poll failed (network, 5xx, 429, garbage): count it for backoff. */
-    static Job pollFailed(Job job, Instant now) {
+    public static Job pollFailed(Job job, Instant now) {
         JobTask t = job.task();
         return job.withTask(new JobTask(t.taskId(), t.apiStatus(), t.progress(), t.videoUrl(), t.expiresAt(),
                 t.pollErrors() + 1, t.missingPolls())).withTimes(touched(job, now));
     }
 
     /** The API says the task does not exist; after {@code lostAfter} such answers in a row the job is lost. */
-    static Job taskMissing(Job job, int lostAfter, Instant now) {
+    public static Job taskMissing(Job job, int lostAfter, Instant now) {
         JobTask t = job.task();
         Job counted = job.withTask(new JobTask(t.taskId(), t.apiStatus(), t.progress(), t.videoUrl(), t.expiresAt(),
                 t.pollErrors() + 1, t.missingPolls() + 1)).withTimes(touched(job, now));
@@ -80,26 +83,26 @@ final class Transitions {
     }
 
     /** The bot gave up waiting. */
-    static Job timedOut(Job job, Failure why, Instant now) {
+    public static Job timedOut(Job job, Failure why, Instant now) {
         require(job, !job.state().isFinal(), "timed out");
         return fail(job, JobState.TIMED_OUT, why, now);
     }
 
     /** The progress message was posted or edited to show the view with {@code fingerprint}. */
-    static Job shown(Job job, MessageRef ref, String fingerprint, boolean isFinal, Instant now) {
+    public static Job shown(Job job, MessageRef ref, String fingerprint, boolean isFinal, Instant now) {
         return job.withMessage(new JobMessage(ref, fingerprint, now, isFinal, job.message().postKey()))
                 .withTimes(touched(job, now));
     }
 
     /** A post of the progress message is about to be attempted with {@code key}. */
-    static Job postIntended(Job job, String key, Instant now) {
+    public static Job postIntended(Job job, String key, Instant now) {
         JobMessage m = job.message();
         return job.withMessage(new JobMessage(m.ref(), m.shown(), m.shownAt(), m.finalShown(), key))
                 .withTimes(touched(job, now));
     }
 
     /** The requester was told the final outcome privately (a refused job has no channel message). */
-    static Job toldPrivately(Job job, Instant now) {
+    public static Job toldPrivately(Job job, Instant now) {
         return job.withMessage(job.message().withFinalShown(true, now)).withTimes(touched(job, now));
     }
 
@@ -107,7 +110,7 @@ final class Transitions {
      * The requester could not be shown the outcome anywhere (channel and fallbacks refused): stop trying, and make
      * sure the admins hear of it if nobody else will.
      */
-    static Job unreachable(Job job, String why, Instant now) {
+    public static Job unreachable(Job job, String why, Instant now) {
         Job given = job.withMessage(job.message().withFinalShown(true, now)).withTimes(touched(job, now));
         return job.state() == JobState.COMPLETED && job.delivery().state() == DeliveryState.FAILED
                 || job.refund().state() != RefundState.NONE
@@ -115,12 +118,12 @@ final class Transitions {
     }
 
     /** The progress message was deleted by someone: post a new one. */
-    static Job messageGone(Job job, Instant now) {
+    public static Job messageGone(Job job, Instant now) {
         return job.withMessage(JobMessage.NONE).withTimes(touched(job, now));
     }
 
     /** The video reached the chat, as a file or a link. */
-    static Job delivered(Job job, DeliveryState how, String note, Instant now) {
+    public static Job delivered(Job job, DeliveryState how, String note, Instant now) {
         require(job, job.delivery().state() == DeliveryState.PENDING
                 && (how == DeliveryState.UPLOADED || how == DeliveryState.LINKED), "delivered");
         return job.withDelivery(new JobDelivery(how, job.delivery().attempts() + 1, note))
@@ -128,7 +131,7 @@ final class Transitions {
     }
 
     /** One delivery attempt failed; after {@code maxAttempts} the delivery fails and the admins are told. */
-    static Job deliveryAttemptFailed(Job job, Failure why, int maxAttempts, Instant now) {
+    public static Job deliveryAttemptFailed(Job job, Failure why, int maxAttempts, Instant now) {
         require(job, job.delivery().state() == DeliveryState.PENDING, "delivery failed");
         int attempts = job.delivery().attempts() + 1;
         if (attempts < maxAttempts) {
@@ -142,7 +145,7 @@ final class Transitions {
     }
 
     /** Claims the right to post the refund notice; only one claim can win the compare-and-set. */
-    static Job noticeClaimed(Job job, Instant now) {
+    public static Job noticeClaimed(Job job, Instant now) {
         require(job, job.refund().state() == RefundState.NEEDED, "notice claimed");
         JobRefund r = job.refund();
         return job.withRefund(new JobRefund(RefundState.NOTIFYING, r.reason(), r.notice(), null, null, null, false))
@@ -154,7 +157,7 @@ final class Transitions {
      * resolved the case while it was being posted: the notice is then recorded as outdated, so the engine edits
      * it to show the resolution.
      */
-    static Job noticePosted(Job job, MessageRef notice, Instant now) {
+    public static Job noticePosted(Job job, MessageRef notice, Instant now) {
         JobRefund r = job.refund();
         boolean resolvedMeanwhile = r.state() == RefundState.RESOLVED && r.notice() == null;
         require(job, r.state() == RefundState.NOTIFYING || resolvedMeanwhile, "notice posted");
@@ -165,7 +168,7 @@ final class Transitions {
     }
 
     /** An admin resolved the refund case; its notice, if posted, must now show that. */
-    static Job resolved(Job job, String by, String note, Instant now) {
+    public static Job resolved(Job job, String by, String note, Instant now) {
         require(job, job.refund().state() == RefundState.OPEN || job.refund().state() == RefundState.NOTIFYING,
                 "resolved");
         JobRefund r = job.refund();
@@ -174,7 +177,7 @@ final class Transitions {
     }
 
     /** The notice message shows the resolution now (or was deleted, so nothing is left to show it on). */
-    static Job resolutionShown(Job job, Instant now) {
+    public static Job resolutionShown(Job job, Instant now) {
         JobRefund r = job.refund();
         require(job, r.noticeOutdated(), "shown resolved");
         return job.withRefund(new JobRefund(r.state(), r.reason(), r.notice(), r.resolvedBy(), r.note(),

@@ -1,5 +1,7 @@
-package dev.reelbot.core;
+package dev.reelbot.core.job;
 
+import dev.reelbot.core.Requester;
+import dev.reelbot.core.VideoRequest;
 import java.time.Instant;
 import java.util.Objects;
 

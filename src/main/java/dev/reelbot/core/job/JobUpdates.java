@@ -1,5 +1,7 @@
-package dev.reelbot.core;
+package dev.reelbot.core.job;
 
+import dev.reelbot.core.EngineMetrics;
+import dev.reelbot.core.Requester;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
@@ -12,20 +14,20 @@ import org.slf4j.spi.LoggingEventBuilder;
  * Any other exception from a transition is a bug: it propagates, so the step fails loudly with its stack trace.
  * Also the one place job events are logged, one line each with job, platform, channel and user.
  */
-final class JobUpdates {
+public final class JobUpdates {
     private static final Logger log = LoggerFactory.getLogger("dev.reelbot.jobs");
     private static final int ATTEMPTS = 5;
 
     private final JobStore store;
     private final EngineMetrics metrics;
 
-    JobUpdates(JobStore store, EngineMetrics metrics) {
+    public JobUpdates(JobStore store, EngineMetrics metrics) {
         this.store = store;
         this.metrics = metrics;
     }
 
     /** Applies {@code change}; returns the job as stored afterwards. */
-    Job apply(Job job, UnaryOperator<Job> change) {
+    public Job apply(Job job, UnaryOperator<Job> change) {
         Job current = job;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Job next;
@@ -53,7 +55,7 @@ final class JobUpdates {
      * Applies {@code change} once, as a claim: empty when the job changed since it was read or the change no
      * longer applies. Used where only the writer that made the change may act on it (posting a notice).
      */
-    Optional<Job> tryApply(Job job, UnaryOperator<Job> change) {
+    public Optional<Job> tryApply(Job job, UnaryOperator<Job> change) {
         try {
             Optional<Job> stored = store.compareAndSet(change.apply(job));
             stored.ifPresent(next -> countFailure(job, next));
@@ -70,15 +72,15 @@ final class JobUpdates {
         }
     }
 
-    static void event(Job job, String what, Object... args) {
+    public static void event(Job job, String what, Object... args) {
         log(job, log.atInfo(), what, args);
     }
 
-    static void warn(Job job, String what, Object... args) {
+    public static void warn(Job job, String what, Object... args) {
         log(job, log.atWarn(), what, args);
     }
 
-    static void error(Job job, String what, Object... args) {
+    public static void error(Job job, String what, Object... args) {
         log(job, log.atError(), what, args);
     }
 

@@ -1,4 +1,4 @@
-package dev.reelbot.core;
+package dev.reelbot.core.job;
 
 /** What became of a completed job's video. */
 public enum DeliveryState {

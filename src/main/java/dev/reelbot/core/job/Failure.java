@@ -1,4 +1,4 @@
-package dev.reelbot.core;
+package dev.reelbot.core.job;
 
 import dev.reelbot.core.text.PlainText;
 

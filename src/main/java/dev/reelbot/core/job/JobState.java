@@ -1,4 +1,4 @@
-package dev.reelbot.core;
+package dev.reelbot.core.job;
 
 /**
  * Where a job stands with the video API. Final states never change again. Billing happens at submission, so

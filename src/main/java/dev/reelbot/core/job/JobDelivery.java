@@ -1,4 +1,4 @@
-package dev.reelbot.core;
+package dev.reelbot.core.job;
 
 /**
  * What became of a completed job's video.
@@ -8,5 +8,5 @@ package dev.reelbot.core;
  * @param note     where it went ("uploaded, 2.1 MB"), or why it failed
  */
 public record JobDelivery(DeliveryState state, int attempts, String note) {
-    static final JobDelivery NONE = new JobDelivery(DeliveryState.NONE, 0, null);
+    public static final JobDelivery NONE = new JobDelivery(DeliveryState.NONE, 0, null);
 }

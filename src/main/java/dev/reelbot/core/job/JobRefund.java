@@ -1,5 +1,6 @@
-package dev.reelbot.core;
+package dev.reelbot.core.job;
 
+import dev.reelbot.core.MessageRef;
 import java.time.Instant;
 
 /**
@@ -16,5 +17,5 @@ import java.time.Instant;
  */
 public record JobRefund(RefundState state, String reason, MessageRef notice, String resolvedBy, String note,
                         Instant resolvedAt, boolean noticeOutdated) {
-    static final JobRefund NONE = new JobRefund(RefundState.NONE, null, null, null, null, null, false);
+    public static final JobRefund NONE = new JobRefund(RefundState.NONE, null, null, null, null, null, false);
 }

@@ -1,4 +1,4 @@
-package dev.reelbot.core;
+package dev.reelbot.core.job;
 
 import java.time.Instant;
 import java.util.Objects;

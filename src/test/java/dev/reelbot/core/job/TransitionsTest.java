@@ -1,9 +1,11 @@
-package dev.reelbot.core;
+package dev.reelbot.core.job;
 
-import static dev.reelbot.core.TestJobs.T0;
+import static dev.reelbot.core.job.TestJobs.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.reelbot.core.MessageRef;
+import dev.reelbot.core.TaskPhase;
 import org.junit.jupiter.api.Test;
 
 class TransitionsTest {
