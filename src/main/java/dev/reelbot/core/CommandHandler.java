@@ -1,5 +1,8 @@
 package dev.reelbot.core;
 
+import dev.reelbot.core.command.CommandError;
+import dev.reelbot.core.command.CommandParser;
+import dev.reelbot.core.command.VideoCommand;
 import dev.reelbot.core.job.Failure;
 import dev.reelbot.core.job.Job;
 import dev.reelbot.core.job.JobStore;
@@ -71,10 +74,10 @@ public final class CommandHandler {
                 return start(who, generate.request(), requestKey);
             }
             if (command instanceof VideoCommand.Help) {
-                return Reply.ok(HelpText.help(parser, who.channel()));
+                return Reply.ok(parser.help(who.channel()));
             }
             if (command instanceof VideoCommand.Models) {
-                return Reply.ok(HelpText.models(parser, who.channel()));
+                return Reply.ok(parser.models(who.channel()));
             }
             if (command instanceof VideoCommand.ListJobs) {
                 return list(who);
@@ -104,7 +107,7 @@ public final class CommandHandler {
 
     /** Starts the same request again with a new seed (the Re-roll button); only the requester or an admin may. */
     public Reply reroll(Requester who, String jobId, String requestKey) {
-        long seed = ThreadLocalRandom.current().nextLong(RequestBuilder.MAX_SEED + 1);
+        long seed = ThreadLocalRandom.current().nextLong(CommandParser.MAX_SEED + 1);
         try {
             Job job = ownJob(who, jobId, "re-roll it");
             return start(who, job.request().toBuilder().seed(seed).build(), requestKey);

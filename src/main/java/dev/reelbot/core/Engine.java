@@ -1,5 +1,7 @@
 package dev.reelbot.core;
 
+import dev.reelbot.core.command.CommandParser;
+import dev.reelbot.core.command.Limits;
 import dev.reelbot.core.job.JobStore;
 import dev.reelbot.core.job.JobUpdates;
 import dev.reelbot.core.job.Quotas;

@@ -1,5 +1,6 @@
 package dev.reelbot.core;
 
+import dev.reelbot.core.command.CommandError;
 import dev.reelbot.core.job.Job;
 import dev.reelbot.core.job.JobIds;
 import dev.reelbot.core.job.JobState;

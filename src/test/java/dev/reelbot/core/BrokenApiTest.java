@@ -2,6 +2,7 @@ package dev.reelbot.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.reelbot.core.command.Limits;
 import dev.reelbot.core.job.DeliveryState;
 import dev.reelbot.core.job.Job;
 import dev.reelbot.core.job.JobState;

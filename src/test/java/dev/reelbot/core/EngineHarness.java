@@ -1,5 +1,6 @@
 package dev.reelbot.core;
 
+import dev.reelbot.core.command.Limits;
 import dev.reelbot.core.job.Job;
 import dev.reelbot.core.job.Quotas;
 import dev.reelbot.simulator.ApiSimulator;

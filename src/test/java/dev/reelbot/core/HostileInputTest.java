@@ -2,6 +2,7 @@ package dev.reelbot.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.reelbot.core.command.CommandError;
 import dev.reelbot.core.job.DeliveryState;
 import dev.reelbot.core.job.Job;
 import java.util.List;

@@ -13,7 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RendererTest {
-    private final Renderer renderer = new Renderer(CommandParserTest.CATALOG);
+    private final Renderer renderer = new Renderer(TestJobs.MODELS);
 
     @Test
     void runningJobShowsABarPercentAndElapsedTime() {

@@ -92,7 +92,7 @@ class SchedulingTest {
 
     @Test
     void editsOnlyWhenSomethingVisibleChangedAndNotTooOften() {
-        Renderer renderer = new Renderer(CommandParserTest.CATALOG);
+        Renderer renderer = new Renderer(TestJobs.MODELS);
         Job job = TestJobs.running(40, T0);
         JobView view = renderer.render(job, T0.plusSeconds(10));
         String fp = Fingerprint.of(view);
@@ -109,7 +109,7 @@ class SchedulingTest {
 
     @Test
     void finalViewsSkipTheIntervalAndStopOnceShown() {
-        Renderer renderer = new Renderer(CommandParserTest.CATALOG);
+        Renderer renderer = new Renderer(TestJobs.MODELS);
         Job done = Transitions.delivered(TestJobs.completed(null), DeliveryState.UPLOADED, "ok", T0);
         JobView view = renderer.render(done, T0);
         String fp = Fingerprint.of(view);

@@ -2,6 +2,7 @@ package dev.reelbot.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.reelbot.core.command.Limits;
 import dev.reelbot.core.job.Quotas;
 import dev.reelbot.store.JdbcJobStore;
 import dev.reelbot.store.SqliteConnections;

@@ -1,14 +1,20 @@
 package dev.reelbot.core.job;
 
+import dev.reelbot.core.ModelCatalog;
+import dev.reelbot.core.ModelSpec;
 import dev.reelbot.core.Requester;
 import dev.reelbot.core.TaskPhase;
 import dev.reelbot.core.TaskStatus;
 import dev.reelbot.core.VideoRequest;
 import java.time.Instant;
+import java.util.List;
 
 /** Jobs in known states, built through the real transitions. */
 public final class TestJobs {
     public static final Instant T0 = Instant.parse("2026-11-24T12:00:00Z");
+    /** Two Sora models and a Kling one, with their default settings. */
+    public static final ModelCatalog MODELS = new ModelCatalog(List.of(ModelSpec.defaultsFor("sora-2"),
+            ModelSpec.defaultsFor("sora-2-pro"), ModelSpec.defaultsFor("kling-v2-1")));
     public static final Requester ALICE = new Requester("slack", "T1", "C1", "U_ALICE", "alice");
 
     private TestJobs() {

@@ -1,4 +1,6 @@
-package dev.reelbot.core;
+package dev.reelbot.core.command;
+
+import dev.reelbot.core.VideoRequest;
 
 /** What a user asked the bot for, whatever platform they typed it on. */
 public sealed interface VideoCommand {

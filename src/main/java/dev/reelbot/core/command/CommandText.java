@@ -1,4 +1,4 @@
-package dev.reelbot.core;
+package dev.reelbot.core.command;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.reelbot.core;
+package dev.reelbot.core.command;
 
 import dev.reelbot.core.text.DidYouMean;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
-package dev.reelbot.core;
+package dev.reelbot.core.command;
 
+import dev.reelbot.core.ModelCatalog;
 import dev.reelbot.core.text.PlainText;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -15,6 +16,8 @@ import java.util.Optional;
 public final class CommandParser {
     /** The longest command read at all: room for the longest prompt a config may allow, and its options. */
     static final int MAX_COMMAND_CHARS = 32_768;
+    /** The largest {@code --seed} accepted (a re-roll draws a new one up to this). */
+    public static final long MAX_SEED = RequestBuilder.MAX_SEED;
 
     private final ModelCatalog catalog;
     private final Limits limits;
@@ -92,6 +95,16 @@ public final class CommandParser {
             }
         }
         return options;
+    }
+
+    /** The help text, with the models and durations offered in {@code channel}. */
+    public String help(String channel) {
+        return HelpText.help(this, channel);
+    }
+
+    /** The models offered in {@code channel}, each with its durations and sizes. */
+    public String models(String channel) {
+        return HelpText.models(this, channel);
     }
 
     /** The catalog and limits the parser checks against, for help texts. */

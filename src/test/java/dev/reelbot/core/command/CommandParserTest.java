@@ -1,8 +1,11 @@
-package dev.reelbot.core;
+package dev.reelbot.core.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.reelbot.core.ModelCatalog;
+import dev.reelbot.core.VideoRequest;
+import dev.reelbot.core.job.TestJobs;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -10,8 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class CommandParserTest {
-    static final ModelCatalog CATALOG = new ModelCatalog(List.of(ModelSpec.defaultsFor("sora-2"),
-            ModelSpec.defaultsFor("sora-2-pro"), ModelSpec.defaultsFor("kling-v2-1")));
+    private static final ModelCatalog CATALOG = TestJobs.MODELS;
     private final CommandParser parser = new CommandParser(CATALOG,
             new Limits(100, 2, List.of(), Map.of("C_KLING", List.of("kling-v2-1"))), "/video");
 

@@ -1,5 +1,6 @@
-package dev.reelbot.core;
+package dev.reelbot.core.command;
 
+import dev.reelbot.core.ModelSpec;
 import java.util.List;
 
 /** The help and model texts, generated from the same definitions the parser uses, so they never disagree. */

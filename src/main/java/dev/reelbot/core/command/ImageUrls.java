@@ -1,5 +1,6 @@
-package dev.reelbot.core;
+package dev.reelbot.core.command;
 
+import dev.reelbot.core.PublicAddresses;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;

@@ -1,5 +1,6 @@
-package dev.reelbot.core;
+package dev.reelbot.core.command;
 
+import dev.reelbot.core.ModelSpec;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -1,5 +1,6 @@
-package dev.reelbot.core;
+package dev.reelbot.core.command;
 
+import dev.reelbot.core.ModelCatalog;
 import java.util.List;
 import java.util.Map;
 

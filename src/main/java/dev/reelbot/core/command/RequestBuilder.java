@@ -1,5 +1,8 @@
-package dev.reelbot.core;
+package dev.reelbot.core.command;
 
+import dev.reelbot.core.ModelCatalog;
+import dev.reelbot.core.ModelSpec;
+import dev.reelbot.core.VideoRequest;
 import dev.reelbot.core.text.PlainText;
 import java.util.ArrayList;
 import java.util.List;

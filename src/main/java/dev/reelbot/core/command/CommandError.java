@@ -1,4 +1,4 @@
-package dev.reelbot.core;
+package dev.reelbot.core.command;
 
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -8,7 +8,7 @@ import java.util.List;
  * repeated (one flag given a thousand times) is said once, and past {@link #SHOWN} problems the rest are counted.
  */
 public final class CommandError extends Exception {
-    static final int SHOWN = 10;
+    public static final int SHOWN = 10;
     private final transient List<String> problems;
 
     public CommandError(String problem) {
