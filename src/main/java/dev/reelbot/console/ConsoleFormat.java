@@ -2,8 +2,8 @@ package dev.reelbot.console;
 
 import dev.reelbot.core.JobView;
 import dev.reelbot.core.NoticeView;
-import dev.reelbot.core.Renderer;
 import dev.reelbot.core.View;
+import dev.reelbot.core.render.Renderer;
 import dev.reelbot.core.text.PlainText;
 
 /**

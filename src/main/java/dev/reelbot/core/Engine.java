@@ -5,6 +5,7 @@ import dev.reelbot.core.command.Limits;
 import dev.reelbot.core.job.JobStore;
 import dev.reelbot.core.job.JobUpdates;
 import dev.reelbot.core.job.Quotas;
+import dev.reelbot.core.render.Renderer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;

@@ -8,6 +8,8 @@ import dev.reelbot.core.job.JobStore;
 import dev.reelbot.core.job.JobUpdates;
 import dev.reelbot.core.job.Quotas;
 import dev.reelbot.core.job.StoreException;
+import dev.reelbot.core.render.Fingerprint;
+import dev.reelbot.core.render.Renderer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

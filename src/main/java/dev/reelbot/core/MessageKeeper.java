@@ -4,6 +4,8 @@ import dev.reelbot.core.job.Job;
 import dev.reelbot.core.job.JobState;
 import dev.reelbot.core.job.JobUpdates;
 import dev.reelbot.core.job.Transitions;
+import dev.reelbot.core.render.Fingerprint;
+import dev.reelbot.core.render.Renderer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.ThreadLocalRandom;

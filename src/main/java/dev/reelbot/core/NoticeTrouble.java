@@ -1,6 +1,7 @@
 package dev.reelbot.core;
 
 import dev.reelbot.core.job.Job;
+import dev.reelbot.core.render.Renderer;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Map;

@@ -5,6 +5,7 @@ import dev.reelbot.core.job.JobStore;
 import dev.reelbot.core.job.JobUpdates;
 import dev.reelbot.core.job.RefundState;
 import dev.reelbot.core.job.Transitions;
+import dev.reelbot.core.render.Renderer;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package dev.reelbot.core;
 
+import dev.reelbot.core.render.Renderer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;

@@ -3,6 +3,7 @@ package dev.reelbot.core;
 import dev.reelbot.core.job.Failure;
 import dev.reelbot.core.job.Job;
 import dev.reelbot.core.job.JobState;
+import dev.reelbot.core.render.Renderer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;

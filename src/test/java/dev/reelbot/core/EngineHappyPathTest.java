@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.reelbot.core.job.DeliveryState;
 import dev.reelbot.core.job.Job;
 import dev.reelbot.core.job.JobState;
+import dev.reelbot.core.render.Fingerprint;
 import dev.reelbot.testing.RecordingChatPort.Event;
 import java.nio.file.Files;
 import java.nio.file.Path;

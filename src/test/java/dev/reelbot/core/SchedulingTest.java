@@ -8,6 +8,8 @@ import dev.reelbot.core.job.Job;
 import dev.reelbot.core.job.JobMessage;
 import dev.reelbot.core.job.TestJobs;
 import dev.reelbot.core.job.Transitions;
+import dev.reelbot.core.render.Fingerprint;
+import dev.reelbot.core.render.Renderer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,11 @@
-package dev.reelbot.core;
+package dev.reelbot.core.render;
 
+import dev.reelbot.core.JobView;
+import dev.reelbot.core.ModelCatalog;
+import dev.reelbot.core.ModelSpec;
+import dev.reelbot.core.NoticeView;
+import dev.reelbot.core.Requester;
+import dev.reelbot.core.VideoRequest;
 import dev.reelbot.core.job.Job;
 import dev.reelbot.core.job.JobRefund;
 import dev.reelbot.core.job.RefundState;
@@ -151,11 +157,11 @@ public final class Renderer {
     }
 
     /** Why the job failed, in words for its requester. */
-    static String reason(Job job) {
+    public static String reason(Job job) {
         return job.failure() == null ? "no reason was given" : job.failure().message();
     }
 
-    String settings(VideoRequest request) {
+    public String settings(VideoRequest request) {
         ModelSpec model = catalog.specFor(request.model());
         int seconds = request.seconds() != null ? request.seconds() : model.defaultDuration();
         String size = request.size() != null ? request.size() : model.defaultSize();
@@ -185,7 +191,7 @@ public final class Renderer {
     }
 
     /** "45s", "3m 05s", "30m", "1h 02m", "2h". */
-    static String humanDuration(Duration duration) {
+    public static String humanDuration(Duration duration) {
         long seconds = Math.max(0, duration.toSeconds());
         if (seconds < 60) {
             return seconds + "s";

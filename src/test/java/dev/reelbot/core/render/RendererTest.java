@@ -1,8 +1,13 @@
-package dev.reelbot.core;
+package dev.reelbot.core.render;
 
 import static dev.reelbot.core.job.TestJobs.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.reelbot.core.JobView;
+import dev.reelbot.core.MessageRef;
+import dev.reelbot.core.NoticeView;
+import dev.reelbot.core.TaskPhase;
+import dev.reelbot.core.VideoRequest;
 import dev.reelbot.core.job.DeliveryState;
 import dev.reelbot.core.job.Failure;
 import dev.reelbot.core.job.Job;

@@ -1,16 +1,17 @@
-package dev.reelbot.core;
+package dev.reelbot.core.render;
 
+import dev.reelbot.core.VideoRequest;
 import dev.reelbot.core.job.Job;
 import dev.reelbot.core.text.PlainText;
 import java.time.Instant;
 import java.util.function.Predicate;
 
 /** Every parameter of a job, for the Details button and admins: what was asked, what the API said. */
-final class JobDetails {
+public final class JobDetails {
     private JobDetails() {
     }
 
-    static String describe(Job job, Renderer renderer, Instant now, Predicate<String> knowsStatus) {
+    public static String describe(Job job, Renderer renderer, Instant now, Predicate<String> knowsStatus) {
         VideoRequest r = job.request();
         StringBuilder text = new StringBuilder("Job `").append(job.id()).append("`: ")
                 .append(renderer.render(job, now).headline()).append('\n');
@@ -39,7 +40,7 @@ final class JobDetails {
      * For a job still running on a status word the API client does not know: what it means for the job, so it is
      * noticed (and the word added) before the time limit makes the job a refund case. Else {@code null}.
      */
-    static String unknownStatusNote(Job job, Predicate<String> knowsStatus) {
+    public static String unknownStatusNote(Job job, Predicate<String> knowsStatus) {
         String word = job.task().apiStatus();
         if (job.state().isFinal() || word == null || knowsStatus.test(word)) {
             return null;

@@ -1,5 +1,7 @@
-package dev.reelbot.core;
+package dev.reelbot.core.render;
 
+import dev.reelbot.core.JobView;
+import dev.reelbot.core.NoticeView;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -9,17 +11,17 @@ import java.util.HexFormat;
  * A stable digest of what a view shows, apart from its elapsed time: stored with the job, it lets the engine skip
  * edits that would change nothing visible, even after a restart.
  */
-final class Fingerprint {
+public final class Fingerprint {
     private Fingerprint() {
     }
 
-    static String of(JobView view) {
+    public static String of(JobView view) {
         JobView withoutClock = new JobView(view.jobId(), view.headline(), view.prompt(), view.requester(),
                 view.settings(), view.status(), view.progressBar(), "", view.result(), view.isFinal(), view.actions());
         return digest(withoutClock.toString());
     }
 
-    static String of(NoticeView view) {
+    public static String of(NoticeView view) {
         return digest(view.toString());
     }
 
@@ -28,7 +30,7 @@ final class Fingerprint {
     }
 
     /** The first {@code bytes} bytes of the SHA-256 of {@code text}, in hex. */
-    static String sha256Hex(String text, int bytes) {
+    public static String sha256Hex(String text, int bytes) {
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(hash, 0, bytes);
