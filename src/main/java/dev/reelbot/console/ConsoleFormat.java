@@ -3,7 +3,7 @@ package dev.reelbot.console;
 import dev.reelbot.core.JobView;
 import dev.reelbot.core.NoticeView;
 import dev.reelbot.core.View;
-import dev.reelbot.core.render.Renderer;
+import dev.reelbot.core.text.HumanFormat;
 import dev.reelbot.core.text.PlainText;
 
 /**
@@ -35,7 +35,7 @@ final class ConsoleFormat {
         } else if (result instanceof JobView.Linked linked) {
             text.append(" · video: ").append(linked.url());
             if (linked.expiresAt() != null) {
-                text.append(" (link expires ").append(Renderer.when(linked.expiresAt())).append(')');
+                text.append(" (link expires ").append(HumanFormat.when(linked.expiresAt())).append(')');
             }
         } else if (result instanceof JobView.Failed failed) {
             text.append(" · ").append(failed.reason());

@@ -5,6 +5,7 @@ import dev.reelbot.core.job.Failure;
 import dev.reelbot.core.job.Job;
 import dev.reelbot.core.job.JobUpdates;
 import dev.reelbot.core.job.Transitions;
+import dev.reelbot.core.text.HumanFormat;
 import dev.reelbot.core.text.PlainText;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
@@ -78,7 +78,7 @@ final class Deliverer {
                     "reelbot-" + job.id() + ".mp4", PlainText.oneLine(job.request().prompt(), 200)), key);
             Job next = updates.apply(job, j -> Transitions.delivered(j, DeliveryState.UPLOADED, note,
                     clock.instant()));
-            JobUpdates.event(next, "video uploaded ({})", human(saved.bytes()));
+            JobUpdates.event(next, "video uploaded ({})", HumanFormat.bytes(saved.bytes()));
             return next;
         } catch (ChatException e) {
             return uploadFailed(job, tracked, e, saved, limit);
@@ -116,15 +116,16 @@ final class Deliverer {
     }
 
     private Job tooLarge(Job job, VideoDownload.TooLarge tooLarge, long limit) {
-        String size = tooLarge.bytes() > 0 ? human(tooLarge.bytes()) : "over " + human(limit);
+        String limitText = HumanFormat.bytes(limit);
+        String size = tooLarge.bytes() > 0 ? HumanFormat.bytes(tooLarge.bytes()) : "over " + limitText;
         if (tooLarge.link() == null) {
             Job next = updates.apply(job, j -> Transitions.deliveryAttemptFailed(j, new Failure("it is " + size
-                    + ", over the " + human(limit) + " upload limit here, and there is no public link to share",
+                    + ", over the " + limitText + " upload limit here, and there is no public link to share",
                     "undelivered"), 1, clock.instant()));
             JobUpdates.error(next, "video too large to upload ({}) and no public link", size);
             return next;
         }
-        String note = "the video is " + size + ", over the " + human(limit) + " upload limit here";
+        String note = "the video is " + size + ", over the " + limitText + " upload limit here";
         Job next = updates.apply(job, j -> Transitions.delivered(j, DeliveryState.LINKED, note, clock.instant()));
         JobUpdates.event(next, "video linked: {}", note);
         return next;
@@ -176,16 +177,5 @@ final class Deliverer {
         } catch (IOException e) {
             log.warn("could not delete {}: {}", file, e.toString());
         }
-    }
-
-    /** "2.1 MB", "980 KB". */
-    static String human(long bytes) {
-        if (bytes >= 1024L * 1024 * 1024) {
-            return String.format(Locale.ROOT, "%.1f GB", bytes / (1024.0 * 1024 * 1024));
-        }
-        if (bytes >= 1024L * 1024) {
-            return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024));
-        }
-        return Math.max(1, bytes / 1024) + " KB";
     }
 }

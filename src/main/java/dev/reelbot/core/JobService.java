@@ -9,7 +9,7 @@ import dev.reelbot.core.job.JobUpdates;
 import dev.reelbot.core.job.Quotas;
 import dev.reelbot.core.job.StoreException;
 import dev.reelbot.core.render.Fingerprint;
-import dev.reelbot.core.render.Renderer;
+import dev.reelbot.core.text.HumanFormat;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -122,7 +122,7 @@ public final class JobService {
         if (billed.size() >= quotas.perUserPerDay()) {
             Instant free = billed.get(billed.size() - quotas.perUserPerDay()).plus(DAY);
             return new CommandError("You have started " + billed.size() + " videos in the last 24 hours, the daily "
-                    + "limit. Your next one can start at " + Renderer.when(free) + ".");
+                    + "limit. Your next one can start at " + HumanFormat.when(free) + ".");
         }
         return new CommandError("One of your videos finished just as this one came in; send the command again.");
     }

@@ -1,7 +1,7 @@
 package dev.reelbot.core;
 
 import dev.reelbot.core.job.Job;
-import dev.reelbot.core.render.Renderer;
+import dev.reelbot.core.text.HumanFormat;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Map;
@@ -35,6 +35,6 @@ final class NoticeTrouble {
         Optional<Failing> oldest = byJob.values().stream().min(Comparator.comparing(Failing::since));
         return oldest.map(f -> byJob.size() + " refund notice" + (byJob.size() == 1 ? "" : "s")
                 + " cannot reach the admin channel (" + f.platform() + ": " + f.reason() + ") since "
-                + Renderer.when(f.since()) + "; retrying");
+                + HumanFormat.when(f.since()) + "; retrying");
     }
 }

@@ -5,7 +5,7 @@ import dev.reelbot.core.job.JobStore;
 import dev.reelbot.core.job.JobUpdates;
 import dev.reelbot.core.job.RefundState;
 import dev.reelbot.core.job.Transitions;
-import dev.reelbot.core.render.Renderer;
+import dev.reelbot.core.text.HumanFormat;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -42,7 +42,7 @@ final class RefundDesk {
             text.append("• `").append(job.id()).append("` ").append(who.userName()).append(" (").append(who.platform())
                     .append(' ').append(who.user()).append(") · ").append(job.request().model()).append(" · task ")
                     .append(job.task().taskId() == null ? "unknown" : job.task().taskId()).append(" · billed ")
-                    .append(Renderer.when(job.times().startedAt()))
+                    .append(HumanFormat.when(job.times().startedAt()))
                     .append(" · ").append(job.refund().reason()).append('\n');
         }
         return text.append("Resolve one with: ").append(resolveCommand).toString();

@@ -1,6 +1,6 @@
 package dev.reelbot.core;
 
-import dev.reelbot.core.render.Renderer;
+import dev.reelbot.core.text.HumanFormat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -26,7 +26,7 @@ final class TickWatch {
         if (at == null || !at.plus(STALLED_AFTER).isBefore(now)) {
             return Optional.empty();
         }
-        return Optional.of("no scheduler tick has completed since " + Renderer.when(at) + " ("
-                + Renderer.humanDuration(Duration.between(at, now)) + "); jobs are not moving");
+        return Optional.of("no scheduler tick has completed since " + HumanFormat.when(at) + " ("
+                + HumanFormat.duration(Duration.between(at, now)) + "); jobs are not moving");
     }
 }

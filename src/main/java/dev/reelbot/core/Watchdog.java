@@ -3,7 +3,7 @@ package dev.reelbot.core;
 import dev.reelbot.core.job.Failure;
 import dev.reelbot.core.job.Job;
 import dev.reelbot.core.job.JobState;
-import dev.reelbot.core.render.Renderer;
+import dev.reelbot.core.text.HumanFormat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -34,10 +34,10 @@ final class Watchdog {
             return Optional.empty();
         }
         if (!now.isBefore(job.times().startedAt().plus(model.timeLimit()))) {
-            return Optional.of(new Failure("it ran past the " + Renderer.humanDuration(model.timeLimit())
+            return Optional.of(new Failure("it ran past the " + HumanFormat.duration(model.timeLimit())
                     + " limit for " + model.name(), "time_limit"));
         }
-        return Optional.of(new Failure("it made no progress for " + Renderer.humanDuration(noProgressTimeout),
+        return Optional.of(new Failure("it made no progress for " + HumanFormat.duration(noProgressTimeout),
                 "no_progress"));
     }
 }

@@ -13,7 +13,7 @@ import com.slack.api.model.block.element.BlockElement;
 import dev.reelbot.core.JobView;
 import dev.reelbot.core.NoticeView;
 import dev.reelbot.core.View;
-import dev.reelbot.core.render.Renderer;
+import dev.reelbot.core.text.HumanFormat;
 import dev.reelbot.core.text.PlainText;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,7 +69,7 @@ final class SlackViews {
         }
         if (result instanceof JobView.Linked linked) {
             String expiry = linked.expiresAt() == null ? ""
-                    : " The link works until " + Renderer.when(linked.expiresAt()) + ".";
+                    : " The link works until " + HumanFormat.when(linked.expiresAt()) + ".";
             return SlackText.link(linked.url(), "▶️ Watch the video") + " (" + SlackText.escape(linked.note()) + ")."
                     + expiry;
         }

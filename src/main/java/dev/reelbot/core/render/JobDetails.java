@@ -2,6 +2,7 @@ package dev.reelbot.core.render;
 
 import dev.reelbot.core.VideoRequest;
 import dev.reelbot.core.job.Job;
+import dev.reelbot.core.text.HumanFormat;
 import dev.reelbot.core.text.PlainText;
 import java.time.Instant;
 import java.util.function.Predicate;
@@ -28,8 +29,8 @@ public final class JobDetails {
         line(text, "Image", r.imageUrl());
         line(text, "Task id", job.task().taskId());
         line(text, "API status", job.task().apiStatus());
-        line(text, "Requested", Renderer.when(job.times().createdAt()));
-        line(text, "Finished", job.times().finishedAt() == null ? null : Renderer.when(job.times().finishedAt()));
+        line(text, "Requested", HumanFormat.when(job.times().createdAt()));
+        line(text, "Finished", job.times().finishedAt() == null ? null : HumanFormat.when(job.times().finishedAt()));
         line(text, "Video", job.delivery().note());
         line(text, "Failure", job.failure() == null ? null : job.failure().message());
         line(text, "Note", unknownStatusNote(job, knowsStatus));

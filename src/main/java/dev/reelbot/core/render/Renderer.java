@@ -9,11 +9,10 @@ import dev.reelbot.core.VideoRequest;
 import dev.reelbot.core.job.Job;
 import dev.reelbot.core.job.JobRefund;
 import dev.reelbot.core.job.RefundState;
+import dev.reelbot.core.text.HumanFormat;
 import dev.reelbot.core.text.PlainText;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,8 +23,6 @@ import java.util.List;
 public final class Renderer {
     static final int PROMPT_CHARS = 600;
     private static final int BAR_CELLS = 10;
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
 
     private final ModelCatalog catalog;
 
@@ -121,7 +118,7 @@ public final class Renderer {
                 : job.task().taskId()));
         Instant billed = job.times().startedAt();
         facts.add(new NoticeView.Fact(job.times().submittedAt() != null ? "Billed" : "Submitted (maybe billed)",
-                WHEN.format(billed)));
+                HumanFormat.when(billed)));
         facts.add(new NoticeView.Fact("Why", job.refund().reason() == null ? reason(job) : job.refund().reason()));
         if (job.failure() != null && job.failure().detail() != null) {
             facts.add(new NoticeView.Fact("Details", "the technical cause is in the log and in `status " + job.id()
@@ -131,7 +128,7 @@ public final class Renderer {
         JobRefund refund = job.refund();
         boolean resolved = refund.state() == RefundState.RESOLVED;
         if (resolved) {
-            facts.add(new NoticeView.Fact("Resolved", "by " + refund.resolvedBy() + " at " + WHEN.format(
+            facts.add(new NoticeView.Fact("Resolved", "by " + refund.resolvedBy() + " at " + HumanFormat.when(
                     refund.resolvedAt()) + (refund.note() == null || refund.note().isBlank() ? "" : ": "
                     + refund.note())));
         }
@@ -186,25 +183,7 @@ public final class Renderer {
 
     static String elapsed(Job job, Instant now) {
         Instant end = job.times().finishedAt() != null ? job.times().finishedAt() : now;
-        String took = humanDuration(Duration.between(job.times().createdAt(), end));
+        String took = HumanFormat.duration(Duration.between(job.times().createdAt(), end));
         return job.state().isFinal() ? "took " + took : took;
-    }
-
-    /** "45s", "3m 05s", "30m", "1h 02m", "2h". */
-    public static String humanDuration(Duration duration) {
-        long seconds = Math.max(0, duration.toSeconds());
-        if (seconds < 60) {
-            return seconds + "s";
-        }
-        if (seconds < 3600) {
-            return seconds % 60 == 0 ? seconds / 60 + "m" : String.format("%dm %02ds", seconds / 60, seconds % 60);
-        }
-        long minutes = seconds % 3600 / 60;
-        return minutes == 0 ? seconds / 3600 + "h" : String.format("%dh %02dm", seconds / 3600, minutes);
-    }
-
-    /** When a link expires, as users read it. */
-    public static String when(Instant instant) {
-        return WHEN.format(instant);
     }
 }

@@ -13,7 +13,6 @@ import dev.reelbot.core.job.Failure;
 import dev.reelbot.core.job.Job;
 import dev.reelbot.core.job.TestJobs;
 import dev.reelbot.core.job.Transitions;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -127,16 +126,6 @@ class RendererTest {
                 null, T0);
         assertThat(renderer.notice(unknown, true).plainText()).contains("unknown (no answer to the submission)")
                 .contains("Submitted (maybe billed)");
-    }
-
-    @Test
-    void humanDurations() {
-        assertThat(Renderer.humanDuration(Duration.ofSeconds(5))).isEqualTo("5s");
-        assertThat(Renderer.humanDuration(Duration.ofSeconds(185))).isEqualTo("3m 05s");
-        assertThat(Renderer.humanDuration(Duration.ofMinutes(62))).isEqualTo("1h 02m");
-        assertThat(Renderer.humanDuration(Duration.ofMinutes(30))).isEqualTo("30m");
-        assertThat(Renderer.humanDuration(Duration.ofHours(2))).isEqualTo("2h");
-        assertThat(Renderer.humanDuration(Duration.ofSeconds(-3))).isEqualTo("0s");
     }
 
     @Test
