@@ -6,7 +6,7 @@ import java.util.concurrent.ExecutorService;
 
 /**
  * The engine's thread pools: the workers every job step runs on, the submitters that send create requests (see
- * {@code Poller}), and the downloads (see {@code Offload}). Closing stops them all, letting steps in flight finish
+ * {@code Poller}), and the downloads (see {@code Deliverer}). Closing stops them all, letting steps in flight finish
  * for a while; a download still running then is cut off and done again after the next start.
  */
 record Pools(ExecutorService workers, ExecutorService submitters, ExecutorService downloads, Duration grace)

@@ -2,6 +2,7 @@ package dev.reelbot.core;
 
 import dev.reelbot.core.command.CommandParser;
 import dev.reelbot.core.command.Limits;
+import dev.reelbot.core.deliver.Deliverer;
 import dev.reelbot.core.job.JobStore;
 import dev.reelbot.core.job.JobUpdates;
 import dev.reelbot.core.job.Quotas;
@@ -36,7 +37,7 @@ public final class Engine {
     /**
      * @param workers     where job steps run: a bounded pool in production, the calling thread in tests
      * @param submitters  where the step that sends a job's create request runs (see {@link Poller})
-     * @param downloads   where videos are downloaded ({@link Offload}): a pool of
+     * @param downloads   where videos are downloaded ({@link Deliverer}): a pool of
      *                    {@code settings.downloads().workers()} threads, apart from the others
      */
     public Engine(Parts parts, Executor workers, Executor submitters, Executor downloads, Clock clock) {
@@ -50,9 +51,8 @@ public final class Engine {
         JobRunner runner = new JobRunner(parts.store(), chats,
                 new TaskWatcher(api, updates, catalog, settings, clock, () -> ThreadLocalRandom.current()
                         .nextDouble(), parts.metrics()),
-                new Deliverer(new Downloads(api, new Offload(downloads, settings.downloads().workers(),
-                        jobId -> poller().wake(jobId)), settings.videoDir(), parts.maxDownloadBytes()), updates,
-                        settings, clock),
+                new Deliverer(api, downloads, settings.downloads(), jobId -> poller().wake(jobId), settings.videoDir(),
+                        parts.maxDownloadBytes(), settings.deliveryAttempts(), updates, clock),
                 notices, new MessageKeeper(updates, renderer, settings, clock, parts.metrics()), pending, clock);
         this.poller = new Poller(runner::step, workers, settings.workers(), submitters, clock);
         this.jobs = new JobService(parts.store(), poller, parts.quotas(), clock, pending);

@@ -1,5 +1,6 @@
 package dev.reelbot.core;
 
+import dev.reelbot.core.deliver.DownloadSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 

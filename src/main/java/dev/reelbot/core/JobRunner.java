@@ -1,5 +1,6 @@
 package dev.reelbot.core;
 
+import dev.reelbot.core.deliver.Deliverer;
 import dev.reelbot.core.job.DeliveryState;
 import dev.reelbot.core.job.Job;
 import dev.reelbot.core.job.JobState;
@@ -83,8 +84,8 @@ final class JobRunner {
         if (job.delivery().state() == DeliveryState.PENDING && MessageKeeper.unreachable(job)) {
             job = deliverer.nobodyToDeliverTo(job);
         } else if (job.delivery().state() == DeliveryState.PENDING && job.message().ref() != null
-                && deliverer.due(tracked)) {
-            job = deliverer.deliver(job, tracked, chat);
+                && deliverer.due(tracked.delivery)) {
+            job = deliverer.deliver(job, tracked.delivery, chat);
         }
         if (due(tracked.chatAt)) {
             job = messages.update(job, tracked, chat);
@@ -138,7 +139,7 @@ final class JobRunner {
             next = earliest(next, tracked.pollAt);
         }
         if (job.delivery().state() == DeliveryState.PENDING) {
-            next = earliest(next, job.message().ref() == null ? tracked.chatAt : tracked.deliveryAt);
+            next = earliest(next, job.message().ref() == null ? tracked.chatAt : tracked.delivery.nextAttempt());
         }
         if (job.refund().state().isPending() || job.refund().noticeOutdated()) {
             next = earliest(next, tracked.noticeAt);

@@ -1,5 +1,6 @@
 package dev.reelbot.core;
 
+import dev.reelbot.core.deliver.DeliveryAttempts;
 import java.time.Instant;
 
 /**
@@ -31,10 +32,9 @@ final class Tracked {
     Instant waitingSince;
     /** When the job's own message may next be posted or edited; {@link #chatErrors} failures in a row so far. */
     Instant chatAt;
-    Instant deliveryAt;
-    /** The video download running on the downloads' pool, or {@code null}: its thread only completes the future. */
-    Downloads.Fetch download;
     int chatErrors;
+    /** Its delivery's attempts: when the next may run, the download in flight. */
+    final DeliveryAttempts delivery;
     /**
      * When the refund notice may next be posted or edited, on a schedule of its own: trouble in the admin room never
      * holds up the requester's message. {@link #noticeErrors} failures in a row so far.
@@ -45,8 +45,6 @@ final class Tracked {
     boolean claimedNotice;
     /** Whether an attempt of this process may have posted the notice (it failed in a way that cannot tell). */
     boolean noticeMaybePosted;
-    /** Whether an attempt of this process may have uploaded the video, likewise. */
-    boolean uploadMaybeSent;
     /**
      * Whether the job was already claimed for a notice when this process started: the claim was left by a process
      * that stopped between claiming and confirming, and the notice may or may not have gone out.
@@ -59,7 +57,7 @@ final class Tracked {
         this.inheritedNoticeClaim = inheritedNoticeClaim;
         this.pollAt = now;
         this.chatAt = now;
-        this.deliveryAt = now;
+        this.delivery = new DeliveryAttempts(now);
         this.noticeAt = now;
     }
 }

@@ -1,6 +1,5 @@
 package dev.reelbot.videoapi;
 
-import dev.reelbot.core.DownloadSettings;
 import dev.reelbot.core.ModelCatalog;
 import dev.reelbot.core.ModelSpec;
 import dev.reelbot.core.Secret;
@@ -10,6 +9,7 @@ import dev.reelbot.core.VideoApi;
 import dev.reelbot.core.VideoApiException;
 import dev.reelbot.core.VideoDownload;
 import dev.reelbot.core.VideoRequest;
+import dev.reelbot.core.deliver.DownloadSettings;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;

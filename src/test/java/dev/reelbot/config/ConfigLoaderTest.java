@@ -3,9 +3,9 @@ package dev.reelbot.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.reelbot.core.DownloadSettings;
 import dev.reelbot.core.ModelSpec;
 import dev.reelbot.core.TaskPhase;
+import dev.reelbot.core.deliver.DownloadSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

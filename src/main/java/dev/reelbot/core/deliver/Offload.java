@@ -1,4 +1,4 @@
-package dev.reelbot.core;
+package dev.reelbot.core.deliver;
 
 import java.util.ArrayDeque;
 import java.util.Deque;

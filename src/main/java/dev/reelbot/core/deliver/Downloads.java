@@ -1,5 +1,9 @@
-package dev.reelbot.core;
+package dev.reelbot.core.deliver;
 
+import dev.reelbot.core.ChatPort;
+import dev.reelbot.core.VideoApi;
+import dev.reelbot.core.VideoApiException;
+import dev.reelbot.core.VideoDownload;
 import dev.reelbot.core.job.Job;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,5 +1,12 @@
-package dev.reelbot.core;
+package dev.reelbot.core.deliver;
 
+import dev.reelbot.core.ChatException;
+import dev.reelbot.core.ChatPort;
+import dev.reelbot.core.VideoApi;
+import dev.reelbot.core.PostKey;
+import dev.reelbot.core.VideoApiException;
+import dev.reelbot.core.VideoDownload;
+import dev.reelbot.core.VideoFile;
 import dev.reelbot.core.job.DeliveryState;
 import dev.reelbot.core.job.Failure;
 import dev.reelbot.core.job.Job;
@@ -14,7 +21,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,38 +33,47 @@ import org.slf4j.LoggerFactory;
  * failed, the delivery fails visibly and the admins are told. Never silent.
  *
  * <p>The download runs on the downloads' own pool ({@link Downloads}), never on the worker stepping the job: a step
- * starts it and returns, the job is woken when it is done, and that step uploads. Threading: {@link Tracked#download}
- * is touched only by the worker stepping the job; the download thread only completes its future.
+ * starts it and returns, the job is woken when it is done, and that step uploads. Threading: a job's
+ * {@link DeliveryAttempts} are touched only by the worker stepping it; the download thread only completes its future.
  */
-final class Deliverer {
+public final class Deliverer {
     private static final Logger log = LoggerFactory.getLogger(Deliverer.class);
     /** How soon a job whose download is running looks again, should its wake-up be lost. */
     private static final Duration CHECK_BACK = Duration.ofMinutes(1);
     private final Downloads downloads;
     private final JobUpdates updates;
-    private final EngineSettings settings;
+    private final int attempts;
     private final Clock clock;
 
-    Deliverer(Downloads downloads, JobUpdates updates, EngineSettings settings, Clock clock) {
-        this.downloads = downloads;
+    /**
+     * @param pool             where videos are downloaded: {@code settings.workers()} threads of their own, apart
+     *                         from the workers stepping jobs
+     * @param wake             asks for a step of a job (the poller's wake-up), called when its download is done
+     * @param videoDir         where videos are downloaded to
+     * @param maxDownloadBytes the largest video downloaded at all, whatever a channel's upload limit
+     * @param attempts         fetch-and-upload attempts before a delivery fails
+     */
+    public Deliverer(VideoApi api, Executor pool, DownloadSettings settings, Consumer<String> wake, Path videoDir,
+                     long maxDownloadBytes, int attempts, JobUpdates updates, Clock clock) {
+        this.downloads = new Downloads(api, new Offload(pool, settings.workers(), wake), videoDir, maxDownloadBytes);
         this.updates = updates;
-        this.settings = settings;
+        this.attempts = attempts;
         this.clock = clock;
     }
 
     /** Whether the job's delivery is due: its running download finished, or its next attempt's time has come. */
-    boolean due(Tracked tracked) {
-        return tracked.download != null ? tracked.download.result().isDone()
-                : !tracked.deliveryAt.isAfter(clock.instant());
+    public boolean due(DeliveryAttempts tracked) {
+        return tracked.download != null ? tracked.download.result().isDone() : !tracked.at.isAfter(clock.instant());
     }
 
-    Job deliver(Job job, Tracked tracked, ChatPort chat) {
+    /** One delivery attempt: starts the download, or, once it is done, uploads (or links) the video. */
+    public Job deliver(Job job, DeliveryAttempts tracked, ChatPort chat) {
         if (tracked.download == null) {
             tracked.download = downloads.start(job, chat);
         }
         Downloads.Fetch fetch = tracked.download;
         if (!fetch.result().isDone()) {
-            tracked.deliveryAt = clock.instant().plus(CHECK_BACK);
+            tracked.at = clock.instant().plus(CHECK_BACK);
             return job;
         }
         tracked.download = null;
@@ -88,9 +106,9 @@ final class Deliverer {
     }
 
     /** A download that ended in an exception: said in plain words to the requester, with the detail in the log. */
-    private Job fetchFailed(Job job, Tracked tracked, Throwable failure) {
+    private Job fetchFailed(Job job, DeliveryAttempts tracked, Throwable failure) {
         if (failure instanceof RejectedExecutionException) {
-            tracked.deliveryAt = clock.instant().plus(Duration.ofSeconds(30));
+            tracked.at = clock.instant().plus(Duration.ofSeconds(30));
             return job;
         }
         if (failure instanceof VideoApiException.Rejected rejected && rejected.unsafeAddress()) {
@@ -108,7 +126,7 @@ final class Deliverer {
     }
 
     /** The requester can be reached nowhere: the video cannot be handed over, and the admins must hear of it. */
-    Job nobodyToDeliverTo(Job job) {
+    public Job nobodyToDeliverTo(Job job) {
         Job next = updates.apply(job, j -> Transitions.deliveryAttemptFailed(j, new Failure(
                 "the requester could not be reached to receive it", "undelivered"), 1, clock.instant()));
         JobUpdates.error(next, "video ready but the requester cannot be reached anywhere");
@@ -131,13 +149,13 @@ final class Deliverer {
         return next;
     }
 
-    private Job uploadFailed(Job job, Tracked tracked, ChatException e, VideoDownload.Saved saved, long limit) {
+    private Job uploadFailed(Job job, DeliveryAttempts tracked, ChatException e, VideoDownload.Saved saved, long limit) {
         if (e.kind() != ChatException.Kind.TRANSIENT) {
             tracked.uploadMaybeSent = false;
         }
         switch (e.kind()) {
             case RATE_LIMITED -> {
-                tracked.deliveryAt = clock.instant().plus(e.retryAfter().orElse(Duration.ofSeconds(5)));
+                tracked.at = clock.instant().plus(e.retryAfter().orElse(Duration.ofSeconds(5)));
                 return job;
             }
             case MESSAGE_GONE -> {
@@ -156,11 +174,11 @@ final class Deliverer {
     }
 
     /** @param why plain words for the requester; {@code detail} the technical cause, for the log and admins */
-    private Job attemptFailed(Job job, Tracked tracked, String why, String detail) {
+    private Job attemptFailed(Job job, DeliveryAttempts tracked, String why, String detail) {
         Instant now = clock.instant();
         Job next = updates.apply(job, j -> Transitions.deliveryAttemptFailed(j, new Failure(why, "undelivered",
-                detail), settings.deliveryAttempts(), now));
-        tracked.deliveryAt = now.plus(Duration.ofSeconds(Math.min(120, 5L << Math.min(next.delivery().attempts(),
+                detail), attempts, now));
+        tracked.at = now.plus(Duration.ofSeconds(Math.min(120, 5L << Math.min(next.delivery().attempts(),
                 5))));
         if (next.delivery().state() == DeliveryState.FAILED) {
             JobUpdates.error(next, "delivery failed after {} attempts: {} ({})", next.delivery().attempts(), why,
