@@ -149,7 +149,8 @@ public final class Deliverer {
         return next;
     }
 
-    private Job uploadFailed(Job job, DeliveryAttempts tracked, ChatException e, VideoDownload.Saved saved, long limit) {
+    private Job uploadFailed(Job job, DeliveryAttempts tracked, ChatException e, VideoDownload.Saved saved,
+                             long limit) {
         if (e.kind() != ChatException.Kind.TRANSIENT) {
             tracked.uploadMaybeSent = false;
         }
