@@ -1,5 +1,6 @@
 package dev.reelbot;
 
+import dev.reelbot.core.Backoff;
 import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
@@ -14,8 +15,8 @@ import org.slf4j.LoggerFactory;
  */
 final class RetryingStart {
     private static final Logger log = LoggerFactory.getLogger(RetryingStart.class);
-    private static final Duration FIRST_WAIT = Duration.ofSeconds(2);
-    private static final Duration LONGEST_WAIT = Duration.ofMinutes(5);
+    /** 2 s after the first failure, doubling up to 5 minutes. */
+    private static final Backoff RETRIES = new Backoff(Duration.ofSeconds(2), Duration.ofMinutes(5));
 
     /** A start that may fail. */
     @FunctionalInterface
@@ -39,10 +40,11 @@ final class RetryingStart {
 
     /** Tries now and keeps trying until it works or {@link #stop()} is called. */
     void begin() {
-        executor.execute(() -> attempt(FIRST_WAIT));
+        executor.execute(() -> attempt(0));
     }
 
-    private void attempt(Duration nextWait) {
+    /** @param failures how many attempts failed so far */
+    private void attempt(int failures) {
         if (stopped) {
             return;
         }
@@ -52,10 +54,9 @@ final class RetryingStart {
             log.info("{}: connected", name);
         } catch (Exception e) {
             lastError = e.getClass().getSimpleName() + ": " + e.getMessage();
-            log.error("{}: could not connect ({}); retrying in {} s", name, lastError, nextWait.toSeconds());
-            Duration after = nextWait.multipliedBy(2).compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT
-                    : nextWait.multipliedBy(2);
-            scheduler.schedule(() -> executor.execute(() -> attempt(after)), nextWait.toMillis(),
+            Duration wait = RETRIES.after(failures);
+            log.error("{}: could not connect ({}); retrying in {} s", name, lastError, wait.toSeconds());
+            scheduler.schedule(() -> executor.execute(() -> attempt(failures + 1)), wait.toMillis(),
                     TimeUnit.MILLISECONDS);
         }
     }

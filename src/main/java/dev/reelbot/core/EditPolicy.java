@@ -10,6 +10,8 @@ import java.time.Instant;
  * heartbeat, so a long quiet job still shows it is alive.
  */
 final class EditPolicy {
+    /** How long to wait after a failed chat call, when the platform did not say: 2 s doubling up to 5 minutes. */
+    static final Backoff RETRIES = new Backoff(Duration.ofSeconds(2), Duration.ofMinutes(5));
     private EditPolicy() {
     }
 
@@ -34,14 +36,5 @@ final class EditPolicy {
 
     static boolean isDue(Instant due, Instant now) {
         return due != null && !due.isAfter(now);
-    }
-
-    /** How long to wait after a failed chat call: what the platform asked, else exponential backoff. */
-    static Duration retryAfter(ChatException e, int errors) {
-        return e.retryAfter().orElse(chatBackoff(errors));
-    }
-
-    static Duration chatBackoff(int errors) {
-        return Duration.ofSeconds(Math.min(300, 2L << Math.min(errors, 8)));
     }
 }

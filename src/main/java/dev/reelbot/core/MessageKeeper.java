@@ -114,7 +114,7 @@ final class MessageKeeper {
                 return updates.apply(job, j -> Transitions.messageGone(j, now));
             }
             case RATE_LIMITED -> {
-                tracked.chatAt = now.plus(EditPolicy.retryAfter(e, tracked.chatErrors));
+                tracked.chatAt = now.plus(EditPolicy.RETRIES.after(tracked.chatErrors, e.retryAfter()));
                 return job;
             }
             case NO_ACCESS, REFUSED -> {
@@ -122,12 +122,12 @@ final class MessageKeeper {
                     JobUpdates.error(job, "cannot show the outcome to the requester: {}", e.getMessage());
                     return updates.apply(job, j -> Transitions.unreachable(j, e.getMessage(), now));
                 }
-                tracked.chatAt = now.plus(EditPolicy.chatBackoff(++tracked.chatErrors + 4));
+                tracked.chatAt = now.plus(EditPolicy.RETRIES.after(++tracked.chatErrors + 4));
                 JobUpdates.warn(job, "cannot show progress ({}); retrying later", e.getMessage());
                 return job;
             }
             default -> {
-                tracked.chatAt = now.plus(EditPolicy.chatBackoff(tracked.chatErrors++));
+                tracked.chatAt = now.plus(EditPolicy.RETRIES.after(tracked.chatErrors++));
                 JobUpdates.warn(job, "chat call failed ({}); retrying", e.getMessage());
                 return job;
             }

@@ -107,10 +107,10 @@ final class NoticeDesk {
     private void failed(Job job, Tracked tracked, ChatException e, String what) {
         Instant now = clock.instant();
         if (e.kind() == ChatException.Kind.RATE_LIMITED) {
-            tracked.noticeAt = now.plus(EditPolicy.retryAfter(e, tracked.noticeErrors));
+            tracked.noticeAt = now.plus(EditPolicy.RETRIES.after(tracked.noticeErrors, e.retryAfter()));
             return;
         }
-        Instant retry = now.plus(EditPolicy.retryAfter(e, tracked.noticeErrors++));
+        Instant retry = now.plus(EditPolicy.RETRIES.after(tracked.noticeErrors++, e.retryAfter()));
         tracked.noticeAt = retry;
         trouble.failed(job, e.getMessage(), now);
         metrics.noticeFailed(job.requester().platform());

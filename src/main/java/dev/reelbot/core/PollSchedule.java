@@ -42,7 +42,7 @@ final class PollSchedule {
             }
             wait = Math.min(wait, remaining / 3);
         }
-        return jitter(clamp(wait, s.minPollInterval(), s.maxPollInterval()), s.jitter(), random);
+        return Backoff.spread(clamp(wait, s.minPollInterval(), s.maxPollInterval()), s.jitter(), random);
     }
 
     /**
@@ -69,16 +69,11 @@ final class PollSchedule {
 
     /** The wait after {@code errors} failed polls in a row, at least what the API asked for. */
     static Duration backoff(int errors, Duration retryAfter, EngineSettings s, double random) {
-        double base = s.minPollInterval().toMillis() * Math.pow(2, Math.min(errors, 16));
-        Duration wait = jitter(Math.min(base, MAX_BACKOFF.toMillis()), s.jitter(), random);
+        Duration wait = new Backoff(s.minPollInterval(), MAX_BACKOFF).after(errors, s.jitter(), random);
         return retryAfter != null && retryAfter.compareTo(wait) > 0 ? retryAfter : wait;
     }
 
     private static double clamp(double millis, Duration min, Duration max) {
         return Math.max(min.toMillis(), Math.min(max.toMillis(), millis));
-    }
-
-    private static Duration jitter(double millis, double share, double random) {
-        return Duration.ofMillis(Math.round(millis * (1 + share * (2 * random - 1))));
     }
 }

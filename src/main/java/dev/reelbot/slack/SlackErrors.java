@@ -2,7 +2,9 @@ package dev.reelbot.slack;
 
 import com.slack.api.methods.SlackApiException;
 import dev.reelbot.core.ChatException;
+import dev.reelbot.core.RetryAfter;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
 
@@ -75,12 +77,10 @@ final class SlackErrors {
                 null, e, "Slack could not be reached");
     }
 
+    /** What Slack's {@code Retry-After} asks for, at least a second; a second when it says nothing readable. */
     private static Duration retryAfter(SlackApiException e) {
-        String header = e.getResponse().header("Retry-After");
-        try {
-            return header == null ? DEFAULT_WAIT : Duration.ofSeconds(Math.max(1, Long.parseLong(header.strip())));
-        } catch (NumberFormatException garbage) {
-            return DEFAULT_WAIT;
-        }
+        Duration asked = RetryAfter.parse(e.getResponse().header("Retry-After"), Clock.systemUTC())
+                .orElse(DEFAULT_WAIT);
+        return asked.compareTo(DEFAULT_WAIT) < 0 ? DEFAULT_WAIT : asked;
     }
 }

@@ -1,9 +1,10 @@
 package dev.reelbot.core.deliver;
 
+import dev.reelbot.core.Backoff;
 import dev.reelbot.core.ChatException;
 import dev.reelbot.core.ChatPort;
-import dev.reelbot.core.VideoApi;
 import dev.reelbot.core.PostKey;
+import dev.reelbot.core.VideoApi;
 import dev.reelbot.core.VideoApiException;
 import dev.reelbot.core.VideoDownload;
 import dev.reelbot.core.VideoFile;
@@ -40,6 +41,8 @@ public final class Deliverer {
     private static final Logger log = LoggerFactory.getLogger(Deliverer.class);
     /** How soon a job whose download is running looks again, should its wake-up be lost. */
     private static final Duration CHECK_BACK = Duration.ofMinutes(1);
+    /** The wait before the next attempt, after {@code n} failed ones: 5 s × 2^n, at most 2 minutes. */
+    private static final Backoff RETRIES = new Backoff(Duration.ofSeconds(5), Duration.ofMinutes(2));
     private final Downloads downloads;
     private final JobUpdates updates;
     private final int attempts;
@@ -179,8 +182,7 @@ public final class Deliverer {
         Instant now = clock.instant();
         Job next = updates.apply(job, j -> Transitions.deliveryAttemptFailed(j, new Failure(why, "undelivered",
                 detail), attempts, now));
-        tracked.at = now.plus(Duration.ofSeconds(Math.min(120, 5L << Math.min(next.delivery().attempts(),
-                5))));
+        tracked.at = now.plus(RETRIES.after(next.delivery().attempts()));
         if (next.delivery().state() == DeliveryState.FAILED) {
             JobUpdates.error(next, "delivery failed after {} attempts: {} ({})", next.delivery().attempts(), why,
                     detail);
