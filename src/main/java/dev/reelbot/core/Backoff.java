@@ -6,8 +6,9 @@ import java.util.Optional;
 
 /**
  * How long to wait after failures in a row: {@code first}, doubled after each further failure, never more than
- * {@code max} (a {@code first} above it waits {@code max}), optionally spread at random so that many retries do not fall due together. The one formula behind
- * every retry of the bot: status polls, GETs within a call, message edits, deliveries, platform connections.
+ * {@code max} (a {@code first} above it waits {@code max}), optionally spread at random so that many retries do not
+ * fall due together. The one formula behind every retry of the bot: status polls, GETs within a call, message edits,
+ * deliveries, platform connections.
  *
  * @param first the wait after the first failure
  * @param max   the longest wait
