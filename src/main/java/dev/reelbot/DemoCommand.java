@@ -5,6 +5,7 @@ import dev.reelbot.config.ConfigLoader;
 import dev.reelbot.config.ReelbotConfig;
 import dev.reelbot.console.ConsoleChat;
 import dev.reelbot.core.Admins;
+import dev.reelbot.core.DaemonThreads;
 import dev.reelbot.core.Engine;
 import dev.reelbot.core.EngineMetrics;
 import dev.reelbot.core.Secret;
@@ -131,7 +132,8 @@ final class DemoCommand implements Callable<Integer> {
         ConsoleChat chat = session.add(ConsoleChat.open(interactive, in, out, videos, cfg.console().user()));
         chat.linesAbove().ifPresent(lines -> session.add(LogSetup.toLines(lines)));
         Pools pools = session.add(Pools.start(cfg.engine(), Duration.ofSeconds(10)));
-        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
+                DaemonThreads.named("reelbot-scheduler"));
         session.add(scheduler::shutdownNow);
         Set<String> admins = new HashSet<>(cfg.admins().users());
         admins.add("console:" + cfg.console().user());

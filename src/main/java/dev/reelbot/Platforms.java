@@ -3,6 +3,7 @@ package dev.reelbot;
 import dev.reelbot.config.ReelbotConfig;
 import dev.reelbot.console.ConsoleChat;
 import dev.reelbot.core.ChatPort;
+import dev.reelbot.core.DaemonThreads;
 import dev.reelbot.core.Engine;
 import dev.reelbot.discord.DiscordBot;
 import dev.reelbot.slack.SlackApp;
@@ -98,9 +99,7 @@ final class Platforms implements AutoCloseable {
             }, scheduler, workers);
         }
         if (console != null) {
-            Thread reader = new Thread(() -> readConsole(engine, onConsoleCtrlC), "reelbot-console");
-            reader.setDaemon(true);
-            reader.start();
+            DaemonThreads.start("reelbot-console", () -> readConsole(engine, onConsoleCtrlC));
         }
     }
 

@@ -2,6 +2,7 @@ package dev.reelbot;
 
 import dev.reelbot.config.ConfigException;
 import dev.reelbot.config.ReelbotConfig;
+import dev.reelbot.core.DaemonThreads;
 import dev.reelbot.core.Engine;
 import dev.reelbot.core.VideoApi;
 import dev.reelbot.core.job.StoreException;
@@ -90,7 +91,7 @@ final class RunCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         Pools pools = Pools.start(cfg.engine(), STEP_GRACE);
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
-                r -> new Thread(r, "reelbot-scheduler"));
+                DaemonThreads.named("reelbot-scheduler"));
         try (db) {
             serve(cfg, db, pools, scheduler);
         } finally {

@@ -7,6 +7,7 @@ import dev.reelbot.config.VideoApiConfig;
 import dev.reelbot.core.Admins;
 import dev.reelbot.core.ChatPort;
 import dev.reelbot.core.ChatPorts;
+import dev.reelbot.core.DaemonThreads;
 import dev.reelbot.core.Engine;
 import dev.reelbot.core.EngineMetrics;
 import dev.reelbot.core.EngineSettings;
@@ -24,10 +25,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import okhttp3.OkHttpClient;
 
@@ -73,14 +72,8 @@ final class Wiring {
 
     /** A pool job steps run on: a fixed number of named daemon threads. */
     static ExecutorService pool(String name, int threads) {
-        AtomicInteger n = new AtomicInteger();
-        ThreadFactory factory = runnable -> {
-            Thread thread = new Thread(runnable, "reelbot-" + name + "-" + n.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
         return new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
-                factory);
+                DaemonThreads.numbered("reelbot-" + name));
     }
 
     /** Stops a pool, letting steps in flight finish for a while. */

@@ -3,6 +3,7 @@ package dev.reelbot.bench;
 import com.sun.management.OperatingSystemMXBean;
 import dev.reelbot.core.Admins;
 import dev.reelbot.core.ChatPorts;
+import dev.reelbot.core.DaemonThreads;
 import dev.reelbot.core.Engine;
 import dev.reelbot.core.EngineSettings;
 import dev.reelbot.core.ModelCatalog;
@@ -28,7 +29,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 
 /**
  * Runs N jobs at once through the whole engine (parser, store, poller, real HTTP client, delivery) against the
@@ -50,11 +50,14 @@ public final class Bench {
         EngineSettings settings = EngineSettings.defaults(workDir.resolve("videos"));
         BenchChatPort chat = new BenchChatPort();
         BenchVideoApi api = new BenchVideoApi(client);
-        ExecutorService workers = Executors.newFixedThreadPool(settings.workers(), daemon("bench-worker"));
-        ExecutorService submitters = Executors.newFixedThreadPool(settings.submitWorkers(), daemon("bench-submitter"));
+        ExecutorService workers = Executors.newFixedThreadPool(settings.workers(),
+                DaemonThreads.numbered("bench-worker"));
+        ExecutorService submitters = Executors.newFixedThreadPool(settings.submitWorkers(),
+                DaemonThreads.numbered("bench-submitter"));
         ExecutorService downloads = Executors.newFixedThreadPool(settings.downloads().workers(),
-                daemon("bench-download"));
-        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(daemon("bench-scheduler"));
+                DaemonThreads.numbered("bench-download"));
+        ScheduledExecutorService scheduler =
+                Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("bench-scheduler"));
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         try (SqliteConnections db = SqliteConnections.open(workDir.resolve("bench.db"))) {
             JdbcJobStore store = new JdbcJobStore(db);
@@ -102,7 +105,7 @@ public final class Bench {
 
     /** Sends every command from a few client threads at once; returns each command's time to its answer (ms). */
     private double[] submit(Engine engine) throws Exception {
-        ExecutorService clients = Executors.newFixedThreadPool(options.clients(), daemon("bench-client"));
+        ExecutorService clients = Executors.newFixedThreadPool(options.clients(), DaemonThreads.numbered("bench-client"));
         try {
             List<Future<Double>> answers = new ArrayList<>();
             for (int i = 0; i < options.jobs(); i++) {
@@ -158,13 +161,5 @@ public final class Bench {
 
     private static Percentiles seconds(List<Double> values) {
         return new Percentiles(values.stream().mapToDouble(d -> d).toArray());
-    }
-
-    private static ThreadFactory daemon(String name) {
-        return runnable -> {
-            Thread thread = new Thread(runnable, name);
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }
