@@ -105,7 +105,8 @@ public final class Bench {
 
     /** Sends every command from a few client threads at once; returns each command's time to its answer (ms). */
     private double[] submit(Engine engine) throws Exception {
-        ExecutorService clients = Executors.newFixedThreadPool(options.clients(), DaemonThreads.numbered("bench-client"));
+        ExecutorService clients = Executors.newFixedThreadPool(options.clients(),
+                DaemonThreads.numbered("bench-client"));
         try {
             List<Future<Double>> answers = new ArrayList<>();
             for (int i = 0; i < options.jobs(); i++) {
