@@ -7,6 +7,7 @@ import dev.reelbot.core.job.Failure;
 import dev.reelbot.core.job.Job;
 import dev.reelbot.core.job.JobStore;
 import dev.reelbot.core.job.StoreException;
+import dev.reelbot.core.notice.RefundDesk;
 import dev.reelbot.core.render.JobDetails;
 import dev.reelbot.core.render.Renderer;
 import java.time.Clock;

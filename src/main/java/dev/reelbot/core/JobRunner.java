@@ -5,6 +5,7 @@ import dev.reelbot.core.job.DeliveryState;
 import dev.reelbot.core.job.Job;
 import dev.reelbot.core.job.JobState;
 import dev.reelbot.core.job.JobStore;
+import dev.reelbot.core.notice.NoticeDesk;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -76,10 +77,10 @@ final class JobRunner {
         if (showsMessage && job.message().ref() == null && due(tracked.chatAt)) {
             job = messages.update(job, tracked, chat);
         }
-        if (job.refund().state().isPending() && due(tracked.noticeAt)) {
-            job = notices.notify(job, tracked, chat);
-        } else if (job.refund().noticeOutdated() && due(tracked.noticeAt)) {
-            job = notices.showResolution(job, tracked, chat);
+        if (job.refund().state().isPending() && due(tracked.notice.nextAttempt())) {
+            job = notices.notify(job, tracked.notice, chat);
+        } else if (job.refund().noticeOutdated() && due(tracked.notice.nextAttempt())) {
+            job = notices.showResolution(job, tracked.notice, chat);
         }
         if (job.delivery().state() == DeliveryState.PENDING && MessageKeeper.unreachable(job)) {
             job = deliverer.nobodyToDeliverTo(job);
@@ -142,7 +143,7 @@ final class JobRunner {
             next = earliest(next, job.message().ref() == null ? tracked.chatAt : tracked.delivery.nextAttempt());
         }
         if (job.refund().state().isPending() || job.refund().noticeOutdated()) {
-            next = earliest(next, tracked.noticeAt);
+            next = earliest(next, tracked.notice.nextAttempt());
         }
         Instant messageDue = messages.due(job);
         if (messageDue != null) {

@@ -17,11 +17,11 @@ public record Reply(String text, boolean ok, String jobId) {
         text = PlainText.printable(text);
     }
 
-    static Reply ok(String text) {
+    public static Reply ok(String text) {
         return new Reply(text, true, null);
     }
 
-    static Reply refused(String text) {
+    public static Reply refused(String text) {
         return new Reply(text, false, null);
     }
 }

@@ -1,6 +1,7 @@
 package dev.reelbot.core;
 
 import dev.reelbot.core.deliver.DeliveryAttempts;
+import dev.reelbot.core.notice.NoticeAttempts;
 import java.time.Instant;
 
 /**
@@ -35,29 +36,15 @@ final class Tracked {
     int chatErrors;
     /** Its delivery's attempts: when the next may run, the download in flight. */
     final DeliveryAttempts delivery;
-    /**
-     * When the refund notice may next be posted or edited, on a schedule of its own: trouble in the admin room never
-     * holds up the requester's message. {@link #noticeErrors} failures in a row so far.
-     */
-    Instant noticeAt;
-    int noticeErrors;
-    /** Whether this process claimed the refund notice (or tried to, and cannot know whether the claim landed). */
-    boolean claimedNotice;
-    /** Whether an attempt of this process may have posted the notice (it failed in a way that cannot tell). */
-    boolean noticeMaybePosted;
-    /**
-     * Whether the job was already claimed for a notice when this process started: the claim was left by a process
-     * that stopped between claiming and confirming, and the notice may or may not have gone out.
-     */
-    final boolean inheritedNoticeClaim;
+    /** Its refund notice's attempts, on a schedule of their own. */
+    final NoticeAttempts notice;
 
     Tracked(String jobId, boolean awaitingSubmission, boolean inheritedNoticeClaim, Instant now) {
         this.jobId = jobId;
         this.awaitingSubmission = awaitingSubmission;
-        this.inheritedNoticeClaim = inheritedNoticeClaim;
         this.pollAt = now;
         this.chatAt = now;
         this.delivery = new DeliveryAttempts(now);
-        this.noticeAt = now;
+        this.notice = new NoticeAttempts(inheritedNoticeClaim, now);
     }
 }

@@ -1,4 +1,4 @@
-package dev.reelbot.core;
+package dev.reelbot.core.notice;
 
 import dev.reelbot.core.job.Job;
 import dev.reelbot.core.text.HumanFormat;
@@ -14,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Threading: thread-safe; written by the workers stepping jobs, read by health checks.
  */
-final class NoticeTrouble {
+public final class NoticeTrouble {
     private record Failing(String platform, String reason, Instant since) {
     }
 
@@ -31,7 +31,7 @@ final class NoticeTrouble {
     }
 
     /** Empty while every notice gets through; else what is wrong, for operators. */
-    Optional<String> problem() {
+    public Optional<String> problem() {
         Optional<Failing> oldest = byJob.values().stream().min(Comparator.comparing(Failing::since));
         return oldest.map(f -> byJob.size() + " refund notice" + (byJob.size() == 1 ? "" : "s")
                 + " cannot reach the admin channel (" + f.platform() + ": " + f.reason() + ") since "

@@ -1,5 +1,7 @@
-package dev.reelbot.core;
+package dev.reelbot.core.notice;
 
+import dev.reelbot.core.Reply;
+import dev.reelbot.core.Requester;
 import dev.reelbot.core.job.Job;
 import dev.reelbot.core.job.JobStore;
 import dev.reelbot.core.job.JobUpdates;
@@ -12,7 +14,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /** The admins' side of refunds: the list of open cases, and resolving one. */
-final class RefundDesk {
+public final class RefundDesk {
     private final JobStore store;
     private final JobUpdates updates;
     private final Clock clock;
@@ -22,7 +24,7 @@ final class RefundDesk {
      * @param afterResolve called with the resolved job, so the engine shows the resolution on its notice (quick:
      *                     it only schedules that)
      */
-    RefundDesk(JobStore store, JobUpdates updates, Clock clock, Consumer<Job> afterResolve) {
+    public RefundDesk(JobStore store, JobUpdates updates, Clock clock, Consumer<Job> afterResolve) {
         this.store = store;
         this.updates = updates;
         this.clock = clock;
@@ -30,7 +32,7 @@ final class RefundDesk {
     }
 
     /** The open cases, then how to resolve one ({@code resolveCommand}, as typed on the asker's platform). */
-    String list(String resolveCommand) {
+    public String list(String resolveCommand) {
         List<Job> open = store.openRefunds();
         if (open.isEmpty()) {
             return "No open refund cases.";
@@ -48,7 +50,7 @@ final class RefundDesk {
         return text.append("Resolve one with: ").append(resolveCommand).toString();
     }
 
-    Reply resolve(Requester admin, String jobId, String note) {
+    public Reply resolve(Requester admin, String jobId, String note) {
         Optional<Job> found = store.find(jobId);
         if (found.isEmpty()) {
             return Reply.refused("There is no job `" + jobId + "`.");

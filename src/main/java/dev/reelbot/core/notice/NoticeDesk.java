@@ -1,5 +1,11 @@
-package dev.reelbot.core;
+package dev.reelbot.core.notice;
 
+import dev.reelbot.core.Backoff;
+import dev.reelbot.core.ChatException;
+import dev.reelbot.core.ChatPort;
+import dev.reelbot.core.EngineMetrics;
+import dev.reelbot.core.MessageRef;
+import dev.reelbot.core.PostKey;
 import dev.reelbot.core.job.Job;
 import dev.reelbot.core.job.JobStore;
 import dev.reelbot.core.job.JobUpdates;
@@ -7,6 +13,7 @@ import dev.reelbot.core.job.RefundState;
 import dev.reelbot.core.job.Transitions;
 import dev.reelbot.core.render.Renderer;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -18,10 +25,13 @@ import java.util.Optional;
  * key before posting; one it cannot find is posted marked as a possible repeat: a duplicate is better than a lost
  * refund. An admin's resolution is shown on the notice the same way, retried until the chat took the edit.
  *
- * <p>Notices keep a schedule of their own ({@link Tracked#noticeAt}), so an admin channel in trouble never holds up
+ * <p>Notices keep a schedule of their own ({@link NoticeAttempts}), so an admin channel in trouble never holds up
  * the requester's message; the trouble is listed in {@link NoticeTrouble} for {@code /healthz} and counted.
  */
-final class NoticeDesk {
+public final class NoticeDesk {
+    /** How long to wait after a failed post or edit, when the platform did not say: 2 s doubling up to 5 minutes. */
+    private static final Backoff RETRIES = new Backoff(Duration.ofSeconds(2), Duration.ofMinutes(5));
+
     private final JobStore store;
     private final JobUpdates updates;
     private final Renderer renderer;
@@ -29,7 +39,7 @@ final class NoticeDesk {
     private final EngineMetrics metrics;
     private final NoticeTrouble trouble;
 
-    NoticeDesk(JobStore store, JobUpdates updates, Renderer renderer, Clock clock, EngineMetrics metrics,
+    public NoticeDesk(JobStore store, JobUpdates updates, Renderer renderer, Clock clock, EngineMetrics metrics,
                NoticeTrouble trouble) {
         this.store = store;
         this.updates = updates;
@@ -39,26 +49,27 @@ final class NoticeDesk {
         this.trouble = trouble;
     }
 
-    Job notify(Job job, Tracked tracked, ChatPort chat) {
+    /** Posts the job's refund notice, once: claims the right to, then posts it in the admin room. */
+    public Job notify(Job job, NoticeAttempts tracked, ChatPort chat) {
         Job claimed = job;
         if (job.refund().state() == RefundState.NEEDED) {
             // Counted as ours before the write: a claim whose write failed after landing is still this process's.
-            tracked.claimedNotice = true;
+            tracked.claimed = true;
             Optional<Job> won = updates.tryApply(job, j -> Transitions.noticeClaimed(j, clock.instant()));
             if (won.isEmpty()) {
-                tracked.claimedNotice = false;
+                tracked.claimed = false;
                 return store.find(job.id()).orElse(job);
             }
             claimed = won.get();
-        } else if (!tracked.claimedNotice && !tracked.inheritedNoticeClaim) {
+        } else if (!tracked.claimed && !tracked.inheritedClaim) {
             return job;
         }
-        boolean maybePosted = tracked.inheritedNoticeClaim || tracked.noticeMaybePosted;
-        tracked.noticeMaybePosted = true;
+        boolean maybePosted = tracked.inheritedClaim || tracked.maybePosted;
+        tracked.maybePosted = true;
         try {
             MessageRef notice = chat.post(chat.adminRoom(claimed.requester()), renderer.notice(claimed, maybePosted),
                     new PostKey("notice-" + claimed.id(), maybePosted));
-            tracked.claimedNotice = true;
+            tracked.claimed = true;
             Job next = updates.apply(claimed, j -> Transitions.noticePosted(j, notice, clock.instant()));
             gotThrough(next, tracked);
             JobUpdates.event(next, "refund notice posted{}: {}", maybePosted ? " (possible repeat)" : "",
@@ -67,7 +78,7 @@ final class NoticeDesk {
         } catch (ChatException e) {
             if (e.kind() != ChatException.Kind.TRANSIENT) {
                 // Refused outright (a rate limit, no access): this attempt posted nothing.
-                tracked.noticeMaybePosted = maybePosted;
+                tracked.maybePosted = maybePosted;
             }
             failed(claimed, tracked, e, "refund notice not posted yet");
             return claimed;
@@ -75,7 +86,7 @@ final class NoticeDesk {
     }
 
     /** Shows an admin's resolution on the notice; retried on the notice's schedule until the chat took it. */
-    Job showResolution(Job job, Tracked tracked, ChatPort chat) {
+    public Job showResolution(Job job, NoticeAttempts tracked, ChatPort chat) {
         try {
             chat.edit(job.refund().notice(), renderer.notice(job, false));
         } catch (ChatException e) {
@@ -91,12 +102,12 @@ final class NoticeDesk {
     }
 
     /** The job needs nothing more from the admin room: it no longer counts as trouble there. */
-    void settled(String jobId) {
+    public void settled(String jobId) {
         trouble.cleared(jobId);
     }
 
-    private void gotThrough(Job job, Tracked tracked) {
-        tracked.noticeErrors = 0;
+    private void gotThrough(Job job, NoticeAttempts tracked) {
+        tracked.errors = 0;
         trouble.cleared(job.id());
     }
 
@@ -104,14 +115,14 @@ final class NoticeDesk {
      * Retries later. A rate limit (the platform's or the bot's own) is only a wait; anything else is the admin
      * channel's trouble: listed for {@code /healthz}, counted, and logged.
      */
-    private void failed(Job job, Tracked tracked, ChatException e, String what) {
+    private void failed(Job job, NoticeAttempts tracked, ChatException e, String what) {
         Instant now = clock.instant();
         if (e.kind() == ChatException.Kind.RATE_LIMITED) {
-            tracked.noticeAt = now.plus(EditPolicy.RETRIES.after(tracked.noticeErrors, e.retryAfter()));
+            tracked.at = now.plus(RETRIES.after(tracked.errors, e.retryAfter()));
             return;
         }
-        Instant retry = now.plus(EditPolicy.RETRIES.after(tracked.noticeErrors++, e.retryAfter()));
-        tracked.noticeAt = retry;
+        Instant retry = now.plus(RETRIES.after(tracked.errors++, e.retryAfter()));
+        tracked.at = retry;
         trouble.failed(job, e.getMessage(), now);
         metrics.noticeFailed(job.requester().platform());
         JobUpdates.error(job, "{} ({}); retrying at {}", what, e.getMessage(), retry);
