@@ -4,12 +4,12 @@ import dev.reelbot.config.ConfigException;
 import dev.reelbot.config.ConfigLoader;
 import dev.reelbot.config.ReelbotConfig;
 import dev.reelbot.console.ConsoleChat;
-import dev.reelbot.core.Admins;
 import dev.reelbot.core.DaemonThreads;
-import dev.reelbot.core.Engine;
 import dev.reelbot.core.EngineMetrics;
 import dev.reelbot.core.Secret;
 import dev.reelbot.core.VideoApi;
+import dev.reelbot.core.engine.Admins;
+import dev.reelbot.core.engine.Engine;
 import dev.reelbot.core.job.StoreException;
 import dev.reelbot.simulator.ApiSimulator;
 import dev.reelbot.simulator.SimulatorOptions;
@@ -140,7 +140,7 @@ final class DemoCommand implements Callable<Integer> {
         Engine engine = Wiring.engine(cfg, cfg.engine().withVideoDir(tempDir.resolve("downloads")),
                 new JdbcJobStore(connections), api, List.of(chat.port()), new Admins(admins), "/video", pools,
                 EngineMetrics.NONE);
-        session.watch(engine.poller());
+        session.watch(engine);
         int resumed = engine.start(scheduler);
         System.err.println("reelbot demo: video API " + apiNote + ", jobs in " + dbFile
                 + (resumed > 0 ? " (" + resumed + " resumed)" : "") + ". Type /video help.");
@@ -148,7 +148,7 @@ final class DemoCommand implements Callable<Integer> {
             session.interrupt();
             return 130;
         }
-        boolean finished = engine.poller().awaitIdle(LONGEST_WAIT);
+        boolean finished = engine.awaitIdle(LONGEST_WAIT);
         if (!finished) {
             System.err.println("reelbot demo: gave up waiting after " + LONGEST_WAIT + "; unfinished jobs stay in "
                     + dbFile + " and resume with --db.");

@@ -1,6 +1,6 @@
 package dev.reelbot;
 
-import dev.reelbot.core.Poller;
+import dev.reelbot.core.engine.Engine;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -20,7 +20,7 @@ final class DemoSession implements AutoCloseable {
     private final boolean externalApi;
     private final PrintStream err;
     private final Deque<AutoCloseable> parts = new ArrayDeque<>();
-    private Poller poller;
+    private Engine engine;
     private boolean closed;
 
     /**
@@ -40,10 +40,10 @@ final class DemoSession implements AutoCloseable {
         return part;
     }
 
-    /** The engine's poller: stopped first, and asked how many jobs are unfinished on an early stop. */
-    synchronized void watch(Poller enginePoller) {
-        this.poller = enginePoller;
-        add(enginePoller::stop);
+    /** The engine: it stops ticking first, and is asked how many jobs are unfinished on an early stop. */
+    synchronized void watch(Engine running) {
+        this.engine = running;
+        add(running::stopTicking);
     }
 
     /** Ctrl+C or SIGTERM: stops now and says what becomes of the jobs still running. */
@@ -51,7 +51,7 @@ final class DemoSession implements AutoCloseable {
         if (closed) {
             return;
         }
-        int unfinished = poller == null ? 0 : poller.trackedCount();
+        int unfinished = engine == null ? 0 : engine.trackedCount();
         close();
         err.println("reelbot demo: stopped. " + fate(unfinished) + " Removed the temporary folder " + tempDir + ".");
         err.flush();

@@ -4,7 +4,7 @@ import dev.reelbot.config.ReelbotConfig;
 import dev.reelbot.console.ConsoleChat;
 import dev.reelbot.core.ChatPort;
 import dev.reelbot.core.DaemonThreads;
-import dev.reelbot.core.Engine;
+import dev.reelbot.core.engine.Engine;
 import dev.reelbot.discord.DiscordBot;
 import dev.reelbot.slack.SlackApp;
 import dev.reelbot.slack.SlackHttp;

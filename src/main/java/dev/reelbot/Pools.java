@@ -1,6 +1,6 @@
 package dev.reelbot;
 
-import dev.reelbot.core.EngineSettings;
+import dev.reelbot.core.engine.EngineSettings;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 

@@ -3,8 +3,8 @@ package dev.reelbot;
 import dev.reelbot.config.ConfigException;
 import dev.reelbot.config.ReelbotConfig;
 import dev.reelbot.core.DaemonThreads;
-import dev.reelbot.core.Engine;
 import dev.reelbot.core.VideoApi;
+import dev.reelbot.core.engine.Engine;
 import dev.reelbot.core.job.StoreException;
 import dev.reelbot.store.JdbcJobStore;
 import dev.reelbot.store.SqliteConnections;
@@ -148,12 +148,12 @@ final class RunCommand implements Callable<Integer> {
                     .orElseThrow(), cfg.engine().downloads());
             Engine engine = Wiring.engine(cfg, cfg.engine(), store, api, platforms.ports(), cfg.admins(),
                     cfg.slack().enabled() ? cfg.slack().command() : "/video", pools, metrics);
-            metrics.watchScheduler(engine.poller()::trackedCount, engine.poller()::inFlightCount);
+            metrics.watchScheduler(engine::trackedCount, engine::inFlightCount);
             ApiProbe probe = new ApiProbe(api, Clock.systemUTC());
             SchedulerHeartbeat heartbeat = new SchedulerHeartbeat(Clock.systemUTC(), LIVENESS_SILENCE);
             health.add("scheduler", HealthReport.Scope.LIVENESS, heartbeat).add("store", () -> storeHealth(db))
                     .add("videoApi", probe)
-                    .add("poller", () -> engine.poller().stall().map(Health::down)
+                    .add("poller", () -> engine.stall().map(Health::down)
                             .orElseGet(() -> Health.up("ticks complete")))
                     .add("adminChannel", HealthReport.Scope.REPORTED, () -> engine.adminChannelTrouble()
                             .map(Health::degraded).orElseGet(() -> Health.up("refund notices get through")));
@@ -190,7 +190,7 @@ final class RunCommand implements Callable<Integer> {
             log.warn("{} create requests had no answer yet at the stop; those jobs will be reported outcome-unknown",
                     left.sending());
         }
-        engine.poller().stop();
+        engine.stopTicking();
     }
 
     /** The store's part in the health report (readiness too): down while writes fail or the file is gone. */

@@ -4,16 +4,15 @@ import dev.reelbot.config.DiscordConfig;
 import dev.reelbot.config.ReelbotConfig;
 import dev.reelbot.config.SlackConfig;
 import dev.reelbot.config.VideoApiConfig;
-import dev.reelbot.core.Admins;
 import dev.reelbot.core.ChatPort;
-import dev.reelbot.core.ChatPorts;
 import dev.reelbot.core.DaemonThreads;
-import dev.reelbot.core.Engine;
 import dev.reelbot.core.EngineMetrics;
-import dev.reelbot.core.EngineSettings;
 import dev.reelbot.core.Secret;
 import dev.reelbot.core.VideoApi;
 import dev.reelbot.core.deliver.DownloadSettings;
+import dev.reelbot.core.engine.Admins;
+import dev.reelbot.core.engine.Engine;
+import dev.reelbot.core.engine.EngineSettings;
 import dev.reelbot.core.job.JobStore;
 import dev.reelbot.discord.DiscordSettings;
 import dev.reelbot.slack.SlackSettings;
@@ -51,7 +50,7 @@ final class Wiring {
     static Engine engine(ReelbotConfig cfg, EngineSettings settings, JobStore store, VideoApi api,
                          List<ChatPort> ports, Admins admins, String commandName, Pools pools,
                          EngineMetrics metrics) {
-        Engine.Parts parts = new Engine.Parts(store, api, new ChatPorts(ports), cfg.videoApi().models(), cfg.limits(),
+        Engine.Parts parts = new Engine.Parts(store, api, ports, cfg.videoApi().models(), cfg.limits(),
                 cfg.quotas(), admins, settings, cfg.videoApi().maxDownloadBytes(), commandName, metrics);
         return new Engine(parts, pools.workers(), pools.submitters(), pools.downloads(), Clock.systemUTC());
     }

@@ -1,17 +1,16 @@
 package dev.reelbot.bench;
 
 import com.sun.management.OperatingSystemMXBean;
-import dev.reelbot.core.Admins;
-import dev.reelbot.core.ChatPorts;
 import dev.reelbot.core.DaemonThreads;
-import dev.reelbot.core.Engine;
-import dev.reelbot.core.EngineSettings;
 import dev.reelbot.core.ModelCatalog;
 import dev.reelbot.core.ModelSpec;
 import dev.reelbot.core.Reply;
 import dev.reelbot.core.Requester;
 import dev.reelbot.core.VideoApi;
 import dev.reelbot.core.command.Limits;
+import dev.reelbot.core.engine.Admins;
+import dev.reelbot.core.engine.Engine;
+import dev.reelbot.core.engine.EngineSettings;
 import dev.reelbot.core.job.Job;
 import dev.reelbot.core.job.JobState;
 import dev.reelbot.core.job.Quotas;
@@ -61,14 +60,14 @@ public final class Bench {
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         try (SqliteConnections db = SqliteConnections.open(workDir.resolve("bench.db"))) {
             JdbcJobStore store = new JdbcJobStore(db);
-            Engine engine = new Engine(new Engine.Parts(store, api, new ChatPorts(List.of(chat)), MODELS,
+            Engine engine = new Engine(new Engine.Parts(store, api, List.of(chat), MODELS,
                     Limits.DEFAULTS, quotas(), new Admins(Set.of()),
                     settings, 100L << 20, "/video"), workers, submitters, downloads, Clock.systemUTC());
             long cpuBefore = os.getProcessCpuTime();
             long wallBefore = System.nanoTime();
             double[] acks;
             BenchReport report;
-            try (ResourceSampler sampler = new ResourceSampler(engine.poller()::trackedCount)) {
+            try (ResourceSampler sampler = new ResourceSampler(engine::trackedCount)) {
                 engine.start(scheduler);
                 acks = submit(engine);
                 awaitIdle(engine);
@@ -80,7 +79,7 @@ public final class Bench {
                 report = report.withBurst(new Percentiles(Burst.send(engine.commands(), options.burst())));
                 awaitIdle(engine);
             }
-            engine.poller().stop();
+            engine.stopTicking();
             return report;
         } finally {
             scheduler.shutdownNow();
@@ -97,9 +96,9 @@ public final class Bench {
     }
 
     private void awaitIdle(Engine engine) throws InterruptedException {
-        if (!engine.poller().awaitIdle(options.timeout())) {
+        if (!engine.awaitIdle(options.timeout())) {
             throw new IllegalStateException("jobs still unfinished after " + options.timeout() + ": "
-                    + engine.poller().trackedCount());
+                    + engine.trackedCount());
         }
     }
 

@@ -1,9 +1,9 @@
 package dev.reelbot.bench;
 
-import dev.reelbot.core.CommandHandler;
 import dev.reelbot.core.DaemonThreads;
 import dev.reelbot.core.Reply;
 import dev.reelbot.core.Requester;
+import dev.reelbot.core.engine.CommandHandler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Future;

@@ -1,10 +1,10 @@
 package dev.reelbot.config;
 
-import dev.reelbot.core.Admins;
-import dev.reelbot.core.EngineSettings;
 import dev.reelbot.core.ModelCatalog;
 import dev.reelbot.core.command.Limits;
 import dev.reelbot.core.deliver.DownloadSettings;
+import dev.reelbot.core.engine.Admins;
+import dev.reelbot.core.engine.EngineSettings;
 import dev.reelbot.core.job.Quotas;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;

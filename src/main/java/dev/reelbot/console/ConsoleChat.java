@@ -1,8 +1,8 @@
 package dev.reelbot.console;
 
-import dev.reelbot.core.CommandHandler;
 import dev.reelbot.core.Reply;
 import dev.reelbot.core.Requester;
+import dev.reelbot.core.engine.CommandHandler;
 import dev.reelbot.core.text.PlainText;
 import java.io.IOException;
 import java.io.InputStream;

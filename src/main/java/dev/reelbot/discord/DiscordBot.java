@@ -1,7 +1,7 @@
 package dev.reelbot.discord;
 
-import dev.reelbot.core.CommandHandler;
 import dev.reelbot.core.DaemonThreads;
+import dev.reelbot.core.engine.CommandHandler;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;

@@ -1,11 +1,11 @@
 package dev.reelbot.discord;
 
-import dev.reelbot.core.CommandHandler;
 import dev.reelbot.core.Reply;
 import dev.reelbot.core.Requester;
 import dev.reelbot.core.command.CommandError;
 import dev.reelbot.core.command.Flag;
 import dev.reelbot.core.command.VideoCommand;
+import dev.reelbot.core.engine.CommandHandler;
 import dev.reelbot.core.job.JobIds;
 import dev.reelbot.core.text.PlainText;
 import java.util.EnumMap;

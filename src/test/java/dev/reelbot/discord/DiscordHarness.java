@@ -4,15 +4,14 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.reelbot.core.Admins;
-import dev.reelbot.core.ChatPorts;
-import dev.reelbot.core.Engine;
-import dev.reelbot.core.EngineSettings;
 import dev.reelbot.core.ModelCatalog;
 import dev.reelbot.core.ModelSpec;
 import dev.reelbot.core.Secret;
 import dev.reelbot.core.VideoApi;
 import dev.reelbot.core.command.Limits;
+import dev.reelbot.core.engine.Admins;
+import dev.reelbot.core.engine.Engine;
+import dev.reelbot.core.engine.EngineSettings;
 import dev.reelbot.core.job.Job;
 import dev.reelbot.core.job.Quotas;
 import dev.reelbot.simulator.ApiSimulator;
@@ -66,7 +65,7 @@ final class DiscordHarness implements AutoCloseable {
         db = SqliteConnections.open(dir.resolve("reelbot.db"));
         store = new JdbcJobStore(db);
         VideoApi api = TestApis.forSimulator(simulator, MODELS, clock, Duration.ofSeconds(5));
-        engine = new Engine(new Engine.Parts(store, api, new ChatPorts(List.of(bot.port())), MODELS,
+        engine = new Engine(new Engine.Parts(store, api, List.of(bot.port()), MODELS,
                 new Limits(1000, 2, List.of(), Map.of()), Quotas.DEFAULTS, new Admins(Set.of()),
                 EngineSettings.defaults(dir.resolve("videos")), 64L * 1024 * 1024, "/video"), Runnable::run, clock);
         bot.serve(engine.commands());
@@ -111,14 +110,14 @@ final class DiscordHarness implements AutoCloseable {
     }
 
     void tick() {
-        engine.poller().tick();
+        engine.tick();
     }
 
     /** Moves time a second at a time, ticking, until no job has work left. */
     void runUntilSettled() {
         for (int second = 0; second < 3600; second++) {
             tick();
-            if (engine.poller().trackedCount() == 0) {
+            if (engine.trackedCount() == 0) {
                 return;
             }
             clock.advance(Duration.ofSeconds(1));

@@ -50,13 +50,13 @@ class SlackRetriesTest extends WithSlack {
         try (Response byAdmin = h.button(SlackViews.REFUND, failed.id(), SlackHarness.ADMIN, "C0ADMIN", "trig-r")) {
             assertThat(byAdmin.code()).isEqualTo(200);
         }
-        h.engine.poller().tick();
+        h.engine.tick();
         MessageRef notice = failed.refund().notice();
         assertThat(h.slack.message("C0ADMIN", notice.messageId()).blocks()).contains("Refund needed");
         assertThat(h.slack.responses()).anySatisfy(r -> assertThat(r).contains("marked resolved"));
 
         h.clock.advance(Duration.ofSeconds(5));
-        h.engine.poller().tick();
+        h.engine.tick();
         assertThat(h.slack.message("C0ADMIN", notice.messageId()).blocks()).contains("Refund resolved")
                 .doesNotContain("reelbot_refund");
         assertThat(h.store.unsettled()).isEmpty();
