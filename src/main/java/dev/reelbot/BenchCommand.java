@@ -1,18 +1,20 @@
 package dev.reelbot;
 
+import dev.reelbot.app.LogSetup;
+import dev.reelbot.app.TempFiles;
 import dev.reelbot.bench.Bench;
 import dev.reelbot.bench.BenchOptions;
 import dev.reelbot.bench.SimulatorProcess;
 import dev.reelbot.core.Secret;
 import dev.reelbot.core.deliver.DownloadSettings;
-import dev.reelbot.videoapi.GetRetryPolicy;
 import dev.reelbot.videoapi.HttpVideoApi;
+import dev.reelbot.videoapi.VideoApiSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
-import okhttp3.OkHttpClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -67,10 +69,9 @@ final class BenchCommand implements Callable<Integer> {
                     + ", simulator at " + simulator.baseUrl()
                     + ", " + Runtime.getRuntime().availableProcessors() + " cores, max heap "
                     + (Runtime.getRuntime().maxMemory() >> 20) + " MB");
-            new Bench(options).run(dir, new HttpVideoApi(new OkHttpClient.Builder()
-                    .connectTimeout(Duration.ofSeconds(10)).readTimeout(Duration.ofSeconds(30)).build(),
-                    simulator.baseUrl(), Secret.of(KEY), Bench.MODELS, GetRetryPolicy.DEFAULT, DownloadSettings.DEFAULTS))
-                    .print(System.out);
+            new Bench(options).run(dir, HttpVideoApi.connect(new VideoApiSettings(simulator.baseUrl(), Secret.of(KEY),
+                    Bench.MODELS, Duration.ofSeconds(10), Duration.ofSeconds(30), 3, Map.of(),
+                    DownloadSettings.DEFAULTS))).print(System.out);
         } finally {
             TempFiles.deleteTree(dir);
         }

@@ -1,11 +1,14 @@
 package dev.reelbot;
 
+import dev.reelbot.app.DemoSession;
+import dev.reelbot.app.LogSetup;
+import dev.reelbot.app.Pools;
+import dev.reelbot.app.VideoApis;
 import dev.reelbot.config.ConfigException;
 import dev.reelbot.config.ConfigLoader;
 import dev.reelbot.config.ReelbotConfig;
 import dev.reelbot.console.ConsoleChat;
 import dev.reelbot.core.DaemonThreads;
-import dev.reelbot.core.EngineMetrics;
 import dev.reelbot.core.Secret;
 import dev.reelbot.core.VideoApi;
 import dev.reelbot.core.engine.Admins;
@@ -109,7 +112,7 @@ final class DemoCommand implements Callable<Integer> {
         String apiNote;
         VideoApi api;
         if (apiUrl != null) {
-            api = Wiring.videoApi(cfg.videoApi(), apiUrl, key, cfg.engine().downloads());
+            api = VideoApis.connect(cfg.videoApi(), apiUrl, key, cfg.engine().downloads());
             apiNote = apiUrl;
         } else {
             SimulatorOptions options = SimulatorOptions.defaults().withDurations(Duration.ofSeconds(jobSeconds),
@@ -124,7 +127,7 @@ final class DemoCommand implements Callable<Integer> {
                 System.err.println("reelbot demo: " + e.getMessage());
                 return 1;
             }
-            api = Wiring.videoApi(cfg.videoApi(), simulator.baseUrl(), Secret.of(simulator.apiKey()),
+            api = VideoApis.connect(cfg.videoApi(), simulator.baseUrl(), Secret.of(simulator.apiKey()),
                     cfg.engine().downloads());
             apiNote = "simulator at " + simulator.baseUrl() + (journal == null ? "" : " (its jobs in " + journal + ")");
         }
@@ -137,9 +140,9 @@ final class DemoCommand implements Callable<Integer> {
         session.add(scheduler::shutdownNow);
         Set<String> admins = new HashSet<>(cfg.admins().users());
         admins.add("console:" + cfg.console().user());
-        Engine engine = Wiring.engine(cfg, cfg.engine().withVideoDir(tempDir.resolve("downloads")),
-                new JdbcJobStore(connections), api, List.of(chat.port()), new Admins(admins), "/video", pools,
-                EngineMetrics.NONE);
+        Engine engine = pools.engine(new Engine.Parts(new JdbcJobStore(connections), api, List.of(chat.port()),
+                cfg.videoApi().models(), cfg.limits(), cfg.quotas(), new Admins(admins),
+                cfg.engine().withVideoDir(tempDir.resolve("downloads")), cfg.videoApi().maxDownloadBytes(), "/video"));
         session.watch(engine);
         int resumed = engine.start(scheduler);
         System.err.println("reelbot demo: video API " + apiNote + ", jobs in " + dbFile

@@ -1,5 +1,11 @@
 package dev.reelbot;
 
+import dev.reelbot.app.ConfigSource;
+import dev.reelbot.app.LogSetup;
+import dev.reelbot.app.Platforms;
+import dev.reelbot.app.Pools;
+import dev.reelbot.app.PortCheck;
+import dev.reelbot.app.VideoApis;
 import dev.reelbot.config.ConfigException;
 import dev.reelbot.config.ReelbotConfig;
 import dev.reelbot.core.DaemonThreads;
@@ -144,10 +150,11 @@ final class RunCommand implements Callable<Integer> {
         try (Platforms platforms = new Platforms(cfg, Clock.systemUTC(), in, out, interactive);
              MicrometerMetrics metrics = new MicrometerMetrics(store, platforms.names());
              HealthReport health = new HealthReport()) {
-            VideoApi api = Wiring.videoApi(cfg.videoApi(), cfg.videoApi().baseUrl(), cfg.videoApi().apiKey()
+            VideoApi api = VideoApis.connect(cfg.videoApi(), cfg.videoApi().baseUrl(), cfg.videoApi().apiKey()
                     .orElseThrow(), cfg.engine().downloads());
-            Engine engine = Wiring.engine(cfg, cfg.engine(), store, api, platforms.ports(), cfg.admins(),
-                    cfg.slack().enabled() ? cfg.slack().command() : "/video", pools, metrics);
+            Engine engine = pools.engine(new Engine.Parts(store, api, platforms.ports(), cfg.videoApi().models(),
+                    cfg.limits(), cfg.quotas(), cfg.admins(), cfg.engine(), cfg.videoApi().maxDownloadBytes(),
+                    cfg.slack().enabled() ? cfg.slack().command() : "/video", metrics));
             metrics.watchScheduler(engine::trackedCount, engine::inFlightCount);
             ApiProbe probe = new ApiProbe(api, Clock.systemUTC());
             SchedulerHeartbeat heartbeat = new SchedulerHeartbeat(Clock.systemUTC(), LIVENESS_SILENCE);

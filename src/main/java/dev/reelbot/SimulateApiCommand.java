@@ -1,5 +1,6 @@
 package dev.reelbot;
 
+import dev.reelbot.app.PortCheck;
 import dev.reelbot.simulator.ApiSimulator;
 import dev.reelbot.simulator.Chaos;
 import dev.reelbot.simulator.Dialect;

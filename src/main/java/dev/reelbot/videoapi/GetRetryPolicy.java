@@ -13,12 +13,12 @@ import java.time.Duration;
  * @param maxDelay         the longest backoff
  * @param maxRetryAfterWait a longer {@code Retry-After} is handed back to the caller instead of waited for here
  */
-public record GetRetryPolicy(int attempts, Duration baseDelay, Duration maxDelay, Duration maxRetryAfterWait) {
+record GetRetryPolicy(int attempts, Duration baseDelay, Duration maxDelay, Duration maxRetryAfterWait) {
 
-    public static final GetRetryPolicy DEFAULT =
+    static final GetRetryPolicy DEFAULT =
             new GetRetryPolicy(3, Duration.ofMillis(500), Duration.ofSeconds(4), Duration.ofSeconds(5));
 
-    public GetRetryPolicy {
+    GetRetryPolicy {
         if (attempts < 1) {
             throw new IllegalArgumentException("attempts must be at least 1");
         }

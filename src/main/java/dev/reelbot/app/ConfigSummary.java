@@ -1,4 +1,4 @@
-package dev.reelbot;
+package dev.reelbot.app;
 
 import dev.reelbot.config.ReelbotConfig;
 import dev.reelbot.core.ModelSpec;
@@ -9,11 +9,11 @@ import java.util.Optional;
 import java.util.TreeSet;
 
 /** Prints a validated config for humans: what is enabled, where it connects, secrets masked. */
-final class ConfigSummary {
+public final class ConfigSummary {
     private ConfigSummary() {
     }
 
-    static void print(ReelbotConfig cfg, PrintStream out) {
+    public static void print(ReelbotConfig cfg, PrintStream out) {
         out.println(cfg.source() + ": valid");
         out.println("video API: " + cfg.videoApi().baseUrl() + " (key " + masked(cfg.videoApi().apiKey()) + ")");
         StringBuilder models = new StringBuilder();

@@ -1,13 +1,17 @@
-package dev.reelbot;
+package dev.reelbot.app;
 
+import dev.reelbot.config.DiscordConfig;
 import dev.reelbot.config.ReelbotConfig;
+import dev.reelbot.config.SlackConfig;
 import dev.reelbot.console.ConsoleChat;
 import dev.reelbot.core.ChatPort;
 import dev.reelbot.core.DaemonThreads;
 import dev.reelbot.core.engine.Engine;
 import dev.reelbot.discord.DiscordBot;
+import dev.reelbot.discord.DiscordSettings;
 import dev.reelbot.slack.SlackApp;
 import dev.reelbot.slack.SlackHttp;
+import dev.reelbot.slack.SlackSettings;
 import dev.reelbot.web.Health;
 import dev.reelbot.web.HealthReport;
 import java.io.IOException;
@@ -16,10 +20,12 @@ import java.io.PrintStream;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * (each retried on its own, so one that cannot connect never takes the others down), their health, and their
  * part in a graceful stop.
  */
-final class Platforms implements AutoCloseable {
+public final class Platforms implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Platforms.class);
 
     private final ReelbotConfig cfg;
@@ -44,10 +50,10 @@ final class Platforms implements AutoCloseable {
      * @param out         the console chat's output
      * @param interactive whether the console chat may draw on this process's terminal instead
      */
-    Platforms(ReelbotConfig cfg, Clock clock, InputStream in, PrintStream out, boolean interactive)
+    public Platforms(ReelbotConfig cfg, Clock clock, InputStream in, PrintStream out, boolean interactive)
             throws IOException {
         this.cfg = cfg;
-        slack = cfg.slack().enabled() ? new SlackApp(Wiring.slackSettings(cfg.slack()), clock) : null;
+        slack = cfg.slack().enabled() ? new SlackApp(slackSettings(cfg.slack()), clock) : null;
         if (slack != null) {
             ports.add(slack.port());
         }
@@ -63,16 +69,16 @@ final class Platforms implements AutoCloseable {
         }
     }
 
-    List<ChatPort> ports() {
+    public List<ChatPort> ports() {
         return List.copyOf(ports);
     }
 
     /** The platforms' names, as in {@link ChatPort#platform()}. */
-    List<String> names() {
+    public List<String> names() {
         return ports.stream().map(ChatPort::platform).toList();
     }
 
-    Supplier<SlackHttp> slackHttp() {
+    public Supplier<SlackHttp> slackHttp() {
         return slack == null ? () -> null : slack::http;
     }
 
@@ -81,7 +87,7 @@ final class Platforms implements AutoCloseable {
      *
      * @param onConsoleCtrlC what Ctrl+C typed in the console chat does (it is the bot's terminal: stop the bot)
      */
-    void start(Engine engine, ScheduledExecutorService scheduler, ExecutorService workers, Runnable onConsoleCtrlC) {
+    public void start(Engine engine, ScheduledExecutorService scheduler, ExecutorService workers, Runnable onConsoleCtrlC) {
         if (slack != null) {
             connect("slack", () -> slack.start(engine.commands(), workers), scheduler, workers);
         }
@@ -90,7 +96,7 @@ final class Platforms implements AutoCloseable {
                 // A retry after a failed registration reuses the session: a second one would be an orphan.
                 DiscordBot bot = discord.get();
                 if (bot == null) {
-                    bot = DiscordBot.connect(Wiring.discordSettings(cfg));
+                    bot = DiscordBot.connect(discordSettings(cfg));
                     discord.set(bot);
                     discordPort.attach(bot.port());
                     bot.serve(engine.commands());
@@ -111,7 +117,7 @@ final class Platforms implements AutoCloseable {
     }
 
     /** Adds each platform's connection to {@code /healthz}. */
-    void addHealth(HealthReport health) {
+    public void addHealth(HealthReport health) {
         if (slack != null) {
             health.add("slack", () -> slack.isConnected() ? Health.up("connected") : down("slack"));
         }
@@ -134,7 +140,7 @@ final class Platforms implements AutoCloseable {
     }
 
     /** The first step of a graceful stop: no new jobs start; commands are answered with "try again". */
-    void stopTakingCommands() {
+    public void stopTakingCommands() {
         connections.forEach(RetryingStart::stop);
         if (slack != null) {
             slack.stopServing();
@@ -154,6 +160,22 @@ final class Platforms implements AutoCloseable {
         } catch (IOException e) {
             log.error("console input failed", e);
         }
+    }
+
+    /** Slack's part of the config, as the adapter takes it (the bot token is required when Slack is enabled). */
+    private static SlackSettings slackSettings(SlackConfig cfg) {
+        return new SlackSettings(cfg.botToken().orElseThrow(), cfg.appToken(), cfg.signingSecret(),
+                cfg.mode() == SlackConfig.Mode.SOCKET, cfg.command(), cfg.apiBaseUrl(), cfg.adminChannel(),
+                cfg.maxUploadBytes(), cfg.updatesPerMinute(), cfg.uploadInThread());
+    }
+
+    /** Discord's part of the config, with the admins named as {@code discord:<id>}. */
+    private static DiscordSettings discordSettings(ReelbotConfig cfg) {
+        DiscordConfig d = cfg.discord();
+        Set<String> adminUsers = cfg.admins().users().stream().filter(u -> u.startsWith("discord:"))
+                .map(u -> u.substring("discord:".length())).collect(Collectors.toSet());
+        return new DiscordSettings(d.token().orElseThrow(), d.apiBaseUrl(), d.gatewayUrl(), d.commandGuilds(),
+                d.adminChannel(), adminUsers, Set.copyOf(d.adminRoles()), d.defaultUploadLimit(), d.requestTimeout());
     }
 
     /** Disconnects every platform; the last step of a stop. */

@@ -1,4 +1,4 @@
-package dev.reelbot;
+package dev.reelbot.app;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -8,11 +8,11 @@ import java.util.stream.Stream;
 import org.slf4j.LoggerFactory;
 
 /** Removes a temporary directory the demo made. */
-final class TempFiles {
+public final class TempFiles {
     private TempFiles() {
     }
 
-    static void deleteTree(Path dir) {
+    public static void deleteTree(Path dir) {
         try (Stream<Path> paths = Files.walk(dir)) {
             for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(path);

@@ -1,4 +1,4 @@
-package dev.reelbot;
+package dev.reelbot.app;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -9,12 +9,12 @@ import java.net.ServerSocket;
  * Checks that a port can be listened on before a server starts on it, so "already in use" is one line naming the
  * port and what to change instead of a server's stack trace.
  */
-final class PortCheck {
+public final class PortCheck {
     private PortCheck() {
     }
 
     /** The port is taken (or cannot be bound); the message says what to change. */
-    static final class PortInUse extends Exception {
+    public static final class PortInUse extends Exception {
         PortInUse(String message, Throwable cause) {
             super(message, cause);
         }
@@ -25,7 +25,7 @@ final class PortCheck {
      *
      * @param change what to change, e.g. "set server.port (or REELBOT_SERVER_PORT) to a free port"
      */
-    static void requireFree(String host, int port, String change) throws PortInUse {
+    public static void requireFree(String host, int port, String change) throws PortInUse {
         if (port == 0) {
             return;
         }

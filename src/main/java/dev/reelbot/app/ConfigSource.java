@@ -1,4 +1,4 @@
-package dev.reelbot;
+package dev.reelbot.app;
 
 import dev.reelbot.config.ConfigException;
 import dev.reelbot.config.ConfigLoader;
@@ -13,16 +13,16 @@ import java.util.Optional;
  * {@code config/reelbot.yaml} when it exists, else no file at all: the defaults plus {@code REELBOT_*} variables
  * are a complete configuration (so a container can run on its environment alone).
  */
-final class ConfigSource {
+public final class ConfigSource {
     static final Path CONVENTIONAL = Path.of("config", "reelbot.yaml");
-    static final String OPTION_HELP = "The config file. Default: config/reelbot.yaml if it exists, else none (the "
+    public static final String OPTION_HELP = "The config file. Default: config/reelbot.yaml if it exists, else none (the "
             + "defaults and REELBOT_* variables).";
 
     private ConfigSource() {
     }
 
     /** The file to read, or {@code null} for defaults and environment only. */
-    static Path choose(Path given) {
+    public static Path choose(Path given) {
         if (given != null) {
             return given;
         }
@@ -30,12 +30,12 @@ final class ConfigSource {
     }
 
     /** Loads as {@code run} does (the video API key is required). */
-    static ReelbotConfig load(Path file, Map<String, String> env) throws ConfigException {
+    public static ReelbotConfig load(Path file, Map<String, String> env) throws ConfigException {
         return ConfigLoader.load(file, env, true);
     }
 
     /** The file's name, or what stands in for it, for messages. */
-    static String describe(Path file) {
+    public static String describe(Path file) {
         return file == null ? ConfigLoader.NO_FILE : file.toString();
     }
 
@@ -43,7 +43,7 @@ final class ConfigSource {
      * Why {@code run} would do nothing with this config, if it would: the one rule {@code run} refuses by and
      * {@code check-config} warns with.
      */
-    static Optional<String> nothingToRun(ReelbotConfig cfg) {
+    public static Optional<String> nothingToRun(ReelbotConfig cfg) {
         if (cfg.slack().enabled() || cfg.discord().enabled() || cfg.console().enabled()) {
             return Optional.empty();
         }

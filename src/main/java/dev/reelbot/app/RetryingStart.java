@@ -1,4 +1,4 @@
-package dev.reelbot;
+package dev.reelbot.app;
 
 import dev.reelbot.core.Backoff;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package dev.reelbot;
+package dev.reelbot.app;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * pair such as {@code job} and {@code platform} as a top-level field); and, when the console chat draws on the
  * terminal, a file ({@code run}) or lines handed to the screen (the demo) instead of stderr.
  */
-final class LogSetup {
+public final class LogSetup {
     /** The text layout of logback.xml, for a log file in text form. */
     static final String TEXT_PATTERN =
             "%d{yyyy-MM-dd'T'HH:mm:ss.SSSX,UTC} %-5level [%thread] %logger{20} - %msg %kvp%n";
@@ -39,14 +39,14 @@ final class LogSetup {
      * For commands whose stdout is for people (the demo's chat, the bench's figures): routine logs stay out of the
      * way (WARN and above only) unless LOG_LEVEL asks for them.
      */
-    static void quietUnlessAsked() {
+    public static void quietUnlessAsked() {
         if (System.getenv("LOG_LEVEL") == null) {
             root().setLevel(Level.WARN);
         }
     }
 
     /** The level and format of {@code config}, to stderr ({@code file} null) or appended to {@code file}. */
-    static void apply(LoggingConfig config, Path file) {
+    public static void apply(LoggingConfig config, Path file) {
         Logger root = root();
         root.setLevel(Level.toLevel(config.level(), Level.INFO));
         if (!config.json() && file == null) {
@@ -77,7 +77,7 @@ final class LogSetup {
      * Until closed, log lines go to {@code sink} instead of where they went (the demo prints them above its live
      * region, where a line written to stderr would break the screen).
      */
-    static AutoCloseable toLines(Consumer<String> sink) {
+    public static AutoCloseable toLines(Consumer<String> sink) {
         Logger root = root();
         List<Appender<ILoggingEvent>> before = new ArrayList<>();
         root.iteratorForAppenders().forEachRemaining(before::add);

@@ -1,4 +1,4 @@
-package dev.reelbot;
+package dev.reelbot.app;
 
 import dev.reelbot.core.engine.Engine;
 import java.io.PrintStream;
@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Threading: the main thread and the shutdown hook may both stop it; the first does, the other waits.
  */
-final class DemoSession implements AutoCloseable {
+public final class DemoSession implements AutoCloseable {
     private final Path tempDir;
     private final Path db;
     private final boolean externalApi;
@@ -27,7 +27,7 @@ final class DemoSession implements AutoCloseable {
      * @param db          the {@code --db} file, or {@code null} when the jobs are in the temporary folder
      * @param externalApi whether the jobs went to a real API ({@code --api-url}), which may go on billing them
      */
-    DemoSession(Path tempDir, Path db, boolean externalApi, PrintStream err) {
+    public DemoSession(Path tempDir, Path db, boolean externalApi, PrintStream err) {
         this.tempDir = tempDir;
         this.db = db;
         this.externalApi = externalApi;
@@ -35,19 +35,19 @@ final class DemoSession implements AutoCloseable {
     }
 
     /** Adds a part to stop; parts stop last-added first. */
-    synchronized <T extends AutoCloseable> T add(T part) {
+    public synchronized <T extends AutoCloseable> T add(T part) {
         parts.push(part);
         return part;
     }
 
     /** The engine: it stops ticking first, and is asked how many jobs are unfinished on an early stop. */
-    synchronized void watch(Engine running) {
+    public synchronized void watch(Engine running) {
         this.engine = running;
         add(running::stopTicking);
     }
 
     /** Ctrl+C or SIGTERM: stops now and says what becomes of the jobs still running. */
-    synchronized void interrupt() {
+    public synchronized void interrupt() {
         if (closed) {
             return;
         }
