@@ -15,8 +15,8 @@ import java.util.Optional;
  */
 public final class ConfigSource {
     static final Path CONVENTIONAL = Path.of("config", "reelbot.yaml");
-    public static final String OPTION_HELP = "The config file. Default: config/reelbot.yaml if it exists, else none (the "
-            + "defaults and REELBOT_* variables).";
+    public static final String OPTION_HELP = "The config file. Default: config/reelbot.yaml if it exists, else none "
+            + "(the defaults and REELBOT_* variables).";
 
     private ConfigSource() {
     }

@@ -87,7 +87,8 @@ public final class Platforms implements AutoCloseable {
      *
      * @param onConsoleCtrlC what Ctrl+C typed in the console chat does (it is the bot's terminal: stop the bot)
      */
-    public void start(Engine engine, ScheduledExecutorService scheduler, ExecutorService workers, Runnable onConsoleCtrlC) {
+    public void start(Engine engine, ScheduledExecutorService scheduler, ExecutorService workers,
+                      Runnable onConsoleCtrlC) {
         if (slack != null) {
             connect("slack", () -> slack.start(engine.commands(), workers), scheduler, workers);
         }
