@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -33,9 +34,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--jobs", defaultValue = "1000", description = "Jobs to run at once. Default: ${DEFAULT-VALUE}")
     int jobs;
 
-    @Option(names = "--job-seconds", defaultValue = "20", description = "How long each job takes at the API. "
-            + "Default: ${DEFAULT-VALUE}")
-    int jobSeconds;
+    @Mixin
+    JobSecondsOption jobSeconds = new JobSecondsOption(20);
 
     @Option(names = "--clients", defaultValue = "8", description = "Threads sending commands at once. Default: "
             + "${DEFAULT-VALUE}")
@@ -45,9 +45,8 @@ final class BenchCommand implements Callable<Integer> {
             + "(their ack latency is measured; 0: none). Default: ${DEFAULT-VALUE}")
     int burst;
 
-    @Option(names = "--chaos", description = "Run the simulator with faults in every job (simulate-api --chaos): "
-            + "20%% 5xx, 429 bursts, stalls, lost jobs, creates that time out.")
-    boolean chaos;
+    @Mixin
+    ChaosOption chaos = new ChaosOption();
 
     @Spec
     CommandSpec spec;
@@ -55,17 +54,18 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         requireAtLeastOne("--jobs", jobs);
-        requireAtLeastOne("--job-seconds", jobSeconds);
+        requireAtLeastOne("--job-seconds", jobSeconds.seconds);
         requireAtLeastOne("--clients", clients);
         // The figures go to stdout; routine logs (one per job event) would drown them.
         LogSetup.quietUnlessAsked();
         Path dir = Files.createTempDirectory("reelbot-bench");
-        BenchOptions options = new BenchOptions(jobs, jobSeconds, clients,
-                Duration.ofSeconds(jobSeconds).plus(Duration.ofMinutes(10)), burst);
-        List<String> simulatorOptions = chaos ? List.of("--chaos", "--stall-seconds", "1", "--hang-seconds", "40")
+        BenchOptions options = new BenchOptions(jobs, jobSeconds.seconds, clients,
+                Duration.ofSeconds(jobSeconds.seconds).plus(Duration.ofMinutes(10)), burst);
+        List<String> simulatorOptions = chaos.on ? List.of("--chaos", "--stall-seconds", "1", "--hang-seconds", "40")
                 : List.of();
-        try (SimulatorProcess simulator = new SimulatorProcess(KEY, jobSeconds, simulatorOptions)) {
-            System.out.println("bench: " + jobs + " jobs of " + jobSeconds + " s" + (chaos ? " with chaos" : "")
+        try (SimulatorProcess simulator = new SimulatorProcess(KEY, jobSeconds.seconds, simulatorOptions)) {
+            System.out.println("bench: " + jobs + " jobs of " + jobSeconds.seconds + " s"
+                    + (chaos.on ? " with chaos" : "")
                     + ", simulator at " + simulator.baseUrl()
                     + ", " + Runtime.getRuntime().availableProcessors() + " cores, max heap "
                     + (Runtime.getRuntime().maxMemory() >> 20) + " MB");

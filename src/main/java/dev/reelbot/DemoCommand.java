@@ -33,6 +33,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code demo}: the bot on the embedded simulator (or a given API), chatting on stdin/stdout. */
@@ -58,9 +59,8 @@ final class DemoCommand implements Callable<Integer> {
             + "Default: ${DEFAULT-VALUE}")
     Path videos;
 
-    @Option(names = "--job-seconds", defaultValue = "10", description = "How long a simulated job takes. "
-            + "Default: ${DEFAULT-VALUE}")
-    int jobSeconds;
+    @Mixin
+    JobSecondsOption jobSeconds = new JobSecondsOption(10);
 
     @Override
     public Integer call() throws IOException, InterruptedException {
@@ -115,8 +115,8 @@ final class DemoCommand implements Callable<Integer> {
             api = VideoApis.connect(cfg.videoApi(), apiUrl, key, cfg.engine().downloads());
             apiNote = apiUrl;
         } else {
-            SimulatorOptions options = SimulatorOptions.defaults().withDurations(Duration.ofSeconds(jobSeconds),
-                    Duration.ofSeconds(Math.max(180, jobSeconds)));
+            SimulatorOptions options = SimulatorOptions.defaults().withDurations(
+                    Duration.ofSeconds(jobSeconds.seconds), Duration.ofSeconds(Math.max(180, jobSeconds.seconds)));
             // With --db the simulator keeps its jobs beside the database, so a restart resumes them there too.
             Path journal = db == null ? null : db.resolveSibling(db.getFileName() + ".simulator.json");
             ApiSimulator simulator;
