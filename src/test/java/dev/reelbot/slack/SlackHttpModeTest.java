@@ -1,5 +1,6 @@
 package dev.reelbot.slack;
 
+import static dev.reelbot.simulator.SimulatorCounts.createRequests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reelbot.core.Conversation;
@@ -64,7 +65,7 @@ class SlackHttpModeTest extends WithSlack {
         }
         h.runUntilSettled();
 
-        assertThat(h.simulator.createRequests()).isEqualTo(1);
+        assertThat(createRequests(h.simulator)).isEqualTo(1);
         assertThat(h.slack.calls("chat.postMessage")).hasSize(1);
     }
 

@@ -1,5 +1,6 @@
 package dev.reelbot.testing;
 
+import static dev.reelbot.simulator.SimulatorCounts.createRequestsByPrompt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reelbot.core.MessageRef;
@@ -45,7 +46,7 @@ public final class AfterChaos {
             }
             assertThat(store.unsettled()).as("unsettled jobs, seed %d", seed).isEmpty();
         }
-        assertThat(simulator.createRequestsByPrompt().values()).as("no job submitted twice, seed %d", seed)
+        assertThat(createRequestsByPrompt(simulator).values()).as("no job submitted twice, seed %d", seed)
                 .allMatch(n -> n <= 1);
     }
 }

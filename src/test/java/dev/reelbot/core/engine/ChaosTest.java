@@ -1,5 +1,6 @@
 package dev.reelbot.core.engine;
 
+import static dev.reelbot.simulator.SimulatorCounts.createRequestsByPrompt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reelbot.core.JobView;
@@ -98,7 +99,7 @@ class ChaosTest {
             assertThat(job.state().isRefundCase() ? job.refund().state() : RefundState.OPEN)
                     .as("a billed failure of job %s is a refund case", id).isNotEqualTo(RefundState.NONE);
         }
-        assertThat(h.simulator.createRequestsByPrompt().values()).as("no job submitted twice").allMatch(n -> n <= 1);
+        assertThat(createRequestsByPrompt(h.simulator).values()).as("no job submitted twice").allMatch(n -> n <= 1);
         assertThat(h.chat.events("upload").stream().collect(Collectors.groupingBy(RecordingChatPort.Event::text,
                 Collectors.counting())).values()).as("no video uploaded twice").allMatch(n -> n == 1);
         assertThat(h.chat.events("post")).as("no message left in progress")

@@ -1,5 +1,7 @@
 package dev.reelbot.core.engine;
 
+import static dev.reelbot.simulator.SimulatorCounts.createRequests;
+import static dev.reelbot.simulator.SimulatorCounts.jobCount;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reelbot.core.ChatException;
@@ -111,8 +113,8 @@ class EngineFailureTest {
 
         Job job = h.job(reply.jobId());
         assertThat(job.state()).isEqualTo(JobState.SUBMIT_UNKNOWN);
-        assertThat(h.simulator.createRequests()).isEqualTo(1);
-        assertThat(h.simulator.jobCount()).as("the API did create it").isEqualTo(1);
+        assertThat(createRequests(h.simulator)).isEqualTo(1);
+        assertThat(jobCount(h.simulator)).as("the API did create it").isEqualTo(1);
         assertThat(h.chat.events("notice")).singleElement().satisfies(n -> assertThat(n.text())
                 .contains("Submitted (maybe billed)").as("the notice points to the detail")
                 .contains("status " + job.id()).doesNotContain("Exception"));

@@ -1,5 +1,6 @@
 package dev.reelbot.core.engine;
 
+import static dev.reelbot.simulator.SimulatorCounts.createRequests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reelbot.core.ChatException;
@@ -42,7 +43,7 @@ class EngineHappyPathTest extends WithEngine {
         assertThat(job.state()).isEqualTo(JobState.COMPLETED);
         assertThat(job.delivery().state()).isEqualTo(DeliveryState.UPLOADED);
         assertThat(job.isSettled()).isTrue();
-        assertThat(h.simulator.createRequests()).isEqualTo(1);
+        assertThat(createRequests(h.simulator)).isEqualTo(1);
         try (var files = Files.list(dir.resolve("videos"))) {
             assertThat(files).as("downloads are cleaned up after the upload").isEmpty();
         }
@@ -107,7 +108,7 @@ class EngineHappyPathTest extends WithEngine {
 
         assertThat(again.jobId()).isEqualTo(first.jobId());
         assertThat(again.text()).contains("was already started");
-        assertThat(h.simulator.createRequests()).isEqualTo(1);
+        assertThat(createRequests(h.simulator)).isEqualTo(1);
         assertThat(h.chat.events("post")).hasSize(1);
     }
 

@@ -1,5 +1,6 @@
 package dev.reelbot.core.engine;
 
+import static dev.reelbot.simulator.SimulatorCounts.createRequests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reelbot.core.JobView;
@@ -71,7 +72,7 @@ class EngineRestartTest extends WithEngine {
         assertThat(h.chat.events("post")).hasSize(1);
         assertThat(h.chat.events("edit")).allSatisfy(e -> assertThat(e.messageId()).isEqualTo(message));
         assertThat(((JobView) h.chat.current(message)).headline()).isEqualTo("✅ Video ready");
-        assertThat(h.simulator.createRequests()).isEqualTo(1);
+        assertThat(createRequests(h.simulator)).isEqualTo(1);
     }
 
     @Test
@@ -85,7 +86,7 @@ class EngineRestartTest extends WithEngine {
         Job job = h.job(reply.jobId());
         assertThat(job.state()).isEqualTo(JobState.COMPLETED);
         assertThat(job.delivery().state()).isEqualTo(DeliveryState.UPLOADED);
-        assertThat(h.simulator.createRequests()).isEqualTo(1);
+        assertThat(createRequests(h.simulator)).isEqualTo(1);
         assertThat(h.chat.events("notice")).isEmpty();
     }
 
@@ -100,7 +101,7 @@ class EngineRestartTest extends WithEngine {
         Job job = h.job(reply.jobId());
         assertThat(job.state()).isEqualTo(JobState.SUBMIT_UNKNOWN);
         assertThat(job.failure().message()).contains("stopped while sending");
-        assertThat(h.simulator.createRequests()).isZero();
+        assertThat(createRequests(h.simulator)).isZero();
         assertThat(h.chat.events("notice")).hasSize(1);
         assertThat(((JobView) h.chat.current(job.message().ref().messageId())).headline())
                 .isEqualTo("❓ Not confirmed");

@@ -1,5 +1,6 @@
 package dev.reelbot.core.engine;
 
+import static dev.reelbot.simulator.SimulatorCounts.createRequests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reelbot.core.JobView;
@@ -132,6 +133,6 @@ class HostileInputTest extends WithEngine {
         h.runUntilSettled();
 
         assertThat(h.job(good.jobId()).delivery().state()).isEqualTo(DeliveryState.UPLOADED);
-        assertThat(h.simulator.createRequests()).isEqualTo(1);
+        assertThat(createRequests(h.simulator)).isEqualTo(1);
     }
 }
