@@ -68,7 +68,7 @@ final class SlackHarness implements AutoCloseable {
         store = new JdbcJobStore(db);
         faults = new FaultyJobStore(store);
         app = new SlackApp(settings, clock);
-        engine = new Engine(new Engine.Parts(faults, TestApis.forSimulator(simulator, models, clock,
+        engine = new Engine(new Engine.Parts(faults.store(), TestApis.forSimulator(simulator, models, clock,
                 Duration.ofSeconds(2)), List.of(app.port()), models, Limits.DEFAULTS,
                 new Quotas(100, 1000), new Admins(Set.of("slack:" + ADMIN)), EngineSettings.defaults(
                 dir.resolve("videos")), 64L << 20, "/video"), Runnable::run, clock);

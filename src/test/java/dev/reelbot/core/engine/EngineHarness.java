@@ -102,7 +102,7 @@ final class EngineHarness implements AutoCloseable {
         db = SqliteConnections.open(dir.resolve("reelbot.db"));
         store = new JdbcJobStore(db);
         faults = new FaultyJobStore(store);
-        engine = new Engine(new Engine.Parts(faults, apis.apply(clock), List.of(chat), models,
+        engine = new Engine(new Engine.Parts(faults.store(), apis.apply(clock), List.of(chat), models,
                 Limits.DEFAULTS, quotas, new Admins(Set.of(ADMIN.qualifiedUser())), settings, 64L * 1024 * 1024,
                 "/video"), Runnable::run, submitters, downloads, clock);
     }
