@@ -1,8 +1,6 @@
 package dev.reelbot.core.engine;
 
 import dev.reelbot.core.job.Job;
-import dev.reelbot.core.job.JobState;
-import dev.reelbot.core.job.RefundState;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -90,13 +88,12 @@ final class Poller {
 
     /** Starts tracking a job this process just accepted, due at {@code due}; false when it is tracked already. */
     boolean trackNew(String jobId, Instant due) {
-        return track(new Tracked(jobId, true, false, clock.instant()), due);
+        return track(Tracked.accepted(jobId, clock.instant()), due);
     }
 
     /** Starts tracking a job found unfinished (at start-up, or after a failed accept); false if tracked already. */
     boolean trackResumed(Job job, Instant due) {
-        boolean inherited = job.refund().state() == RefundState.NOTIFYING;
-        return track(new Tracked(job.id(), job.state() == JobState.SUBMITTING, inherited, clock.instant()), due);
+        return track(Tracked.resumed(job, clock.instant()), due);
     }
 
     private boolean track(Tracked job, Instant due) {

@@ -1,6 +1,9 @@
 package dev.reelbot.core.engine;
 
 import dev.reelbot.core.deliver.DeliveryAttempts;
+import dev.reelbot.core.job.Job;
+import dev.reelbot.core.job.JobState;
+import dev.reelbot.core.job.RefundState;
 import dev.reelbot.core.notice.NoticeAttempts;
 import java.time.Instant;
 
@@ -39,7 +42,21 @@ final class Tracked {
     /** Its refund notice's attempts, on a schedule of their own. */
     final NoticeAttempts notice;
 
-    Tracked(String jobId, boolean awaitingSubmission, boolean inheritedNoticeClaim, Instant now) {
+    /** A job this process just accepted: its create request is still to be sent. */
+    static Tracked accepted(String jobId, Instant now) {
+        return new Tracked(jobId, true, false, now);
+    }
+
+    /**
+     * A job found unfinished (at start-up, or after a failed accept): one not sent yet still is to be; a notice claim
+     * it holds was left by an earlier process, which may or may not have posted the notice.
+     */
+    static Tracked resumed(Job job, Instant now) {
+        return new Tracked(job.id(), job.state() == JobState.SUBMITTING,
+                job.refund().state() == RefundState.NOTIFYING, now);
+    }
+
+    private Tracked(String jobId, boolean awaitingSubmission, boolean inheritedNoticeClaim, Instant now) {
         this.jobId = jobId;
         this.awaitingSubmission = awaitingSubmission;
         this.pollAt = now;
