@@ -1,0 +1,8 @@
+/**
+ * The ports the engine talks through, and the values that cross them: {@code ChatPort} (a chat platform),
+ * {@code VideoApi} (the video API, with its models, requests, statuses and downloads), {@code EngineMetrics}; the
+ * views a message shows, the reply to a command, a secret; and the few tools every part shares (one retry formula,
+ * one {@code Retry-After} reader, one daemon thread factory). Like every package under it, it uses only the JDK and
+ * slf4j, and of the core only {@code core.text}; adapters implement its ports, and never the other way round.
+ */
+package dev.reelbot.core;
