@@ -144,6 +144,11 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * Everything {@code run} starts, in order: the store, the chat platforms, metrics and health, the video API, the
+     * engine on the pools, the HTTP server; then the engine's polling, the heartbeat, the API probe and the health
+     * watch, and last the platforms' connections. Then it waits for the stop, and closes them in reverse.
+     */
     private void serve(ReelbotConfig cfg, SqliteConnections db, Pools pools, ScheduledExecutorService scheduler)
             throws Exception {
         JdbcJobStore store = new JdbcJobStore(db);
