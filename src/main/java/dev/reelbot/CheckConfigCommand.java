@@ -30,6 +30,7 @@ final class CheckConfigCommand implements Callable<Integer> {
             ReelbotConfig cfg = ConfigSource.load(file, env);
             ConfigSummary.print(cfg, out);
             ConfigSource.nothingToRun(cfg).ifPresent(why -> err.println("warning: " + why + "."));
+            ConfigSource.warnings(cfg).forEach(why -> err.println("warning: " + why + "."));
             return 0;
         } catch (ConfigException e) {
             err.println(ConfigSource.describe(file) + " is invalid.");

@@ -142,7 +142,8 @@ final class DemoCommand implements Callable<Integer> {
         admins.add("console:" + cfg.console().user());
         Engine engine = pools.engine(new Engine.Parts(new JdbcJobStore(connections), api, List.of(chat.port()),
                 cfg.videoApi().models(), cfg.limits(), cfg.quotas(), new Admins(admins),
-                cfg.engine().withVideoDir(tempDir.resolve("downloads")), cfg.videoApi().maxDownloadBytes(), "/video"));
+                cfg.engine().withVideoDir(tempDir.resolve("downloads")), cfg.videoApi().maxDownloadBytes(), "/video")
+                .withMaxInFlight(cfg.videoApi().maxInFlight()).withBilling(cfg.billing()));
         session.watch(engine);
         int resumed = engine.start(scheduler);
         System.err.println("reelbot demo: video API " + apiNote + ", jobs in " + dbFile

@@ -153,13 +153,15 @@ final class RunCommand implements Callable<Integer> {
             throws Exception {
         JdbcJobStore store = new JdbcJobStore(db);
         try (Platforms platforms = new Platforms(cfg, Clock.systemUTC(), in, out, interactive);
-             MicrometerMetrics metrics = new MicrometerMetrics(store, platforms.names());
+             MicrometerMetrics metrics = new MicrometerMetrics(store, platforms.names(),
+                     cfg.videoApi().models().names(), cfg.billing().currency());
              HealthReport health = new HealthReport()) {
             VideoApi api = VideoApis.connect(cfg.videoApi(), cfg.videoApi().baseUrl(), cfg.videoApi().apiKey()
                     .orElseThrow(), cfg.engine().downloads());
             Engine engine = pools.engine(new Engine.Parts(store, api, platforms.ports(), cfg.videoApi().models(),
                     cfg.limits(), cfg.quotas(), cfg.admins(), cfg.engine(), cfg.videoApi().maxDownloadBytes(),
-                    cfg.slack().enabled() ? cfg.slack().command() : "/video", metrics));
+                    cfg.slack().enabled() ? cfg.slack().command() : "/video", metrics)
+                    .withMaxInFlight(cfg.videoApi().maxInFlight()).withBilling(cfg.billing()));
             metrics.watchScheduler(engine::trackedCount, engine::inFlightCount);
             ApiProbe probe = new ApiProbe(api, Clock.systemUTC());
             SchedulerHeartbeat heartbeat = new SchedulerHeartbeat(Clock.systemUTC(), LIVENESS_SILENCE);
@@ -171,7 +173,7 @@ final class RunCommand implements Callable<Integer> {
                             .map(Health::degraded).orElseGet(() -> Health.up("refund notices get through")));
             platforms.addHealth(health);
             try (probe; WebServer web = WebServer.start(cfg.serverHost(), cfg.serverPort(), platforms.slackHttp(),
-                    health, metrics::scrape)) {
+                    health, metrics::scrape, cfg.adminToken(), engine::usageCsv, Clock.systemUTC())) {
                 int resumed = engine.start(scheduler);
                 heartbeat.start(scheduler);
                 probe.start(scheduler);

@@ -13,7 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,8 +31,8 @@ public final class ApiSimulator implements AutoCloseable {
     private final SimulatorOptions options;
     private final SampleVideo video = SampleVideo.load();
     private final Map<String, SimJob> jobs = new ConcurrentHashMap<>();
-    private final AtomicInteger creates = new AtomicInteger();
-    private final Map<String, Integer> createsByPrompt = new ConcurrentHashMap<>();
+    private final CreateLog creates = new CreateLog();
+    private final KeyLimit keyLimit;
     private final Faults faults;
     private final SplittableRandom random;
     private final SimJournal journal;
@@ -44,6 +43,7 @@ public final class ApiSimulator implements AutoCloseable {
         this.journal = journal;
         this.random = new SplittableRandom(options.seed());
         this.faults = new Faults(options.chaos(), options.seed());
+        this.keyLimit = new KeyLimit(options.maxConcurrent());
         this.server = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.jetty.host = options.host();
@@ -54,6 +54,7 @@ public final class ApiSimulator implements AutoCloseable {
             config.routes.get("/v1/videos/{id}", this::get);
             config.routes.get("/v1/videos/{id}/content", this::content);
             config.routes.get("/files/{file}", this::publicFile);
+            config.routes.get("/_sim/creates", ctx -> json(ctx, 200, creates.json()));
             config.routes.exception(Exception.class, (e, ctx) -> {
                 log.error("simulator: {} {} failed", ctx.method(), ctx.path(), e);
                 json(ctx, 500, SimJson.openAiError("internal error", "new_api_error", "internal_error"));
@@ -101,14 +102,9 @@ public final class ApiSimulator implements AutoCloseable {
         return server.port();
     }
 
-    /** How many create requests reached the server (accepted or not); tests read it through SimulatorCounts. */
-    int createRequests() {
-        return creates.get();
-    }
-
-    /** How many create requests reached the server, by prompt: a prompt sent twice means a job submitted twice. */
-    Map<String, Integer> createRequestsByPrompt() {
-        return Map.copyOf(createsByPrompt);
+    /** Every create request that reached the server with the key, and how each was answered; for tests. */
+    CreateLog creates() {
+        return creates;
     }
 
     /** How many jobs were accepted. */
@@ -128,14 +124,16 @@ public final class ApiSimulator implements AutoCloseable {
             ctx.skipRemainingHandlers();
             return;
         }
-        if (ctx.method().name().equals("POST") && ctx.path().equals("/v1/videos")) {
-            creates.incrementAndGet();
-            String prompt = ctx.formParam("prompt");
-            createsByPrompt.merge(prompt == null ? "" : prompt, 1, Integer::sum);
-        }
         if (faults.intercept(ctx)) {
+            if (isCreate(ctx)) {
+                creates.record(ctx.formParam("prompt"), ctx.statusCode());
+            }
             ctx.skipRemainingHandlers();
         }
+    }
+
+    private static boolean isCreate(Context ctx) {
+        return ctx.method().name().equals("POST") && ctx.path().equals("/v1/videos");
     }
 
     private void create(Context ctx) {
@@ -163,13 +161,22 @@ public final class ApiSimulator implements AutoCloseable {
                     "invalid_request"));
             return;
         }
+        String prompt = form.get("prompt");
         CreateRules.Outcome outcome = CreateRules.check(form, filePart, now(), options);
         if (outcome instanceof CreateRules.Outcome.Refused refused) {
             json(ctx, refused.status(), refused.body());
+            creates.record(prompt, refused.status());
             return;
         }
         SimJob job = ((CreateRules.Outcome.Accepted) outcome).job().withMore(faults.forNewJob());
-        jobs.put(job.id(), job);
+        synchronized (jobs) {
+            if (keyLimit.full(jobs.values(), now())) {
+                creates.record(prompt, keyLimit.refuse(ctx));
+                return;
+            }
+            jobs.put(job.id(), job);
+            creates.record(prompt, 200);
+        }
         if (journal != null) {
             journal.save(port(), jobs.values(), now());
         }

@@ -1,17 +1,24 @@
 package dev.reelbot.web;
 
+import dev.reelbot.core.Secret;
+import dev.reelbot.core.billing.UsagePeriod;
 import dev.reelbot.slack.SlackHttp;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 /**
  * The bot's HTTP server (Javalin): the probes {@code GET /livez}, {@code GET /readyz} and {@code GET /healthz}
- * (see {@link HealthReport}), {@code GET /metrics} (Prometheus) and Slack's HTTP-mode endpoint
- * {@code POST /slack/events}.
+ * (see {@link HealthReport}), {@code GET /metrics} (Prometheus), Slack's HTTP-mode endpoint
+ * {@code POST /slack/events}, and the admins' {@code GET /admin/usage.csv} (see {@link UsageExport}) when its
+ * token is set.
  *
  * <p>Threading: Jetty's threads serve requests; Slack requests are handed to Bolt on the same thread, which
  * acknowledges within Slack's three seconds because the core only writes a row before answering.
@@ -39,6 +46,16 @@ public final class WebServer implements AutoCloseable {
      */
     public static WebServer start(String host, int port, Supplier<SlackHttp> slack, HealthReport health,
                                   Supplier<String> metrics) {
+        return start(host, port, slack, health, metrics, Optional.empty(), (period, at) -> "", Clock.systemUTC());
+    }
+
+    /**
+     * @param adminToken the bearer token of {@code GET /admin/usage.csv}; empty: the route does not exist
+     * @param usageCsv   the CSV of a period as of an instant
+     */
+    public static WebServer start(String host, int port, Supplier<SlackHttp> slack, HealthReport health,
+                                  Supplier<String> metrics, Optional<Secret> adminToken,
+                                  BiFunction<UsagePeriod, Instant, String> usageCsv, Clock clock) {
         Javalin javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.jetty.host = host;
@@ -50,6 +67,8 @@ public final class WebServer implements AutoCloseable {
             config.routes.get(HEALTH, ctx -> probe(ctx, health, HealthReport.Probe.DETAILED));
             config.routes.get(METRICS, ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                     .result(metrics.get()));
+            adminToken.ifPresent(token -> config.routes.get(UsageExport.PATH,
+                    new UsageExport(token, usageCsv, clock)::handle));
         });
         javalin.start();
         return new WebServer(javalin);

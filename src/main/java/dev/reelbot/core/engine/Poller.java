@@ -43,6 +43,7 @@ final class Poller {
     private final int workerThreads;
     private final Executor submitters;
     private final Clock clock;
+    private final Runnable everyTick;
     private final DueQueue queue = new DueQueue();
     private final Map<String, Tracked> tracked = new ConcurrentHashMap<>();
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
@@ -58,11 +59,17 @@ final class Poller {
      *                      that, so the waiting steps stay in its own order
      */
     Poller(Steps runner, Executor workers, int workerThreads, Executor submitters, Clock clock) {
+        this(runner, workers, workerThreads, submitters, clock, () -> { });
+    }
+
+    /** @param everyTick run at the start of every tick, on the ticking thread: it must not block (a queue's pass) */
+    Poller(Steps runner, Executor workers, int workerThreads, Executor submitters, Clock clock, Runnable everyTick) {
         this.runner = runner;
         this.workers = workers;
         this.workerThreads = workerThreads;
         this.submitters = submitters;
         this.clock = clock;
+        this.everyTick = everyTick;
     }
 
     /** One step of one job (see {@link JobRunner#step}): when it next needs a step, or empty when it is settled. */
@@ -127,15 +134,33 @@ final class Poller {
         queue.scheduleNoLaterThan(jobId, clock.instant());
     }
 
+    /**
+     * Asks for a step that sends the job's create request (its turn in the queue came): it runs on the submit
+     * workers, as soon as possible, or right after the step in flight.
+     */
+    void wakeToSend(String jobId) {
+        Tracked job = tracked.get(jobId);
+        if (job == null) {
+            return;
+        }
+        job.awaitingSubmission = true;
+        if (inFlight.contains(jobId)) {
+            wakeAfterStep.add(jobId);
+        }
+        queue.scheduleNoLaterThan(jobId, clock.instant());
+    }
+
     /** Dispatches every due job to the workers. Tests call this directly instead of waiting for the scheduler. */
     void tick() {
+        everyTick.run();
         Instant now = clock.instant();
         for (String jobId : queue.takeDue(now)) {
             Tracked job = claim(jobId);
             if (job == null) {
                 continue;
             }
-            if (!job.awaitingSubmission) {
+            job.onSubmitPool = job.awaitingSubmission;
+            if (!job.onSubmitPool) {
                 waiting.addUrgent(job);
                 continue;
             }
@@ -151,6 +176,7 @@ final class Poller {
         for (String jobId = queue.takeDueRoutine(now); jobId != null; jobId = queue.takeDueRoutine(now)) {
             Tracked job = claim(jobId);
             if (job != null) {
+                job.onSubmitPool = false;
                 waiting.addRoutine(job, now);
             }
         }

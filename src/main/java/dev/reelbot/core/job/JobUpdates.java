@@ -39,7 +39,7 @@ public final class JobUpdates {
             }
             Optional<Job> stored = store.compareAndSet(next);
             if (stored.isPresent()) {
-                countFailure(current, stored.get());
+                count(current, stored.get());
                 return stored.get();
             }
             Optional<Job> fresh = store.find(current.id());
@@ -58,17 +58,23 @@ public final class JobUpdates {
     public Optional<Job> tryApply(Job job, UnaryOperator<Job> change) {
         try {
             Optional<Job> stored = store.compareAndSet(change.apply(job));
-            stored.ifPresent(next -> countFailure(job, next));
+            stored.ifPresent(next -> count(job, next));
             return stored;
         } catch (JobMovedOn movedOn) {
             return Optional.empty();
         }
     }
 
-    /** A job that just became a refund case is a failure, counted once by its code. */
-    private void countFailure(Job before, Job after) {
+    /**
+     * Counts what a change means once, as it is written: a job that just became a refund case is a failure, by its
+     * code; a job that was just billed (or maybe billed: outcome unknown) adds its price to the spend.
+     */
+    private void count(Job before, Job after) {
         if (before.refund().state() == RefundState.NONE && after.refund().state() == RefundState.NEEDED) {
             metrics.jobFailed(after.failure() == null ? "unknown" : after.failure().code());
+        }
+        if (!before.state().isBilled() && after.state().isBilled() && after.price() != null) {
+            metrics.spent(after.request().model(), after.price().amount());
         }
     }
 
