@@ -92,7 +92,7 @@ public final class Bench {
     /** Quotas that refuse none of the run's commands: the main jobs' users, and the burst's one user. */
     private Quotas quotas() {
         int most = Math.max(options.jobs(), options.burst());
-        return new Quotas(most, Math.max(options.jobs(), 1) + options.burst());
+        return new Quotas(most, Math.max(options.jobs(), 1) + options.burst(), most);
     }
 
     private void awaitIdle(Engine engine) throws InterruptedException {

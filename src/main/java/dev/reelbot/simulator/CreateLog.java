@@ -16,6 +16,7 @@ import java.util.Map;
  */
 final class CreateLog {
     private final Map<String, List<Integer>> byPrompt = new LinkedHashMap<>();
+    private final List<String> acceptedInOrder = new ArrayList<>();
     private int requests;
     private int accepted;
     private int refused;
@@ -24,6 +25,7 @@ final class CreateLog {
         requests++;
         if (status == 200) {
             accepted++;
+            acceptedInOrder.add(prompt == null ? "" : prompt);
         } else if (isRefusal(status)) {
             refused++;
         }
@@ -44,6 +46,11 @@ final class CreateLog {
 
     synchronized int refused() {
         return refused;
+    }
+
+    /** The prompts of the accepted creates, in the order they were accepted. */
+    synchronized List<String> acceptedInOrder() {
+        return List.copyOf(acceptedInOrder);
     }
 
     /** The statuses each prompt's create requests got, in order. */

@@ -30,6 +30,11 @@ public final class SimulatorCounts {
         return simulator.creates().accepted();
     }
 
+    /** The prompts of the accepted creates, in the order they were accepted. */
+    public static List<String> acceptedInOrder(ApiSimulator simulator) {
+        return simulator.creates().acceptedInOrder();
+    }
+
     /** How many creates it turned away as busy (429, or 503 with the gateway's body). */
     public static int refusedCreates(ApiSimulator simulator) {
         return simulator.creates().refused();

@@ -70,7 +70,7 @@ final class SlackHarness implements AutoCloseable {
         app = new SlackApp(settings, clock);
         engine = new Engine(new Engine.Parts(faults.store(), TestApis.forSimulator(simulator, models, clock,
                 Duration.ofSeconds(2)), List.of(app.port()), models, Limits.DEFAULTS,
-                new Quotas(100, 1000), new Admins(Set.of("slack:" + ADMIN)), EngineSettings.defaults(
+                new Quotas(100, 1000, 1000), new Admins(Set.of("slack:" + ADMIN)), EngineSettings.defaults(
                 dir.resolve("videos")), 64L << 20, "/video"), Runnable::run, clock);
         app.start(engine.commands(), Runnable::run);
         web = WebServer.start("127.0.0.1", 0, app::http, new HealthReport(), () -> "");

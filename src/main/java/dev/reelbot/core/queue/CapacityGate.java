@@ -34,13 +34,17 @@ final class CapacityGate {
         this.random = random;
     }
 
-    /** The most jobs that may be in flight now: the configured limit, the learned one, or one probe above it. */
-    synchronized int limit(Instant now) {
-        if (learned == null) {
-            return maxInFlight;
-        }
-        int allowed = now.isBefore(probeAfter) ? learned : learned + 1;
-        return Math.min(maxInFlight, allowed);
+    /** The most jobs that may be in flight now: the configured limit, or the learned one when it is lower. */
+    synchronized int limit() {
+        return learned == null ? maxInFlight : Math.min(maxInFlight, learned);
+    }
+
+    /**
+     * Whether one job may be sent above the learned limit now, to find out whether more fit: the backoff since the
+     * last refusal has passed, and the configured limit leaves room.
+     */
+    synchronized boolean mayProbe(Instant now) {
+        return learned != null && learned < maxInFlight && !now.isBefore(probeAfter) && !now.isBefore(holdUntil);
     }
 
     /** Whether nothing may be sent now: the API asked to wait. */

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,8 +51,11 @@ public final class CapacityQueue implements WaitingPlace.Lookup {
     private final Map<String, Instant> granted = new HashMap<>();
     private final Set<String> starting = new HashSet<>();
     private final AtomicBoolean passRunning = new AtomicBoolean();
+    /** The job sent above the learned limit to find out whether more fit, until the API answered it. */
+    private String probe;
     private Set<String> seen = Set.of();
-    private Set<String> inFlight = Set.of();
+    /** The jobs in flight as the last pass read them, and those accepted since. */
+    private Set<String> inFlight = new HashSet<>();
     private volatile Map<String, WaitingPlace> places = Map.of();
     private volatile boolean dirty = true;
     private volatile Instant lastPass = Instant.EPOCH;
@@ -104,16 +108,19 @@ public final class CapacityQueue implements WaitingPlace.Lookup {
     public void done(String jobId) {
         synchronized (lock) {
             starting.remove(jobId);
+            if (jobId.equals(probe)) {
+                probe = null;
+            }
         }
         dirty = true;
     }
 
-    /** The API took the job's create: as many jobs as are in flight now fit. */
+    /** The API took the job's create: it is in flight, and as many jobs as are in flight now fit. */
     public void accepted(String jobId) {
         synchronized (lock) {
+            inFlight.add(jobId);
             Set<String> flying = new HashSet<>(inFlight);
             flying.addAll(starting);
-            flying.add(jobId);
             gate.accepted(flying.size());
         }
     }
@@ -182,25 +189,22 @@ public final class CapacityQueue implements WaitingPlace.Lookup {
         lastPass = now;
         Line line = Line.read(store.queue(), starting, granted, now.minus(TURN_EXPIRY));
         granted.keySet().retainAll(line.grantable());
-        Set<String> newTurns = new HashSet<>();
+        if (probe != null && !granted.containsKey(probe) && !starting.contains(probe)) {
+            probe = null;
+        }
+        Set<String> newTurns = new LinkedHashSet<>();
         if (!gate.holding(now)) {
-            int limit = gate.limit(now);
-            for (QueueEntry job : line.order()) {
-                if (line.inFlightCount() >= limit) {
-                    break;
-                }
-                if (!granted.containsKey(job.jobId()) && line.inFlightOf(job.requester()) < perUser) {
-                    granted.put(job.jobId(), now);
-                    line.take(job);
-                    newTurns.add(job.jobId());
-                }
+            grant(line, gate.limit(), now, newTurns);
+            // A probe only when the line is full and nothing else just got a turn, so the API's answer to it is
+            // about the probe alone, and a refusal never costs a job that was next in line its turn.
+            if (newTurns.isEmpty() && line.inFlightCount() >= gate.limit() && probe == null && gate.mayProbe(now)) {
+                grant(line, gate.limit() + 1, now, newTurns).ifPresent(id -> probe = id);
             }
         }
         Map<String, WaitingPlace> before = places;
-        places = line.places(granted.keySet(), perUser, gate.limit(now), runTimes.recent(now), gate.holdUntil(),
-                now);
+        places = line.places(granted.keySet(), perUser, gate.limit(), runTimes.recent(now), gate.holdUntil(), now);
         seen = line.unsentIds();
-        inFlight = line.inFlightIds();
+        inFlight = new HashSet<>(line.inFlightIds());
         nextPass = line.unsentIds().isEmpty() ? Instant.MAX
                 : gate.nextChange(now).filter(at -> at.isBefore(now.plus(PERIOD))).orElse(now.plus(PERIOD));
         Set<String> moved = new HashSet<>();
@@ -212,12 +216,32 @@ public final class CapacityQueue implements WaitingPlace.Lookup {
         return new Wakeups(newTurns, moved);
     }
 
-    /** The jobs a pass wakes, woken once the lock is released. */
+    /**
+     * Gives turns, in the line's order, to the waiting jobs whose requester is under the per-user limit, while fewer
+     * than {@code limit} jobs are in flight; returns the last job given one.
+     */
+    private Optional<String> grant(Line line, int limit, Instant now, Set<String> newTurns) {
+        String last = null;
+        for (QueueEntry job : line.order()) {
+            if (line.inFlightCount() >= limit) {
+                break;
+            }
+            if (!granted.containsKey(job.jobId()) && line.inFlightOf(job.requester()) < perUser) {
+                granted.put(job.jobId(), now);
+                line.take(job);
+                newTurns.add(job.jobId());
+                last = job.jobId();
+            }
+        }
+        return Optional.ofNullable(last);
+    }
+
+    /** The jobs a pass wakes, once the lock is released: those to send in the line's order, so they go in it. */
     private record Wakeups(Set<String> toSend, Set<String> toShow) {
         static final Wakeups NONE = new Wakeups(Set.of(), Set.of());
 
         Wakeups without(String jobId) {
-            Set<String> send = new HashSet<>(toSend);
+            Set<String> send = new LinkedHashSet<>(toSend);
             send.remove(jobId);
             Set<String> show = new HashSet<>(toShow);
             show.remove(jobId);

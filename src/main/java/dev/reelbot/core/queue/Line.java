@@ -92,17 +92,22 @@ final class Line {
         return inFlightIds;
     }
 
-    /** Where each waiting job without a turn stands, and about how long it waits. */
+    /**
+     * Where each waiting job without a turn stands, and about how long it waits. Jobs with a turn still count ahead
+     * until they are sent, so a place never goes back up when a turn is taken back (a refused probe).
+     */
     Map<String, WaitingPlace> places(Set<String> withTurn, int perUser, int limit, Map<String, Duration> runTimes,
                                      Instant startsFrom, Instant now) {
         List<QueueEntry> waiting = order.stream().filter(job -> !withTurn.contains(job.jobId())).toList();
         Map<String, Duration> waits = WaitEstimate.of(flying, waiting, limit, perUser, runTimes, startsFrom, now);
         Map<String, WaitingPlace> places = new HashMap<>();
-        for (int i = 0; i < waiting.size(); i++) {
-            QueueEntry job = waiting.get(i);
-            Duration wait = waits.get(job.jobId());
-            places.put(job.jobId(), new WaitingPlace(i + 1, wait == null ? null : rounded(wait),
-                    inFlightOf(job.requester()) >= perUser));
+        for (int i = 0; i < order.size(); i++) {
+            QueueEntry job = order.get(i);
+            if (!withTurn.contains(job.jobId())) {
+                Duration wait = waits.get(job.jobId());
+                places.put(job.jobId(), new WaitingPlace(i + 1, wait == null ? null : rounded(wait),
+                        inFlightOf(job.requester()) >= perUser));
+            }
         }
         return Map.copyOf(places);
     }
