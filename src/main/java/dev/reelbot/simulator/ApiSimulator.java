@@ -1,13 +1,10 @@
 package dev.reelbot.simulator;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,7 +22,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class ApiSimulator implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ApiSimulator.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String JSON_TYPE = "application/json";
 
     private final SimulatorOptions options;
@@ -112,6 +108,11 @@ public final class ApiSimulator implements AutoCloseable {
         return jobs.size();
     }
 
+    /** The jobs it accepted (each a billed job), for tests. */
+    List<SimJob> acceptedJobs() {
+        return List.copyOf(jobs.values());
+    }
+
     @Override
     public void close() {
         server.stop();
@@ -137,30 +138,13 @@ public final class ApiSimulator implements AutoCloseable {
     }
 
     private void create(Context ctx) {
-        Map<String, String> form = new HashMap<>();
-        boolean filePart = false;
-        String type = ctx.contentType() == null ? "" : ctx.contentType();
-        if (type.startsWith(JSON_TYPE)) {
-            if (!readJsonForm(ctx.body(), form)) {
-                json(ctx, 400, SimJson.openAiError("the body is not a JSON object", "invalid_request_error",
-                        "invalid_request"));
-                return;
-            }
-        } else if (type.startsWith("multipart/form-data") || type.startsWith("application/x-www-form-urlencoded")) {
-            ctx.formParamMap().forEach((key, values) -> {
-                if (!values.isEmpty()) {
-                    form.put(key, values.get(0));
-                }
-            });
-            if (type.startsWith("multipart/") && ctx.uploadedFile("input_reference") != null) {
-                filePart = true;
-                form.put("input_reference", "(file)");
-            }
-        } else {
-            json(ctx, 400, SimJson.openAiError("expected multipart/form-data", "invalid_request_error",
-                    "invalid_request"));
+        CreateBody body = CreateBody.read(ctx);
+        if (body.error() != null) {
+            json(ctx, 400, body.error());
             return;
         }
+        Map<String, String> form = body.fields();
+        boolean filePart = body.filePart();
         String prompt = form.get("prompt");
         CreateRules.Outcome outcome = CreateRules.check(form, filePart, now(), options);
         if (outcome instanceof CreateRules.Outcome.Refused refused) {
@@ -265,22 +249,6 @@ public final class ApiSimulator implements AutoCloseable {
         boolean big = job.behaviours().contains(Behaviour.BIG);
         ctx.status(200).contentType("video/mp4").header("Content-Length", Long.toString(video.length(big)));
         ctx.result(video.open(big));
-    }
-
-    private static boolean readJsonForm(String body, Map<String, String> form) {
-        try {
-            JsonNode node = JSON.readTree(body);
-            if (node == null || !node.isObject()) {
-                return false;
-            }
-            for (Map.Entry<String, JsonNode> field : node.properties()) {
-                JsonNode value = field.getValue();
-                form.put(field.getKey(), value.isValueNode() ? value.asText() : value.toString());
-            }
-            return true;
-        } catch (Exception notJson) {
-            return false;
-        }
     }
 
     private Instant now() {

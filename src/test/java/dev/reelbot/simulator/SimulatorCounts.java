@@ -48,6 +48,16 @@ public final class SimulatorCounts {
         return simulator.creates().acceptedTwice() == 0 && simulator.creates().resentAfterNonRefusal() == 0;
     }
 
+    /** A job the simulator accepted: what it was billed for. */
+    public record AcceptedJob(String prompt, String model, int seconds) {
+    }
+
+    /** Every job the simulator accepted, from its own record. */
+    public static List<AcceptedJob> acceptedJobs(ApiSimulator simulator) {
+        return simulator.acceptedJobs().stream()
+                .map(job -> new AcceptedJob(job.prompt(), job.model(), Integer.parseInt(job.seconds()))).toList();
+    }
+
     /** How many jobs the simulator accepted. */
     public static int jobCount(ApiSimulator simulator) {
         return simulator.jobCount();
