@@ -5,6 +5,7 @@ import dev.reelbot.core.ChatException;
 import dev.reelbot.core.ChatPort;
 import dev.reelbot.core.PostKey;
 import dev.reelbot.core.billing.BudgetAlert;
+import dev.reelbot.core.render.Fingerprint;
 import dev.reelbot.core.render.Renderer;
 import java.time.Clock;
 import java.time.Duration;
@@ -75,7 +76,8 @@ final class BudgetAlerts implements Consumer<BudgetAlert> {
             return;
         }
         ChatPort chat = chats.forPlatform(alert.where().platform());
-        String key = "budget-" + alert.scope() + "-" + alert.scopeId() + "-" + alert.resetsAt().getEpochSecond();
+        String key = "budget-" + Fingerprint.sha256Hex(alert.where().platform() + ":" + alert.where().workspace() + ":"
+                + alert.scope() + ":" + alert.scopeId() + ":" + alert.resetsAt(), 8);
         try {
             chat.post(chat.adminRoom(alert.where()), renderer.budgetAlert(alert), new PostKey(key,
                     attempt.attempts() > 0));
