@@ -139,8 +139,12 @@ public final class Bench {
         List<Double> finalLatencies = new ArrayList<>();
         List<Double> seenLatencies = new ArrayList<>();
         List<Double> deliveryLatencies = new ArrayList<>();
+        List<Double> queueWaits = new ArrayList<>();
         for (Map.Entry<String, Long> shown : chat.finalShownNanos().entrySet()) {
             Job job = store.find(shown.getKey()).orElseThrow();
+            if (job.times().submittedAt() != null) {
+                queueWaits.add(Duration.between(job.times().createdAt(), job.times().submittedAt()).toNanos() / 1e9);
+            }
             String taskId = job.task().taskId();
             Long created = taskId == null ? null : api.createdNanos().get(taskId);
             Long seen = taskId == null ? null : api.seenCompletedNanos().get(taskId);
@@ -156,7 +160,8 @@ public final class Bench {
                 settings.minPollInterval(), (double) api.gets() / options.jobs(),
                 (double) (chat.posts() + chat.edits()) / options.jobs(), chat.invisibleEdits(), chat.inProgress(),
                 api.creates(), chat.notices(), sampler.peakTracked(), sampler.peakHeapUsed(), sampler.peakLiveHeap(),
-                sampler.peakThreads(), cpuNanos / 1e9 / options.jobs() * 1000, wall, new Percentiles(new double[0]));
+                sampler.peakThreads(), cpuNanos / 1e9 / options.jobs() * 1000, wall, new Percentiles(new double[0]),
+                api.refused(), seconds(queueWaits));
     }
 
     private static Percentiles seconds(List<Double> values) {
