@@ -44,13 +44,20 @@ final class DiscordHarness implements AutoCloseable {
     final FakeDiscord discord;
     private final Path dir;
     private final DiscordSettings settings;
+    private final int maxInFlight;
     DiscordBot bot;
     JdbcJobStore store;
     Engine engine;
     private SqliteConnections db;
 
     DiscordHarness(Path dir, UnaryOperator<DiscordSettings> tweak) throws InterruptedException {
+        this(dir, tweak, Engine.Parts.UNLIMITED);
+    }
+
+    /** @param maxInFlight jobs in flight at the video API at once (more wait in the queue) */
+    DiscordHarness(Path dir, UnaryOperator<DiscordSettings> tweak, int maxInFlight) throws InterruptedException {
         this.dir = dir;
+        this.maxInFlight = maxInFlight;
         simulator = ApiSimulator.start(SimulatorOptions.defaults().withClock(clock));
         discord = FakeDiscord.start();
         settings = tweak.apply(DiscordSettings.defaults(Secret.of(FakeDiscord.TOKEN), Interactions.ADMIN_CHANNEL)
@@ -67,7 +74,8 @@ final class DiscordHarness implements AutoCloseable {
         VideoApi api = TestApis.forSimulator(simulator, MODELS, clock, Duration.ofSeconds(5));
         engine = new Engine(new Engine.Parts(store, api, List.of(bot.port()), MODELS,
                 new Limits(1000, 2, List.of(), Map.of()), Quotas.DEFAULTS, new Admins(Set.of()),
-                EngineSettings.defaults(dir.resolve("videos")), 64L * 1024 * 1024, "/video"), Runnable::run, clock);
+                EngineSettings.defaults(dir.resolve("videos")), 64L * 1024 * 1024, "/video").withMaxInFlight(maxInFlight),
+                Runnable::run, clock);
         bot.serve(engine.commands());
         bot.registerCommands(engine.commands());
     }
