@@ -156,6 +156,44 @@ class CapacityQueueTest {
         assertThat(noticeCount()).isZero();
     }
 
+    @Test
+    void anAdminBumpsAWaitingJobToTheFrontAndNobodyElseCan() {
+        start(0, Quotas.DEFAULTS);
+        h.tune(parts -> parts.withMaxInFlight(1));
+        Map<String, String> prompts = new java.util.LinkedHashMap<>();
+        String running = send(EngineHarness.ALICE, "alice first");
+        prompts.put(running, "alice first");
+        prompts.put(send(EngineHarness.ALICE, "alice second"), "alice second");
+        prompts.put(send(BOB, "bob first"), "bob first");
+        String last = send(EngineHarness.ALICE, "alice third, bumped");
+        prompts.put(last, "alice third, bumped");
+        assertThat(h.job(last).state()).isEqualTo(JobState.WAITING);
+
+        Reply notAdmin = h.command(BOB, "admin bump " + last);
+        assertThat(notAdmin.ok()).isFalse();
+        assertThat(notAdmin.text()).contains("Only admins");
+        Reply inFlight = h.command(EngineHarness.ADMIN, "admin bump " + running);
+        assertThat(inFlight.ok()).isFalse();
+        assertThat(inFlight.text()).contains("not waiting to be sent");
+        List<String> waitingAtBump = prompts.keySet().stream()
+                .filter(id -> h.job(id).state() == JobState.WAITING).map(prompts::get).toList();
+        Reply bumped = h.command(EngineHarness.ADMIN, "admin bump " + last);
+        assertThat(bumped.ok()).as(bumped.text()).isTrue();
+        assertThat(bumped.text()).contains("front of the line");
+        h.clock.advance(Duration.ofSeconds(3)); // the least time between two edits of one message
+        h.tick();
+        assertThat(((JobView) h.chat.current(h.job(last).message().ref().messageId())).status())
+                .startsWith("1st in line");
+        h.runUntilSettled();
+
+        // Filtered to the jobs still waiting at the bump: on a loaded machine the first create may time out, and
+        // the next job then takes its slot before the bump.
+        List<String> sentAfterBump = acceptedInOrder(h.simulator).stream().filter(waitingAtBump::contains).toList();
+        assertThat(waitingAtBump).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(sentAfterBump).as("the bumped job goes first of those waiting")
+                .containsExactlyInAnyOrderElementsOf(waitingAtBump).startsWith("alice third, bumped");
+    }
+
     private long noticeCount() {
         return h.chat.events("notice").size();
     }
