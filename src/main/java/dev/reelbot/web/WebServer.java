@@ -11,7 +11,8 @@ import java.util.function.Supplier;
 /**
  * The bot's HTTP server (Javalin): the probes {@code GET /livez}, {@code GET /readyz} and {@code GET /healthz}
  * (see {@link HealthReport}), {@code GET /metrics} (Prometheus) and Slack's HTTP-mode endpoint
- * {@code POST /slack/events}.
+ * {@code POST /slack/events}, and the signed links to kept videos, {@code GET /v/{job}/{token}.mp4} (see
+ * {@link MediaRoutes}) when {@code server.public-url} is set.
  *
  * <p>Threading: Jetty's threads serve requests; Slack requests are handed to Bolt on the same thread, which
  * acknowledges within Slack's three seconds because the core only writes a row before answering.
@@ -39,6 +40,12 @@ public final class WebServer implements AutoCloseable {
      */
     public static WebServer start(String host, int port, Supplier<SlackHttp> slack, HealthReport health,
                                   Supplier<String> metrics) {
+        return start(host, port, slack, health, metrics, null);
+    }
+
+    /** The same, also serving kept videos through {@code media} ({@code null}: no video links). */
+    public static WebServer start(String host, int port, Supplier<SlackHttp> slack, HealthReport health,
+                                  Supplier<String> metrics, MediaRoutes media) {
         Javalin javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.jetty.host = host;
@@ -50,6 +57,10 @@ public final class WebServer implements AutoCloseable {
             config.routes.get(HEALTH, ctx -> probe(ctx, health, HealthReport.Probe.DETAILED));
             config.routes.get(METRICS, ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                     .result(metrics.get()));
+            if (media != null) {
+                config.routes.get(MediaRoutes.PATH, ctx -> media.serve(ctx, false));
+                config.routes.head(MediaRoutes.PATH, ctx -> media.serve(ctx, true));
+            }
         });
         javalin.start();
         return new WebServer(javalin);
