@@ -1,7 +1,6 @@
 package dev.reelbot.slack;
 
 import com.slack.api.methods.MethodsClient;
-import com.slack.api.methods.SlackFilesUploadV2Exception;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.methods.response.conversations.ConversationsOpenResponse;
 import dev.reelbot.core.ChatException;
@@ -19,12 +18,13 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Slack as a chat platform: progress in a real channel message ({@code chat.postMessage}, then {@code chat.update}
- * by channel + ts), the video uploaded with {@code filesUploadV2}, private notes as ephemeral messages. When the
+ * by channel + ts), the video uploaded in three streamed steps ({@link SlackUpload}), private notes as ephemeral messages. When the
  * bot may not post in a channel, the job's messages go to a DM with the requester, who is told how to fix it.
  *
  * <p>Threading: thread-safe; called from the engine's workers, it blocks on Slack's Web API. Rate limits are kept
@@ -39,15 +39,17 @@ public final class SlackChatPort implements ChatPort {
     private final SlackThrottle throttle;
     private final SlackCalls calls;
     private final SlackHistory history;
+    private final SlackUpload uploads;
     /** Channels that refused the bot's last post there (not invited, private, archived): their jobs go to DMs. */
     private final Set<String> refused = ConcurrentHashMap.newKeySet();
 
-    SlackChatPort(MethodsClient client, SlackSettings settings, SlackThrottle throttle) {
+    SlackChatPort(MethodsClient client, OkHttpClient http, SlackSettings settings, SlackThrottle throttle) {
         this.client = client;
         this.settings = settings;
         this.throttle = throttle;
         this.calls = new SlackCalls(throttle);
         this.history = new SlackHistory(client, calls);
+        this.uploads = new SlackUpload(client, http, calls);
     }
 
     @Override
@@ -131,8 +133,8 @@ public final class SlackChatPort implements ChatPort {
     }
 
     /**
-     * Uploads with {@code filesUploadV2} (three calls). When an earlier attempt may have uploaded it already (its
-     * answer lost), looks for the file by its name (which carries the job id) first, and uploads nothing twice.
+     * Uploads in three streamed steps ({@link SlackUpload}). When an earlier attempt may have uploaded it already
+     * (its answer lost), looks for the file by its name (which carries the job id) first, and uploads nothing twice.
      */
     @Override
     public String upload(MessageRef message, VideoFile video, PostKey key) throws ChatException {
@@ -142,19 +144,7 @@ public final class SlackChatPort implements ChatPort {
             return "uploaded to Slack";
         }
         String title = SlackText.escape(video.title());
-        calls.raw("files.uploadV2", () -> {
-            try {
-                var response = client.filesUploadV2(r -> r.channel(message.channel()).threadTs(thread)
-                        .file(video.file().toFile()).filename(video.filename()).title(title)
-                        .initialComment("🎬 " + title));
-                if (!response.isOk()) {
-                    throw SlackErrors.fromError("files.uploadV2", response.getError());
-                }
-                return response;
-            } catch (SlackFilesUploadV2Exception e) {
-                throw SlackErrors.fromError("files.uploadV2", uploadError(e));
-            }
-        });
+        uploads.upload(message.channel(), thread, video, title, "🎬 " + title);
         return "uploaded to Slack (" + megabytes(video.bytes()) + ")";
     }
 
@@ -193,14 +183,6 @@ public final class SlackChatPort implements ChatPort {
         ConversationsOpenResponse open = calls.call("conversations.open", () -> client.conversationsOpen(r -> r
                 .users(List.of(user))));
         return SlackCalls.required(open.getChannel(), "conversations.open", "channel").getId();
-    }
-
-    private static String uploadError(SlackFilesUploadV2Exception e) {
-        if (e.getCompleteResponse() != null && e.getCompleteResponse().getError() != null) {
-            return e.getCompleteResponse().getError();
-        }
-        return e.getGetURLResponses() == null ? "upload_failed" : e.getGetURLResponses().stream()
-                .filter(r -> r.getError() != null).map(r -> r.getError()).findFirst().orElse("upload_failed");
     }
 
     private static String channelMention(String channel) {

@@ -62,7 +62,8 @@ final class SlackErrors {
         int code = e.getResponse().code();
         String message = "Slack " + method + " answered HTTP " + code;
         if (code == 429) {
-            return failure(ChatException.Kind.RATE_LIMITED, message, retryAfter(e), e, SLOW_DOWN);
+            return failure(ChatException.Kind.RATE_LIMITED, message, retryAfter(e.getResponse().header("Retry-After")),
+                    e, SLOW_DOWN);
         }
         if (code >= 500) {
             return failure(ChatException.Kind.TRANSIENT, message, null, e, TROUBLE);
@@ -75,8 +76,8 @@ final class SlackErrors {
                 null, e, "Slack could not be reached");
     }
 
-    private static Duration retryAfter(SlackApiException e) {
-        String header = e.getResponse().header("Retry-After");
+    /** A {@code Retry-After} header's wait (a second when it is absent or not a number of seconds). */
+    static Duration retryAfter(String header) {
         try {
             return header == null ? DEFAULT_WAIT : Duration.ofSeconds(Math.max(1, Long.parseLong(header.strip())));
         } catch (NumberFormatException garbage) {
