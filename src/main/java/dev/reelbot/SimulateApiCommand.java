@@ -84,6 +84,7 @@ final class SimulateApiCommand implements Callable<Integer> {
         System.out.println("  base URL: " + simulator.baseUrl() + "/v1");
         System.out.println("  key:      " + apiKey + "   (send: Authorization: Bearer " + apiKey + ")");
         System.out.println("  markers:  " + String.join(" ", ApiSimulator.markers()));
+        System.out.println("  [big]:    " + simulator.bigVideo());
         System.out.println("Press Ctrl+C to stop.");
         System.out.flush();
         stopped.await();

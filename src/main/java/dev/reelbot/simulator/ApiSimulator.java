@@ -111,6 +111,11 @@ public final class ApiSimulator implements AutoCloseable {
         return Map.copyOf(createsByPrompt);
     }
 
+    /** What {@code [big]} jobs deliver: a real clip over 10 MiB made with ffmpeg, or (without it) why not. */
+    public String bigVideo() {
+        return video.describeBig();
+    }
+
     /** How many jobs were accepted. */
     public int jobCount() {
         return jobs.size();
@@ -255,9 +260,9 @@ public final class ApiSimulator implements AutoCloseable {
     }
 
     private void sendVideo(Context ctx, SimJob job) {
-        boolean big = job.behaviours().contains(Behaviour.BIG);
-        ctx.status(200).contentType("video/mp4").header("Content-Length", Long.toString(video.length(big)));
-        ctx.result(video.open(big));
+        SampleVideo.Served served = video.open(job.behaviours().contains(Behaviour.BIG));
+        ctx.status(200).contentType("video/mp4").header("Content-Length", Long.toString(served.length()));
+        ctx.result(served.content());
     }
 
     private static boolean readJsonForm(String body, Map<String, String> form) {
