@@ -10,6 +10,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.reelbot.core.Admins;
 import dev.reelbot.core.EngineSettings;
 import dev.reelbot.core.Limits;
+import dev.reelbot.core.MediaSettings;
 import dev.reelbot.core.ModelCatalog;
 import dev.reelbot.core.Quotas;
 import dev.reelbot.core.Secret;
@@ -79,8 +80,13 @@ public final class ConfigLoader {
         VideoApiConfig videoApi = videoApi(root.section("video-api"), secrets, needsApiKey);
         Limits limits = EngineConfigReader.limits(root.section("limits"), videoApi.models());
         Quotas quotas = EngineConfigReader.quotas(root.section("quotas"));
-        EngineSettings engine = EngineConfigReader.engine(root.section("poller"), root.section("messages"),
-                root.section("delivery"));
+        ConfigNode delivery = root.section("delivery");
+        ConfigNode mediaNode = root.section("media");
+        ConfigNode server = root.section("server");
+        MediaSettings mediaSettings = MediaConfigReader.engine(delivery, mediaNode);
+        MediaConfig media = MediaConfigReader.read(delivery, mediaNode, MediaConfigReader.publicUrl(server), secrets);
+        EngineSettings engine = EngineConfigReader.engine(root.section("poller"), root.section("messages"), delivery,
+                mediaSettings);
         ConfigNode store = root.section("store");
         Path storePath = EngineConfigReader.path(store, "path", Path.of("data", "reelbot.db"));
         store.finish();
@@ -92,7 +98,6 @@ public final class ConfigLoader {
                 consoleNode.string("user", "you").strip(),
                 EngineConfigReader.path(consoleNode, "video-dir", Path.of("reelbot-videos")));
         consoleNode.finish();
-        ConfigNode server = root.section("server");
         String host = server.string("host", "0.0.0.0").strip();
         int port = server.integer("port", 8080, 0, 65535);
         server.finish();
@@ -106,7 +111,7 @@ public final class ConfigLoader {
             throw new ConfigException(problems);
         }
         return new ReelbotConfig(label, videoApi, limits, quotas, engine, storePath, admins, slack, discord, console,
-                host, port, logging);
+                host, port, logging, media);
     }
 
     private static VideoApiConfig videoApi(ConfigNode node, Secrets secrets, boolean needsApiKey) {

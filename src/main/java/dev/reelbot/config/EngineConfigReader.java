@@ -4,6 +4,7 @@ import dev.reelbot.core.Admins;
 import dev.reelbot.core.DownloadSettings;
 import dev.reelbot.core.EngineSettings;
 import dev.reelbot.core.Limits;
+import dev.reelbot.core.MediaSettings;
 import dev.reelbot.core.ModelCatalog;
 import dev.reelbot.core.Quotas;
 import java.nio.file.InvalidPathException;
@@ -39,7 +40,7 @@ final class EngineConfigReader {
         return quotas;
     }
 
-    static EngineSettings engine(ConfigNode poller, ConfigNode messages, ConfigNode delivery) {
+    static EngineSettings engine(ConfigNode poller, ConfigNode messages, ConfigNode delivery, MediaSettings media) {
         EngineSettings d = EngineSettings.defaults(Path.of("data", "videos"));
         Duration tick = poller.duration("tick", d.tick(), Duration.ofMillis(50));
         Duration min = poller.duration("min-interval", d.minPollInterval(), Duration.ofMillis(100));
@@ -62,7 +63,7 @@ final class EngineConfigReader {
         DownloadSettings downloads = downloads(delivery, d.downloads());
         delivery.finish();
         return new EngineSettings(tick, min, max, jitter, workers, submitWorkers, apiCalls, noProgress, lostAfter,
-                editInterval, heartbeat, attempts, videoDir, downloads);
+                editInterval, heartbeat, attempts, videoDir, downloads, media);
     }
 
     private static DownloadSettings downloads(ConfigNode delivery, DownloadSettings d) {

@@ -22,6 +22,7 @@ import java.nio.file.Path;
  * @param serverHost the address the HTTP server binds
  * @param serverPort the HTTP port for health, metrics and Slack's HTTP mode
  * @param logging    how the bot logs
+ * @param media      where finished videos are kept, the links to them, and ffmpeg
  */
 public record ReelbotConfig(
         String source,
@@ -36,5 +37,6 @@ public record ReelbotConfig(
         ConsoleConfig console,
         String serverHost,
         int serverPort,
-        LoggingConfig logging) {
+        LoggingConfig logging,
+        MediaConfig media) {
 }
