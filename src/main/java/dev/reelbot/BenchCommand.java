@@ -3,8 +3,10 @@ package dev.reelbot;
 import dev.reelbot.bench.Bench;
 import dev.reelbot.bench.BenchOptions;
 import dev.reelbot.bench.SimulatorProcess;
+import dev.reelbot.bench.TranscodeBench;
 import dev.reelbot.core.DownloadSettings;
 import dev.reelbot.core.Secret;
+import dev.reelbot.media.Ffmpeg;
 import dev.reelbot.videoapi.GetRetryPolicy;
 import dev.reelbot.videoapi.HttpVideoApi;
 import java.nio.file.Files;
@@ -47,6 +49,22 @@ final class BenchCommand implements Callable<Integer> {
             + "20%% 5xx, 429 bursts, stalls, lost jobs, creates that time out.")
     boolean chaos;
 
+    @Option(names = "--transcode", description = "Instead of the jobs: time fitting one clip under an upload limit "
+            + "with ffmpeg (the clip is made first, --transcode-seconds long at --transcode-size).")
+    boolean transcode;
+
+    @Option(names = "--transcode-seconds", defaultValue = "12", description = "The clip's length. Default: "
+            + "${DEFAULT-VALUE}")
+    int transcodeSeconds;
+
+    @Option(names = "--transcode-size", defaultValue = "1920x1080", description = "The clip's size. Default: "
+            + "${DEFAULT-VALUE}")
+    String transcodeSize;
+
+    @Option(names = "--transcode-limit-mib", defaultValue = "10", description = "The upload limit to fit under, in "
+            + "MiB (10: an unboosted Discord server). Default: ${DEFAULT-VALUE}")
+    int transcodeLimitMib;
+
     @Spec
     CommandSpec spec;
 
@@ -58,6 +76,13 @@ final class BenchCommand implements Callable<Integer> {
         // The figures go to stdout; routine logs (one per job event) would drown them.
         LogSetup.quietUnlessAsked();
         Path dir = Files.createTempDirectory("reelbot-bench");
+        if (transcode) {
+            try {
+                return transcode(dir);
+            } finally {
+                TempFiles.deleteTree(dir);
+            }
+        }
         BenchOptions options = new BenchOptions(jobs, jobSeconds, clients,
                 Duration.ofSeconds(jobSeconds).plus(Duration.ofMinutes(10)), burst);
         List<String> simulatorOptions = chaos ? List.of("--chaos", "--stall-seconds", "1", "--hang-seconds", "40")
@@ -74,6 +99,25 @@ final class BenchCommand implements Callable<Integer> {
         } finally {
             TempFiles.deleteTree(dir);
         }
+        return 0;
+    }
+
+    private int transcode(Path dir) throws Exception {
+        requireAtLeastOne("--transcode-seconds", transcodeSeconds);
+        requireAtLeastOne("--transcode-limit-mib", transcodeLimitMib);
+        if (!transcodeSize.matches("\\d{2,5}x\\d{2,5}")) {
+            throw new ParameterException(spec.commandLine(), "--transcode-size must be WIDTHxHEIGHT, like 1920x1080");
+        }
+        Ffmpeg.Detection ffmpeg = Ffmpeg.detect(null, System.getenv("PATH"));
+        if (!ffmpeg.isFound()) {
+            System.err.println("bench --transcode needs ffmpeg: " + ffmpeg.problem());
+            return 1;
+        }
+        String[] size = transcodeSize.split("x");
+        System.out.println("bench --transcode: " + ffmpeg.found().describe() + ", "
+                + Runtime.getRuntime().availableProcessors() + " cores");
+        new TranscodeBench(transcodeSeconds, Integer.parseInt(size[0]), Integer.parseInt(size[1]),
+                transcodeLimitMib * 1024L * 1024).run(ffmpeg.found(), dir, System.out);
         return 0;
     }
 
