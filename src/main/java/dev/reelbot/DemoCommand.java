@@ -7,9 +7,11 @@ import dev.reelbot.console.ConsoleChat;
 import dev.reelbot.core.Admins;
 import dev.reelbot.core.Engine;
 import dev.reelbot.core.EngineMetrics;
+import dev.reelbot.core.MediaParts;
 import dev.reelbot.core.Secret;
 import dev.reelbot.core.StoreException;
 import dev.reelbot.core.VideoApi;
+import dev.reelbot.media.LocalMediaStore;
 import dev.reelbot.simulator.ApiSimulator;
 import dev.reelbot.simulator.SimulatorOptions;
 import dev.reelbot.store.JdbcJobStore;
@@ -24,6 +26,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
@@ -135,9 +138,12 @@ final class DemoCommand implements Callable<Integer> {
         session.add(scheduler::shutdownNow);
         Set<String> admins = new HashSet<>(cfg.admins().users());
         admins.add("console:" + cfg.console().user());
+        // The console takes any size, so nothing is fitted; the videos are kept for the demo's length only.
+        MediaParts media = new MediaParts(Optional.of(LocalMediaStore.open(tempDir.resolve("media"))),
+                Optional.empty(), Optional.empty());
         Engine engine = Wiring.engine(cfg, cfg.engine().withVideoDir(tempDir.resolve("downloads")),
                 new JdbcJobStore(connections), api, List.of(chat.port()), new Admins(admins), "/video", pools,
-                EngineMetrics.NONE);
+                EngineMetrics.NONE, media);
         session.watch(engine.poller());
         int resumed = engine.start(scheduler);
         System.err.println("reelbot demo: video API " + apiNote + ", jobs in " + dbFile

@@ -145,8 +145,11 @@ final class RunCommand implements Callable<Integer> {
              HealthReport health = new HealthReport()) {
             VideoApi api = Wiring.videoApi(cfg.videoApi(), cfg.videoApi().baseUrl(), cfg.videoApi().apiKey()
                     .orElseThrow(), cfg.engine().downloads());
+            Transcoding transcoding = Transcoding.detect(cfg, env.getOrDefault("PATH", System.getenv("PATH")));
+            log.info("transcoding: {}", transcoding.status());
+            MediaSetup media = MediaSetup.open(cfg, transcoding);
             Engine engine = Wiring.engine(cfg, cfg.engine(), store, api, platforms.ports(), cfg.admins(),
-                    cfg.slack().enabled() ? cfg.slack().command() : "/video", pools, metrics);
+                    cfg.slack().enabled() ? cfg.slack().command() : "/video", pools, metrics, media.parts());
             metrics.watchScheduler(engine.poller()::trackedCount, engine.poller()::inFlightCount);
             ApiProbe probe = new ApiProbe(api, Clock.systemUTC());
             SchedulerHeartbeat heartbeat = new SchedulerHeartbeat(Clock.systemUTC(), LIVENESS_SILENCE);
@@ -155,11 +158,13 @@ final class RunCommand implements Callable<Integer> {
                     .add("poller", () -> engine.poller().stall().map(Health::down)
                             .orElseGet(() -> Health.up("ticks complete")))
                     .add("adminChannel", HealthReport.Scope.REPORTED, () -> engine.adminChannelTrouble()
-                            .map(Health::degraded).orElseGet(() -> Health.up("refund notices get through")));
+                            .map(Health::degraded).orElseGet(() -> Health.up("admin notices get through")))
+                    .add("transcoding", HealthReport.Scope.REPORTED, () -> transcoding.health(cfg));
             platforms.addHealth(health);
             try (probe; WebServer web = WebServer.start(cfg.serverHost(), cfg.serverPort(), platforms.slackHttp(),
-                    health, metrics::scrape)) {
+                    health, metrics::scrape, media.routes(Clock.systemUTC()))) {
                 int resumed = engine.start(scheduler);
+                media.startSweeper(cfg, scheduler, pools.transcodes(), Clock.systemUTC());
                 heartbeat.start(scheduler);
                 probe.start(scheduler);
                 health.watch(HEALTH_WATCH);

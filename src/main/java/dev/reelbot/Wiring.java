@@ -12,6 +12,7 @@ import dev.reelbot.core.Engine;
 import dev.reelbot.core.EngineMetrics;
 import dev.reelbot.core.EngineSettings;
 import dev.reelbot.core.JobStore;
+import dev.reelbot.core.MediaParts;
 import dev.reelbot.core.Secret;
 import dev.reelbot.core.VideoApi;
 import dev.reelbot.discord.DiscordSettings;
@@ -51,10 +52,11 @@ final class Wiring {
 
     static Engine engine(ReelbotConfig cfg, EngineSettings settings, JobStore store, VideoApi api,
                          List<ChatPort> ports, Admins admins, String commandName, Pools pools,
-                         EngineMetrics metrics) {
+                         EngineMetrics metrics, MediaParts media) {
         Engine.Parts parts = new Engine.Parts(store, api, new ChatPorts(ports), cfg.videoApi().models(), cfg.limits(),
-                cfg.quotas(), admins, settings, cfg.videoApi().maxDownloadBytes(), commandName, metrics);
-        return new Engine(parts, pools.workers(), pools.submitters(), pools.downloads(), Clock.systemUTC());
+                cfg.quotas(), admins, settings, cfg.videoApi().maxDownloadBytes(), commandName, metrics, media);
+        return new Engine(parts, pools.workers(), pools.submitters(), pools.downloads(), pools.transcodes(),
+                Clock.systemUTC());
     }
 
     static SlackSettings slackSettings(SlackConfig cfg) {

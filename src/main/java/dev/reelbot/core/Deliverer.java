@@ -1,51 +1,92 @@
 package dev.reelbot.core;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Brings a finished video to the chat: downloads it (under the channel's upload limit) and uploads it beside the
- * message, or, when it is too large, links to it. A failed attempt is retried with backoff; when every attempt
- * failed, the delivery fails visibly and the admins are told. Never silent.
+ * Brings a finished video to the chat: downloads it, keeps it and fits it under the channel's upload limit when it
+ * is over ({@link MediaWork}), then uploads it (fitted, with a link to the original when there is one), or links to
+ * it. A failed attempt is retried with backoff, and a transcode that fails or a file the chat refuses falls back to
+ * the link. A generated video is never reported as a failure: when the chat takes neither the file nor a link, it
+ * is kept and the admins get a delivery notice saying where ({@link Transitions#undelivered}).
  *
- * <p>The download runs on the downloads' own pool ({@link Downloads}), never on the worker stepping the job: a step
- * starts it and returns, the job is woken when it is done, and that step uploads. Threading: {@link Tracked#download}
- * is touched only by the worker stepping the job; the download thread only completes its future.
+ * <p>The download and the media stage run on pools of their own, never on the worker stepping the job: a step starts
+ * one and returns, the job is woken when it is done, and the next step goes on. Threading: {@link Tracked#download},
+ * {@link Tracked#media} and {@link Tracked#prepared} are touched only by the worker stepping the job; the pools'
+ * threads only complete their futures.
  */
 final class Deliverer {
     private static final Logger log = LoggerFactory.getLogger(Deliverer.class);
-    /** How soon a job whose download is running looks again, should its wake-up be lost. */
+    /** How soon a job whose download or media stage is running looks again, should its wake-up be lost. */
     private static final Duration CHECK_BACK = Duration.ofMinutes(1);
     private final Downloads downloads;
+    private final MediaWork media;
     private final JobUpdates updates;
     private final EngineSettings settings;
     private final Clock clock;
 
-    Deliverer(Downloads downloads, JobUpdates updates, EngineSettings settings, Clock clock) {
+    Deliverer(Downloads downloads, MediaWork media, JobUpdates updates, EngineSettings settings, Clock clock) {
         this.downloads = downloads;
+        this.media = media;
         this.updates = updates;
         this.settings = settings;
         this.clock = clock;
     }
 
-    /** Whether the job's delivery is due: its running download finished, or its next attempt's time has come. */
+    /** Whether the job's delivery is due: its running work finished, or its next attempt's time has come. */
     boolean due(Tracked tracked) {
-        return tracked.download != null ? tracked.download.result().isDone()
-                : !tracked.deliveryAt.isAfter(clock.instant());
+        if (tracked.download != null) {
+            return tracked.download.result().isDone();
+        }
+        return tracked.media != null ? tracked.media.isDone() : !tracked.deliveryAt.isAfter(clock.instant());
     }
 
     Job deliver(Job job, Tracked tracked, ChatPort chat) {
+        // A hand-over may start a fit; an inline pool (tests) has it done at once, so it is picked up in this step.
+        for (int pass = 0; pass < 3; pass++) {
+            if (tracked.prepared == null && tracked.media == null) {
+                job = fetch(job, tracked, chat);
+                if (tracked.media == null) {
+                    return job;
+                }
+            }
+            if (tracked.media != null) {
+                if (!tracked.media.isDone()) {
+                    tracked.deliveryAt = clock.instant().plus(CHECK_BACK);
+                    return job;
+                }
+                CompletableFuture<MediaWork.Prepared> done = tracked.media;
+                tracked.media = null;
+                try {
+                    tracked.prepared = done.join();
+                } catch (CompletionException e) {
+                    return stageFailed(job, tracked, e.getCause());
+                }
+            }
+            job = new Handover(this, job, tracked, chat, tracked.prepared).run();
+            if (job.delivery().state().isDone()) {
+                MediaWork.release(tracked.prepared);
+                tracked.prepared = null;
+                return job;
+            }
+            if (tracked.media == null) {
+                return job;
+            }
+        }
+        return job;
+    }
+
+    /** Starts or picks up the download; once the video is in, starts the media stage on it. */
+    private Job fetch(Job job, Tracked tracked, ChatPort chat) {
         if (tracked.download == null) {
-            tracked.download = downloads.start(job, chat);
+            tracked.download = downloads.start(job);
         }
         Downloads.Fetch fetch = tracked.download;
         if (!fetch.result().isDone()) {
@@ -59,26 +100,17 @@ final class Deliverer {
         } catch (CompletionException e) {
             return fetchFailed(job, tracked, e.getCause());
         }
-        long limit = fetch.limit();
         if (download instanceof VideoDownload.TooLarge tooLarge) {
-            return tooLarge(job, tooLarge, limit);
+            String size = tooLarge.bytes() > 0 ? human(tooLarge.bytes()) : "over " + human(tooLarge.cap());
+            VideoLink link = tooLarge.link() == null ? null : new VideoLink(tooLarge.link(), job.task().expiresAt());
+            return giveUp(job, "it is " + size + ", over the " + human(tooLarge.cap()) + " the bot downloads "
+                    + "(video-api.max-download-size)", link, null, null);
         }
         VideoDownload.Saved saved = (VideoDownload.Saved) download;
-        // An earlier attempt (here, or recorded before a restart) may have uploaded it with its answer lost.
-        PostKey key = new PostKey("video-" + job.id(), tracked.uploadMaybeSent || job.delivery().attempts() > 0);
-        tracked.uploadMaybeSent = true;
-        try {
-            String note = chat.upload(job.message().ref(), new VideoFile(saved.file(), saved.bytes(),
-                    "reelbot-" + job.id() + ".mp4", PlainText.oneLine(job.request().prompt(), 200)), key);
-            Job next = updates.apply(job, j -> Transitions.delivered(j, DeliveryState.UPLOADED, note,
-                    clock.instant()));
-            JobUpdates.event(next, "video uploaded ({})", human(saved.bytes()));
-            return next;
-        } catch (ChatException e) {
-            return uploadFailed(job, tracked, e, saved, limit);
-        } finally {
-            deleteQuietly(saved.file());
-        }
+        long limit = MessageKeeper.unreachable(job) ? 0 : chat.uploadLimit(job.message().ref());
+        tracked.media = media.start(job, MediaWork.Prepared.downloaded(saved.file(), saved.bytes(), saved.link()),
+                limit > 0 && saved.bytes() > limit ? limit : 0);
+        return job;
     }
 
     /** A download that ended in an exception: said in plain words to the requester, with the detail in the log. */
@@ -89,11 +121,8 @@ final class Deliverer {
         }
         if (failure instanceof VideoApiException.Rejected rejected && rejected.unsafeAddress()) {
             JobUpdates.warn(job, "refused to fetch the video: {}", failure.getMessage());
-            Job next = updates.apply(job, j -> Transitions.deliveryAttemptFailed(j, new Failure("the video API "
-                    + "pointed the bot to an address it may not fetch from", "undelivered", failure.getMessage()), 1,
-                    clock.instant()));
-            JobUpdates.error(next, "video not delivered: its download led to a private or internal address");
-            return next;
+            return giveUp(job, "the video API pointed the bot to an address it may not fetch from",
+                    failure.getMessage(), null, null, null);
         }
         if (!(failure instanceof VideoApiException)) {
             log.error("job={} download failed unexpectedly", job.id(), failure);
@@ -101,75 +130,83 @@ final class Deliverer {
         return attemptFailed(job, tracked, Downloads.problem(failure), failure.getMessage());
     }
 
-    /** The requester can be reached nowhere: the video cannot be handed over, and the admins must hear of it. */
-    Job nobodyToDeliverTo(Job job) {
-        Job next = updates.apply(job, j -> Transitions.deliveryAttemptFailed(j, new Failure(
-                "the requester could not be reached to receive it", "undelivered"), 1, clock.instant()));
-        JobUpdates.error(next, "video ready but the requester cannot be reached anywhere");
-        return next;
+    /** The media stage itself broke (a bug, or its pool stopping): the delivery is tried again later. */
+    private Job stageFailed(Job job, Tracked tracked, Throwable failure) {
+        if (failure instanceof RejectedExecutionException) {
+            tracked.deliveryAt = clock.instant().plus(Duration.ofSeconds(30));
+            return job;
+        }
+        log.error("job={} the media stage failed unexpectedly", job.id(), failure);
+        return attemptFailed(job, tracked, "the video could not be prepared", failure.toString());
     }
 
-    private Job tooLarge(Job job, VideoDownload.TooLarge tooLarge, long limit) {
-        String size = tooLarge.bytes() > 0 ? human(tooLarge.bytes()) : "over " + human(limit);
-        if (tooLarge.link() == null) {
-            Job next = updates.apply(job, j -> Transitions.deliveryAttemptFailed(j, new Failure("it is " + size
-                    + ", over the " + human(limit) + " upload limit here, and there is no public link to share",
-                    "undelivered"), 1, clock.instant()));
-            JobUpdates.error(next, "video too large to upload ({}) and no public link", size);
-            return next;
-        }
-        String note = "the video is " + size + ", over the " + human(limit) + " upload limit here";
-        Job next = updates.apply(job, j -> Transitions.delivered(j, DeliveryState.LINKED, note, clock.instant()));
-        JobUpdates.event(next, "video linked: {}", note);
-        return next;
-    }
-
-    private Job uploadFailed(Job job, Tracked tracked, ChatException e, VideoDownload.Saved saved, long limit) {
-        if (e.kind() != ChatException.Kind.TRANSIENT) {
-            tracked.uploadMaybeSent = false;
-        }
-        switch (e.kind()) {
-            case RATE_LIMITED -> {
-                tracked.deliveryAt = clock.instant().plus(e.retryAfter().orElse(Duration.ofSeconds(5)));
-                return job;
-            }
-            case MESSAGE_GONE -> {
-                return updates.apply(job, j -> Transitions.messageGone(j, clock.instant()));
-            }
-            case REFUSED -> {
-                if (saved.link() != null) {
-                    return tooLarge(job, new VideoDownload.TooLarge(saved.bytes(), limit, saved.link()), limit);
-                }
-                return attemptFailed(job, tracked, "the upload was refused: " + e.inWords(), e.getMessage());
-            }
-            default -> {
-                return attemptFailed(job, tracked, "the upload failed: " + e.inWords(), e.getMessage());
-            }
-        }
-    }
-
-    /** @param why plain words for the requester; {@code detail} the technical cause, for the log and admins */
-    private Job attemptFailed(Job job, Tracked tracked, String why, String detail) {
+    /**
+     * One attempt failed: tried again with backoff; after {@code delivery.attempts} the video is linked if a link
+     * can be given, else kept for the admins to hand over.
+     *
+     * @param why plain words for the requester; {@code detail} the technical cause, for the log
+     */
+    Job attemptFailed(Job job, Tracked tracked, String why, String detail) {
         Instant now = clock.instant();
-        Job next = updates.apply(job, j -> Transitions.deliveryAttemptFailed(j, new Failure(why, "undelivered",
-                detail), settings.deliveryAttempts(), now));
+        if (job.delivery().attempts() + 1 >= settings.deliveryAttempts()) {
+            JobUpdates.warn(job, "delivery attempt {} failed, the last: {} ({})", job.delivery().attempts() + 1, why,
+                    detail);
+            MediaWork.Prepared p = tracked.prepared;
+            return giveUp(job, why, detail, p == null ? null : linkTo(job, p, now), p == null ? null
+                    : posterOf(job, p, now), p == null ? null : p.kept());
+        }
+        Job next = updates.apply(job, j -> Transitions.deliveryAttemptFailed(j, why, now));
         tracked.deliveryAt = now.plus(Duration.ofSeconds(Math.min(120, 5L << Math.min(next.delivery().attempts(),
                 5))));
-        if (next.delivery().state() == DeliveryState.FAILED) {
-            JobUpdates.error(next, "delivery failed after {} attempts: {} ({})", next.delivery().attempts(), why,
-                    detail);
-        } else {
-            JobUpdates.warn(next, "delivery attempt {} failed: {} ({})", next.delivery().attempts(), why, detail);
-        }
+        JobUpdates.warn(next, "delivery attempt {} failed: {} ({})", next.delivery().attempts(), why, detail);
         return next;
     }
 
-    private static void deleteQuietly(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            log.warn("could not delete {}: {}", file, e.toString());
+    /** No upload: the link when there is one, else the video is kept and the admins are told where. */
+    Job giveUp(Job job, String why, VideoLink link, String poster, String kept) {
+        return giveUp(job, why, null, link, poster, kept);
+    }
+
+    /** @param detail the technical cause, kept for admins with an undelivered video, or {@code null} */
+    Job giveUp(Job job, String why, String detail, VideoLink link, String poster, String kept) {
+        if (link != null) {
+            Job next = updates.apply(job, j -> Transitions.delivered(j, DeliveryState.LINKED, why, link, poster, kept,
+                    clock.instant()));
+            JobUpdates.event(next, "video linked: {}", why);
+            return next;
         }
+        Job next = updates.apply(job, j -> Transitions.undelivered(j, new Failure(why, "undelivered", detail), null,
+                kept, clock.instant()));
+        JobUpdates.error(next, "video made but not delivered ({}); kept at {}", why, kept == null ? "the video API"
+                : kept);
+        return next;
+    }
+
+    /** The link the message gives: the bot's own to its kept copy, else the API's, else {@code null}. */
+    VideoLink linkTo(Job job, MediaWork.Prepared prepared, Instant now) {
+        if (prepared.kept() != null && media.servesLinks()) {
+            Instant expires = now.plus(media.linkLifetime());
+            return new VideoLink(media.links().video(job.id(), expires), expires);
+        }
+        return prepared.apiLink() == null ? null : new VideoLink(prepared.apiLink(), job.task().expiresAt());
+    }
+
+    /** The link to the poster frame, when the bot keeps one and serves links. */
+    String posterOf(Job job, MediaWork.Prepared prepared, Instant now) {
+        return prepared.poster() && media.servesLinks() ? media.links().poster(job.id(),
+                now.plus(media.linkLifetime())) : null;
+    }
+
+    MediaWork media() {
+        return media;
+    }
+
+    JobUpdates updates() {
+        return updates;
+    }
+
+    Clock clock() {
+        return clock;
     }
 
     /** "2.1 MB", "980 KB". */

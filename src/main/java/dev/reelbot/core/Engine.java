@@ -24,7 +24,7 @@ public final class Engine {
      * thread.
      */
     public Engine(Parts parts, Executor workers, Clock clock) {
-        this(parts, workers, workers, workers, clock);
+        this(parts, workers, workers, workers, workers, clock);
     }
 
     /**
@@ -32,8 +32,11 @@ public final class Engine {
      * @param submitters  where the step that sends a job's create request runs (see {@link Poller})
      * @param downloads   where videos are downloaded ({@link Offload}): a pool of
      *                    {@code settings.downloads().workers()} threads, apart from the others
+     * @param transcodes  where videos are kept, fitted and given poster frames ({@link MediaWork}): a pool of
+     *                    {@code settings.media().transcodeWorkers()} threads, apart from the others
      */
-    public Engine(Parts parts, Executor workers, Executor submitters, Executor downloads, Clock clock) {
+    public Engine(Parts parts, Executor workers, Executor submitters, Executor downloads, Executor transcodes,
+                  Clock clock) {
         this.settings = parts.settings();
         ModelCatalog catalog = parts.catalog();
         VideoApi api = new LimitedVideoApi(new MeasuredVideoApi(parts.api(), parts.metrics()), settings.maxApiCalls());
@@ -44,9 +47,7 @@ public final class Engine {
         JobRunner runner = new JobRunner(parts.store(), chats,
                 new TaskWatcher(api, updates, catalog, settings, clock, () -> ThreadLocalRandom.current()
                         .nextDouble(), parts.metrics()),
-                new Deliverer(new Downloads(api, new Offload(downloads, settings.downloads().workers(),
-                        jobId -> poller().wake(jobId)), settings.videoDir(), parts.maxDownloadBytes()), updates,
-                        settings, clock),
+                deliverer(parts, api, updates, downloads, transcodes, clock),
                 notices, new MessageKeeper(updates, renderer, settings, clock, parts.metrics()), pending, clock);
         this.poller = new Poller(runner::step, workers, settings.workers(), submitters, clock);
         this.jobs = new JobService(parts.store(), poller, parts.quotas(), clock, pending);
@@ -55,17 +56,33 @@ public final class Engine {
                 parts.store(), renderer, parts.admins(), refunds, chats, clock, api::knowsStatus);
     }
 
+    private Deliverer deliverer(Parts parts, VideoApi api, JobUpdates updates, Executor downloads,
+                                Executor transcodes, Clock clock) {
+        Downloads fetching = new Downloads(api, new Offload(downloads, settings.downloads().workers(),
+                jobId -> poller().wake(jobId)), settings.videoDir(), parts.maxDownloadBytes());
+        MediaWork media = new MediaWork(parts.media(), settings.media(), new Offload(transcodes,
+                settings.media().transcodeWorkers(), jobId -> poller().wake(jobId)), settings.videoDir(),
+                parts.metrics());
+        return new Deliverer(fetching, media, updates, settings, clock);
+    }
+
     /** What an engine is made of. */
     public record Parts(JobStore store, VideoApi api, ChatPorts chats, ModelCatalog catalog, Limits limits,
                         Quotas quotas, Admins admins, EngineSettings settings, long maxDownloadBytes,
-                        String commandName, EngineMetrics metrics) {
+                        String commandName, EngineMetrics metrics, MediaParts media) {
 
-        /** Parts that report no metrics. */
+        /** Parts that report no metrics and keep no media. */
         public Parts(JobStore store, VideoApi api, ChatPorts chats, ModelCatalog catalog, Limits limits,
                      Quotas quotas, Admins admins, EngineSettings settings, long maxDownloadBytes,
                      String commandName) {
             this(store, api, chats, catalog, limits, quotas, admins, settings, maxDownloadBytes, commandName,
-                    EngineMetrics.NONE);
+                    EngineMetrics.NONE, MediaParts.NONE);
+        }
+
+        /** The same parts with {@code newMedia}. */
+        public Parts withMedia(MediaParts newMedia) {
+            return new Parts(store, api, chats, catalog, limits, quotas, admins, settings, maxDownloadBytes,
+                    commandName, metrics, newMedia);
         }
     }
 

@@ -28,6 +28,7 @@ final class JobDetails {
         line(text, "Requested", Renderer.when(job.times().createdAt()));
         line(text, "Finished", job.times().finishedAt() == null ? null : Renderer.when(job.times().finishedAt()));
         line(text, "Video", job.delivery().note());
+        line(text, "Link", job.delivery().link() == null ? null : linkText(job.delivery().link()));
         line(text, "Failure", job.failure() == null ? null : job.failure().message());
         line(text, "Note", unknownStatusNote(job, knowsStatus));
         return text.toString().stripTrailing();
@@ -45,6 +46,33 @@ final class JobDetails {
         return "The video API says `" + PlainText.oneLine(word, 40) + "`, a status word the bot does not know: it "
                 + "counts as still running until the time limit. If it means done or failed, an admin can add it "
                 + "(video-api.status-words).";
+    }
+
+    /**
+     * The lines {@code /video status} adds for a finished video: its link with the expiry, its poster frame, and
+     * for admins where the bot keeps it. Empty when there is none of these.
+     */
+    static String delivery(Job job, boolean forAdmin) {
+        JobDelivery d = job.delivery();
+        StringBuilder text = new StringBuilder();
+        if (d.link() != null) {
+            text.append("\nVideo: ").append(linkText(d.link()));
+        }
+        if (d.poster() != null) {
+            text.append("\nPoster: ").append(d.poster());
+        }
+        if (d.state() == DeliveryState.UNDELIVERED) {
+            text.append("\nNot delivered: ").append(d.note()).append(" (the admins ")
+                    .append(d.notice() == NoticeState.POSTED ? "have been" : "are being").append(" told)");
+        }
+        if (forAdmin && d.kept() != null) {
+            text.append("\nKept at: ").append(d.kept());
+        }
+        return text.toString();
+    }
+
+    private static String linkText(VideoLink link) {
+        return link.url() + (link.expiresAt() == null ? "" : " (expires " + Renderer.when(link.expiresAt()) + ")");
     }
 
     private static void line(StringBuilder text, String label, String value) {

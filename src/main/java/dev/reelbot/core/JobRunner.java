@@ -9,9 +9,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One step of one job: does every duty that is due, in the order that keeps messages true (poll the API; post
- * the message if there is none; raise a refund notice, so the final view can say it was raised; deliver the
- * video; show the latest view), and says when the job next needs a step. The refund notice keeps a schedule of
- * its own: when the admin room is in trouble the requester's message goes ahead without it.
+ * the message if there is none; deliver the video; raise an admin notice (a refund case's, or a delivery notice
+ * for a video no chat took), so the final view can say it was raised; show the latest view), and says when the job
+ * next needs a step. Admin notices keep a schedule of their own: when the admin room is in trouble the requester's
+ * message goes ahead without them.
  */
 final class JobRunner {
     private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
@@ -71,21 +72,19 @@ final class JobRunner {
         if (showsMessage && job.message().ref() == null && due(tracked.chatAt)) {
             job = messages.update(job, tracked, chat);
         }
-        if (job.refund().state().isPending() && due(tracked.noticeAt)) {
+        if (job.delivery().state() == DeliveryState.PENDING && (job.message().ref() != null
+                || MessageKeeper.unreachable(job)) && deliverer.due(tracked)) {
+            job = deliverer.deliver(job, tracked, chat);
+        }
+        if (job.noticePending() && due(tracked.noticeAt)) {
             job = notices.notify(job, tracked, chat);
         } else if (job.refund().noticeOutdated() && due(tracked.noticeAt)) {
             job = notices.showResolution(job, tracked, chat);
         }
-        if (job.delivery().state() == DeliveryState.PENDING && MessageKeeper.unreachable(job)) {
-            job = deliverer.nobodyToDeliverTo(job);
-        } else if (job.delivery().state() == DeliveryState.PENDING && job.message().ref() != null
-                && deliverer.due(tracked)) {
-            job = deliverer.deliver(job, tracked, chat);
-        }
         if (due(tracked.chatAt)) {
             job = messages.update(job, tracked, chat);
         }
-        if (!job.refund().state().isPending() && !job.refund().noticeOutdated()) {
+        if (!job.noticePending() && !job.refund().noticeOutdated()) {
             notices.settled(job.id());
         }
         tracked.routine = isActive(job) && job.message().ref() != null && !tracked.pollNearEnd;
@@ -134,9 +133,10 @@ final class JobRunner {
             next = earliest(next, tracked.pollAt);
         }
         if (job.delivery().state() == DeliveryState.PENDING) {
-            next = earliest(next, job.message().ref() == null ? tracked.chatAt : tracked.deliveryAt);
+            next = earliest(next, job.message().ref() == null && !MessageKeeper.unreachable(job) ? tracked.chatAt
+                    : tracked.deliveryAt);
         }
-        if (job.refund().state().isPending() || job.refund().noticeOutdated()) {
+        if (job.noticePending() || job.refund().noticeOutdated()) {
             next = earliest(next, tracked.noticeAt);
         }
         Instant messageDue = messages.due(job);

@@ -37,7 +37,7 @@ final class JobUpdates {
             }
             Optional<Job> stored = store.compareAndSet(next);
             if (stored.isPresent()) {
-                countFailure(current, stored.get());
+                count(current, stored.get());
                 return stored.get();
             }
             Optional<Job> fresh = store.find(current.id());
@@ -56,17 +56,28 @@ final class JobUpdates {
     Optional<Job> tryApply(Job job, UnaryOperator<Job> change) {
         try {
             Optional<Job> stored = store.compareAndSet(change.apply(job));
-            stored.ifPresent(next -> countFailure(job, next));
+            stored.ifPresent(next -> count(job, next));
             return stored;
         } catch (JobMovedOn movedOn) {
             return Optional.empty();
         }
     }
 
-    /** A job that just became a refund case is a failure, counted once by its code. */
-    private void countFailure(Job before, Job after) {
+    /**
+     * Counts what a change ended, once (only the write that made it is counted): a job that just became a refund
+     * case, by its failure code; a delivery that just ended, by how.
+     */
+    private void count(Job before, Job after) {
         if (before.refund().state() == RefundState.NONE && after.refund().state() == RefundState.NEEDED) {
             metrics.jobFailed(after.failure() == null ? "unknown" : after.failure().code());
+        }
+        if (before.delivery().state() == DeliveryState.PENDING && after.delivery().state().isDone()) {
+            metrics.delivered(switch (after.delivery().state()) {
+                case UPLOADED -> "uploaded";
+                case TRANSCODED -> "transcoded";
+                case LINKED -> "linked";
+                default -> "failed";
+            });
         }
     }
 

@@ -5,7 +5,8 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Raises a job's refund notice in the admin room, once, and keeps it true: the right to post is claimed with a
+ * Raises a job's admin notice (a refund case's, or a delivery notice for a video no chat took; see
+ * {@link NoticeKind}) in the admin room, once, and keeps a refund notice true: the right to post is claimed with a
  * compare-and-set, so overlapping steps, retries and restarts cannot post twice. A claim another live process holds
  * is left to it. When an earlier attempt may have posted the notice (its answer or its record was lost, or a
  * restart came between claiming and confirming), the post says so, and the adapter looks for that notice by its
@@ -34,11 +35,15 @@ final class NoticeDesk {
     }
 
     Job notify(Job job, Tracked tracked, ChatPort chat) {
+        NoticeKind kind = NoticeKind.pendingFor(job);
+        if (kind == null) {
+            return job;
+        }
         Job claimed = job;
-        if (job.refund().state() == RefundState.NEEDED) {
+        if (kind.needed(job)) {
             // Counted as ours before the write: a claim whose write failed after landing is still this process's.
             tracked.claimedNotice = true;
-            Optional<Job> won = updates.tryApply(job, j -> Transitions.noticeClaimed(j, clock.instant()));
+            Optional<Job> won = updates.tryApply(job, j -> kind.claimed(j, clock.instant()));
             if (won.isEmpty()) {
                 tracked.claimedNotice = false;
                 return store.find(job.id()).orElse(job);
@@ -50,20 +55,20 @@ final class NoticeDesk {
         boolean maybePosted = tracked.inheritedNoticeClaim || tracked.noticeMaybePosted;
         tracked.noticeMaybePosted = true;
         try {
-            MessageRef notice = chat.post(chat.adminRoom(claimed.requester()), renderer.notice(claimed, maybePosted),
-                    new PostKey("notice-" + claimed.id(), maybePosted));
+            MessageRef notice = chat.post(chat.adminRoom(claimed.requester()), renderer.notice(claimed, kind,
+                    maybePosted), new PostKey(kind.key(claimed), maybePosted));
             tracked.claimedNotice = true;
-            Job next = updates.apply(claimed, j -> Transitions.noticePosted(j, notice, clock.instant()));
+            Job next = updates.apply(claimed, j -> kind.posted(j, notice, clock.instant()));
             gotThrough(next, tracked);
-            JobUpdates.event(next, "refund notice posted{}: {}", maybePosted ? " (possible repeat)" : "",
-                    next.refund().reason());
+            JobUpdates.event(next, "{} posted{}: {}", kind.label(), maybePosted ? " (possible repeat)" : "",
+                    kind.reason(next));
             return next;
         } catch (ChatException e) {
             if (e.kind() != ChatException.Kind.TRANSIENT) {
                 // Refused outright (a rate limit, no access): this attempt posted nothing.
                 tracked.noticeMaybePosted = maybePosted;
             }
-            failed(claimed, tracked, e, "refund notice not posted yet");
+            failed(claimed, tracked, e, kind.label(), "not posted yet");
             return claimed;
         }
     }
@@ -71,10 +76,10 @@ final class NoticeDesk {
     /** Shows an admin's resolution on the notice; retried on the notice's schedule until the chat took it. */
     Job showResolution(Job job, Tracked tracked, ChatPort chat) {
         try {
-            chat.edit(job.refund().notice(), renderer.notice(job, false));
+            chat.edit(job.refund().notice(), renderer.notice(job, NoticeKind.REFUND, false));
         } catch (ChatException e) {
             if (e.kind() != ChatException.Kind.MESSAGE_GONE) {
-                failed(job, tracked, e, "refund notice not marked resolved yet");
+                failed(job, tracked, e, NoticeKind.REFUND.label(), "not marked resolved yet");
                 return job;
             }
             JobUpdates.warn(job, "the refund notice was deleted; nothing left to mark resolved");
@@ -98,7 +103,7 @@ final class NoticeDesk {
      * Retries later. A rate limit (the platform's or the bot's own) is only a wait; anything else is the admin
      * channel's trouble: listed for {@code /healthz}, counted, and logged.
      */
-    private void failed(Job job, Tracked tracked, ChatException e, String what) {
+    private void failed(Job job, Tracked tracked, ChatException e, String notice, String what) {
         Instant now = clock.instant();
         if (e.kind() == ChatException.Kind.RATE_LIMITED) {
             tracked.noticeAt = now.plus(EditPolicy.retryAfter(e, tracked.noticeErrors));
@@ -106,8 +111,8 @@ final class NoticeDesk {
         }
         Instant retry = now.plus(EditPolicy.retryAfter(e, tracked.noticeErrors++));
         tracked.noticeAt = retry;
-        trouble.failed(job, e.getMessage(), now);
+        trouble.failed(job, notice, e.getMessage(), now);
         metrics.noticeFailed(job.requester().platform());
-        JobUpdates.error(job, "{} ({}); retrying at {}", what, e.getMessage(), retry);
+        JobUpdates.error(job, "{} {} ({}); retrying at {}", notice, what, e.getMessage(), retry);
     }
 }

@@ -92,7 +92,8 @@ public final class Poller {
 
     /** Starts tracking a job found unfinished (at start-up, or after a failed accept); false if tracked already. */
     boolean trackResumed(Job job, Instant due) {
-        boolean inherited = job.refund().state() == RefundState.NOTIFYING;
+        boolean inherited = job.refund().state() == RefundState.NOTIFYING
+                || job.delivery().notice() == NoticeState.NOTIFYING;
         return track(new Tracked(job.id(), job.state() == JobState.SUBMITTING, inherited, clock.instant()), due);
     }
 

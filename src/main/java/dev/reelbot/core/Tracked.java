@@ -1,6 +1,7 @@
 package dev.reelbot.core;
 
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * What the engine remembers about a job between steps, in memory only: when each duty may next run. Losing it in a
@@ -34,6 +35,12 @@ final class Tracked {
     Instant deliveryAt;
     /** The video download running on the downloads' pool, or {@code null}: its thread only completes the future. */
     Downloads.Fetch download;
+    /** The media stage (keep, poster, fit) running on the media pool, or {@code null}; likewise. */
+    CompletableFuture<MediaWork.Prepared> media;
+    /** The downloaded video and what the media stage made of it, kept for the next attempt until delivered. */
+    MediaWork.Prepared prepared;
+    /** Whether the chat already refused a fitted or original upload as too large once, and it was fitted smaller. */
+    boolean refitted;
     int chatErrors;
     /**
      * When the refund notice may next be posted or edited, on a schedule of its own: trouble in the admin room never

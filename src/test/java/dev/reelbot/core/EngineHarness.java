@@ -36,6 +36,7 @@ final class EngineHarness implements AutoCloseable {
     private final Executor submitters;
     private final Executor downloads;
     private final Function<MutableClock, VideoApi> apis;
+    private final MediaParts media;
     private SqliteConnections db;
     /** The real store, for what tests check. */
     JdbcJobStore store;
@@ -52,13 +53,14 @@ final class EngineHarness implements AutoCloseable {
     /** @param submitters where steps that send a create request run (the test's thread unless a test says so) */
     EngineHarness(Path dir, SimulatorOptions simulatorOptions, EngineSettings settings, Quotas quotas,
                   ModelCatalog models, Executor submitters) {
-        this(dir, simulatorOptions, null, settings, quotas, models, submitters, Runnable::run);
+        this(dir, simulatorOptions, null, settings, quotas, models, submitters, Runnable::run, MediaParts.NONE);
     }
 
     private EngineHarness(Path dir, SimulatorOptions simulatorOptions, Function<MutableClock, VideoApi> api,
                           EngineSettings settings, Quotas quotas, ModelCatalog models, Executor submitters,
-                          Executor downloads) {
+                          Executor downloads, MediaParts media) {
         this.dir = dir;
+        this.media = media;
         this.submitters = submitters;
         this.downloads = downloads;
         this.models = models;
@@ -75,7 +77,14 @@ final class EngineHarness implements AutoCloseable {
      */
     static EngineHarness onApi(Path dir, EngineSettings settings, ModelCatalog models,
                                Function<MutableClock, VideoApi> api, Executor downloads) {
-        return new EngineHarness(dir, null, api, settings, new Quotas(100, 1000), models, Runnable::run, downloads);
+        return new EngineHarness(dir, null, api, settings, new Quotas(100, 1000), models, Runnable::run, downloads,
+                MediaParts.NONE);
+    }
+
+    /** An engine on the simulator that keeps, fits and links videos with {@code media}. */
+    static EngineHarness withMedia(Path dir, EngineSettings settings, MediaParts media) {
+        return new EngineHarness(dir, SimulatorOptions.defaults(), null, settings, new Quotas(100, 1000),
+                DEFAULT_MODELS, Runnable::run, Runnable::run, media);
     }
 
     EngineHarness(Path dir) {
@@ -96,7 +105,7 @@ final class EngineHarness implements AutoCloseable {
         faults = new FaultyJobStore(store);
         engine = new Engine(new Engine.Parts(faults, apis.apply(clock), new ChatPorts(List.of(chat)), models,
                 Limits.DEFAULTS, quotas, new Admins(Set.of(ADMIN.qualifiedUser())), settings, 64L * 1024 * 1024,
-                "/video"), Runnable::run, submitters, downloads, clock);
+                "/video").withMedia(media), Runnable::run, submitters, downloads, Runnable::run, clock);
     }
 
     /** Like a process that died and started again: nothing in memory survives, the database does. */

@@ -14,9 +14,11 @@ import dev.reelbot.core.JobStore;
 import dev.reelbot.core.JobTask;
 import dev.reelbot.core.JobTimes;
 import dev.reelbot.core.MessageRef;
+import dev.reelbot.core.NoticeState;
 import dev.reelbot.core.Quotas;
 import dev.reelbot.core.RefundState;
 import dev.reelbot.core.Requester;
+import dev.reelbot.core.VideoLink;
 import dev.reelbot.core.VideoRequest;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -67,7 +69,9 @@ class JdbcJobStoreTest {
                 new JobTimes(T0.minusSeconds(100), T0.plusSeconds(1), T0.plusSeconds(30), T0.plusSeconds(20),
                         T0.plusSeconds(15)),
                 new JobTask("task_abc", "completed", 100, "https://cdn/v.mp4", T0.plusSeconds(3600), 2, 1),
-                new JobDelivery(DeliveryState.FAILED, 5, "503"),
+                new JobDelivery(DeliveryState.UNDELIVERED, 5, "503", new VideoLink("https://bot/v/full2345/t.mp4",
+                        T0.plusSeconds(86_400)), "https://bot/v/full2345/t.jpg", "/data/media/full2345.mp4",
+                        NoticeState.POSTED, new MessageRef("slack", "C_ADMIN", "1700000002.000300")),
                 new JobMessage(message, "fingerprint", T0.plusSeconds(25), true, "full2345-k3y9"),
                 new JobRefund(RefundState.RESOLVED, "undelivered", notice, "bob", "refunded", T0.plusSeconds(99),
                         true));
