@@ -164,7 +164,7 @@ final class RunCommand implements Callable<Integer> {
             try (probe; WebServer web = WebServer.start(cfg.serverHost(), cfg.serverPort(), platforms.slackHttp(),
                     health, metrics::scrape, media.routes(Clock.systemUTC()))) {
                 int resumed = engine.start(scheduler);
-                media.startSweeper(cfg, scheduler, pools.transcodes(), Clock.systemUTC());
+                media.startSweeper(cfg, scheduler, pools.downloads(), Clock.systemUTC());
                 heartbeat.start(scheduler);
                 probe.start(scheduler);
                 health.watch(HEALTH_WATCH);

@@ -32,8 +32,9 @@ public final class Engine {
      * @param submitters  where the step that sends a job's create request runs (see {@link Poller})
      * @param downloads   where videos are downloaded ({@link Offload}): a pool of
      *                    {@code settings.downloads().workers()} threads, apart from the others
-     * @param transcodes  where videos are kept, fitted and given poster frames ({@link MediaWork}): a pool of
-     *                    {@code settings.media().transcodeWorkers()} threads, apart from the others
+     * @param transcodes  where videos are fitted under a channel's limit ({@link MediaWork}): a pool of
+     *                    {@code settings.media().transcodeWorkers()} threads, apart from the others (keeping
+     *                    videos and taking poster frames, short work, runs on the downloads' pool)
      */
     public Engine(Parts parts, Executor workers, Executor submitters, Executor downloads, Executor transcodes,
                   Clock clock) {
@@ -58,9 +59,9 @@ public final class Engine {
 
     private Deliverer deliverer(Parts parts, VideoApi api, JobUpdates updates, Executor downloads,
                                 Executor transcodes, Clock clock) {
-        Downloads fetching = new Downloads(api, new Offload(downloads, settings.downloads().workers(),
-                jobId -> poller().wake(jobId)), settings.videoDir(), parts.maxDownloadBytes());
-        MediaWork media = new MediaWork(parts.media(), settings.media(), new Offload(transcodes,
+        Offload downloading = new Offload(downloads, settings.downloads().workers(), jobId -> poller().wake(jobId));
+        Downloads fetching = new Downloads(api, downloading, settings.videoDir(), parts.maxDownloadBytes());
+        MediaWork media = new MediaWork(parts.media(), settings.media(), downloading, new Offload(transcodes,
                 settings.media().transcodeWorkers(), jobId -> poller().wake(jobId)), settings.videoDir(),
                 parts.metrics());
         return new Deliverer(fetching, media, updates, settings, clock);

@@ -10,27 +10,38 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The media stage of a delivery, between the download and the upload, on a pool of its own ({@link Offload},
- * {@code delivery.transcode-workers}): keeps the original in the media store, takes its poster frame, and fits it
- * under the channel's upload limit when it is over. Each part that fails is logged and left out; the delivery goes
- * on with what there is (a failed fit means the video is linked, never that it is not delivered).
+ * The media stage of a delivery, between the download and the upload: keeps the original in the media store and
+ * takes its poster frame (short work, on the downloads' pool), then fits it under the channel's upload limit when
+ * it is over, on a pool of its own ({@code delivery.transcode-workers}), so a long transcode holds up no other job's
+ * delivery. Each part that fails is logged and left out; the delivery goes on with what there is (a failed fit
+ * means the video is linked, never that it is not delivered).
  *
- * <p>Threading: {@link #start} is called by a job's step on a worker; the work runs on the media pool and only
- * completes its future; the job is woken when it is done.
+ * <p>Threading: {@link #start} is called by a job's step on a worker; the work runs on the pools and only completes
+ * its future; the job is woken when each part is done.
  */
 final class MediaWork {
     private static final Logger log = LoggerFactory.getLogger(MediaWork.class);
 
+    /** The lane of keeping videos on the downloads' pool: at most half its threads, like one host's downloads. */
+    private static final String KEEP_LANE = "media store";
+
     private final MediaParts parts;
     private final MediaSettings settings;
-    private final Offload pool;
+    private final Offload keeping;
+    private final Offload fitting;
     private final Path workDir;
     private final EngineMetrics metrics;
 
-    MediaWork(MediaParts parts, MediaSettings settings, Offload pool, Path workDir, EngineMetrics metrics) {
+    /**
+     * @param keeping the downloads' pool, for keeping videos and taking poster frames
+     * @param fitting the transcodes' own pool
+     */
+    MediaWork(MediaParts parts, MediaSettings settings, Offload keeping, Offload fitting, Path workDir,
+              EngineMetrics metrics) {
         this.parts = parts;
         this.settings = settings;
-        this.pool = pool;
+        this.keeping = keeping;
+        this.fitting = fitting;
         this.workDir = workDir;
         this.metrics = metrics;
     }
@@ -81,10 +92,12 @@ final class MediaWork {
      */
     CompletableFuture<Prepared> start(Job job, Prepared from, long fitUnder) {
         String id = job.id();
-        return pool.run(id, id, () -> {
-            Prepared prepared = from.kept() != null ? from : keep(id, from);
-            return fitUnder > 0 && canFit() ? fit(id, prepared, fitUnder) : prepared;
-        });
+        CompletableFuture<Prepared> kept = from.kept() != null || parts.store().isEmpty()
+                ? CompletableFuture.completedFuture(from) : keeping.run(id, KEEP_LANE, () -> keep(id, from));
+        if (fitUnder <= 0 || !canFit()) {
+            return kept;
+        }
+        return kept.thenCompose(prepared -> fitting.run(id, id, () -> fit(id, prepared, fitUnder)));
     }
 
     MediaLinks links() {
@@ -96,9 +109,6 @@ final class MediaWork {
     }
 
     private Prepared keep(String id, Prepared from) {
-        if (parts.store().isEmpty()) {
-            return from;
-        }
         MediaStore store = parts.store().get();
         String key = id + ".mp4";
         try (InputStream in = Files.newInputStream(from.original())) {

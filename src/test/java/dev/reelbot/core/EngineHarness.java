@@ -37,6 +37,7 @@ final class EngineHarness implements AutoCloseable {
     private final Executor downloads;
     private final Function<MutableClock, VideoApi> apis;
     private final MediaParts media;
+    private final Executor transcodes;
     private SqliteConnections db;
     /** The real store, for what tests check. */
     JdbcJobStore store;
@@ -53,14 +54,16 @@ final class EngineHarness implements AutoCloseable {
     /** @param submitters where steps that send a create request run (the test's thread unless a test says so) */
     EngineHarness(Path dir, SimulatorOptions simulatorOptions, EngineSettings settings, Quotas quotas,
                   ModelCatalog models, Executor submitters) {
-        this(dir, simulatorOptions, null, settings, quotas, models, submitters, Runnable::run, MediaParts.NONE);
+        this(dir, simulatorOptions, null, settings, quotas, models, submitters, Runnable::run, MediaParts.NONE,
+                Runnable::run);
     }
 
     private EngineHarness(Path dir, SimulatorOptions simulatorOptions, Function<MutableClock, VideoApi> api,
                           EngineSettings settings, Quotas quotas, ModelCatalog models, Executor submitters,
-                          Executor downloads, MediaParts media) {
+                          Executor downloads, MediaParts media, Executor transcodes) {
         this.dir = dir;
         this.media = media;
+        this.transcodes = transcodes;
         this.submitters = submitters;
         this.downloads = downloads;
         this.models = models;
@@ -78,13 +81,16 @@ final class EngineHarness implements AutoCloseable {
     static EngineHarness onApi(Path dir, EngineSettings settings, ModelCatalog models,
                                Function<MutableClock, VideoApi> api, Executor downloads) {
         return new EngineHarness(dir, null, api, settings, new Quotas(100, 1000), models, Runnable::run, downloads,
-                MediaParts.NONE);
+                MediaParts.NONE, Runnable::run);
     }
 
-    /** An engine on the simulator that keeps, fits and links videos with {@code media}. */
-    static EngineHarness withMedia(Path dir, EngineSettings settings, MediaParts media) {
+    /**
+     * An engine on the simulator that keeps, fits and links videos with {@code media}, its media stage running on
+     * {@code transcodes}.
+     */
+    static EngineHarness withMedia(Path dir, EngineSettings settings, MediaParts media, Executor transcodes) {
         return new EngineHarness(dir, SimulatorOptions.defaults(), null, settings, new Quotas(100, 1000),
-                DEFAULT_MODELS, Runnable::run, Runnable::run, media);
+                DEFAULT_MODELS, Runnable::run, Runnable::run, media, transcodes);
     }
 
     EngineHarness(Path dir) {
@@ -105,7 +111,7 @@ final class EngineHarness implements AutoCloseable {
         faults = new FaultyJobStore(store);
         engine = new Engine(new Engine.Parts(faults, apis.apply(clock), new ChatPorts(List.of(chat)), models,
                 Limits.DEFAULTS, quotas, new Admins(Set.of(ADMIN.qualifiedUser())), settings, 64L * 1024 * 1024,
-                "/video").withMedia(media), Runnable::run, submitters, downloads, Runnable::run, clock);
+                "/video").withMedia(media), Runnable::run, submitters, downloads, transcodes, clock);
     }
 
     /** Like a process that died and started again: nothing in memory survives, the database does. */

@@ -10,6 +10,7 @@ import dev.reelbot.core.Engine;
 import dev.reelbot.core.EngineSettings;
 import dev.reelbot.core.Job;
 import dev.reelbot.core.Limits;
+import dev.reelbot.core.MediaParts;
 import dev.reelbot.core.ModelCatalog;
 import dev.reelbot.core.ModelSpec;
 import dev.reelbot.core.Quotas;
@@ -45,13 +46,23 @@ final class DiscordHarness implements AutoCloseable {
     final FakeDiscord discord;
     private final Path dir;
     private final DiscordSettings settings;
+    private final EngineSettings engineSettings;
+    private final MediaParts media;
     DiscordBot bot;
     JdbcJobStore store;
     Engine engine;
     private SqliteConnections db;
 
     DiscordHarness(Path dir, UnaryOperator<DiscordSettings> tweak) throws InterruptedException {
+        this(dir, tweak, EngineSettings.defaults(dir.resolve("videos")), MediaParts.NONE);
+    }
+
+    /** A harness whose engine keeps, fits and links videos with {@code media}. */
+    DiscordHarness(Path dir, UnaryOperator<DiscordSettings> tweak, EngineSettings engineSettings, MediaParts media)
+            throws InterruptedException {
         this.dir = dir;
+        this.engineSettings = engineSettings;
+        this.media = media;
         simulator = ApiSimulator.start(SimulatorOptions.defaults().withClock(clock));
         discord = FakeDiscord.start();
         settings = tweak.apply(DiscordSettings.defaults(Secret.of(FakeDiscord.TOKEN), Interactions.ADMIN_CHANNEL)
@@ -68,7 +79,7 @@ final class DiscordHarness implements AutoCloseable {
         VideoApi api = TestApis.forSimulator(simulator, MODELS, clock, Duration.ofSeconds(5));
         engine = new Engine(new Engine.Parts(store, api, new ChatPorts(List.of(bot.port())), MODELS,
                 new Limits(1000, 2, List.of(), Map.of()), Quotas.DEFAULTS, new Admins(Set.of()),
-                EngineSettings.defaults(dir.resolve("videos")), 64L * 1024 * 1024, "/video"), Runnable::run, clock);
+                engineSettings, 64L * 1024 * 1024, "/video").withMedia(media), Runnable::run, clock);
         bot.serve(engine.commands());
         bot.registerCommands(engine.commands());
     }
