@@ -98,14 +98,18 @@ class ProbesAndMetricsTest {
                   base-url: http://127.0.0.1:%d/v1
                   connect-timeout: 200ms
                   get-attempts: 1
+                delivery:
+                  video-dir: %s
                 store:
                   path: %s
+                media:
+                  dir: %s
                 server:
                   host: 127.0.0.1
                   port: 0
                 console:
                   enabled: true
-                """.formatted(deadPort, dir.resolve("jobs.db")));
+                """.formatted(deadPort, dir.resolve("videos"), dir.resolve("jobs.db"), dir.resolve("media")));
         try (RunningBot bot = new RunningBot(config, Map.of("VIDEO_API_KEY", "sim-key"))) {
             await().atMost(Duration.ofSeconds(20)).until(() -> bot.get("/readyz").code() == 503);
 

@@ -74,6 +74,10 @@ class MediaDeliveryTest {
         assertThat(Files.exists(dir.resolve("media").resolve(job.id() + ".jpg"))).isTrue();
         assertThat(((JobView.Uploaded) shown(job).result()).link()).isEqualTo(job.delivery().link());
         assertThat(dir.resolve("videos").toFile().list()).as("working files removed").isEmpty();
+        assertThat(h.command("status " + job.id()).text()).contains("Video: " + job.delivery().link().url()
+                + " (expires ").contains("Poster: " + job.delivery().poster()).doesNotContain("Kept at");
+        assertThat(h.command(EngineHarness.ADMIN, "status " + job.id(), "status-admin").text())
+                .as("where it is kept, for admins").contains("Kept at: " + job.delivery().kept());
     }
 
     @Test

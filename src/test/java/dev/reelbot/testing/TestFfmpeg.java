@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Assumptions;
  * back with ffprobe.
  */
 public final class TestFfmpeg {
-    public static final String HOW_TO_RUN = "ffmpeg is not installed, so this test is skipped; install it "
-            + "(apt-get install -y ffmpeg; .ci/run does) to run it";
+    public static final String HOW_TO_RUN = "this test needs ffmpeg, so it is skipped; to run it, install ffmpeg "
+            + "(apt-get install -y ffmpeg; .ci/run does)";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static Ffmpeg.Detection detection;
 
@@ -29,7 +29,7 @@ public final class TestFfmpeg {
         if (detection == null) {
             detection = Ffmpeg.detect(null, System.getenv("PATH"));
         }
-        Assumptions.assumeTrue(detection.isFound(), () -> HOW_TO_RUN + " (" + detection.problem() + ")");
+        Assumptions.assumeTrue(detection.isFound(), () -> HOW_TO_RUN + ". Found: " + detection.problem());
         return detection.found();
     }
 
