@@ -16,7 +16,7 @@ import java.util.List;
  */
 record FitPlan(int width, int height, double fps, int videoKbps, int audioKbps) {
     /** The share of the limit kept free: encoders overshoot a little, and the container has its own bytes. */
-    static final double MARGIN = 0.06;
+    static final double MARGIN = 0.10;
     static final long CONTAINER_BYTES = 64 * 1024;
     /** Bits per pixel per frame below which H.264 at a fast preset starts to look blocky. */
     static final double DECENT_BPP = 0.045;
