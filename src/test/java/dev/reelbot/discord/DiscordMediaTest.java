@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reelbot.core.DeliveryState;
 import dev.reelbot.core.EngineSettings;
 import dev.reelbot.core.Job;
@@ -27,6 +28,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -143,6 +146,32 @@ class DiscordMediaTest {
         String tampered = link.substring(0, at) + (link.charAt(at) == 'A' ? 'B' : 'A') + link.substring(at + 1);
         assertThat(get(tampered).statusCode()).isEqualTo(404);
         assertThat(get(job.delivery().poster()).statusCode()).isEqualTo(200);
+        assertThat(h.discord.calls("POST", "channels/" + Interactions.ADMIN_CHANNEL + "/messages")).isEmpty();
+    }
+
+    @Test
+    void anUploadDiscordRefusesWith413UnderTheLimitItAnnouncedIsFittedSmallerAndUploaded() throws Exception {
+        start(MediaSettings.DEFAULTS);
+        h.discord.guildTier(Interactions.GUILD, Interactions.CHANNEL, 2);
+        ObjectNode interaction = Interactions.slash(Instant.now(), Interactions.ALICE, List.of(),
+                DiscordCommands.VIDEO, null, List.of(Interactions.Option.string("prompt", "a storm at sea [big]")));
+        interaction.remove("attachment_size_limit");
+        String jobId = DiscordHarness.jobIdIn(h.interact(interaction));
+        h.tick();
+        assertThat(h.job(jobId).message().ref()).as("the progress message is up").isNotNull();
+        // The next post in the channel is the upload: Discord refuses it below the 50 MiB its tier allows.
+        h.discord.failNext("POST", "channels/\\d+/messages", 413, "{\"code\":40005,\"message\":\"Request entity "
+                + "too large\"}", null);
+
+        h.runUntilSettled();
+
+        Job job = h.job(jobId);
+        assertThat(job.delivery().state()).isEqualTo(DeliveryState.TRANSCODED);
+        long original = Files.size(dir.resolve("media").resolve(job.id() + ".mp4"));
+        List<Call> uploads = h.channelPosts().stream().filter(c -> !c.fileNames().isEmpty()).toList();
+        assertThat(uploads).hasSize(2);
+        assertThat(uploads.get(0).fileBytes()).as("the original, refused with 413").isEqualTo(original);
+        assertThat(uploads.get(1).fileBytes()).as("fitted under three quarters of it").isLessThan(original * 3 / 4);
         assertThat(h.discord.calls("POST", "channels/" + Interactions.ADMIN_CHANNEL + "/messages")).isEmpty();
     }
 }

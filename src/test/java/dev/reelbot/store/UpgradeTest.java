@@ -25,10 +25,7 @@ class UpgradeTest {
     @Test
     void aJobAnEarlierVersionLeftSubmittingIsNeverSentAgain() throws Exception {
         Path file = dir.resolve("old.db");
-        SQLiteDataSource source = new SQLiteDataSource();
-        source.setUrl("jdbc:sqlite:" + file);
-        Flyway.configure().dataSource(source).locations("classpath:db/migration").target("2").load().migrate();
-        try (Connection c = source.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = migratedTo(file, "2"); Statement s = c.createStatement()) {
             s.execute("INSERT INTO jobs (id, version, request_key, platform, workspace, channel, user_id, user_name, "
                     + "prompt, model, state, created_at, updated_at, progress, poll_errors, missing_polls, "
                     + "delivery_state, delivery_attempts, final_shown, refund_state, refund_reason, settled) VALUES "
@@ -53,10 +50,7 @@ class UpgradeTest {
     @Test
     void aDeliveryEarlierVersionsReportedFailedIsUndeliveredAndALinkedOneKeepsItsLink() throws Exception {
         Path file = dir.resolve("old.db");
-        SQLiteDataSource source = new SQLiteDataSource();
-        source.setUrl("jdbc:sqlite:" + file);
-        Flyway.configure().dataSource(source).locations("classpath:db/migration").target("12").load().migrate();
-        try (Connection c = source.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = migratedTo(file, "12"); Statement s = c.createStatement()) {
             s.execute("INSERT INTO jobs (id, version, request_key, platform, workspace, channel, user_id, user_name, "
                     + "prompt, model, state, created_at, updated_at, progress, video_url, expires_at, poll_errors, "
                     + "missing_polls, delivery_state, delivery_attempts, final_shown, refund_state, refund_reason, "
@@ -79,5 +73,13 @@ class UpgradeTest {
                     Instant.ofEpochSecond(3600)));
             assertThat(store.unsettled()).isEmpty();
         }
+    }
+
+    /** A database as the version with migration {@code version} left it: a connection to write its rows. */
+    private static Connection migratedTo(Path file, String version) throws Exception {
+        SQLiteDataSource source = new SQLiteDataSource();
+        source.setUrl("jdbc:sqlite:" + file);
+        Flyway.configure().dataSource(source).locations("classpath:db/migration").target(version).load().migrate();
+        return source.getConnection();
     }
 }
