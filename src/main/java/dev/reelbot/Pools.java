@@ -7,8 +7,8 @@ import java.util.concurrent.ExecutorService;
 /**
  * The engine's thread pools: the workers every job step runs on, the submitters that send create requests (see
  * {@code Poller}), the downloads (with keeping videos and taking poster frames) and the transcodes (see
- * {@code Offload}, {@code MediaWork}). Closing stops them all, letting steps in flight finish for a while; a download or transcode
- * still running then is cut off (ffmpeg is killed) and done again after the next start.
+ * {@code Offload}, {@code MediaWork}). Closing stops them all, letting steps in flight finish for a while; a
+ * download or transcode still running then is cut off (ffmpeg is killed) and done again after the next start.
  */
 record Pools(ExecutorService workers, ExecutorService submitters, ExecutorService downloads,
              ExecutorService transcodes, Duration grace) implements AutoCloseable {

@@ -35,7 +35,8 @@ public record BenchReport(int jobs, Map<JobState, Integer> states, Percentiles a
         line(out, "  of which poll-seeing-it-to-final-message p99", "%.2f s", deliverySeconds.at(99));
         line(out, "deliveries by kind", "%s", deliveries);
         if (transcodeSeconds.count() > 0) {
-            line(out, "transcode time p50", "%.2f s (%d transcodes)", transcodeSeconds.at(50), transcodeSeconds.count());
+            line(out, "transcode time p50", "%.2f s (%d transcodes)", transcodeSeconds.at(50),
+                    transcodeSeconds.count());
             line(out, "transcode time p99", "%.2f s", transcodeSeconds.at(99));
         }
         line(out, "GET polls per job", "%.2f", pollsPerJob);

@@ -8,7 +8,7 @@ public enum DeliveryState {
     PENDING,
     /** The file was uploaded into the chat as it came. */
     UPLOADED,
-    /** It was over the channel's upload limit: a copy fitted under it was uploaded (the original linked, if it can be). */
+    /** Over the channel's upload limit: a copy fitted under it was uploaded (the original linked, if it can be). */
     TRANSCODED,
     /** It could not be uploaded here: the message links to it. */
     LINKED,

@@ -7,8 +7,9 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The admin notices (refund and delivery notices) that cannot be posted (or updated) right now, and why: the admin channel's trouble, for
- * {@code /healthz}. Each is retried by its job's steps until it gets through; it is listed here until then.
+ * The admin notices (refund and delivery notices) that cannot be posted (or updated) right now, and why: the
+ * admin channel's trouble, for {@code /healthz}. Each is retried by its job's steps until it gets through; it is
+ * listed here until then.
  *
  * <p>Threading: thread-safe; written by the workers stepping jobs, read by health checks.
  */
@@ -34,7 +35,7 @@ final class NoticeTrouble {
         Optional<Failing> oldest = byJob.values().stream().min(Comparator.comparing(Failing::since));
         long kinds = byJob.values().stream().map(Failing::what).distinct().count();
         return oldest.map(f -> byJob.size() + " " + (kinds == 1 ? f.what() : "admin notice")
-                + (byJob.size() == 1 ? "" : "s") + " cannot reach the admin channel (" + f.platform() + ": " + f.reason() + ") since "
-                + Renderer.when(f.since()) + "; retrying");
+                + (byJob.size() == 1 ? "" : "s") + " cannot reach the admin channel (" + f.platform() + ": "
+                + f.reason() + ") since " + Renderer.when(f.since()) + "; retrying");
     }
 }

@@ -64,8 +64,8 @@ final class BigVideo {
     /** What {@code [big]} serves, for the start-up line: a real clip, or why not. */
     String describe() {
         return file().map(f -> "a real " + FORMAT + " clip over 10 MiB (made with ffmpeg, cached in "
-                + f.getParent() + ")").orElse("ffmpeg was not found, so the 4 s sample padded to 11 MiB (plays, but is not a real large "
-                        + "video)");
+                + f.getParent() + ")").orElse("ffmpeg was not found, so the 4 s sample padded to 11 MiB (plays, but "
+                + "is not a real large video)");
     }
 
     private static Optional<Path> make() {

@@ -24,8 +24,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Slack as a chat platform: progress in a real channel message ({@code chat.postMessage}, then {@code chat.update}
- * by channel + ts), the video uploaded in three streamed steps ({@link SlackUpload}), private notes as ephemeral messages. When the
- * bot may not post in a channel, the job's messages go to a DM with the requester, who is told how to fix it.
+ * by channel + ts), the video uploaded in three streamed steps ({@link SlackUpload}), private notes as ephemeral
+ * messages. When the bot may not post in a channel, the job's messages go to a DM with the requester, who is told
+ * how to fix it.
  *
  * <p>Threading: thread-safe; called from the engine's workers, it blocks on Slack's Web API. Rate limits are kept
  * by {@link SlackThrottle}: an empty bucket becomes a {@code RATE_LIMITED} the engine retries later.

@@ -25,9 +25,9 @@ import java.util.function.IntSupplier;
  * The bot's metrics in Prometheus form through Micrometer: the JVM and process (memory, GC, threads, CPU, file
  * descriptors, uptime); counters for submissions, failures, deliveries by kind, message updates, platform 429s,
  * admin notices the admin channel refused and status words the bot does not know; latency histograms for polls,
- * video API calls and transcodes with a dozen buckets each, chosen for what they time; gauges for jobs by state, open refund cases and the
- * scheduler, read from the store at most every few seconds. Every series the README
- * lists exists from start-up, at 0, for each label value the engine can report. Gauges hold their sources
+ * video API calls and transcodes with a dozen buckets each, chosen for what they time; gauges for jobs by state,
+ * open refund cases and the scheduler, read from the store at most every few seconds. Every series the README lists
+ * exists from start-up, at 0, for each label value the engine can report. Gauges hold their sources
  * strongly: Micrometer's default weak reference would let them be collected and read NaN.
  *
  * <p>Threading: Micrometer meters are thread-safe; gauges are read on the scraping thread.
@@ -195,7 +195,8 @@ public final class MicrometerMetrics implements EngineMetrics, AutoCloseable {
 
     private Counter noticeFailures(String platform) {
         return Counter.builder("reelbot_notice_failures").description("Admin notices (refund and delivery "
-                + "notices, or a refund's resolution) the admin channel refused, each retried").tag("platform", platform).register(registry);
+                + "notices, or a refund's resolution) the admin channel refused, each retried")
+                .tag("platform", platform).register(registry);
     }
 
     private Counter rateLimited(String platform) {

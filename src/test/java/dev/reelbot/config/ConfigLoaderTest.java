@@ -382,7 +382,8 @@ class ConfigLoaderTest {
 
     @Test
     void aPublicUrlNeedsALongLinkSecretAndHttpsAwayFromThisMachine() throws Exception {
-        Path file = write("video-api:\n  base-url: https://a.example.com\nserver:\n  public-url: https://r.example.com\n");
+        Path file = write("video-api:\n  base-url: https://a.example.com\nserver:\n"
+                + "  public-url: https://r.example.com\n");
         ConfigException missing = problems(file, KEY);
         assertThat(missing.problems()).extracting(Problem::key).containsExactly("MEDIA_LINK_SECRET");
         assertThat(missing.getMessage()).contains("server.public-url", "openssl rand");

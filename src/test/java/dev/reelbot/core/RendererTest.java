@@ -161,8 +161,8 @@ class RendererTest {
                 .contains("task_1").contains("2026-11-24 12:00 UTC").contains("could not generate");
         Job unknown = Transitions.submitUnknown(TestJobs.sending(), new Failure("no answer", "submit_unknown"),
                 null, T0);
-        assertThat(renderer.notice(unknown, NoticeKind.REFUND, true).plainText()).contains("unknown (no answer to the submission)")
-                .contains("Submitted (maybe billed)");
+        assertThat(renderer.notice(unknown, NoticeKind.REFUND, true).plainText())
+                .contains("unknown (no answer to the submission)").contains("Submitted (maybe billed)");
     }
 
     @Test
