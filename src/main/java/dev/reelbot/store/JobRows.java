@@ -32,8 +32,8 @@ final class JobRows {
             "missing_polls", "delivery_state", "delivery_attempts", "delivery_note", "delivery_link",
             "delivery_link_expires_at", "delivery_poster", "delivery_kept", "delivery_notice",
             "delivery_notice_channel", "delivery_notice_id", "message_channel", "message_id", "message_shown",
-            "message_shown_at", "final_shown", "message_post_key", "refund_state", "refund_reason", "notice_channel", "notice_id", "resolved_by", "resolved_note", "resolved_at", "notice_outdated",
-            "settled");
+            "message_shown_at", "final_shown", "message_post_key", "refund_state", "refund_reason", "notice_channel",
+            "notice_id", "resolved_by", "resolved_note", "resolved_at", "notice_outdated", "settled");
 
     private JobRows() {
     }
