@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.reelbot.simulator.ApiSimulator;
 import dev.reelbot.simulator.SimulatorOptions;
 import dev.reelbot.testing.BotProcess;
+import dev.reelbot.testing.LogCapture;
 import dev.reelbot.testing.TestConfigs;
 import dev.reelbot.testing.TestFfmpeg;
 import java.net.URI;
@@ -57,8 +58,8 @@ class RunMediaTest {
     void theLinkOfAFinishedVideoIsServedByTheBotsOwnServer() throws Exception {
         TestFfmpeg.require();
         int port = BotProcess.freePort();
-        try (RunningBot bot = new RunningBot(config(port), Map.of("VIDEO_API_KEY", "sim-key",
-                "REELBOT_SERVER_PUBLIC_URL", "http://127.0.0.1:" + port, "MEDIA_LINK_SECRET", SECRET))) {
+        try (LogCapture logs = new LogCapture(); RunningBot bot = new RunningBot(config(port), Map.of("VIDEO_API_KEY",
+                "sim-key", "REELBOT_SERVER_PUBLIC_URL", "http://127.0.0.1:" + port, "MEDIA_LINK_SECRET", SECRET))) {
             bot.type("/video a cat surfing");
             String done = bot.awaitLine(l -> l.contains("✅ Video ready"), WITHIN);
 
@@ -74,6 +75,7 @@ class RunMediaTest {
             assertThat(bot.get("/healthz").body()).contains("\"transcoding\":{\"status\":\"UP\",\"detail\":\"on: "
                     + "ffmpeg ");
             assertThat(bot.stop()).isZero();
+            assertThat(logs.lines()).isNotEmpty().noneMatch(l -> l.contains(SECRET));
         }
     }
 

@@ -142,7 +142,7 @@ public final class Renderer {
         JobDelivery delivery = job.delivery();
         facts.add(new NoticeView.Fact("Why", delivery.note() == null ? "no reason was recorded" : delivery.note()));
         facts.add(new NoticeView.Fact("Video", delivery.kept() != null ? "kept at " + delivery.kept()
-                : "not fetched: it is still at the video API as task " + job.task().taskId()
+                : "not kept by the bot: it is at the video API as task " + job.task().taskId()
                 + (job.task().expiresAt() == null ? "" : ", until " + WHEN.format(job.task().expiresAt()))));
         if (delivery.link() != null) {
             facts.add(new NoticeView.Fact("Link", delivery.link().url() + (delivery.link().expiresAt() == null ? ""

@@ -171,7 +171,7 @@ class BrokenApiTest {
         assertThat(job.failure().detail()).as("the cause, for the log and /video status").contains("not a video");
         assertThat(chat.events("upload")).isEmpty();
         assertThat(chat.events("notice")).singleElement().satisfies(n -> assertThat(n.text())
-                .contains("not fetched: it is still at the video API as task"));
+                .contains("not kept by the bot: it is at the video API as task"));
         assertThat(job.refund().state()).isEqualTo(RefundState.NONE);
         assertThat(shown(job).headline()).isEqualTo("📦 Video made, kept for you");
     }

@@ -101,7 +101,7 @@ class RendererTest {
                 "undelivered"), null, null,
                 T0);
         assertThat(renderer.notice(notFetched, NoticeKind.DELIVERY, true).plainText())
-                .contains("not fetched: it is still at the video API as task task_1");
+                .contains("not kept by the bot: it is at the video API as task task_1");
     }
 
     @Test
