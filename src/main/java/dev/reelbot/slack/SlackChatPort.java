@@ -94,10 +94,10 @@ public final class SlackChatPort implements ChatPort {
 
     private MessageRef postIn(String channel, View view, PostKey key) throws ChatException {
         SlackCalls.checkNotPaused(throttle.post(channel), "chat.postMessage");
-        SlackViews.Message message = SlackViews.of(view);
-        ChatPostMessageResponse response = calls.call("chat.postMessage", () -> client.chatPostMessage(r -> r
-                .channel(channel).text(message.text()).blocks(message.blocks()).linkNames(false).unfurlLinks(false)
-                .unfurlMedia(false).metadata(SlackHistory.metadata(key.value()))));
+        ChatPostMessageResponse response = withoutPosterIfRefused(SlackViews.of(view), message -> calls.call(
+                "chat.postMessage", () -> client.chatPostMessage(r -> r.channel(channel).text(message.text())
+                        .blocks(message.blocks()).linkNames(false).unfurlLinks(false).unfurlMedia(false)
+                        .metadata(SlackHistory.metadata(key.value())))));
         return new MessageRef(PLATFORM, SlackCalls.required(response.getChannel(), "chat.postMessage", "channel"),
                 SlackCalls.required(response.getTs(), "chat.postMessage", "ts"));
     }
@@ -119,10 +119,10 @@ public final class SlackChatPort implements ChatPort {
     public void edit(MessageRef message, View view) throws ChatException {
         boolean isFinal = view instanceof NoticeView || ((JobView) view).isFinal();
         SlackCalls.checkNotPaused(throttle.update(isFinal), "chat.update");
-        SlackViews.Message rendered = SlackViews.of(view);
         try {
-            calls.call("chat.update", () -> client.chatUpdate(r -> r.channel(message.channel()).ts(message.messageId())
-                    .text(rendered.text()).blocks(rendered.blocks()).linkNames(false)));
+            withoutPosterIfRefused(SlackViews.of(view), rendered -> calls.call("chat.update", () -> client.chatUpdate(
+                    r -> r.channel(message.channel()).ts(message.messageId()).text(rendered.text())
+                            .blocks(rendered.blocks()).linkNames(false))));
         } catch (ChatException e) {
             if (e.kind() == ChatException.Kind.NO_ACCESS) {
                 // The bot lost the channel (removed, archived): this message can no longer show the job; the
@@ -147,6 +147,28 @@ public final class SlackChatPort implements ChatPort {
         String title = SlackText.escape(video.title());
         uploads.upload(message.channel(), thread, video, title, "🎬 " + title);
         return "uploaded to Slack (" + megabytes(video.bytes()) + ")";
+    }
+
+    /** Sends one rendering of a message. */
+    @FunctionalInterface
+    private interface Send<T> {
+        T send(SlackViews.Message message) throws ChatException;
+    }
+
+    /**
+     * Sends the message; when Slack refuses one that shows a poster frame (it must download the image itself, and
+     * answers {@code invalid_blocks} when it cannot), sends it again without the image: the link is what matters.
+     */
+    private static <T> T withoutPosterIfRefused(SlackViews.Message message, Send<T> send) throws ChatException {
+        try {
+            return send.send(message);
+        } catch (ChatException e) {
+            if (e.kind() != ChatException.Kind.REFUSED || !message.hasImage()) {
+                throw e;
+            }
+            log.warn("Slack refused the message with its poster frame ({}); sending it without", e.getMessage());
+            return send.send(message.withoutImages());
+        }
     }
 
     @Override

@@ -8,6 +8,7 @@ import static com.slack.api.model.block.composition.BlockCompositions.markdownTe
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import static com.slack.api.model.block.element.BlockElements.button;
 
+import com.slack.api.model.block.ImageBlock;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.TextObject;
 import com.slack.api.model.block.element.BlockElement;
@@ -29,6 +30,14 @@ final class SlackViews {
 
     /** A message: the notification text and the blocks shown. */
     record Message(String text, List<LayoutBlock> blocks) {
+        boolean hasImage() {
+            return blocks.stream().anyMatch(ImageBlock.class::isInstance);
+        }
+
+        /** The same message without its images (a poster frame Slack could not download). */
+        Message withoutImages() {
+            return new Message(text, blocks.stream().filter(b -> !(b instanceof ImageBlock)).toList());
+        }
     }
 
     private SlackViews() {
