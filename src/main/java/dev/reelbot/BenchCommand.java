@@ -1,21 +1,24 @@
 package dev.reelbot;
 
+import dev.reelbot.app.LogSetup;
+import dev.reelbot.app.TempFiles;
 import dev.reelbot.bench.Bench;
 import dev.reelbot.bench.BenchOptions;
 import dev.reelbot.bench.SimulatorProcess;
 import dev.reelbot.bench.TranscodeBench;
-import dev.reelbot.core.DownloadSettings;
 import dev.reelbot.core.Secret;
+import dev.reelbot.core.deliver.DownloadSettings;
 import dev.reelbot.media.Ffmpeg;
-import dev.reelbot.videoapi.GetRetryPolicy;
 import dev.reelbot.videoapi.HttpVideoApi;
+import dev.reelbot.videoapi.VideoApiSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
-import okhttp3.OkHttpClient;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -33,9 +36,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--jobs", defaultValue = "1000", description = "Jobs to run at once. Default: ${DEFAULT-VALUE}")
     int jobs;
 
-    @Option(names = "--job-seconds", defaultValue = "20", description = "How long each job takes at the API. "
-            + "Default: ${DEFAULT-VALUE}")
-    int jobSeconds;
+    @Mixin
+    JobSecondsOption jobSeconds = new JobSecondsOption(20);
 
     @Option(names = "--clients", defaultValue = "8", description = "Threads sending commands at once. Default: "
             + "${DEFAULT-VALUE}")
@@ -45,9 +47,8 @@ final class BenchCommand implements Callable<Integer> {
             + "(their ack latency is measured; 0: none). Default: ${DEFAULT-VALUE}")
     int burst;
 
-    @Option(names = "--chaos", description = "Run the simulator with faults in every job (simulate-api --chaos): "
-            + "20%% 5xx, 429 bursts, stalls, lost jobs, creates that time out.")
-    boolean chaos;
+    @Mixin
+    ChaosOption chaos = new ChaosOption();
 
     @Option(names = "--transcode", description = "Instead of the jobs: time fitting one clip under an upload limit "
             + "with ffmpeg (the clip is made first, --transcode-seconds long at --transcode-size).")
@@ -71,7 +72,7 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         requireAtLeastOne("--jobs", jobs);
-        requireAtLeastOne("--job-seconds", jobSeconds);
+        requireAtLeastOne("--job-seconds", jobSeconds.seconds);
         requireAtLeastOne("--clients", clients);
         // The figures go to stdout; routine logs (one per job event) would drown them.
         LogSetup.quietUnlessAsked();
@@ -83,19 +84,19 @@ final class BenchCommand implements Callable<Integer> {
                 TempFiles.deleteTree(dir);
             }
         }
-        BenchOptions options = new BenchOptions(jobs, jobSeconds, clients,
-                Duration.ofSeconds(jobSeconds).plus(Duration.ofMinutes(10)), burst);
-        List<String> simulatorOptions = chaos ? List.of("--chaos", "--stall-seconds", "1", "--hang-seconds", "40")
+        BenchOptions options = new BenchOptions(jobs, jobSeconds.seconds, clients,
+                Duration.ofSeconds(jobSeconds.seconds).plus(Duration.ofMinutes(10)), burst);
+        List<String> simulatorOptions = chaos.on ? List.of("--chaos", "--stall-seconds", "1", "--hang-seconds", "40")
                 : List.of();
-        try (SimulatorProcess simulator = new SimulatorProcess(KEY, jobSeconds, simulatorOptions)) {
-            System.out.println("bench: " + jobs + " jobs of " + jobSeconds + " s" + (chaos ? " with chaos" : "")
+        try (SimulatorProcess simulator = new SimulatorProcess(KEY, jobSeconds.seconds, simulatorOptions)) {
+            System.out.println("bench: " + jobs + " jobs of " + jobSeconds.seconds + " s"
+                    + (chaos.on ? " with chaos" : "")
                     + ", simulator at " + simulator.baseUrl()
                     + ", " + Runtime.getRuntime().availableProcessors() + " cores, max heap "
                     + (Runtime.getRuntime().maxMemory() >> 20) + " MB");
-            new Bench(options).run(dir, new HttpVideoApi(new OkHttpClient.Builder()
-                    .connectTimeout(Duration.ofSeconds(10)).readTimeout(Duration.ofSeconds(30)).build(),
-                    simulator.baseUrl(), Secret.of(KEY), Bench.MODELS, GetRetryPolicy.DEFAULT, DownloadSettings.DEFAULTS))
-                    .print(System.out);
+            new Bench(options).run(dir, HttpVideoApi.connect(new VideoApiSettings(simulator.baseUrl(), Secret.of(KEY),
+                    Bench.MODELS, Duration.ofSeconds(10), Duration.ofSeconds(30), 3, Map.of(),
+                    DownloadSettings.DEFAULTS))).print(System.out);
         } finally {
             TempFiles.deleteTree(dir);
         }

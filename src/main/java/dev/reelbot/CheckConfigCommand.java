@@ -1,5 +1,8 @@
 package dev.reelbot;
 
+import dev.reelbot.app.ConfigSource;
+import dev.reelbot.app.ConfigSummary;
+import dev.reelbot.app.Transcoding;
 import dev.reelbot.config.ConfigException;
 import dev.reelbot.config.ReelbotConfig;
 import java.io.PrintStream;

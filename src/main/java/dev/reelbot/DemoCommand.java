@@ -1,16 +1,20 @@
 package dev.reelbot;
 
+import dev.reelbot.app.DemoSession;
+import dev.reelbot.app.LogSetup;
+import dev.reelbot.app.Pools;
+import dev.reelbot.app.VideoApis;
 import dev.reelbot.config.ConfigException;
 import dev.reelbot.config.ConfigLoader;
 import dev.reelbot.config.ReelbotConfig;
 import dev.reelbot.console.ConsoleChat;
-import dev.reelbot.core.Admins;
-import dev.reelbot.core.Engine;
-import dev.reelbot.core.EngineMetrics;
-import dev.reelbot.core.MediaParts;
+import dev.reelbot.core.DaemonThreads;
 import dev.reelbot.core.Secret;
-import dev.reelbot.core.StoreException;
 import dev.reelbot.core.VideoApi;
+import dev.reelbot.core.deliver.MediaParts;
+import dev.reelbot.core.engine.Admins;
+import dev.reelbot.core.engine.Engine;
+import dev.reelbot.core.job.StoreException;
 import dev.reelbot.media.LocalMediaStore;
 import dev.reelbot.simulator.ApiSimulator;
 import dev.reelbot.simulator.SimulatorOptions;
@@ -32,6 +36,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code demo}: the bot on the embedded simulator (or a given API), chatting on stdin/stdout. */
@@ -57,9 +62,8 @@ final class DemoCommand implements Callable<Integer> {
             + "Default: ${DEFAULT-VALUE}")
     Path videos;
 
-    @Option(names = "--job-seconds", defaultValue = "10", description = "How long a simulated job takes. "
-            + "Default: ${DEFAULT-VALUE}")
-    int jobSeconds;
+    @Mixin
+    JobSecondsOption jobSeconds = new JobSecondsOption(10);
 
     @Override
     public Integer call() throws IOException, InterruptedException {
@@ -111,11 +115,11 @@ final class DemoCommand implements Callable<Integer> {
         String apiNote;
         VideoApi api;
         if (apiUrl != null) {
-            api = Wiring.videoApi(cfg.videoApi(), apiUrl, key, cfg.engine().downloads());
+            api = VideoApis.connect(cfg.videoApi(), apiUrl, key, cfg.engine().downloads());
             apiNote = apiUrl;
         } else {
-            SimulatorOptions options = SimulatorOptions.defaults().withDurations(Duration.ofSeconds(jobSeconds),
-                    Duration.ofSeconds(Math.max(180, jobSeconds)));
+            SimulatorOptions options = SimulatorOptions.defaults().withDurations(
+                    Duration.ofSeconds(jobSeconds.seconds), Duration.ofSeconds(Math.max(180, jobSeconds.seconds)));
             // With --db the simulator keeps its jobs beside the database, so a restart resumes them there too.
             Path journal = db == null ? null : db.resolveSibling(db.getFileName() + ".simulator.json");
             ApiSimulator simulator;
@@ -126,7 +130,7 @@ final class DemoCommand implements Callable<Integer> {
                 System.err.println("reelbot demo: " + e.getMessage());
                 return 1;
             }
-            api = Wiring.videoApi(cfg.videoApi(), simulator.baseUrl(), Secret.of(simulator.apiKey()),
+            api = VideoApis.connect(cfg.videoApi(), simulator.baseUrl(), Secret.of(simulator.apiKey()),
                     cfg.engine().downloads());
             apiNote = "simulator at " + simulator.baseUrl() + (journal == null ? "" : " (its jobs in " + journal + ")");
         }
@@ -134,17 +138,19 @@ final class DemoCommand implements Callable<Integer> {
         ConsoleChat chat = session.add(ConsoleChat.open(interactive, in, out, videos, cfg.console().user()));
         chat.linesAbove().ifPresent(lines -> session.add(LogSetup.toLines(lines)));
         Pools pools = session.add(Pools.start(cfg.engine(), Duration.ofSeconds(10)));
-        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
+                DaemonThreads.named("reelbot-scheduler"));
         session.add(scheduler::shutdownNow);
         Set<String> admins = new HashSet<>(cfg.admins().users());
         admins.add("console:" + cfg.console().user());
         // The console takes any size, so nothing is fitted; the videos are kept for the demo's length only.
         MediaParts media = new MediaParts(Optional.of(LocalMediaStore.open(tempDir.resolve("media"))),
                 Optional.empty(), Optional.empty());
-        Engine engine = Wiring.engine(cfg, cfg.engine().withVideoDir(tempDir.resolve("downloads")),
-                new JdbcJobStore(connections), api, List.of(chat.port()), new Admins(admins), "/video", pools,
-                EngineMetrics.NONE, media);
-        session.watch(engine.poller());
+        Engine engine = pools.engine(new Engine.Parts(new JdbcJobStore(connections), api, List.of(chat.port()),
+                cfg.videoApi().models(), cfg.limits(), cfg.quotas(), new Admins(admins),
+                cfg.engine().withVideoDir(tempDir.resolve("downloads")), cfg.videoApi().maxDownloadBytes(), "/video")
+                .withMedia(media));
+        session.watch(engine);
         int resumed = engine.start(scheduler);
         System.err.println("reelbot demo: video API " + apiNote + ", jobs in " + dbFile
                 + (resumed > 0 ? " (" + resumed + " resumed)" : "") + ". Type /video help.");
@@ -152,7 +158,7 @@ final class DemoCommand implements Callable<Integer> {
             session.interrupt();
             return 130;
         }
-        boolean finished = engine.poller().awaitIdle(LONGEST_WAIT);
+        boolean finished = engine.awaitIdle(LONGEST_WAIT);
         if (!finished) {
             System.err.println("reelbot demo: gave up waiting after " + LONGEST_WAIT + "; unfinished jobs stay in "
                     + dbFile + " and resume with --db.");

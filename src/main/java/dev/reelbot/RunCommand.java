@@ -1,10 +1,19 @@
 package dev.reelbot;
 
+import dev.reelbot.app.ConfigSource;
+import dev.reelbot.app.LogSetup;
+import dev.reelbot.app.MediaSetup;
+import dev.reelbot.app.Platforms;
+import dev.reelbot.app.Pools;
+import dev.reelbot.app.PortCheck;
+import dev.reelbot.app.Transcoding;
+import dev.reelbot.app.VideoApis;
 import dev.reelbot.config.ConfigException;
 import dev.reelbot.config.ReelbotConfig;
-import dev.reelbot.core.Engine;
-import dev.reelbot.core.StoreException;
+import dev.reelbot.core.DaemonThreads;
 import dev.reelbot.core.VideoApi;
+import dev.reelbot.core.engine.Engine;
+import dev.reelbot.core.job.StoreException;
 import dev.reelbot.store.JdbcJobStore;
 import dev.reelbot.store.SqliteConnections;
 import dev.reelbot.web.ApiProbe;
@@ -90,7 +99,7 @@ final class RunCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         Pools pools = Pools.start(cfg.engine(), STEP_GRACE);
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
-                r -> new Thread(r, "reelbot-scheduler"));
+                DaemonThreads.named("reelbot-scheduler"));
         try (db) {
             serve(cfg, db, pools, scheduler);
         } finally {
@@ -137,25 +146,32 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * Everything {@code run} starts, in order: the store, the chat platforms, metrics and health, the video API,
+     * ffmpeg and the media store, the engine on the pools, the HTTP server (with the video links); then the engine's
+     * polling, the media sweeper, the heartbeat, the API probe and the health watch, and last the platforms'
+     * connections. Then it waits for the stop, and closes them in reverse.
+     */
     private void serve(ReelbotConfig cfg, SqliteConnections db, Pools pools, ScheduledExecutorService scheduler)
             throws Exception {
         JdbcJobStore store = new JdbcJobStore(db);
         try (Platforms platforms = new Platforms(cfg, Clock.systemUTC(), in, out, interactive);
              MicrometerMetrics metrics = new MicrometerMetrics(store, platforms.names());
              HealthReport health = new HealthReport()) {
-            VideoApi api = Wiring.videoApi(cfg.videoApi(), cfg.videoApi().baseUrl(), cfg.videoApi().apiKey()
+            VideoApi api = VideoApis.connect(cfg.videoApi(), cfg.videoApi().baseUrl(), cfg.videoApi().apiKey()
                     .orElseThrow(), cfg.engine().downloads());
             Transcoding transcoding = Transcoding.detect(cfg, env.getOrDefault("PATH", System.getenv("PATH")));
             log.info("transcoding: {}", transcoding.status());
             MediaSetup media = MediaSetup.open(cfg, transcoding);
-            Engine engine = Wiring.engine(cfg, cfg.engine(), store, api, platforms.ports(), cfg.admins(),
-                    cfg.slack().enabled() ? cfg.slack().command() : "/video", pools, metrics, media.parts());
-            metrics.watchScheduler(engine.poller()::trackedCount, engine.poller()::inFlightCount);
+            Engine engine = pools.engine(new Engine.Parts(store, api, platforms.ports(), cfg.videoApi().models(),
+                    cfg.limits(), cfg.quotas(), cfg.admins(), cfg.engine(), cfg.videoApi().maxDownloadBytes(),
+                    cfg.slack().enabled() ? cfg.slack().command() : "/video", metrics, media.parts()));
+            metrics.watchScheduler(engine::trackedCount, engine::inFlightCount);
             ApiProbe probe = new ApiProbe(api, Clock.systemUTC());
             SchedulerHeartbeat heartbeat = new SchedulerHeartbeat(Clock.systemUTC(), LIVENESS_SILENCE);
             health.add("scheduler", HealthReport.Scope.LIVENESS, heartbeat).add("store", () -> storeHealth(db))
                     .add("videoApi", probe)
-                    .add("poller", () -> engine.poller().stall().map(Health::down)
+                    .add("poller", () -> engine.stall().map(Health::down)
                             .orElseGet(() -> Health.up("ticks complete")))
                     .add("adminChannel", HealthReport.Scope.REPORTED, () -> engine.adminChannelTrouble()
                             .map(Health::degraded).orElseGet(() -> Health.up("admin notices get through")))
@@ -194,7 +210,7 @@ final class RunCommand implements Callable<Integer> {
             log.warn("{} create requests had no answer yet at the stop; those jobs will be reported outcome-unknown",
                     left.sending());
         }
-        engine.poller().stop();
+        engine.stopTicking();
     }
 
     /** The store's part in the health report (readiness too): down while writes fail or the file is gone. */

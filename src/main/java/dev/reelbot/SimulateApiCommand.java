@@ -1,5 +1,6 @@
 package dev.reelbot;
 
+import dev.reelbot.app.PortCheck;
 import dev.reelbot.simulator.ApiSimulator;
 import dev.reelbot.simulator.Chaos;
 import dev.reelbot.simulator.Dialect;
@@ -8,6 +9,7 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code simulate-api}: the fake video API alone, until interrupted. */
@@ -27,9 +29,8 @@ final class SimulateApiCommand implements Callable<Integer> {
             + SimulatorOptions.DEFAULT_KEY)
     String key;
 
-    @Option(names = "--job-seconds", defaultValue = "10", description = "How long a job takes. Default: "
-            + "${DEFAULT-VALUE}")
-    int jobSeconds;
+    @Mixin
+    JobSecondsOption jobSeconds = new JobSecondsOption(10);
 
     @Option(names = "--slow-seconds", defaultValue = "180", description = "How long a [slow] job takes. Default: "
             + "${DEFAULT-VALUE}")
@@ -51,9 +52,8 @@ final class SimulateApiCommand implements Callable<Integer> {
             + "create is held back. Default: ${DEFAULT-VALUE}")
     int hangSeconds;
 
-    @Option(names = "--chaos", description = "Inject faults into every job: 20%% of requests fail with a 5xx, 429s "
-            + "come in bursts, 2%% of requests stall, 5%% of jobs are lost, 3%% of creates hang.")
-    boolean chaos;
+    @Mixin
+    ChaosOption chaos = new ChaosOption();
 
     @Option(names = "--stall-seconds", defaultValue = "2", description = "How long a stalled request waits (with "
             + "--chaos). Default: ${DEFAULT-VALUE}")
@@ -70,10 +70,10 @@ final class SimulateApiCommand implements Callable<Integer> {
         String apiKey = key != null ? key : System.getenv().getOrDefault("VIDEO_API_KEY", SimulatorOptions.DEFAULT_KEY);
         SimulatorOptions defaults = SimulatorOptions.defaults();
         SimulatorOptions options = new SimulatorOptions(host, port, apiKey, defaults.clock(),
-                Duration.ofSeconds(jobSeconds), Duration.ofSeconds(Math.max(slowSeconds, jobSeconds)),
+                Duration.ofSeconds(jobSeconds.seconds), Duration.ofSeconds(Math.max(slowSeconds, jobSeconds.seconds)),
                 new Dialect(Dialect.progressStyle(progress), runningStatus), flakyRate, defaults.seed(),
                 Duration.ofSeconds(hangSeconds),
-                chaos ? Chaos.standard(Duration.ofSeconds(stallSeconds)) : Chaos.NONE);
+                chaos.on ? Chaos.standard(Duration.ofSeconds(stallSeconds)) : Chaos.NONE);
         ApiSimulator simulator = ApiSimulator.start(options);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

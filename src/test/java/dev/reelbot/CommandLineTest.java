@@ -33,6 +33,25 @@ class CommandLineTest {
     }
 
     @Test
+    void theSharedSimulatorOptionsKeepEachCommandsOwnDefault() {
+        CommandLine main = Main.commandLine();
+        main.parseArgs("demo");
+        assertThat(((DemoCommand) main.getSubcommands().get("demo").getCommand()).jobSeconds.seconds).isEqualTo(10);
+        main = Main.commandLine();
+        main.parseArgs("simulate-api", "--chaos");
+        SimulateApiCommand simulator = main.getSubcommands().get("simulate-api").getCommand();
+        assertThat(simulator.jobSeconds.seconds).isEqualTo(10);
+        assertThat(simulator.chaos.on).isTrue();
+        main = Main.commandLine();
+        main.parseArgs("bench", "--job-seconds", "7");
+        BenchCommand bench = main.getSubcommands().get("bench").getCommand();
+        assertThat(bench.jobSeconds.seconds).isEqualTo(7);
+        assertThat(bench.chaos.on).isFalse();
+        assertThat(Main.commandLine().getSubcommands().get("bench").getCommandSpec().findOption("--job-seconds")
+                .defaultValueString()).isEqualTo("20");
+    }
+
+    @Test
     void benchWithNoJobsIsAUsageErrorNotNaN() {
         StringWriter err = new StringWriter();
         int code = Main.commandLine().setErr(new PrintWriter(err)).execute("bench", "--jobs", "0");

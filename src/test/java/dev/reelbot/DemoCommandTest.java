@@ -22,7 +22,7 @@ class DemoCommandTest {
     private String demo(String input) throws Exception {
         demo.videos = dir.resolve("videos");
         demo.db = dir.resolve("demo.db");
-        demo.jobSeconds = 2;
+        demo.jobSeconds.seconds = 2;
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         int code = demo.run(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
                 new PrintStream(bytes, true, StandardCharsets.UTF_8), false);

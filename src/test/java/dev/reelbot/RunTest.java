@@ -1,5 +1,6 @@
 package dev.reelbot;
 
+import static dev.reelbot.simulator.SimulatorCounts.createRequests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reelbot.simulator.ApiSimulator;
@@ -95,7 +96,7 @@ class RunTest {
             assertThat(lines).noneMatch(l -> l.contains(" posted: "));
             assertThat(second.stop()).isZero();
         }
-        assertThat(simulator.createRequests()).isEqualTo(1);
+        assertThat(createRequests(simulator)).isEqualTo(1);
         assertThat(dir.resolve("videos").resolve("reelbot-" + jobId + ".mp4")).exists();
     }
 }

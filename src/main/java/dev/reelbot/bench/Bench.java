@@ -1,20 +1,20 @@
 package dev.reelbot.bench;
 
 import com.sun.management.OperatingSystemMXBean;
-import dev.reelbot.core.Admins;
-import dev.reelbot.core.ChatPorts;
-import dev.reelbot.core.Engine;
-import dev.reelbot.core.EngineSettings;
-import dev.reelbot.core.Job;
-import dev.reelbot.core.JobState;
-import dev.reelbot.core.Limits;
-import dev.reelbot.core.MediaParts;
+import dev.reelbot.core.DaemonThreads;
 import dev.reelbot.core.ModelCatalog;
 import dev.reelbot.core.ModelSpec;
-import dev.reelbot.core.Quotas;
 import dev.reelbot.core.Reply;
 import dev.reelbot.core.Requester;
 import dev.reelbot.core.VideoApi;
+import dev.reelbot.core.command.Limits;
+import dev.reelbot.core.deliver.MediaParts;
+import dev.reelbot.core.engine.Admins;
+import dev.reelbot.core.engine.Engine;
+import dev.reelbot.core.engine.EngineSettings;
+import dev.reelbot.core.job.Job;
+import dev.reelbot.core.job.JobState;
+import dev.reelbot.core.job.Quotas;
 import dev.reelbot.media.LocalMediaStore;
 import dev.reelbot.store.JdbcJobStore;
 import dev.reelbot.store.SqliteConnections;
@@ -31,7 +31,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 
 /**
  * Runs N jobs at once through the whole engine (parser, store, poller, real HTTP client, delivery) against the
@@ -53,28 +52,31 @@ public final class Bench {
         EngineSettings settings = EngineSettings.defaults(workDir.resolve("videos"));
         BenchChatPort chat = new BenchChatPort();
         BenchVideoApi api = new BenchVideoApi(client);
-        ExecutorService workers = Executors.newFixedThreadPool(settings.workers(), daemon("bench-worker"));
-        ExecutorService submitters = Executors.newFixedThreadPool(settings.submitWorkers(), daemon("bench-submitter"));
+        ExecutorService workers = Executors.newFixedThreadPool(settings.workers(),
+                DaemonThreads.numbered("bench-worker"));
+        ExecutorService submitters = Executors.newFixedThreadPool(settings.submitWorkers(),
+                DaemonThreads.numbered("bench-submitter"));
         ExecutorService downloads = Executors.newFixedThreadPool(settings.downloads().workers(),
-                daemon("bench-download"));
+                DaemonThreads.numbered("bench-download"));
         ExecutorService transcodes = Executors.newFixedThreadPool(settings.media().transcodeWorkers(),
-                daemon("bench-transcode"));
+                DaemonThreads.numbered("bench-transcode"));
         BenchMetrics metrics = new BenchMetrics();
         // Every video is kept, as in production; the bench's chat takes each upload, so nothing is fitted.
         MediaParts media = new MediaParts(Optional.of(LocalMediaStore.open(workDir.resolve("media"))),
                 Optional.empty(), Optional.empty());
-        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(daemon("bench-scheduler"));
+        ScheduledExecutorService scheduler =
+                Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("bench-scheduler"));
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         try (SqliteConnections db = SqliteConnections.open(workDir.resolve("bench.db"))) {
             JdbcJobStore store = new JdbcJobStore(db);
-            Engine engine = new Engine(new Engine.Parts(store, api, new ChatPorts(List.of(chat)), MODELS,
-                    Limits.DEFAULTS, quotas(), new Admins(Set.of()), settings, 100L << 20, "/video", metrics, media),
+            Engine engine = new Engine(new Engine.Parts(store, api, List.of(chat), MODELS, Limits.DEFAULTS,
+                    quotas(), new Admins(Set.of()), settings, 100L << 20, "/video", metrics, media),
                     workers, submitters, downloads, transcodes, Clock.systemUTC());
             long cpuBefore = os.getProcessCpuTime();
             long wallBefore = System.nanoTime();
             double[] acks;
             BenchReport report;
-            try (ResourceSampler sampler = new ResourceSampler(engine.poller()::trackedCount)) {
+            try (ResourceSampler sampler = new ResourceSampler(engine::trackedCount)) {
                 engine.start(scheduler);
                 acks = submit(engine);
                 awaitIdle(engine);
@@ -86,7 +88,7 @@ public final class Bench {
                 report = report.withBurst(new Percentiles(Burst.send(engine.commands(), options.burst())));
                 awaitIdle(engine);
             }
-            engine.poller().stop();
+            engine.stopTicking();
             return report;
         } finally {
             scheduler.shutdownNow();
@@ -104,15 +106,16 @@ public final class Bench {
     }
 
     private void awaitIdle(Engine engine) throws InterruptedException {
-        if (!engine.poller().awaitIdle(options.timeout())) {
+        if (!engine.awaitIdle(options.timeout())) {
             throw new IllegalStateException("jobs still unfinished after " + options.timeout() + ": "
-                    + engine.poller().trackedCount());
+                    + engine.trackedCount());
         }
     }
 
     /** Sends every command from a few client threads at once; returns each command's time to its answer (ms). */
     private double[] submit(Engine engine) throws Exception {
-        ExecutorService clients = Executors.newFixedThreadPool(options.clients(), daemon("bench-client"));
+        ExecutorService clients = Executors.newFixedThreadPool(options.clients(),
+                DaemonThreads.numbered("bench-client"));
         try {
             List<Future<Double>> answers = new ArrayList<>();
             for (int i = 0; i < options.jobs(); i++) {
@@ -170,13 +173,5 @@ public final class Bench {
 
     private static Percentiles seconds(List<Double> values) {
         return new Percentiles(values.stream().mapToDouble(d -> d).toArray());
-    }
-
-    private static ThreadFactory daemon(String name) {
-        return runnable -> {
-            Thread thread = new Thread(runnable, name);
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

@@ -1,6 +1,6 @@
 package dev.reelbot.bench;
 
-import dev.reelbot.core.JobState;
+import dev.reelbot.core.job.JobState;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Locale;

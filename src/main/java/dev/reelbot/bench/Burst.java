@@ -1,8 +1,9 @@
 package dev.reelbot.bench;
 
-import dev.reelbot.core.CommandHandler;
+import dev.reelbot.core.DaemonThreads;
 import dev.reelbot.core.Reply;
 import dev.reelbot.core.Requester;
+import dev.reelbot.core.engine.CommandHandler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Future;
@@ -28,11 +29,7 @@ final class Burst {
     /** Sends {@code count} commands at once; returns each one's time to its answer, in milliseconds. */
     static double[] send(CommandHandler commands, int count) throws Exception {
         ThreadPoolExecutor threads = new ThreadPoolExecutor(SERVER_THREADS, SERVER_THREADS, 0, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), runnable -> {
-                    Thread thread = new Thread(runnable, "bench-burst");
-                    thread.setDaemon(true);
-                    return thread;
-                });
+                new LinkedBlockingQueue<>(), DaemonThreads.numbered("bench-burst"));
         threads.prestartAllCoreThreads();
         try {
             long arrived = System.nanoTime();

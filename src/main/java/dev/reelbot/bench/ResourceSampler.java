@@ -1,5 +1,6 @@
 package dev.reelbot.bench;
 
+import dev.reelbot.core.DaemonThreads;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -15,11 +16,8 @@ import java.util.function.IntSupplier;
  * really hold), threads, and how many jobs the engine tracks at once.
  */
 final class ResourceSampler implements AutoCloseable {
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "bench-sampler");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService timer =
+            Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("bench-sampler"));
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private final IntSupplier tracked;
     private volatile long peakHeapUsed;

@@ -1,5 +1,6 @@
 package dev.reelbot.bench;
 
+import dev.reelbot.core.DaemonThreads;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -41,9 +42,7 @@ public final class SimulatorProcess implements AutoCloseable {
             throw new IOException("the simulator did not start");
         }
         baseUrl = url;
-        Thread drain = new Thread(() -> out.lines().forEach(line -> { }), "simulator-stdout");
-        drain.setDaemon(true);
-        drain.start();
+        DaemonThreads.start("simulator-stdout", () -> out.lines().forEach(line -> { }));
     }
 
     public String baseUrl() {

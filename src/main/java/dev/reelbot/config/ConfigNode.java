@@ -2,7 +2,7 @@ package dev.reelbot.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
-import dev.reelbot.core.DidYouMean;
+import dev.reelbot.core.text.DidYouMean;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;

@@ -1,12 +1,12 @@
 package dev.reelbot.config;
 
-import dev.reelbot.core.Admins;
-import dev.reelbot.core.DownloadSettings;
-import dev.reelbot.core.EngineSettings;
-import dev.reelbot.core.Limits;
-import dev.reelbot.core.MediaSettings;
 import dev.reelbot.core.ModelCatalog;
-import dev.reelbot.core.Quotas;
+import dev.reelbot.core.command.Limits;
+import dev.reelbot.core.deliver.DownloadSettings;
+import dev.reelbot.core.deliver.MediaSettings;
+import dev.reelbot.core.engine.Admins;
+import dev.reelbot.core.engine.EngineSettings;
+import dev.reelbot.core.job.Quotas;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package dev.reelbot.config;
 
-import dev.reelbot.core.MediaSettings;
 import dev.reelbot.core.Secret;
+import dev.reelbot.core.deliver.MediaSettings;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;

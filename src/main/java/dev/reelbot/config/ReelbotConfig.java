@@ -1,9 +1,9 @@
 package dev.reelbot.config;
 
-import dev.reelbot.core.Admins;
-import dev.reelbot.core.EngineSettings;
-import dev.reelbot.core.Limits;
-import dev.reelbot.core.Quotas;
+import dev.reelbot.core.command.Limits;
+import dev.reelbot.core.engine.Admins;
+import dev.reelbot.core.engine.EngineSettings;
+import dev.reelbot.core.job.Quotas;
 import java.nio.file.Path;
 
 /**

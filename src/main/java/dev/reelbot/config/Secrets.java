@@ -25,4 +25,11 @@ final class Secrets {
         String value = env.get(name);
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(Secret.of(value));
     }
+
+    /** Reports {@code name} as missing when {@code secret} is empty; {@code because} says why it is needed. */
+    void require(ConfigNode node, Optional<Secret> secret, String name, String because) {
+        if (secret.isEmpty()) {
+            node.problem("environment", name, "not set, but " + because + "; export " + name);
+        }
+    }
 }

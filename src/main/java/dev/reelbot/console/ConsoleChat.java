@@ -1,9 +1,9 @@
 package dev.reelbot.console;
 
-import dev.reelbot.core.CommandHandler;
-import dev.reelbot.core.PlainText;
 import dev.reelbot.core.Reply;
 import dev.reelbot.core.Requester;
+import dev.reelbot.core.engine.CommandHandler;
+import dev.reelbot.core.text.PlainText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;

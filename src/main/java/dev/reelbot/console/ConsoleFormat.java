@@ -2,9 +2,9 @@ package dev.reelbot.console;
 
 import dev.reelbot.core.JobView;
 import dev.reelbot.core.NoticeView;
-import dev.reelbot.core.PlainText;
-import dev.reelbot.core.Renderer;
 import dev.reelbot.core.View;
+import dev.reelbot.core.text.HumanFormat;
+import dev.reelbot.core.text.PlainText;
 
 /**
  * Turns a view into one console line, with no control character left to act on the terminal (see
@@ -41,7 +41,7 @@ final class ConsoleFormat {
         } else if (result instanceof JobView.Linked linked) {
             text.append(" · video: ").append(linked.url());
             if (linked.expiresAt() != null) {
-                text.append(" (link expires ").append(Renderer.when(linked.expiresAt())).append(')');
+                text.append(" (link expires ").append(HumanFormat.when(linked.expiresAt())).append(')');
             }
         } else if (result instanceof JobView.Failed failed) {
             text.append(" · ").append(failed.reason());

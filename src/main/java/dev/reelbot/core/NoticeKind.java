@@ -1,64 +1,12 @@
 package dev.reelbot.core;
 
-import java.time.Instant;
-
 /**
- * The two notices the admins get, each posted once under the same claim discipline (see {@link NoticeDesk}): a
- * refund case's (billed, no video), and a delivery notice (a video was made, but no chat took it).
+ * Which admin notice a {@link NoticeView} is: a refund case's (billed, no video), or a delivery notice (a video was
+ * made, but no chat took it). Both are posted once under the same claim discipline; only a refund case is resolved.
  */
 public enum NoticeKind {
-    REFUND("notice-", "refund notice") {
-        @Override
-        boolean pending(Job job) {
-            return job.refund().state().isPending();
-        }
-
-        @Override
-        boolean needed(Job job) {
-            return job.refund().state() == RefundState.NEEDED;
-        }
-
-        @Override
-        Job claimed(Job job, Instant now) {
-            return Transitions.noticeClaimed(job, now);
-        }
-
-        @Override
-        Job posted(Job job, MessageRef notice, Instant now) {
-            return Transitions.noticePosted(job, notice, now);
-        }
-
-        @Override
-        String reason(Job job) {
-            return job.refund().reason();
-        }
-    },
-    DELIVERY("delivery-notice-", "delivery notice") {
-        @Override
-        boolean pending(Job job) {
-            return job.delivery().notice().isPending();
-        }
-
-        @Override
-        boolean needed(Job job) {
-            return job.delivery().notice() == NoticeState.NEEDED;
-        }
-
-        @Override
-        Job claimed(Job job, Instant now) {
-            return Transitions.deliveryNoticeClaimed(job, now);
-        }
-
-        @Override
-        Job posted(Job job, MessageRef notice, Instant now) {
-            return Transitions.deliveryNoticePosted(job, notice, now);
-        }
-
-        @Override
-        String reason(Job job) {
-            return job.delivery().note();
-        }
-    };
+    REFUND("notice-", "refund notice"),
+    DELIVERY("delivery-notice-", "delivery notice");
 
     private final String keyPrefix;
     private final String label;
@@ -68,31 +16,13 @@ public enum NoticeKind {
         this.label = label;
     }
 
-    /** Whether this notice must still be posted (claimed or not). */
-    abstract boolean pending(Job job);
-
-    /** Whether it must be posted and nobody has claimed that yet. */
-    abstract boolean needed(Job job);
-
-    abstract Job claimed(Job job, Instant now);
-
-    abstract Job posted(Job job, MessageRef notice, Instant now);
-
-    /** Why the admins are told, for the log. */
-    abstract String reason(Job job);
-
-    /** The post key: the adapter finds an earlier attempt's notice by it. */
-    String key(Job job) {
-        return keyPrefix + job.id();
+    /** The post key of a job's notice of this kind: the adapter finds an earlier attempt's notice by it. */
+    public String key(String jobId) {
+        return keyPrefix + jobId;
     }
 
     /** "refund notice", for logs and operators. */
-    String label() {
+    public String label() {
         return label;
-    }
-
-    /** The notice the job still needs posted, or {@code null}: a refund case's first (a job has at most one). */
-    static NoticeKind pendingFor(Job job) {
-        return REFUND.pending(job) ? REFUND : DELIVERY.pending(job) ? DELIVERY : null;
     }
 }

@@ -1,5 +1,7 @@
 package dev.reelbot.core;
 
+import dev.reelbot.core.text.PlainText;
+
 /**
  * What the bot answers the person who typed a command, privately (Slack ephemeral, Discord ephemeral, console).
  * Plain text; {@code `code`} spans are the only markup, which every platform shows the same way. It never holds a
@@ -15,11 +17,11 @@ public record Reply(String text, boolean ok, String jobId) {
         text = PlainText.printable(text);
     }
 
-    static Reply ok(String text) {
+    public static Reply ok(String text) {
         return new Reply(text, true, null);
     }
 
-    static Reply refused(String text) {
+    public static Reply refused(String text) {
         return new Reply(text, false, null);
     }
 }

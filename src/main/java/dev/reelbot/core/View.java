@@ -1,8 +1,8 @@
 package dev.reelbot.core;
 
 /**
- * What one bot message shows, platform-neutral: the {@link Renderer} makes it, each adapter maps it to its own
- * format (Block Kit, embeds, console lines). Two equal views look the same to the user.
+ * What one bot message shows, platform-neutral: the renderer ({@code core.render}) makes it, each adapter maps it to
+ * its own format (Block Kit, embeds, console lines). Two equal views look the same to the user.
  */
 public sealed interface View permits JobView, NoticeView {
 

@@ -1,6 +1,6 @@
 package dev.reelbot.discord;
 
-import dev.reelbot.core.JobIds;
+import dev.reelbot.core.job.JobIds;
 import java.util.Locale;
 import java.util.Optional;
 

@@ -1,6 +1,7 @@
 package dev.reelbot.discord;
 
-import dev.reelbot.core.CommandHandler;
+import dev.reelbot.core.DaemonThreads;
+import dev.reelbot.core.engine.CommandHandler;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -10,7 +11,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.JDABuilder;
@@ -175,12 +175,7 @@ public final class DiscordBot implements AutoCloseable {
     }
 
     private static ExecutorService pool() {
-        AtomicInteger n = new AtomicInteger();
         return new ThreadPoolExecutor(POOL_THREADS, POOL_THREADS, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
-                runnable -> {
-                    Thread thread = new Thread(runnable, "reelbot-discord-" + n.incrementAndGet());
-                    thread.setDaemon(true);
-                    return thread;
-                });
+                DaemonThreads.numbered("reelbot-discord"));
     }
 }

@@ -1,9 +1,9 @@
 package dev.reelbot.discord;
 
-import dev.reelbot.core.CommandParser;
-import dev.reelbot.core.Flag;
 import dev.reelbot.core.ModelSpec;
-import dev.reelbot.core.PlainText;
+import dev.reelbot.core.command.CommandParser;
+import dev.reelbot.core.command.Flag;
+import dev.reelbot.core.text.PlainText;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.reelbot.discord;
 
-import dev.reelbot.core.PlainText;
+import dev.reelbot.core.text.PlainText;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;

@@ -1,8 +1,8 @@
 package dev.reelbot.discord;
 
-import dev.reelbot.core.CommandHandler;
 import dev.reelbot.core.Reply;
 import dev.reelbot.core.Requester;
+import dev.reelbot.core.engine.CommandHandler;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;

@@ -1,13 +1,13 @@
 package dev.reelbot.discord;
 
-import dev.reelbot.core.CommandError;
-import dev.reelbot.core.CommandHandler;
-import dev.reelbot.core.Flag;
-import dev.reelbot.core.JobIds;
-import dev.reelbot.core.PlainText;
 import dev.reelbot.core.Reply;
 import dev.reelbot.core.Requester;
-import dev.reelbot.core.VideoCommand;
+import dev.reelbot.core.command.CommandError;
+import dev.reelbot.core.command.Flag;
+import dev.reelbot.core.command.VideoCommand;
+import dev.reelbot.core.engine.CommandHandler;
+import dev.reelbot.core.job.JobIds;
+import dev.reelbot.core.text.PlainText;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;

@@ -2,6 +2,7 @@ package dev.reelbot.media;
 
 import dev.reelbot.core.TranscodeException;
 import dev.reelbot.core.Transcoder;
+import dev.reelbot.core.text.HumanFormat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,7 +45,7 @@ public final class FfmpegTranscoder implements Transcoder {
         MediaInfo info = probe(source, deadline);
         FitPlan plan = FitPlan.forLimit(info, maxBytes);
         if (plan == null) {
-            throw new TranscodeException("the video is too long to fit in " + megabytes(maxBytes)
+            throw new TranscodeException("the video is too long to fit in " + HumanFormat.bytes(maxBytes)
                     + " at a watchable quality", info.duration().toSeconds() + " s");
         }
         long made = encode(source, plan, info, target, deadline);
@@ -53,11 +54,11 @@ public final class FfmpegTranscoder implements Transcoder {
                     made, maxBytes);
             plan = plan.shrunk(info, maxBytes, made);
             if (plan == null) {
-                throw new TranscodeException("the video does not fit in " + megabytes(maxBytes), null);
+                throw new TranscodeException("the video does not fit in " + HumanFormat.bytes(maxBytes), null);
             }
             made = encode(source, plan, info, target, deadline);
             if (made > maxBytes) {
-                throw new TranscodeException("the compressed video still came out over " + megabytes(maxBytes),
+                throw new TranscodeException("the compressed video still came out over " + HumanFormat.bytes(maxBytes),
                         made + " bytes");
             }
         }
@@ -130,9 +131,5 @@ public final class FfmpegTranscoder implements Transcoder {
             Thread.currentThread().interrupt();
             throw new TranscodeException("transcoding was stopped (the bot is shutting down)", what, e);
         }
-    }
-
-    private static String megabytes(long bytes) {
-        return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024));
     }
 }

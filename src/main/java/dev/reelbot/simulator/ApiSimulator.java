@@ -101,13 +101,13 @@ public final class ApiSimulator implements AutoCloseable {
         return server.port();
     }
 
-    /** How many create requests reached the server (accepted or not), for tests that count submissions. */
-    public int createRequests() {
+    /** How many create requests reached the server (accepted or not); tests read it through SimulatorCounts. */
+    int createRequests() {
         return creates.get();
     }
 
     /** How many create requests reached the server, by prompt: a prompt sent twice means a job submitted twice. */
-    public Map<String, Integer> createRequestsByPrompt() {
+    Map<String, Integer> createRequestsByPrompt() {
         return Map.copyOf(createsByPrompt);
     }
 
@@ -117,7 +117,7 @@ public final class ApiSimulator implements AutoCloseable {
     }
 
     /** How many jobs were accepted. */
-    public int jobCount() {
+    int jobCount() {
         return jobs.size();
     }
 

@@ -6,7 +6,7 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.util.http.SlackHttpClient;
-import dev.reelbot.core.CommandHandler;
+import dev.reelbot.core.engine.CommandHandler;
 import java.time.Clock;
 import java.util.concurrent.Executor;
 

@@ -8,13 +8,13 @@ import dev.reelbot.core.ChatPort;
 import dev.reelbot.core.Conversation;
 import dev.reelbot.core.JobView;
 import dev.reelbot.core.MessageRef;
-import dev.reelbot.core.PostKey;
 import dev.reelbot.core.NoticeView;
+import dev.reelbot.core.PostKey;
 import dev.reelbot.core.Requester;
 import dev.reelbot.core.VideoFile;
 import dev.reelbot.core.View;
+import dev.reelbot.core.text.HumanFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -146,7 +146,7 @@ public final class SlackChatPort implements ChatPort {
         }
         String title = SlackText.escape(video.title());
         uploads.upload(message.channel(), thread, video, title, "🎬 " + title);
-        return "uploaded to Slack (" + megabytes(video.bytes()) + ")";
+        return "uploaded to Slack (" + HumanFormat.bytes(video.bytes()) + ")";
     }
 
     /** Sends one rendering of a message. */
@@ -210,9 +210,5 @@ public final class SlackChatPort implements ChatPort {
 
     private static String channelMention(String channel) {
         return channel.matches("[CGD][A-Z0-9]{2,20}") ? "<#" + channel + ">" : SlackText.escape(channel);
-    }
-
-    private static String megabytes(long bytes) {
-        return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024));
     }
 }

@@ -2,7 +2,9 @@ package dev.reelbot.slack;
 
 import com.slack.api.methods.SlackApiException;
 import dev.reelbot.core.ChatException;
+import dev.reelbot.core.RetryAfter;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
 
@@ -76,12 +78,12 @@ final class SlackErrors {
                 null, e, "Slack could not be reached");
     }
 
-    /** A {@code Retry-After} header's wait (a second when it is absent or not a number of seconds). */
+    /**
+     * What Slack's {@code Retry-After} header asks for, at least a second; a second when it says nothing readable.
+     * Also read by the upload's own transfer, which goes around the SDK.
+     */
     static Duration retryAfter(String header) {
-        try {
-            return header == null ? DEFAULT_WAIT : Duration.ofSeconds(Math.max(1, Long.parseLong(header.strip())));
-        } catch (NumberFormatException garbage) {
-            return DEFAULT_WAIT;
-        }
+        Duration asked = RetryAfter.parse(header, Clock.systemUTC()).orElse(DEFAULT_WAIT);
+        return asked.compareTo(DEFAULT_WAIT) < 0 ? DEFAULT_WAIT : asked;
     }
 }

@@ -1,6 +1,6 @@
 package dev.reelbot.slack;
 
-import dev.reelbot.core.PlainText;
+import dev.reelbot.core.text.PlainText;
 import java.util.regex.Pattern;
 
 /**

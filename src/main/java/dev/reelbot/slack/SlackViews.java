@@ -14,9 +14,9 @@ import com.slack.api.model.block.composition.TextObject;
 import com.slack.api.model.block.element.BlockElement;
 import dev.reelbot.core.JobView;
 import dev.reelbot.core.NoticeView;
-import dev.reelbot.core.PlainText;
-import dev.reelbot.core.Renderer;
 import dev.reelbot.core.View;
+import dev.reelbot.core.text.HumanFormat;
+import dev.reelbot.core.text.PlainText;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,9 +85,10 @@ final class SlackViews {
                     : "🎞️ The video is uploaded below.") + full;
         }
         if (result instanceof JobView.Linked linked) {
+            String expiry = linked.expiresAt() == null ? ""
+                    : " The link works until " + HumanFormat.when(linked.expiresAt()) + ".";
             return SlackText.link(linked.url(), "▶️ Watch the video") + " (" + SlackText.escape(linked.note()) + ")."
-                    + (linked.expiresAt() == null ? "" : " The link works until " + Renderer.when(linked
-                    .expiresAt()) + ".");
+                    + expiry;
         }
         if (result instanceof JobView.Kept kept) {
             return SlackText.escape(capitalise(kept.reason()) + ".");
@@ -104,7 +105,7 @@ final class SlackViews {
     }
 
     private static String until(Instant expiresAt) {
-        return expiresAt == null ? "" : " (works until " + Renderer.when(expiresAt) + ")";
+        return expiresAt == null ? "" : " (works until " + HumanFormat.when(expiresAt) + ")";
     }
 
     static Message notice(NoticeView v) {

@@ -1,6 +1,6 @@
 package dev.reelbot.store;
 
-import dev.reelbot.core.StoreException;
+import dev.reelbot.core.job.StoreException;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;

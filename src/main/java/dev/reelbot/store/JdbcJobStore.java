@@ -1,10 +1,10 @@
 package dev.reelbot.store;
 
-import dev.reelbot.core.Job;
-import dev.reelbot.core.JobState;
-import dev.reelbot.core.JobStore;
-import dev.reelbot.core.Quotas;
-import dev.reelbot.core.StoreException;
+import dev.reelbot.core.job.Job;
+import dev.reelbot.core.job.JobState;
+import dev.reelbot.core.job.JobStore;
+import dev.reelbot.core.job.Quotas;
+import dev.reelbot.core.job.StoreException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;

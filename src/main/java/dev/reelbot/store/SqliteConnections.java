@@ -1,6 +1,6 @@
 package dev.reelbot.store;
 
-import dev.reelbot.core.StoreException;
+import dev.reelbot.core.DaemonThreads;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -57,11 +57,7 @@ public final class SqliteConnections implements Connections {
         this.checkpoints = checkpoints;
         this.description = file.toString();
         this.watch = new StoreWatch(file);
-        this.checkpointer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "sqlite-checkpoint");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.checkpointer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("sqlite-checkpoint"));
         checkpointer.scheduleWithFixedDelay(this::checkpoint, CHECKPOINT_EVERY_MILLIS, CHECKPOINT_EVERY_MILLIS,
                 TimeUnit.MILLISECONDS);
     }

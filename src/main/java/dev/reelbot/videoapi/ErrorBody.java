@@ -3,7 +3,7 @@ package dev.reelbot.videoapi;
 import static dev.reelbot.videoapi.TaskJson.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.reelbot.core.PlainText;
+import dev.reelbot.core.text.PlainText;
 
 /**
  * The message and code of an error answer, read from either of the gateway's two shapes:

@@ -1,7 +1,8 @@
 package dev.reelbot.videoapi;
 
-import dev.reelbot.core.PlainText;
+import dev.reelbot.core.RetryAfter;
 import dev.reelbot.core.VideoApiException;
+import dev.reelbot.core.text.PlainText;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
@@ -35,7 +36,7 @@ final class Failures {
         }
         if (status == 429) {
             return new VideoApiException.Transient("the video API is busy (HTTP 429)" + detail, status, error.code(),
-                    RetryAfter.parse(retryAfter, clock), null);
+                    RetryAfter.parse(retryAfter, clock).orElse(null), null);
         }
         if (status >= 500) {
             if (route == Route.CREATE && status != 503) {
@@ -43,7 +44,7 @@ final class Failures {
                         + status + ")" + detail + "; the job may or may not have been started", status, null);
             }
             return new VideoApiException.Transient("the video API is unavailable (HTTP " + status + ")" + detail,
-                    status, error.code(), RetryAfter.parse(retryAfter, clock), null);
+                    status, error.code(), RetryAfter.parse(retryAfter, clock).orElse(null), null);
         }
         if (status >= 300 && status < 400) {
             return new VideoApiException.Rejected("the video API answered with a redirect (HTTP " + status

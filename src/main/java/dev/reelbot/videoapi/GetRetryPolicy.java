@@ -1,5 +1,6 @@
 package dev.reelbot.videoapi;
 
+import dev.reelbot.core.Backoff;
 import java.time.Duration;
 
 /**
@@ -12,12 +13,12 @@ import java.time.Duration;
  * @param maxDelay         the longest backoff
  * @param maxRetryAfterWait a longer {@code Retry-After} is handed back to the caller instead of waited for here
  */
-public record GetRetryPolicy(int attempts, Duration baseDelay, Duration maxDelay, Duration maxRetryAfterWait) {
+record GetRetryPolicy(int attempts, Duration baseDelay, Duration maxDelay, Duration maxRetryAfterWait) {
 
-    public static final GetRetryPolicy DEFAULT =
+    static final GetRetryPolicy DEFAULT =
             new GetRetryPolicy(3, Duration.ofMillis(500), Duration.ofSeconds(4), Duration.ofSeconds(5));
 
-    public GetRetryPolicy {
+    GetRetryPolicy {
         if (attempts < 1) {
             throw new IllegalArgumentException("attempts must be at least 1");
         }
@@ -25,8 +26,6 @@ public record GetRetryPolicy(int attempts, Duration baseDelay, Duration maxDelay
 
     /** The backoff before attempt {@code attempt + 1} (attempt counts from 1), with +/-50% jitter. */
     Duration backoff(int attempt, double random) {
-        long base = baseDelay.toMillis() << Math.min(attempt - 1, 20);
-        long capped = Math.min(base, maxDelay.toMillis());
-        return Duration.ofMillis((long) (capped * (0.5 + random)));
+        return new Backoff(baseDelay, maxDelay).after(attempt - 1, 0.5, random);
     }
 }

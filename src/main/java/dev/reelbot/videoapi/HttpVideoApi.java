@@ -1,20 +1,18 @@
 package dev.reelbot.videoapi;
 
-import dev.reelbot.core.DownloadSettings;
 import dev.reelbot.core.ModelCatalog;
 import dev.reelbot.core.ModelSpec;
 import dev.reelbot.core.Secret;
-import dev.reelbot.core.TaskPhase;
 import dev.reelbot.core.TaskStatus;
 import dev.reelbot.core.VideoApi;
 import dev.reelbot.core.VideoApiException;
 import dev.reelbot.core.VideoDownload;
 import dev.reelbot.core.VideoRequest;
+import dev.reelbot.core.deliver.DownloadSettings;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import okhttp3.Call;
 import okhttp3.EventListener;
@@ -43,17 +41,22 @@ public final class HttpVideoApi implements VideoApi {
     private final Clock clock;
     private final StatusWords statusWords;
 
-    /** Production wiring: real sleeps, the system clock, public-only outbound fetches. */
-    public HttpVideoApi(OkHttpClient http, String baseUrl, Secret apiKey, ModelCatalog models, GetRetryPolicy retry,
-                        DownloadSettings downloads) {
-        this(http, baseUrl, apiKey, models, retry, downloads, Map.of());
-    }
-
-    /** Production wiring that also reads the status words this gateway sends ({@code video-api.status-words}). */
-    public HttpVideoApi(OkHttpClient http, String baseUrl, Secret apiKey, ModelCatalog models, GetRetryPolicy retry,
-                        DownloadSettings downloads, Map<String, TaskPhase> statusWords) {
-        this(http, baseUrl, apiKey, models, retry, Sleeper.REAL, Clock.systemUTC(), OutboundPolicy.publicOnly(),
-                downloads, VideoDownloader.RATE_WINDOW, new StatusWords(statusWords));
+    /**
+     * The client as the bot runs it: real sleeps, the system clock, public-only outbound fetches; a download's own
+     * deadline (in {@code settings.downloads()}) replaces the call timeout.
+     */
+    public static HttpVideoApi connect(VideoApiSettings settings) {
+        OkHttpClient http = new OkHttpClient.Builder()
+                .connectTimeout(settings.connectTimeout())
+                .readTimeout(settings.requestTimeout())
+                .writeTimeout(settings.requestTimeout())
+                .callTimeout(settings.requestTimeout())
+                .build();
+        GetRetryPolicy retry = new GetRetryPolicy(settings.getAttempts(), GetRetryPolicy.DEFAULT.baseDelay(),
+                GetRetryPolicy.DEFAULT.maxDelay(), GetRetryPolicy.DEFAULT.maxRetryAfterWait());
+        return new HttpVideoApi(http, settings.baseUrl(), settings.apiKey(), settings.models(), retry, Sleeper.REAL,
+                Clock.systemUTC(), OutboundPolicy.publicOnly(), settings.downloads(), VideoDownloader.RATE_WINDOW,
+                new StatusWords(settings.statusWords()));
     }
 
     /** For tests: the default download limits. */

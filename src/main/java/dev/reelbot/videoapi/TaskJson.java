@@ -2,9 +2,9 @@ package dev.reelbot.videoapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.reelbot.core.PlainText;
 import dev.reelbot.core.TaskPhase;
 import dev.reelbot.core.TaskStatus;
+import dev.reelbot.core.text.PlainText;
 import java.time.Instant;
 import java.util.Optional;
 

@@ -1,8 +1,8 @@
 package dev.reelbot.videoapi;
 
-import dev.reelbot.core.DownloadSettings;
 import dev.reelbot.core.VideoApiException;
 import dev.reelbot.core.VideoDownload;
+import dev.reelbot.core.deliver.DownloadSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;

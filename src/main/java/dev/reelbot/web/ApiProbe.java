@@ -1,5 +1,6 @@
 package dev.reelbot.web;
 
+import dev.reelbot.core.DaemonThreads;
 import dev.reelbot.core.VideoApi;
 import dev.reelbot.core.VideoApiException;
 import java.time.Clock;
@@ -28,11 +29,7 @@ public final class ApiProbe implements Supplier<Health>, AutoCloseable {
 
     private final VideoApi api;
     private final Clock clock;
-    private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "reelbot-api-probe");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService thread = Executors.newSingleThreadExecutor(DaemonThreads.named("reelbot-api-probe"));
     private final AtomicBoolean checking = new AtomicBoolean();
     private volatile Instant checkStarted;
     private volatile Health last = Health.down("not checked yet");

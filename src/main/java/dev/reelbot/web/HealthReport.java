@@ -2,6 +2,7 @@ package dev.reelbot.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.reelbot.core.DaemonThreads;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -97,11 +98,7 @@ public final class HealthReport implements AutoCloseable {
 
     /** Checks every component every {@code every} on a thread of its own, so changes are logged unasked. */
     public synchronized void watch(Duration every) {
-        watcher = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "reelbot-health");
-            thread.setDaemon(true);
-            return thread;
-        });
+        watcher = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("reelbot-health"));
         watcher.scheduleWithFixedDelay(this::check, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
     }
 

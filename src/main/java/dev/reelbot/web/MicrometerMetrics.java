@@ -1,8 +1,8 @@
 package dev.reelbot.web;
 
 import dev.reelbot.core.EngineMetrics;
-import dev.reelbot.core.JobState;
-import dev.reelbot.core.JobStore;
+import dev.reelbot.core.job.JobState;
+import dev.reelbot.core.job.JobStore;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;

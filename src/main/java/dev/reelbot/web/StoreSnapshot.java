@@ -1,7 +1,7 @@
 package dev.reelbot.web;
 
-import dev.reelbot.core.JobState;
-import dev.reelbot.core.JobStore;
+import dev.reelbot.core.job.JobState;
+import dev.reelbot.core.job.JobStore;
 import java.time.Duration;
 import java.util.Map;
 import org.slf4j.Logger;

@@ -1,8 +1,9 @@
 package dev.reelbot.bench;
 
+import static dev.reelbot.simulator.SimulatorCounts.createRequests;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.reelbot.core.JobState;
+import dev.reelbot.core.job.JobState;
 import dev.reelbot.simulator.ApiSimulator;
 import dev.reelbot.simulator.SimulatorOptions;
 import dev.reelbot.videoapi.TestApis;
@@ -35,7 +36,7 @@ class BenchTest {
 
             assertThat(report.states()).isEqualTo(Map.of(JobState.COMPLETED, jobs));
             assertThat(report.creates()).isEqualTo(jobs);
-            assertThat(simulator.createRequests()).as("the jobs, then the burst").isEqualTo(jobs + burst);
+            assertThat(createRequests(simulator)).as("the jobs, then the burst").isEqualTo(jobs + burst);
             assertThat(report.burstAcksMillis().count()).as("every burst command answered").isEqualTo(burst);
             assertThat(report.notices()).isZero();
             assertThat(report.invisibleEdits()).isZero();

@@ -3,10 +3,10 @@ package dev.reelbot.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.reelbot.core.DownloadSettings;
-import dev.reelbot.core.MediaSettings;
 import dev.reelbot.core.ModelSpec;
 import dev.reelbot.core.TaskPhase;
+import dev.reelbot.core.deliver.DownloadSettings;
+import dev.reelbot.core.deliver.MediaSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,8 +3,8 @@ package dev.reelbot.discord;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.reelbot.core.Job;
-import dev.reelbot.core.RefundState;
+import dev.reelbot.core.job.Job;
+import dev.reelbot.core.job.RefundState;
 import dev.reelbot.discord.FakeDiscord.Call;
 import java.time.Instant;
 import java.util.List;

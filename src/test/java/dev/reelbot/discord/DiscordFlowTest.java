@@ -1,13 +1,12 @@
 package dev.reelbot.discord;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.reelbot.core.DeliveryState;
-import dev.reelbot.core.Job;
+import dev.reelbot.core.job.DeliveryState;
+import dev.reelbot.core.job.Job;
 import dev.reelbot.discord.FakeDiscord.Call;
 import java.time.Duration;
 import java.time.Instant;

@@ -4,18 +4,17 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.reelbot.core.Admins;
-import dev.reelbot.core.ChatPorts;
-import dev.reelbot.core.Engine;
-import dev.reelbot.core.EngineSettings;
-import dev.reelbot.core.Job;
-import dev.reelbot.core.Limits;
-import dev.reelbot.core.MediaParts;
 import dev.reelbot.core.ModelCatalog;
 import dev.reelbot.core.ModelSpec;
-import dev.reelbot.core.Quotas;
 import dev.reelbot.core.Secret;
 import dev.reelbot.core.VideoApi;
+import dev.reelbot.core.command.Limits;
+import dev.reelbot.core.deliver.MediaParts;
+import dev.reelbot.core.engine.Admins;
+import dev.reelbot.core.engine.Engine;
+import dev.reelbot.core.engine.EngineSettings;
+import dev.reelbot.core.job.Job;
+import dev.reelbot.core.job.Quotas;
 import dev.reelbot.simulator.ApiSimulator;
 import dev.reelbot.simulator.SimulatorOptions;
 import dev.reelbot.store.JdbcJobStore;
@@ -77,7 +76,7 @@ final class DiscordHarness implements AutoCloseable {
         db = SqliteConnections.open(dir.resolve("reelbot.db"));
         store = new JdbcJobStore(db);
         VideoApi api = TestApis.forSimulator(simulator, MODELS, clock, Duration.ofSeconds(5));
-        engine = new Engine(new Engine.Parts(store, api, new ChatPorts(List.of(bot.port())), MODELS,
+        engine = new Engine(new Engine.Parts(store, api, List.of(bot.port()), MODELS,
                 new Limits(1000, 2, List.of(), Map.of()), Quotas.DEFAULTS, new Admins(Set.of()),
                 engineSettings, 64L * 1024 * 1024, "/video").withMedia(media), Runnable::run, clock);
         bot.serve(engine.commands());
@@ -122,14 +121,14 @@ final class DiscordHarness implements AutoCloseable {
     }
 
     void tick() {
-        engine.poller().tick();
+        engine.tick();
     }
 
     /** Moves time a second at a time, ticking, until no job has work left. */
     void runUntilSettled() {
         for (int second = 0; second < 3600; second++) {
             tick();
-            if (engine.poller().trackedCount() == 0) {
+            if (engine.trackedCount() == 0) {
                 return;
             }
             clock.advance(Duration.ofSeconds(1));

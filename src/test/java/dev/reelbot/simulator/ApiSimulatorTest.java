@@ -67,7 +67,7 @@ class ApiSimulatorTest {
                 .post(RequestBody.create("{}", MediaType.get("application/json"))), false)) {
             assertThat(response.code()).isEqualTo(401);
         }
-        assertThat(simulator.createRequests()).isZero();
+        assertThat(SimulatorCounts.createRequests(simulator)).isZero();
     }
 
     @Test

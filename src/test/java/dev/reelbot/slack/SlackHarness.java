@@ -3,15 +3,14 @@ package dev.reelbot.slack;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.slack.api.app_backend.SlackSignature;
-import dev.reelbot.core.Admins;
-import dev.reelbot.core.ChatPorts;
-import dev.reelbot.core.Engine;
-import dev.reelbot.core.EngineSettings;
-import dev.reelbot.core.Limits;
 import dev.reelbot.core.ModelCatalog;
 import dev.reelbot.core.ModelSpec;
-import dev.reelbot.core.Quotas;
 import dev.reelbot.core.Secret;
+import dev.reelbot.core.command.Limits;
+import dev.reelbot.core.engine.Admins;
+import dev.reelbot.core.engine.Engine;
+import dev.reelbot.core.engine.EngineSettings;
+import dev.reelbot.core.job.Quotas;
 import dev.reelbot.simulator.ApiSimulator;
 import dev.reelbot.simulator.SimulatorOptions;
 import dev.reelbot.store.JdbcJobStore;
@@ -69,8 +68,8 @@ final class SlackHarness implements AutoCloseable {
         store = new JdbcJobStore(db);
         faults = new FaultyJobStore(store);
         app = new SlackApp(settings, clock);
-        engine = new Engine(new Engine.Parts(faults, TestApis.forSimulator(simulator, models, clock,
-                Duration.ofSeconds(2)), new ChatPorts(List.of(app.port())), models, Limits.DEFAULTS,
+        engine = new Engine(new Engine.Parts(faults.store(), TestApis.forSimulator(simulator, models, clock,
+                Duration.ofSeconds(2)), List.of(app.port()), models, Limits.DEFAULTS,
                 new Quotas(100, 1000), new Admins(Set.of("slack:" + ADMIN)), EngineSettings.defaults(
                 dir.resolve("videos")), 64L << 20, "/video"), Runnable::run, clock);
         app.start(engine.commands(), Runnable::run);
@@ -118,8 +117,8 @@ final class SlackHarness implements AutoCloseable {
     /** Moves time a second at a time, ticking the engine, until no job has work left. */
     void runUntilSettled() {
         for (int second = 0; second < 3600; second++) {
-            engine.poller().tick();
-            if (engine.poller().trackedCount() == 0) {
+            engine.tick();
+            if (engine.trackedCount() == 0) {
                 return;
             }
             clock.advance(Duration.ofSeconds(1));

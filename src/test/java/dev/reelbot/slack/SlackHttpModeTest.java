@@ -1,14 +1,15 @@
 package dev.reelbot.slack;
 
+import static dev.reelbot.simulator.SimulatorCounts.createRequests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reelbot.core.Conversation;
-import dev.reelbot.core.DeliveryState;
-import dev.reelbot.core.Job;
-import dev.reelbot.core.JobState;
 import dev.reelbot.core.JobView;
 import dev.reelbot.core.MessageRef;
 import dev.reelbot.core.PostKey;
+import dev.reelbot.core.job.DeliveryState;
+import dev.reelbot.core.job.Job;
+import dev.reelbot.core.job.JobState;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import okhttp3.Response;
@@ -64,7 +65,7 @@ class SlackHttpModeTest extends WithSlack {
         }
         h.runUntilSettled();
 
-        assertThat(h.simulator.createRequests()).isEqualTo(1);
+        assertThat(createRequests(h.simulator)).isEqualTo(1);
         assertThat(h.slack.calls("chat.postMessage")).hasSize(1);
     }
 

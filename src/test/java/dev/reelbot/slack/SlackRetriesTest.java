@@ -6,13 +6,13 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.reelbot.core.ChatException;
 import dev.reelbot.core.Conversation;
-import dev.reelbot.core.Job;
 import dev.reelbot.core.JobView;
 import dev.reelbot.core.MessageRef;
 import dev.reelbot.core.NoticeView;
 import dev.reelbot.core.PostKey;
 import dev.reelbot.core.Requester;
 import dev.reelbot.core.VideoFile;
+import dev.reelbot.core.job.Job;
 import dev.reelbot.testing.FaultyJobStore;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -51,13 +51,13 @@ class SlackRetriesTest extends WithSlack {
         try (Response byAdmin = h.button(SlackViews.REFUND, failed.id(), SlackHarness.ADMIN, "C0ADMIN", "trig-r")) {
             assertThat(byAdmin.code()).isEqualTo(200);
         }
-        h.engine.poller().tick();
+        h.engine.tick();
         MessageRef notice = failed.refund().notice();
         assertThat(h.slack.message("C0ADMIN", notice.messageId()).blocks()).contains("Refund needed");
         assertThat(h.slack.responses()).anySatisfy(r -> assertThat(r).contains("marked resolved"));
 
         h.clock.advance(Duration.ofSeconds(5));
-        h.engine.poller().tick();
+        h.engine.tick();
         assertThat(h.slack.message("C0ADMIN", notice.messageId()).blocks()).contains("Refund resolved")
                 .doesNotContain("reelbot_refund");
         assertThat(h.store.unsettled()).isEmpty();

@@ -5,8 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.reelbot.core.DeliveryState;
-import dev.reelbot.core.Job;
+import dev.reelbot.core.job.DeliveryState;
+import dev.reelbot.core.job.Job;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

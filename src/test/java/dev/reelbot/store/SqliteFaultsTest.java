@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import dev.reelbot.core.Job;
-import dev.reelbot.core.Quotas;
 import dev.reelbot.core.Requester;
-import dev.reelbot.core.StoreException;
 import dev.reelbot.core.VideoRequest;
+import dev.reelbot.core.job.Job;
+import dev.reelbot.core.job.Quotas;
+import dev.reelbot.core.job.StoreException;
 import dev.reelbot.testing.LogCapture;
 import java.nio.file.Files;
 import java.nio.file.Path;

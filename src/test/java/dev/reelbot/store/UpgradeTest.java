@@ -2,12 +2,12 @@ package dev.reelbot.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.reelbot.core.DeliveryState;
-import dev.reelbot.core.Job;
-import dev.reelbot.core.JobState;
-import dev.reelbot.core.NoticeState;
-import dev.reelbot.core.RefundState;
 import dev.reelbot.core.VideoLink;
+import dev.reelbot.core.job.DeliveryState;
+import dev.reelbot.core.job.Job;
+import dev.reelbot.core.job.JobState;
+import dev.reelbot.core.job.NoticeState;
+import dev.reelbot.core.job.RefundState;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;

@@ -1,10 +1,11 @@
 package dev.reelbot.testing;
 
+import static dev.reelbot.simulator.SimulatorCounts.createRequestsByPrompt;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.reelbot.core.Job;
 import dev.reelbot.core.MessageRef;
-import dev.reelbot.core.RefundState;
+import dev.reelbot.core.job.Job;
+import dev.reelbot.core.job.RefundState;
 import dev.reelbot.simulator.ApiSimulator;
 import dev.reelbot.store.JdbcJobStore;
 import dev.reelbot.store.SqliteConnections;
@@ -45,7 +46,7 @@ public final class AfterChaos {
             }
             assertThat(store.unsettled()).as("unsettled jobs, seed %d", seed).isEmpty();
         }
-        assertThat(simulator.createRequestsByPrompt().values()).as("no job submitted twice, seed %d", seed)
+        assertThat(createRequestsByPrompt(simulator).values()).as("no job submitted twice, seed %d", seed)
                 .allMatch(n -> n <= 1);
     }
 }

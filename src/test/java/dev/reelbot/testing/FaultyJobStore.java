@@ -1,15 +1,13 @@
 package dev.reelbot.testing;
 
-import dev.reelbot.core.Job;
-import dev.reelbot.core.JobState;
-import dev.reelbot.core.JobStore;
-import dev.reelbot.core.Quotas;
-import dev.reelbot.core.StoreException;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.withSettings;
+
+import dev.reelbot.core.job.Job;
+import dev.reelbot.core.job.JobStore;
+import dev.reelbot.core.job.StoreException;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.EnumSet;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
@@ -17,17 +15,24 @@ import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
-import java.util.function.Supplier;
+import org.mockito.AdditionalAnswers;
+import org.mockito.invocation.InvocationOnMock;
+import org.mockito.stubbing.Answer;
 
 /**
- * A {@link JobStore} over the real one that fails chosen calls, as a full disk, an I/O error or a lock held too long
- * would: a planned failure of the next call matching a condition, or random ones. A failed write fails either
- * before it reaches the database (nothing written) or after (written, but the caller is told it failed, as when
- * the answer to a commit is lost); a failed read never reached it.
+ * The real {@link JobStore} behind a Mockito spy that fails chosen calls, as a full disk, an I/O error or a lock held
+ * too long would: a planned failure of the next call matching a condition, or random ones. A failed write fails
+ * either before it reaches the database (nothing written) or after (written, but the caller is told it failed, as
+ * when the answer to a commit is lost); a failed read never reached it.
  *
- * <p>Threading: thread-safe, like the store it wraps.
+ * <p>Why a spy: every call is handed to the real store by Mockito ({@link AdditionalAnswers#delegatesTo}), so a
+ * method the port gains later is covered (and can be failed, as a read) with no delegate to write; what is injected,
+ * when, is this class's own plan, which Mockito's per-call stubbing could not express (once, for the first matching
+ * job, before or after the write lands) and could not change safely while the engine's threads call the store.
+ *
+ * <p>Threading: thread-safe, like the store it wraps; the spy records no calls ({@code stubOnly}).
  */
-public final class FaultyJobStore implements JobStore {
+public final class FaultyJobStore {
 
     /** The kinds of call that can be made to fail. */
     public enum Call { INSERT, COMPARE_AND_SET, READ }
@@ -38,7 +43,8 @@ public final class FaultyJobStore implements JobStore {
     private record Planned(Call call, Predicate<Job> which, When when) {
     }
 
-    private final JobStore real;
+    private final Answer<Object> real;
+    private final JobStore spy;
     private final Queue<Planned> planned = new ConcurrentLinkedQueue<>();
     private final Queue<Call> broken = new ConcurrentLinkedQueue<>();
     private final AtomicInteger injected = new AtomicInteger();
@@ -46,8 +52,14 @@ public final class FaultyJobStore implements JobStore {
     private double rate;
     private SplittableRandom random = new SplittableRandom(0);
 
-    public FaultyJobStore(JobStore real) {
-        this.real = real;
+    public FaultyJobStore(JobStore store) {
+        this.real = AdditionalAnswers.delegatesTo(store);
+        this.spy = mock(JobStore.class, withSettings().stubOnly().defaultAnswer(this::answer));
+    }
+
+    /** The store to hand the engine: the real one, failing calls when a test says so. */
+    public JobStore store() {
+        return spy;
     }
 
     /** The next {@code call} whose job matches {@code which} fails, {@code when} given (reads: always before). */
@@ -72,67 +84,26 @@ public final class FaultyJobStore implements JobStore {
         return injected.get();
     }
 
-    @Override
-    public boolean insertWithinQuota(Job job, Quotas quotas, Instant dayStart) throws DuplicateRequestException {
-        When when = fault(Call.INSERT, job);
-        failIf(when == When.BEFORE);
-        boolean inserted = real.insertWithinQuota(job, quotas, dayStart);
-        failIf(when == When.AFTER && inserted);
-        return inserted;
+    /** Every call of the spy: the port's own methods may fail as planned; anything else goes straight through. */
+    private Object answer(InvocationOnMock invocation) throws Throwable {
+        if (invocation.getMethod().getDeclaringClass() != JobStore.class) {
+            return real.answer(invocation);
+        }
+        Call call = switch (invocation.getMethod().getName()) {
+            case "insertWithinQuota" -> Call.INSERT;
+            case "compareAndSet" -> Call.COMPARE_AND_SET;
+            default -> Call.READ;
+        };
+        When when = fault(call, call == Call.READ ? null : invocation.getArgument(0));
+        failIf(when == When.BEFORE || call == Call.READ && when != null);
+        Object result = real.answer(invocation);
+        failIf(when == When.AFTER && landed(result));
+        return result;
     }
 
-    @Override
-    public Optional<Job> compareAndSet(Job next) {
-        When when = fault(Call.COMPARE_AND_SET, next);
-        failIf(when == When.BEFORE);
-        Optional<Job> stored = real.compareAndSet(next);
-        failIf(when == When.AFTER && stored.isPresent());
-        return stored;
-    }
-
-    @Override
-    public Optional<Job> find(String jobId) {
-        return read(() -> real.find(jobId));
-    }
-
-    @Override
-    public Optional<Job> findByRequestKey(String requestKey) {
-        return read(() -> real.findByRequestKey(requestKey));
-    }
-
-    @Override
-    public List<Job> unsettled() {
-        return read(real::unsettled);
-    }
-
-    @Override
-    public List<Job> recentJobs(String platform, String user, int limit) {
-        return read(() -> real.recentJobs(platform, user, limit));
-    }
-
-    @Override
-    public int countActive(String platform, String user) {
-        return read(() -> real.countActive(platform, user));
-    }
-
-    @Override
-    public List<Instant> billedSince(String platform, String user, Instant since) {
-        return read(() -> real.billedSince(platform, user, since));
-    }
-
-    @Override
-    public List<Job> openRefunds() {
-        return read(real::openRefunds);
-    }
-
-    @Override
-    public Map<JobState, Integer> countByState() {
-        return read(real::countByState);
-    }
-
-    private <T> T read(Supplier<T> call) {
-        failIf(fault(Call.READ, null) != null);
-        return call.get();
+    /** Whether a write reached the database: a row inserted, a compare-and-set won. */
+    private static boolean landed(Object result) {
+        return Boolean.TRUE.equals(result) || result instanceof Optional<?> stored && stored.isPresent();
     }
 
     /** Whether this call fails, and when; {@code null} when it does not. */

@@ -3,12 +3,12 @@ package dev.reelbot.videoapi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.reelbot.core.DownloadSettings;
 import dev.reelbot.core.ModelCatalog;
 import dev.reelbot.core.ModelSpec;
 import dev.reelbot.core.VideoApi;
 import dev.reelbot.core.VideoApiException;
 import dev.reelbot.core.VideoDownload;
+import dev.reelbot.core.deliver.DownloadSettings;
 import dev.reelbot.testing.MutableClock;
 import dev.reelbot.testing.TestVideos;
 import java.nio.file.Files;

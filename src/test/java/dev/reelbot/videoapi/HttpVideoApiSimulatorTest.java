@@ -1,5 +1,7 @@
 package dev.reelbot.videoapi;
 
+import static dev.reelbot.simulator.SimulatorCounts.createRequests;
+import static dev.reelbot.simulator.SimulatorCounts.jobCount;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -156,7 +158,7 @@ class HttpVideoApiSimulatorTest {
                 .isInstanceOf(VideoApiException.Rejected.class)
                 .hasMessageContaining("safety system")
                 .extracting(e -> ((VideoApiException) e).code()).isEqualTo("content_policy_violation");
-        assertThat(simulator.jobCount()).isZero();
+        assertThat(jobCount(simulator)).isZero();
     }
 
     @Test
@@ -253,7 +255,7 @@ class HttpVideoApiSimulatorTest {
         api.create(VideoRequest.builder("one", "sora-2").build());
         api.create(VideoRequest.builder("two", "kling-v2-1").build());
 
-        assertThat(simulator.createRequests()).isEqualTo(2);
-        assertThat(simulator.jobCount()).isEqualTo(2);
+        assertThat(createRequests(simulator)).isEqualTo(2);
+        assertThat(jobCount(simulator)).isEqualTo(2);
     }
 }

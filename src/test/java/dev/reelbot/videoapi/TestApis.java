@@ -1,9 +1,9 @@
 package dev.reelbot.videoapi;
 
-import dev.reelbot.core.DownloadSettings;
 import dev.reelbot.core.ModelCatalog;
 import dev.reelbot.core.Secret;
 import dev.reelbot.core.VideoApi;
+import dev.reelbot.core.deliver.DownloadSettings;
 import dev.reelbot.simulator.ApiSimulator;
 import java.net.InetAddress;
 import java.time.Clock;

@@ -1,0 +1,79 @@
+package dev.reelbot.app;
+
+import dev.reelbot.config.MediaConfig;
+import dev.reelbot.config.ReelbotConfig;
+import dev.reelbot.config.Units;
+import dev.reelbot.core.ModelSpec;
+import dev.reelbot.core.Secret;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/** Prints a validated config for humans: what is enabled, where it connects, secrets masked. */
+public final class ConfigSummary {
+    private ConfigSummary() {
+    }
+
+    public static void print(ReelbotConfig cfg, Transcoding transcoding, PrintStream out) {
+        out.println(cfg.source() + ": valid");
+        out.println("video API: " + cfg.videoApi().baseUrl() + " (key " + masked(cfg.videoApi().apiKey()) + ")");
+        StringBuilder models = new StringBuilder();
+        for (ModelSpec model : cfg.videoApi().models().all()) {
+            models.append(models.length() == 0 ? "" : ", ").append(model.name())
+                    .append(" [").append(model.durations()).append(" s, ").append(String.join("/", model.sizes()))
+                    .append("]");
+        }
+        out.println("models (first is the default): " + models);
+        if (cfg.slack().enabled()) {
+            out.println("slack: enabled, " + cfg.slack().mode().name().toLowerCase(Locale.ROOT) + " mode, command "
+                    + cfg.slack().command() + ", API " + cfg.slack().apiBaseUrl() + " (bot token "
+                    + masked(cfg.slack().botToken()) + ", app token " + masked(cfg.slack().appToken())
+                    + ", signing secret " + masked(cfg.slack().signingSecret()) + "), refund notices in "
+                    + cfg.slack().adminChannel());
+        } else {
+            out.println("slack: disabled");
+        }
+        if (cfg.discord().enabled()) {
+            out.println("discord: enabled, API " + cfg.discord().apiBaseUrl() + ", gateway "
+                    + cfg.discord().gatewayUrl() + " (token " + masked(cfg.discord().token()) + "), refund notices in "
+                    + cfg.discord().adminChannel() + ", commands " + (cfg.discord().commandGuilds().isEmpty()
+                    ? "global" : "in guilds " + cfg.discord().commandGuilds()));
+        } else {
+            out.println("discord: disabled");
+        }
+        out.println("console: " + (cfg.console().enabled() ? "enabled, user " + cfg.console().user() : "disabled"));
+        out.println("store: " + cfg.storePath() + ", videos downloaded to " + cfg.engine().videoDir());
+        out.println("quotas: " + cfg.quotas().concurrentPerUser() + " running and " + cfg.quotas().perUserPerDay()
+                + " per 24 hours per user; prompts up to " + cfg.limits().maxPromptLength() + " characters");
+        out.println("admins: " + (cfg.admins().users().isEmpty() ? "none (nobody can resolve refunds)"
+                : String.join(", ", new TreeSet<>(cfg.admins().users()))));
+        out.println("server: " + cfg.serverHost() + ":" + cfg.serverPort());
+        MediaConfig media = cfg.media();
+        out.println("media: finished videos kept in " + media.dir() + " for " + Units.format(media.retention())
+                + ", at most " + Units.formatBytes(media.maxTotalBytes()) + " (the oldest go first)");
+        out.println("video links: " + media.publicUrl().map(url -> url + "/v/{job}/{token}.mp4, each valid "
+                + Units.format(cfg.engine().media().linkLifetime()) + " (signed with MEDIA_LINK_SECRET "
+                + masked(media.linkSecret()) + ")").orElse("off (server.public-url is not set): a video over a "
+                + "channel's limit that cannot be fitted is linked at the video API, until that link expires"));
+        out.println("transcoding: " + transcoding.status());
+    }
+
+    /** Settings that work but probably not as meant; empty when there are none. */
+    public static List<String> warnings(ReelbotConfig cfg) {
+        List<String> warnings = new ArrayList<>();
+        if (cfg.media().publicUrl().isPresent()
+                && cfg.engine().media().linkLifetime().compareTo(cfg.media().retention()) > 0) {
+            warnings.add("media.link-lifetime (" + Units.format(cfg.engine().media().linkLifetime())
+                    + ") is longer than media.retention (" + Units.format(cfg.media().retention()) + "): links "
+                    + "will answer 404 once their video is removed");
+        }
+        return warnings;
+    }
+
+    private static String masked(Optional<Secret> secret) {
+        return secret.map(Secret::masked).orElse("not set");
+    }
+}

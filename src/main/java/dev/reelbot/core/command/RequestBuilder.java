@@ -1,0 +1,216 @@
+package dev.reelbot.core.command;
+
+import dev.reelbot.core.ModelCatalog;
+import dev.reelbot.core.ModelSpec;
+import dev.reelbot.core.VideoRequest;
+import dev.reelbot.core.text.PlainText;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Validates a prompt and its options against the limits and the chosen model, and builds the
+ * {@link VideoRequest}. Every problem is collected, so the user fixes them all in one go.
+ */
+final class RequestBuilder {
+    static final int MAX_NEGATIVE_LENGTH = 500;
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N} _.-]{1,40}");
+    private static final Pattern SIZE = Pattern.compile("(\\d{2,5})\\s*[x×*X]\\s*(\\d{2,5})");
+    static final long MAX_SEED = 4_294_967_295L;
+
+    private final ModelCatalog catalog;
+    private final Limits limits;
+    private final List<String> problems = new ArrayList<>();
+
+    RequestBuilder(ModelCatalog catalog, Limits limits) {
+        this.catalog = catalog;
+        this.limits = limits;
+    }
+
+    /** @param earlier problems already found in how the command was written, reported with these */
+    VideoRequest build(String rawPrompt, Map<Flag, String> options, String channel, List<String> earlier)
+            throws CommandError {
+        problems.addAll(earlier);
+        String prompt = PlainText.multiLine(rawPrompt, Integer.MAX_VALUE);
+        if (prompt.isEmpty()) {
+            problems.add("Describe the video before the options, e.g. \"a cat surfing at sunset --duration 8\".");
+        } else if (!PlainText.hasVisible(prompt)) {
+            problems.add("Your prompt has no visible characters; describe the video in words, e.g. \"a cat surfing "
+                    + "at sunset\".");
+        } else if (prompt.codePointCount(0, prompt.length()) > limits.maxPromptLength()) {
+            problems.add("Your prompt is " + prompt.codePointCount(0, prompt.length()) + " characters long; the limit "
+                    + "is " + limits.maxPromptLength() + ". Shorten it.");
+        }
+        ModelSpec model = model(options.get(Flag.MODEL), channel);
+        VideoRequest.Builder request = VideoRequest.builder(prompt.isEmpty() ? "-" : prompt,
+                model == null ? catalog.defaultModel().name() : model.name());
+        if (model != null) {
+            request.seconds(duration(options.get(Flag.DURATION), model));
+            sizeAndAspect(options.get(Flag.SIZE), options.get(Flag.ASPECT), model, request);
+        }
+        request.fps(whole(options.get(Flag.FPS), Flag.FPS, 1, 120));
+        Long seed = options.containsKey(Flag.SEED) ? seed(options.get(Flag.SEED)) : null;
+        request.seed(seed);
+        request.count(count(options.get(Flag.COUNT)));
+        request.negativePrompt(negative(options.get(Flag.NEGATIVE)));
+        request.style(word(options.get(Flag.STYLE), Flag.STYLE));
+        request.quality(word(options.get(Flag.QUALITY), Flag.QUALITY));
+        String image = options.get(Flag.IMAGE);
+        if (image != null) {
+            String refusal = ImageUrls.refusal(image);
+            if (refusal != null) {
+                problems.add(refusal);
+            }
+            request.imageUrl(image);
+        }
+        if (!problems.isEmpty()) {
+            throw new CommandError(problems);
+        }
+        return request.build();
+    }
+
+    private ModelSpec model(String typed, String channel) {
+        List<String> offered = limits.modelsFor(channel, catalog);
+        if (offered.isEmpty()) {
+            problems.add("No video models are offered in this channel; ask an admin.");
+            return null;
+        }
+        if (typed == null) {
+            return catalog.find(offered.get(0)).orElseThrow();
+        }
+        Optional<ModelSpec> found = catalog.all().stream()
+                .filter(m -> m.name().equalsIgnoreCase(typed.strip())).findFirst();
+        if (found.isPresent() && offered.contains(found.get().name())) {
+            return found.get();
+        }
+        problems.add((found.isPresent() ? found.get().name() + " is not offered in this channel"
+                : "there is no model called " + PlainText.oneLine(typed, 60)) + ". Models here: "
+                + String.join(", ", offered) + ".");
+        return null;
+    }
+
+    private Integer duration(String typed, ModelSpec model) {
+        if (typed == null) {
+            return null;
+        }
+        String digits = typed.strip().toLowerCase(Locale.ROOT).replaceAll("\\s*(s|sec|secs|seconds)$", "");
+        Integer seconds = parseInt(digits);
+        if (seconds == null || !model.durations().contains(seconds)) {
+            problems.add(model.name() + " makes videos of " + orList(model.durations().stream().map(String::valueOf)
+                    .toList()) + " seconds; --duration " + PlainText.oneLine(typed, 20) + " is not one of them.");
+            return null;
+        }
+        return seconds;
+    }
+
+    private void sizeAndAspect(String size, String aspect, ModelSpec model, VideoRequest.Builder request) {
+        if (size != null && aspect != null) {
+            problems.add("Use --size or --ar, not both.");
+            return;
+        }
+        if (size != null) {
+            var m = SIZE.matcher(size.strip());
+            String normal = m.matches() ? m.group(1) + "x" + m.group(2) : null;
+            if (normal == null || !model.sizes().contains(normal)) {
+                problems.add(model.name() + " makes videos of " + sizesOf(model) + "; --size "
+                        + PlainText.oneLine(size, 20) + " is not one of them.");
+                return;
+            }
+            request.size(normal);
+        } else if (aspect != null) {
+            Optional<AspectRatio> ratio = AspectRatio.parse(aspect);
+            Optional<String> matched = ratio.flatMap(r -> r.sizeFor(model));
+            if (matched.isEmpty()) {
+                problems.add(ratio.isEmpty() ? "--ar must look like 16:9."
+                        : model.name() + " has no " + ratio.get() + " size; it makes " + sizesOf(model) + ".");
+                return;
+            }
+            request.size(matched.get()).aspectRatio(ratio.get().toString());
+        }
+    }
+
+    private Integer count(String typed) {
+        if (typed == null) {
+            return null;
+        }
+        if (limits.maxCount() == 1) {
+            Integer n = parseInt(typed.strip());
+            if (n == null || n != 1) {
+                problems.add("--count is limited to 1 here: one video per command.");
+            }
+            return null;
+        }
+        return whole(typed, Flag.COUNT, 1, limits.maxCount());
+    }
+
+    private Integer whole(String typed, Flag flag, int min, int max) {
+        if (typed == null) {
+            return null;
+        }
+        Integer value = parseInt(typed.strip());
+        if (value == null || value < min || value > max) {
+            problems.add(flag + " must be a whole number from " + min + " to " + max + ".");
+            return null;
+        }
+        return value;
+    }
+
+    private Long seed(String typed) {
+        try {
+            long value = Long.parseLong(typed.strip());
+            if (value >= 0 && value <= MAX_SEED) {
+                return value;
+            }
+        } catch (NumberFormatException notANumber) {
+            // reported below
+        }
+        problems.add("--seed must be a whole number from 0 to " + MAX_SEED + ".");
+        return null;
+    }
+
+    private String negative(String typed) {
+        if (typed == null) {
+            return null;
+        }
+        String text = PlainText.oneLine(typed, Integer.MAX_VALUE);
+        if (text.isEmpty() || text.length() > MAX_NEGATIVE_LENGTH) {
+            problems.add("--neg must be 1 to " + MAX_NEGATIVE_LENGTH + " characters.");
+            return null;
+        }
+        return text;
+    }
+
+    private String word(String typed, Flag flag) {
+        if (typed == null) {
+            return null;
+        }
+        String text = typed.strip();
+        if (!WORD.matcher(text).matches()) {
+            problems.add(flag + " must be a short word or two (letters, digits, spaces, - _ .; at most 40).");
+            return null;
+        }
+        return text;
+    }
+
+    private static String sizesOf(ModelSpec model) {
+        return orList(model.sizes().stream().map(s -> s + " (" + AspectRatio.of(s) + ")").toList());
+    }
+
+    static String orList(List<String> items) {
+        if (items.size() <= 1) {
+            return String.join("", items);
+        }
+        return String.join(", ", items.subList(0, items.size() - 1)) + " or " + items.get(items.size() - 1);
+    }
+
+    private static Integer parseInt(String text) {
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

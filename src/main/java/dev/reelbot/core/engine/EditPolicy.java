@@ -1,0 +1,42 @@
+package dev.reelbot.core.engine;
+
+import dev.reelbot.core.Backoff;
+import dev.reelbot.core.JobView;
+import dev.reelbot.core.job.JobMessage;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * When to post or edit a job's message: post when there is none; edit when what it shows has changed, but not
+ * more often than the edit interval (a final view goes at once); refresh the elapsed time at most once per
+ * heartbeat, so a long quiet job still shows it is alive.
+ */
+final class EditPolicy {
+    /** How long to wait after a failed chat call, when the platform did not say: 2 s doubling up to 5 minutes. */
+    static final Backoff RETRIES = new Backoff(Duration.ofSeconds(2), Duration.ofMinutes(5));
+    private EditPolicy() {
+    }
+
+    /** The instant the message should next be touched, or {@code null} when it is up to date. */
+    static Instant due(JobMessage message, JobView view, String fingerprint, Instant now, EngineSettings s) {
+        if (message.ref() == null) {
+            return now;
+        }
+        Instant shownAt = message.shownAt() == null ? Instant.EPOCH : message.shownAt();
+        if (fingerprint.equals(message.shown())) {
+            if (view.isFinal()) {
+                return message.finalShown() ? null : now;
+            }
+            return shownAt.plus(s.heartbeat());
+        }
+        if (view.isFinal()) {
+            return now;
+        }
+        Instant allowed = shownAt.plus(s.editInterval());
+        return allowed.isAfter(now) ? allowed : now;
+    }
+
+    static boolean isDue(Instant due, Instant now) {
+        return due != null && !due.isAfter(now);
+    }
+}

@@ -1,0 +1,170 @@
+package dev.reelbot.core.engine;
+
+import dev.reelbot.core.ChatPort;
+import dev.reelbot.core.EngineMetrics;
+import dev.reelbot.core.ModelCatalog;
+import dev.reelbot.core.VideoApi;
+import dev.reelbot.core.command.CommandParser;
+import dev.reelbot.core.command.Limits;
+import dev.reelbot.core.deliver.Deliverer;
+import dev.reelbot.core.deliver.MediaParts;
+import dev.reelbot.core.job.JobStore;
+import dev.reelbot.core.job.JobUpdates;
+import dev.reelbot.core.job.Quotas;
+import dev.reelbot.core.notice.NoticeDesk;
+import dev.reelbot.core.notice.NoticeTrouble;
+import dev.reelbot.core.notice.RefundDesk;
+import dev.reelbot.core.render.Renderer;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The job engine, assembled: one poller, one worker pool, the store, the video API and the chat platforms.
+ * {@code Main} builds one, hands its {@link CommandHandler} to each adapter, starts it on the shared scheduler, and
+ * asks it how the jobs are doing (for health, metrics and a graceful stop).
+ */
+public final class Engine {
+    private final JobService jobs;
+    private final Poller poller;
+    private final CommandHandler commands;
+    private final EngineSettings settings;
+    private final PendingSubmissions pending = new PendingSubmissions();
+    private final NoticeTrouble noticeTrouble = new NoticeTrouble();
+
+    /**
+     * An engine whose create requests, downloads and transcodes run on the workers too: for tests, which step jobs
+     * on their own thread.
+     */
+    public Engine(Parts parts, Executor workers, Clock clock) {
+        this(parts, workers, workers, workers, workers, clock);
+    }
+
+    /**
+     * @param workers     where job steps run: a bounded pool in production, the calling thread in tests
+     * @param submitters  where the step that sends a job's create request runs (see {@link Poller})
+     * @param downloads   where videos are downloaded ({@link Deliverer}): a pool of
+     *                    {@code settings.downloads().workers()} threads, apart from the others
+     * @param transcodes  where videos are fitted under a channel's limit ({@link Deliverer}): a pool of
+     *                    {@code settings.media().transcodeWorkers()} threads, apart from the others (keeping
+     *                    videos and taking poster frames, short work, runs on the downloads' pool)
+     */
+    public Engine(Parts parts, Executor workers, Executor submitters, Executor downloads, Executor transcodes,
+                  Clock clock) {
+        this.settings = parts.settings();
+        ModelCatalog catalog = parts.catalog();
+        VideoApi api = new LimitedVideoApi(new MeasuredVideoApi(parts.api(), parts.metrics()), settings.maxApiCalls());
+        JobUpdates updates = new JobUpdates(parts.store(), parts.metrics());
+        Renderer renderer = new Renderer(catalog);
+        NoticeDesk notices = new NoticeDesk(parts.store(), updates, renderer, clock, parts.metrics(), noticeTrouble);
+        ChatPorts chats = new ChatPorts(parts.chats()).measured(parts.metrics());
+        JobRunner runner = new JobRunner(parts.store(), chats,
+                new TaskWatcher(api, updates, catalog, settings, clock, () -> ThreadLocalRandom.current()
+                        .nextDouble(), parts.metrics()),
+                new Deliverer(api, downloads, transcodes, settings.downloads(), settings.media(), parts.media(),
+                        jobId -> poller().wake(jobId), settings.videoDir(), parts.maxDownloadBytes(),
+                        settings.deliveryAttempts(), updates, parts.metrics(), clock),
+                notices, new MessageKeeper(updates, renderer, settings, clock, parts.metrics()), pending, clock);
+        this.poller = new Poller(runner::step, workers, settings.workers(), submitters, clock);
+        this.jobs = new JobService(parts.store(), poller, parts.quotas(), clock, pending);
+        RefundDesk refunds = new RefundDesk(parts.store(), updates, clock, poller::follow);
+        this.commands = new CommandHandler(new CommandParser(catalog, parts.limits(), parts.commandName()), jobs,
+                parts.store(), renderer, parts.admins(), refunds, chats, clock, api::knowsStatus);
+    }
+
+    /** What an engine is made of; {@code chats}: one port per platform, {@code media}: what videos are kept with. */
+    public record Parts(JobStore store, VideoApi api, List<ChatPort> chats, ModelCatalog catalog, Limits limits,
+                        Quotas quotas, Admins admins, EngineSettings settings, long maxDownloadBytes,
+                        String commandName, EngineMetrics metrics, MediaParts media) {
+
+        /** Parts that report no metrics and keep no media. */
+        public Parts(JobStore store, VideoApi api, List<ChatPort> chats, ModelCatalog catalog, Limits limits,
+                     Quotas quotas, Admins admins, EngineSettings settings, long maxDownloadBytes,
+                     String commandName) {
+            this(store, api, chats, catalog, limits, quotas, admins, settings, maxDownloadBytes, commandName,
+                    EngineMetrics.NONE, MediaParts.NONE);
+        }
+
+        /** The same parts with {@code newMedia}. */
+        public Parts withMedia(MediaParts newMedia) {
+            return new Parts(store, api, chats, catalog, limits, quotas, admins, settings, maxDownloadBytes,
+                    commandName, metrics, newMedia);
+        }
+    }
+
+    /** Resumes unfinished jobs and starts polling on the shared scheduler; returns how many jobs resumed. */
+    public int start(ScheduledExecutorService scheduler) {
+        int resumed = jobs.resume();
+        poller.start(scheduler, settings.tick());
+        return resumed;
+    }
+
+    /** Resumes unfinished jobs without starting the scheduler: tests drive {@link #tick()} themselves. */
+    public int resume() {
+        return jobs.resume();
+    }
+
+    /**
+     * For a graceful shutdown, once no new commands arrive: lets accepted jobs' create requests go out for up to
+     * {@code timeout}, then sends no more (those left are sent at the next start, unbilled) and waits up to
+     * {@code sendGrace} for the answers of requests already sent, so none is left outcome-unknown. Returns what
+     * was left.
+     */
+    public Drained drainSubmissions(Duration timeout, Duration sendGrace) throws InterruptedException {
+        return pending.drain(timeout, sendGrace);
+    }
+
+    /** What a drain left: jobs never sent (sent at the next start), and create requests still without an answer. */
+    public record Drained(int unsent, int sending) {
+    }
+
+    /**
+     * Empty while refund notices reach the admin channel; else what keeps them out (they are retried), for
+     * {@code /healthz}.
+     */
+    public Optional<String> adminChannelTrouble() {
+        return noticeTrouble.problem();
+    }
+
+    public CommandHandler commands() {
+        return commands;
+    }
+
+    /** Steps every job that is due now. Tests call this instead of waiting for the scheduler. */
+    public void tick() {
+        poller.tick();
+    }
+
+    /** Stops ticking (the last step of a graceful stop); steps in flight finish on their own. */
+    public void stopTicking() {
+        poller.stop();
+    }
+
+    /** Empty while scheduled ticks complete; else since when none has, for {@code /healthz}. */
+    public Optional<String> stall() {
+        return poller.stall();
+    }
+
+    /** How many jobs have work left. */
+    public int trackedCount() {
+        return poller.trackedCount();
+    }
+
+    /** How many job steps are due and not yet finished: running, or waiting for a worker. */
+    public int inFlightCount() {
+        return poller.inFlightCount();
+    }
+
+    /** Waits until no job has work left, or the timeout passes; returns whether none has. */
+    public boolean awaitIdle(Duration timeout) throws InterruptedException {
+        return poller.awaitIdle(timeout);
+    }
+
+    Poller poller() {
+        return poller;
+    }
+}

@@ -1,0 +1,171 @@
+package dev.reelbot.core.engine;
+
+import dev.reelbot.core.ChatPort;
+import dev.reelbot.core.deliver.Deliverer;
+import dev.reelbot.core.job.DeliveryState;
+import dev.reelbot.core.job.Job;
+import dev.reelbot.core.job.JobState;
+import dev.reelbot.core.job.JobStore;
+import dev.reelbot.core.notice.NoticeDesk;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One step of one job: does every duty that is due, in the order that keeps messages true (poll the API; post
+ * the message if there is none; deliver the video; raise an admin notice (a refund case's, or a delivery notice
+ * for a video no chat took), so the final view can say it was raised; show the latest view), and says when the job
+ * next needs a step. Admin notices keep a schedule of their own: when the admin room is in trouble the requester's
+ * message goes ahead without them.
+ */
+final class JobRunner {
+    private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
+    private static final Duration PARKED = Duration.ofMinutes(1);
+    /** How soon a job whose platform is still connecting looks again. */
+    private static final Duration NOT_READY = Duration.ofSeconds(2);
+
+    private final JobStore store;
+    private final ChatPorts chats;
+    private final TaskWatcher watcher;
+    private final Deliverer deliverer;
+    private final NoticeDesk notices;
+    private final MessageKeeper messages;
+    private final PendingSubmissions pending;
+    private final Clock clock;
+
+    JobRunner(JobStore store, ChatPorts chats, TaskWatcher watcher, Deliverer deliverer, NoticeDesk notices,
+              MessageKeeper messages, PendingSubmissions pending, Clock clock) {
+        this.store = store;
+        this.chats = chats;
+        this.watcher = watcher;
+        this.deliverer = deliverer;
+        this.notices = notices;
+        this.messages = messages;
+        this.pending = pending;
+        this.clock = clock;
+    }
+
+    /** Runs the job's due duties; returns when it next needs a step, or empty when it is settled. */
+    Optional<Instant> step(Tracked tracked) {
+        tracked.routine = false;
+        Optional<Job> found = store.find(tracked.jobId);
+        if (found.isEmpty()) {
+            log.error("job={} is tracked but not in the store; dropping it", tracked.jobId);
+            return Optional.empty();
+        }
+        Job job = found.get();
+        if (job.state() == JobState.SUBMITTING) {
+            job = submit(job, tracked);
+        } else if (job.state() == JobState.SENDING) {
+            job = watcher.abandonedSubmission(job, tracked.unrecordedTaskId);
+        }
+        leftSubmitting(job, tracked);
+        if (isActive(job) && due(tracked.pollAt)) {
+            job = watcher.poll(job, tracked);
+        }
+        if (!chats.serves(job.requester().platform())) {
+            tracked.routine = true;
+            return job.isSettled() ? Optional.empty() : Optional.of(clock.instant().plus(PARKED));
+        }
+        ChatPort chat = chats.forPlatform(job.requester().platform());
+        if (!chat.isReady()) {
+            tracked.routine = true;
+            return job.isSettled() ? Optional.empty() : Optional.of(nextStep(job, tracked, NOT_READY));
+        }
+        boolean showsMessage = job.state() != JobState.REJECTED;
+        if (showsMessage && job.message().ref() == null && due(tracked.chatAt)) {
+            job = messages.update(job, tracked, chat);
+        }
+        if (job.delivery().state() == DeliveryState.PENDING && (job.message().ref() != null || job.unreachable())
+                && deliverer.due(tracked.delivery)) {
+            job = deliverer.deliver(job, tracked.delivery, chat);
+        }
+        if (job.noticePending() && due(tracked.notice.nextAttempt())) {
+            job = notices.notify(job, tracked.notice, chat);
+        } else if (job.refund().noticeOutdated() && due(tracked.notice.nextAttempt())) {
+            job = notices.showResolution(job, tracked.notice, chat);
+        }
+        if (due(tracked.chatAt)) {
+            job = messages.update(job, tracked, chat);
+        }
+        if (!job.noticePending() && !job.refund().noticeOutdated()) {
+            notices.settled(job.id());
+        }
+        tracked.routine = isActive(job) && job.message().ref() != null && !tracked.pollNearEnd;
+        return job.isSettled() ? Optional.empty() : Optional.of(nextStep(job, tracked));
+    }
+
+    /**
+     * Sends the job's create request, unless a graceful stop closed the gate (it then waits for the next start,
+     * unbilled). The request goes out only after this step won the {@code SENDING} mark, so no later step, here or
+     * after a restart, can send it again.
+     */
+    private Job submit(Job job, Tracked tracked) {
+        if (!pending.startSending()) {
+            return job;
+        }
+        try {
+            Optional<Job> marked = watcher.markSending(job);
+            if (marked.isEmpty()) {
+                return store.find(job.id()).orElse(job);
+            }
+            leftSubmitting(marked.get(), tracked);
+            return watcher.send(marked.get(), tracked);
+        } finally {
+            pending.stoppedSending();
+        }
+    }
+
+    /** Once the job is past {@code SUBMITTING}, it no longer waits for the submit workers or holds up a stop. */
+    private void leftSubmitting(Job job, Tracked tracked) {
+        if (tracked.awaitingSubmission && job.state() != JobState.SUBMITTING) {
+            tracked.awaitingSubmission = false;
+            pending.done();
+        }
+    }
+
+    /** The next step while the platform is connecting: the next poll, or a look at the platform soon. */
+    private Instant nextStep(Job job, Tracked tracked, Duration chatWait) {
+        Instant next = clock.instant().plus(chatWait);
+        return isActive(job) ? earliest(next, latest(tracked.pollAt, clock.instant())) : next;
+    }
+
+    private Instant nextStep(Job job, Tracked tracked) {
+        Instant now = clock.instant();
+        Instant next = now.plus(job.state() == JobState.SUBMITTING ? NOT_READY : PARKED);
+        if (isActive(job)) {
+            next = earliest(next, tracked.pollAt);
+        }
+        if (job.delivery().state() == DeliveryState.PENDING) {
+            next = earliest(next, job.message().ref() == null && !job.unreachable() ? tracked.chatAt
+                    : tracked.delivery.nextAttempt());
+        }
+        if (job.noticePending() || job.refund().noticeOutdated()) {
+            next = earliest(next, tracked.notice.nextAttempt());
+        }
+        Instant messageDue = messages.due(job);
+        if (messageDue != null) {
+            next = earliest(next, latest(messageDue, tracked.chatAt));
+        }
+        return latest(next, now);
+    }
+
+    private static boolean isActive(Job job) {
+        return job.state() == JobState.QUEUED || job.state() == JobState.RUNNING;
+    }
+
+    private boolean due(Instant at) {
+        return !at.isAfter(clock.instant());
+    }
+
+    private static Instant earliest(Instant a, Instant b) {
+        return b.isBefore(a) ? b : a;
+    }
+
+    private static Instant latest(Instant a, Instant b) {
+        return b.isAfter(a) ? b : a;
+    }
+}

@@ -1,0 +1,137 @@
+package dev.reelbot.core.engine;
+
+import dev.reelbot.core.ChatException;
+import dev.reelbot.core.ChatPort;
+import dev.reelbot.core.EngineMetrics;
+import dev.reelbot.core.JobView;
+import dev.reelbot.core.MessageRef;
+import dev.reelbot.core.PostKey;
+import dev.reelbot.core.job.Job;
+import dev.reelbot.core.job.JobState;
+import dev.reelbot.core.job.JobUpdates;
+import dev.reelbot.core.job.Transitions;
+import dev.reelbot.core.render.Fingerprint;
+import dev.reelbot.core.render.Renderer;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Keeps a job's message true: posts it, edits it when what it shows changed (see {@link EditPolicy}), posts a new
+ * one when someone deleted it, and tells a requester whose job was refused privately, since a refused job has no
+ * channel message.
+ */
+final class MessageKeeper {
+    private final JobUpdates updates;
+    private final Renderer renderer;
+    private final EngineSettings settings;
+    private final Clock clock;
+    private final EngineMetrics metrics;
+
+    MessageKeeper(JobUpdates updates, Renderer renderer, EngineSettings settings, Clock clock,
+                  EngineMetrics metrics) {
+        this.updates = updates;
+        this.renderer = renderer;
+        this.settings = settings;
+        this.clock = clock;
+        this.metrics = metrics;
+    }
+
+    /** When the message should next be touched, or {@code null} when it is up to date for good. */
+    Instant due(Job job) {
+        if (job.state() == JobState.REJECTED || job.state() == JobState.SUBMITTING
+                || job.state() == JobState.SENDING) {
+            return job.state() == JobState.REJECTED && !job.message().finalShown() ? clock.instant() : null;
+        }
+        if (job.unreachable()) {
+            return null;
+        }
+        JobView view = renderer.render(job, clock.instant());
+        return EditPolicy.due(job.message(), view, Fingerprint.of(view), clock.instant(), settings);
+    }
+
+    Job update(Job job, Tracked tracked, ChatPort chat) {
+        if (job.state() == JobState.REJECTED) {
+            return tellPrivately(job, tracked, chat);
+        }
+        if (job.unreachable()) {
+            return job;
+        }
+        Instant now = clock.instant();
+        JobView view = renderer.render(job, now);
+        String fingerprint = Fingerprint.of(view);
+        if (!EditPolicy.isDue(EditPolicy.due(job.message(), view, fingerprint, now, settings), now)) {
+            return job;
+        }
+        MessageRef ref = job.message().ref();
+        // A key already stored means an earlier attempt (here, or before a restart) may have posted the message.
+        boolean maybeSent = job.message().postKey() != null;
+        if (ref == null && !maybeSent) {
+            String key = job.id() + "-" + Long.toString(ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36), 36);
+            job = updates.apply(job, j -> Transitions.postIntended(j, key, now));
+        }
+        PostKey postKey = ref == null ? new PostKey(job.message().postKey(), maybeSent) : null;
+        try {
+            MessageRef shown = ref == null ? chat.post(job.requester().conversation(), view, postKey) : ref;
+            if (ref != null) {
+                chat.edit(ref, view);
+            }
+            tracked.chatErrors = 0;
+            metrics.messageUpdate(chat.platform(), "sent");
+            // A post that may have found an earlier attempt's message shows what that attempt rendered: recorded as
+            // unknown, so the next update edits it to the current view.
+            boolean contentKnown = ref != null || !maybeSent;
+            Job next = updates.apply(job, j -> Transitions.shown(j, shown, contentKnown ? fingerprint : null,
+                    contentKnown && view.isFinal(), now));
+            if (ref == null) {
+                JobUpdates.event(next, "message posted in {} as {}", shown.channel(), shown.messageId());
+            }
+            return next;
+        } catch (ChatException e) {
+            metrics.messageUpdate(chat.platform(), e.kind() != ChatException.Kind.RATE_LIMITED ? "failed"
+                    : e.fromPlatform() ? "rate_limited" : "throttled");
+            return failed(job, tracked, e, view.isFinal());
+        }
+    }
+
+    private Job tellPrivately(Job job, Tracked tracked, ChatPort chat) {
+        if (job.message().finalShown()) {
+            return job;
+        }
+        try {
+            chat.whisper(job.requester(), "🚫 Your video (job " + job.id() + ") was not started: "
+                    + Renderer.reason(job) + " Nothing was charged.");
+            return updates.apply(job, j -> Transitions.toldPrivately(j, clock.instant()));
+        } catch (ChatException e) {
+            return failed(job, tracked, e, true);
+        }
+    }
+
+    private Job failed(Job job, Tracked tracked, ChatException e, boolean isFinal) {
+        Instant now = clock.instant();
+        switch (e.kind()) {
+            case MESSAGE_GONE -> {
+                JobUpdates.warn(job, "message was deleted; posting a new one");
+                return updates.apply(job, j -> Transitions.messageGone(j, now));
+            }
+            case RATE_LIMITED -> {
+                tracked.chatAt = now.plus(EditPolicy.RETRIES.after(tracked.chatErrors, e.retryAfter()));
+                return job;
+            }
+            case NO_ACCESS, REFUSED -> {
+                if (isFinal || job.message().ref() == null) {
+                    JobUpdates.error(job, "cannot show the outcome to the requester: {}", e.getMessage());
+                    return updates.apply(job, j -> Transitions.unreachable(j, e.getMessage(), now));
+                }
+                tracked.chatAt = now.plus(EditPolicy.RETRIES.after(++tracked.chatErrors + 4));
+                JobUpdates.warn(job, "cannot show progress ({}); retrying later", e.getMessage());
+                return job;
+            }
+            default -> {
+                tracked.chatAt = now.plus(EditPolicy.RETRIES.after(tracked.chatErrors++));
+                JobUpdates.warn(job, "chat call failed ({}); retrying", e.getMessage());
+                return job;
+            }
+        }
+    }
+}

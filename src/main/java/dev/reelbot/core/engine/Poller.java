@@ -1,0 +1,299 @@
+package dev.reelbot.core.engine;
+
+import dev.reelbot.core.job.Job;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one scheduler for every job: a periodic {@link #tick()} takes the jobs that are due, and each gets one
+ * {@link JobRunner#step} on the worker pool; the step says when the job is due again. Never a thread per job. A
+ * job's first step, which sends its create request (and posts its message), runs on a pool of its own: creates are
+ * the calls that may hang and may never be retried, so they must not tie up the threads every other job needs.
+ *
+ * <p>When the workers cannot keep up, the steps users are waiting for go first: the due steps wait here, not in the
+ * pool's queue, and at most one runner per worker thread takes them, urgent ones (a poll expected to find the job
+ * finished, a delivery, a notice, a message to post again, a wake-up) before routine ones (progress polls of a job
+ * not known to be about to finish, and of a job whose platform is away). A routine step that has waited
+ * {@link WaitingSteps#PATIENCE} goes first too, so no job waits without end.
+ *
+ * <p>Threading: {@link #tick()} runs on the shared scheduler (or a test's thread); steps run on the workers. A
+ * job is never stepped twice at once; a wake-up that arrives during a step runs right after it.
+ */
+final class Poller {
+    private static final Logger log = LoggerFactory.getLogger(Poller.class);
+    private static final Duration AFTER_CRASH = Duration.ofSeconds(30);
+    /** How many steps a runner takes before it lets other work on the workers go first. */
+    private static final int STEPS_PER_TURN = 8;
+
+    private final Steps runner;
+    private final Executor workers;
+    private final int workerThreads;
+    private final Executor submitters;
+    private final Clock clock;
+    private final DueQueue queue = new DueQueue();
+    private final Map<String, Tracked> tracked = new ConcurrentHashMap<>();
+    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    private final Set<String> wakeAfterStep = ConcurrentHashMap.newKeySet();
+    private final WaitingSteps waiting = new WaitingSteps();
+    private final AtomicInteger runners = new AtomicInteger();
+    private final Object idle = new Object();
+    private final TickWatch ticks = new TickWatch();
+    private ScheduledFuture<?> ticking;
+
+    /**
+     * @param workerThreads how many threads {@code workers} has: the poller runs no more job steps on it at once than
+     *                      that, so the waiting steps stay in its own order
+     */
+    Poller(Steps runner, Executor workers, int workerThreads, Executor submitters, Clock clock) {
+        this.runner = runner;
+        this.workers = workers;
+        this.workerThreads = workerThreads;
+        this.submitters = submitters;
+        this.clock = clock;
+    }
+
+    /** One step of one job (see {@link JobRunner#step}): when it next needs a step, or empty when it is settled. */
+    interface Steps {
+        Optional<Instant> step(Tracked job);
+    }
+
+    /** Starts ticking on the shared scheduler. */
+    synchronized void start(ScheduledExecutorService scheduler, Duration tick) {
+        if (ticking == null) {
+            ticks.completed(clock.instant());
+            ticking = scheduler.scheduleWithFixedDelay(this::tickSafely, 0, tick.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Stops ticking; steps in flight finish on their own. */
+    synchronized void stop() {
+        if (ticking != null) {
+            ticking.cancel(false);
+            ticking = null;
+        }
+    }
+
+    /** Starts tracking a job this process just accepted, due at {@code due}; false when it is tracked already. */
+    boolean trackNew(String jobId, Instant due) {
+        return track(Tracked.accepted(jobId, clock.instant()), due);
+    }
+
+    /** Starts tracking a job found unfinished (at start-up, or after a failed accept); false if tracked already. */
+    boolean trackResumed(Job job, Instant due) {
+        return track(Tracked.resumed(job, clock.instant()), due);
+    }
+
+    private boolean track(Tracked job, Instant due) {
+        if (tracked.putIfAbsent(job.jobId, job) != null) {
+            return false;
+        }
+        queue.scheduleNoLaterThan(job.jobId, due);
+        return true;
+    }
+
+    /** Makes sure a job that has work again (an admin resolved its refund case) gets a step as soon as possible. */
+    void follow(Job job) {
+        if (!trackResumed(job, clock.instant())) {
+            wake(job.id());
+        }
+    }
+
+    /** Asks for a step of a tracked job as soon as possible. */
+    void wake(String jobId) {
+        Tracked job = tracked.get(jobId);
+        if (job == null) {
+            return;
+        }
+        if (waiting.promote(job)) {
+            startRunners();
+            return;
+        }
+        if (inFlight.contains(jobId)) {
+            wakeAfterStep.add(jobId);
+        }
+        queue.scheduleNoLaterThan(jobId, clock.instant());
+    }
+
+    /** Dispatches every due job to the workers. Tests call this directly instead of waiting for the scheduler. */
+    void tick() {
+        Instant now = clock.instant();
+        for (String jobId : queue.takeDue(now)) {
+            Tracked job = claim(jobId);
+            if (job == null) {
+                continue;
+            }
+            if (!job.awaitingSubmission) {
+                waiting.addUrgent(job);
+                continue;
+            }
+            try {
+                submitters.execute(() -> step(job));
+            } catch (RuntimeException | Error refused) {
+                putBack(job, now);
+                if (!(refused instanceof RejectedExecutionException)) {
+                    throw refused;
+                }
+            }
+        }
+        for (String jobId = queue.takeDueRoutine(now); jobId != null; jobId = queue.takeDueRoutine(now)) {
+            Tracked job = claim(jobId);
+            if (job != null) {
+                waiting.addRoutine(job, now);
+            }
+        }
+        startRunners();
+    }
+
+    /** The tracked job to step, or {@code null} when it is gone or already being stepped (it then runs again after). */
+    private Tracked claim(String jobId) {
+        Tracked job = tracked.get(jobId);
+        if (job == null) {
+            return null;
+        }
+        if (!inFlight.add(jobId)) {
+            wakeAfterStep.add(jobId);
+            return null;
+        }
+        return job;
+    }
+
+    private void startRunners() {
+        while (!waiting.isEmpty() && takeRunnerSlot()) {
+            try {
+                workers.execute(this::runSteps);
+            } catch (RuntimeException | Error refused) {
+                runners.decrementAndGet();
+                Instant now = clock.instant();
+                for (Tracked job = nextStep(); job != null; job = nextStep()) {
+                    putBack(job, now);
+                }
+                if (!(refused instanceof RejectedExecutionException)) {
+                    throw refused;
+                }
+                return;
+            }
+        }
+    }
+
+    /** Counts one more runner, unless every worker thread has one already. */
+    private boolean takeRunnerSlot() {
+        for (int n = runners.get(); n < workerThreads; n = runners.get()) {
+            if (runners.compareAndSet(n, n + 1)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A runner: steps the waiting jobs, urgent ones first, a few at a time; then, if more wait, it queues up again on
+     * the workers behind whatever else they have to do (a platform's command, a health probe).
+     */
+    private void runSteps() {
+        try {
+            for (int i = 0; i < STEPS_PER_TURN; i++) {
+                Tracked job = nextStep();
+                if (job == null) {
+                    break;
+                }
+                step(job);
+            }
+        } finally {
+            runners.decrementAndGet();
+        }
+        startRunners();
+    }
+
+    private Tracked nextStep() {
+        return waiting.next(clock.instant());
+    }
+
+    private void putBack(Tracked job, Instant now) {
+        inFlight.remove(job.jobId);
+        queue.schedule(job.jobId, now.plus(AFTER_CRASH));
+    }
+
+    /**
+     * One scheduled tick. Whatever it throws, an {@code Error} included, is logged and ticking goes on: an exception
+     * escaping a fixed-delay task would cancel it, and every job would silently stop.
+     */
+    private void tickSafely() {
+        try {
+            tick();
+            ticks.completed(clock.instant());
+        } catch (RuntimeException | Error e) {
+            log.error("poller tick failed; the next tick will try again", e);
+        }
+    }
+
+    /** Empty while scheduled ticks complete; else since when none has (see {@link TickWatch}), for /healthz. */
+    Optional<String> stall() {
+        return ticks.stall(clock.instant());
+    }
+
+    private void step(Tracked job) {
+        String jobId = job.jobId;
+        Optional<Instant> next = null;
+        try {
+            next = runner.step(job);
+        } catch (RuntimeException e) {
+            log.error("job={} step failed; retrying in {}", jobId, AFTER_CRASH, e);
+        } finally {
+            if (next == null) {
+                queue.schedule(jobId, clock.instant().plus(AFTER_CRASH));
+            } else if (next.isPresent()) {
+                queue.schedule(jobId, next.get(), job.routine);
+            } else {
+                tracked.remove(jobId);
+                queue.remove(jobId);
+            }
+            inFlight.remove(jobId);
+            if (wakeAfterStep.remove(jobId) && tracked.containsKey(jobId)) {
+                queue.scheduleNoLaterThan(jobId, clock.instant());
+            }
+            if (tracked.isEmpty()) {
+                synchronized (idle) {
+                    idle.notifyAll();
+                }
+            }
+        }
+    }
+
+    /** How many jobs have work left. */
+    int trackedCount() {
+        return tracked.size();
+    }
+
+    /** How many job steps are due and not yet finished: running, or waiting for a worker. */
+    int inFlightCount() {
+        return inFlight.size();
+    }
+
+    /** Waits until no job has work left, or the timeout passes; returns whether it is idle. */
+    boolean awaitIdle(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (idle) {
+            while (!tracked.isEmpty()) {
+                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (left <= 0) {
+                    return false;
+                }
+                idle.wait(Math.min(left, 1000));
+            }
+        }
+        return true;
+    }
+}

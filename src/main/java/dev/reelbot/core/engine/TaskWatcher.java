@@ -1,0 +1,189 @@
+package dev.reelbot.core.engine;
+
+import dev.reelbot.core.EngineMetrics;
+import dev.reelbot.core.ModelCatalog;
+import dev.reelbot.core.ModelSpec;
+import dev.reelbot.core.TaskStatus;
+import dev.reelbot.core.VideoApi;
+import dev.reelbot.core.VideoApiException;
+import dev.reelbot.core.job.Failure;
+import dev.reelbot.core.job.Job;
+import dev.reelbot.core.job.JobState;
+import dev.reelbot.core.job.JobUpdates;
+import dev.reelbot.core.job.Transitions;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.DoubleSupplier;
+
+/**
+ * The API side of a job: sends its create request (once), polls its status, and gives up on it when the watchdog
+ * says so. Every outcome becomes a transition; nothing here talks to a chat.
+ */
+final class TaskWatcher {
+    private final VideoApi api;
+    private final JobUpdates updates;
+    private final ModelCatalog catalog;
+    private final EngineSettings settings;
+    private final Clock clock;
+    private final DoubleSupplier random;
+    private final EngineMetrics metrics;
+
+    TaskWatcher(VideoApi api, JobUpdates updates, ModelCatalog catalog, EngineSettings settings, Clock clock,
+                DoubleSupplier random, EngineMetrics metrics) {
+        this.api = api;
+        this.updates = updates;
+        this.catalog = catalog;
+        this.settings = settings;
+        this.clock = clock;
+        this.random = random;
+        this.metrics = metrics;
+    }
+
+    /**
+     * Marks the job {@code SENDING} with one compare-and-set, the step that makes sending it this step's alone;
+     * empty when the job changed meanwhile (another process may have marked it).
+     */
+    Optional<Job> markSending(Job job) {
+        return updates.tryApply(job, j -> Transitions.sending(j, clock.instant()));
+    }
+
+    /**
+     * Sends the create request of a job this step marked {@code SENDING}, once, and records the answer. When the
+     * answer cannot be recorded, the task id is kept in {@code tracked} for the admins and the failure propagates:
+     * the next step finds the job still {@code SENDING} and ends it outcome-unknown, never sending it again.
+     */
+    Job send(Job job, Tracked tracked) {
+        TaskStatus status;
+        try {
+            status = api.create(job.request());
+        } catch (VideoApiException e) {
+            return notSubmitted(job, e);
+        }
+        metrics.submission("submitted");
+        tracked.unrecordedTaskId = status.taskId();
+        Instant now = clock.instant();
+        Job next = updates.apply(job, j -> Transitions.submitted(j, status, now));
+        tracked.unrecordedTaskId = null;
+        if (next.state() == JobState.SENDING || !status.taskId().equals(next.task().taskId())) {
+            JobUpdates.error(next, "task {} was created but the job had moved on ({}); not recorded",
+                    status.taskId(), next.state());
+        } else {
+            JobUpdates.event(next, "submitted: task {} ({})", status.taskId(), status.rawStatus());
+        }
+        return next;
+    }
+
+    private Job notSubmitted(Job job, VideoApiException e) {
+        Job next;
+        if (e instanceof VideoApiException.OutcomeUnknown) {
+            Failure why = new Failure("the video API did not confirm it took the job (no answer in time, or an "
+                    + "error while taking it), so it was not sent again", "submit_unknown", e.getMessage());
+            next = updates.apply(job, j -> Transitions.submitUnknown(j, why, null, clock.instant()));
+            metrics.submission("unknown");
+            JobUpdates.error(next, "submission outcome unknown, not resent: {}", e.getMessage());
+        } else if (e instanceof VideoApiException.Transient) {
+            String what = e.httpStatus() == 429 ? "the video API is busy right now"
+                    : e.httpStatus() == 0 ? "the video API could not be reached" : "the video API is unavailable";
+            Failure why = new Failure(what + ". Try again in a minute.", "api_unavailable", e.getMessage());
+            next = updates.apply(job, j -> Transitions.rejected(j, why, clock.instant()));
+            metrics.submission("unavailable");
+            JobUpdates.warn(next, "not submitted, the video API is unavailable: {}", e.getMessage());
+        } else {
+            // A refusal's message is the API's answer to the request: safe and useful to show as it is.
+            Failure why = new Failure(e.getMessage(), e.code(), "HTTP " + e.httpStatus() + (e.code().isEmpty() ? ""
+                    : " " + e.code()));
+            next = updates.apply(job, j -> Transitions.rejected(j, why, clock.instant()));
+            metrics.submission("rejected");
+            JobUpdates.event(next, "refused by the video API: {} ({})", e.getMessage(), e.code());
+        }
+        return next;
+    }
+
+    /**
+     * A job found {@code SENDING} by a later step (after a restart, or after its answer could not be recorded):
+     * its request may have reached the API, so it is outcome-unknown and never sent again.
+     *
+     * @param heardTaskId the task id this process heard but could not record, or {@code null}
+     */
+    Job abandonedSubmission(Job job, String heardTaskId) {
+        Failure why = heardTaskId != null
+                ? new Failure("the video API took the job, but the bot could not record its answer, so it stopped "
+                        + "following it rather than risk sending it twice", "submit_unknown")
+                : new Failure("the bot stopped while sending this job to the video API, so it cannot know whether "
+                        + "the API received it; it was not sent again", "submit_unknown");
+        Job next = updates.apply(job, j -> Transitions.submitUnknown(j, why, heardTaskId, clock.instant()));
+        JobUpdates.error(next, "found sending: outcome unknown, not resent{}", heardTaskId == null ? ""
+                : " (the API had answered task " + heardTaskId + ")");
+        return next;
+    }
+
+    /** Polls the job's status; sets when to poll next. */
+    Job poll(Job job, Tracked tracked) {
+        long start = System.nanoTime();
+        try {
+            return checkWatchdog(pollOnce(job, tracked), tracked);
+        } finally {
+            metrics.poll(Duration.ofNanos(System.nanoTime() - start));
+        }
+    }
+
+    private Job pollOnce(Job job, Tracked tracked) {
+        Job next;
+        try {
+            TaskStatus status = api.get(job.task().taskId());
+            Instant now = clock.instant();
+            next = updates.apply(job, j -> Transitions.polled(j, status, now));
+            if (!api.knowsStatus(status.rawStatus()) && !status.rawStatus().equals(job.task().apiStatus())) {
+                metrics.unknownApiStatus();
+                JobUpdates.warn(next, "the video API says '{}', a status word the bot does not know: it counts as "
+                        + "running until the job's time limit; if it means done or failed, add it to "
+                        + "video-api.status-words", status.rawStatus());
+            }
+            if (next.state() != job.state()) {
+                JobUpdates.event(next, "now {} ({}% , API says {})", next.state(), next.task().progress(),
+                        status.rawStatus());
+            }
+            tracked.pollAt = now.plus(PollSchedule.next(next, now, settings, random.getAsDouble()));
+            tracked.pollNearEnd = PollSchedule.nearEnd(next, now, settings);
+        } catch (VideoApiException e) {
+            boolean missing = e instanceof VideoApiException.Rejected r && r.taskNotFound();
+            Instant now = clock.instant();
+            next = missing
+                    ? updates.apply(job, j -> Transitions.taskMissing(j, settings.lostAfter(), now))
+                    : updates.apply(job, j -> Transitions.pollFailed(j, now));
+            Duration retryAfter = e instanceof VideoApiException.Transient t ? t.retryAfter().orElse(null) : null;
+            tracked.pollAt = now.plus(PollSchedule.backoff(next.task().pollErrors(), retryAfter, settings,
+                    random.getAsDouble()));
+            tracked.pollNearEnd = PollSchedule.nearEnd(next, now, settings);
+            if (next.state().isFinal()) {
+                JobUpdates.error(next, "lost: the video API answered task_not_exist {} times", settings.lostAfter());
+            } else {
+                JobUpdates.warn(next, "poll failed ({} in a row): {}", next.task().pollErrors(), e.getMessage());
+            }
+        }
+        return next;
+    }
+
+    /** Gives up on the job when the watchdog says so; otherwise makes sure the next poll is no later than that. */
+    private Job checkWatchdog(Job job, Tracked tracked) {
+        if (job.state().isFinal()) {
+            return job;
+        }
+        Instant now = clock.instant();
+        ModelSpec model = catalog.specFor(job.request().model());
+        Optional<Failure> verdict = Watchdog.verdict(job, model, settings.noProgressTimeout(), now);
+        if (verdict.isEmpty()) {
+            Instant deadline = Watchdog.deadline(job, model, settings.noProgressTimeout());
+            if (deadline.isBefore(tracked.pollAt)) {
+                tracked.pollAt = deadline;
+                tracked.pollNearEnd = true;
+            }
+            return job;
+        }
+        Job next = updates.apply(job, j -> Transitions.timedOut(j, verdict.get(), now));
+        JobUpdates.error(next, "timed out: {}", verdict.get().message());
+        return next;
+    }
+}
