@@ -7,7 +7,8 @@ import java.time.Duration;
  *
  * @param transcode        whether a video over a channel's upload limit is fitted under it ({@code delivery.transcode:
  *                         auto}, when ffmpeg is there); when not, it is linked
- * @param transcodeWorkers threads for transcodes and poster frames, apart from every other pool
+ * @param transcodeWorkers threads for transcodes, apart from every other pool (poster frames, short work, are
+ *                         taken on the downloads' pool)
  * @param linkLifetime     how long a link the bot serves itself works ({@code media.link-lifetime})
  */
 public record MediaSettings(boolean transcode, int transcodeWorkers, Duration linkLifetime) {
