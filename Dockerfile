@@ -24,11 +24,12 @@ ARG GIT_COMMIT=unknown
 # Offline: anything the layer above missed fails the build here instead of being fetched uncached.
 RUN ./mvnw -B -q -o package -DskipTests -Dreelbot.commit=${GIT_COMMIT}
 
-# Runtime stage: a JRE, curl for the health check, the one jar, an unprivileged user.
+# Runtime stage: a JRE, curl for the health check, ffmpeg, the one jar, an unprivileged user.
 FROM eclipse-temurin:17.0.15_6-jre-jammy
-# System packages the bot runs with. (A media tool that delivery comes to need, such as ffmpeg, is added here.)
+# System packages the bot runs with: curl for the health check, ffmpeg (with ffprobe) to fit videos over a chat's
+# upload limit and take their poster frames (delivery.transcode).
 RUN apt-get update \
- && apt-get install -y --no-install-recommends curl \
+ && apt-get install -y --no-install-recommends curl ffmpeg \
  && rm -rf /var/lib/apt/lists/* \
  && groupadd --system --gid 10001 reelbot \
  && useradd --system --uid 10001 --gid reelbot --home-dir /app --shell /usr/sbin/nologin reelbot \
@@ -39,8 +40,8 @@ COPY --from=build /src/target/reelbot.jar /app/reelbot.jar
 COPY config/reelbot.example.yaml /app/config/reelbot.example.yaml
 COPY config/slack-app-manifest.yaml /app/config/slack-app-manifest.yaml
 USER reelbot
-# The job database (store.path, default data/reelbot.db) and downloads live here: keep it on a volume, so jobs
-# survive a new container and resume where they were.
+# The job database (store.path, default data/reelbot.db), downloads and kept videos (media.dir, data/media) live
+# here: keep it on a volume, so jobs survive a new container and resume where they were, and links keep working.
 VOLUME ["/app/data"]
 EXPOSE 8080
 # Liveness only: the process and its scheduler. An outage of the video API or a chat platform shows in /readyz

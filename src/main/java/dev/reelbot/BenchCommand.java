@@ -5,8 +5,10 @@ import dev.reelbot.app.TempFiles;
 import dev.reelbot.bench.Bench;
 import dev.reelbot.bench.BenchOptions;
 import dev.reelbot.bench.SimulatorProcess;
+import dev.reelbot.bench.TranscodeBench;
 import dev.reelbot.core.Secret;
 import dev.reelbot.core.deliver.DownloadSettings;
+import dev.reelbot.media.Ffmpeg;
 import dev.reelbot.videoapi.HttpVideoApi;
 import dev.reelbot.videoapi.VideoApiSettings;
 import java.nio.file.Files;
@@ -54,6 +56,22 @@ final class BenchCommand implements Callable<Integer> {
     @Mixin
     ChaosOption chaos = new ChaosOption();
 
+    @Option(names = "--transcode", description = "Instead of the jobs: time fitting one clip under an upload limit "
+            + "with ffmpeg (the clip is made first, --transcode-seconds long at --transcode-size).")
+    boolean transcode;
+
+    @Option(names = "--transcode-seconds", defaultValue = "12", description = "The clip's length. Default: "
+            + "${DEFAULT-VALUE}")
+    int transcodeSeconds;
+
+    @Option(names = "--transcode-size", defaultValue = "1920x1080", description = "The clip's size. Default: "
+            + "${DEFAULT-VALUE}")
+    String transcodeSize;
+
+    @Option(names = "--transcode-limit-mib", defaultValue = "10", description = "The upload limit to fit under, in "
+            + "MiB (10: an unboosted Discord server). Default: ${DEFAULT-VALUE}")
+    int transcodeLimitMib;
+
     @Spec
     CommandSpec spec;
 
@@ -65,6 +83,13 @@ final class BenchCommand implements Callable<Integer> {
         // The figures go to stdout; routine logs (one per job event) would drown them.
         LogSetup.quietUnlessAsked();
         Path dir = Files.createTempDirectory("reelbot-bench");
+        if (transcode) {
+            try {
+                return transcode(dir);
+            } finally {
+                TempFiles.deleteTree(dir);
+            }
+        }
         BenchOptions options = new BenchOptions(jobs, jobSeconds.seconds, clients,
                 Duration.ofSeconds(jobSeconds.seconds).plus(Duration.ofMinutes(10)), burst);
         if (maxConcurrent < 0) {
@@ -88,6 +113,25 @@ final class BenchCommand implements Callable<Integer> {
         } finally {
             TempFiles.deleteTree(dir);
         }
+        return 0;
+    }
+
+    private int transcode(Path dir) throws Exception {
+        requireAtLeastOne("--transcode-seconds", transcodeSeconds);
+        requireAtLeastOne("--transcode-limit-mib", transcodeLimitMib);
+        if (!transcodeSize.matches("\\d{2,5}x\\d{2,5}")) {
+            throw new ParameterException(spec.commandLine(), "--transcode-size must be WIDTHxHEIGHT, like 1920x1080");
+        }
+        Ffmpeg.Detection ffmpeg = Ffmpeg.detect(null, System.getenv("PATH"));
+        if (!ffmpeg.isFound()) {
+            System.err.println("bench --transcode needs ffmpeg: " + ffmpeg.problem());
+            return 1;
+        }
+        String[] size = transcodeSize.split("x");
+        System.out.println("bench --transcode: " + ffmpeg.found().describe() + ", "
+                + Runtime.getRuntime().availableProcessors() + " cores");
+        new TranscodeBench(transcodeSeconds, Integer.parseInt(size[0]), Integer.parseInt(size[1]),
+                transcodeLimitMib * 1024L * 1024).run(ffmpeg.found(), dir, System.out);
         return 0;
     }
 

@@ -2,6 +2,7 @@ package dev.reelbot;
 
 import dev.reelbot.app.ConfigSource;
 import dev.reelbot.app.ConfigSummary;
+import dev.reelbot.app.Transcoding;
 import dev.reelbot.config.ConfigException;
 import dev.reelbot.config.ReelbotConfig;
 import java.io.PrintStream;
@@ -28,9 +29,9 @@ final class CheckConfigCommand implements Callable<Integer> {
     static int check(Path file, Map<String, String> env, PrintStream out, PrintStream err) {
         try {
             ReelbotConfig cfg = ConfigSource.load(file, env);
-            ConfigSummary.print(cfg, out);
+            ConfigSummary.print(cfg, Transcoding.detect(cfg, env.getOrDefault("PATH", System.getenv("PATH"))), out);
             ConfigSource.nothingToRun(cfg).ifPresent(why -> err.println("warning: " + why + "."));
-            ConfigSource.warnings(cfg).forEach(why -> err.println("warning: " + why + "."));
+            ConfigSummary.warnings(cfg).forEach(warning -> err.println("warning: " + warning + "."));
             return 0;
         } catch (ConfigException e) {
             err.println(ConfigSource.describe(file) + " is invalid.");

@@ -11,9 +11,11 @@ import dev.reelbot.console.ConsoleChat;
 import dev.reelbot.core.DaemonThreads;
 import dev.reelbot.core.Secret;
 import dev.reelbot.core.VideoApi;
+import dev.reelbot.core.deliver.MediaParts;
 import dev.reelbot.core.engine.Admins;
 import dev.reelbot.core.engine.Engine;
 import dev.reelbot.core.job.StoreException;
+import dev.reelbot.media.LocalMediaStore;
 import dev.reelbot.simulator.ApiSimulator;
 import dev.reelbot.simulator.SimulatorOptions;
 import dev.reelbot.store.JdbcJobStore;
@@ -28,6 +30,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
@@ -140,10 +143,13 @@ final class DemoCommand implements Callable<Integer> {
         session.add(scheduler::shutdownNow);
         Set<String> admins = new HashSet<>(cfg.admins().users());
         admins.add("console:" + cfg.console().user());
+        // The console takes any size, so nothing is fitted; the videos are kept for the demo's length only.
+        MediaParts media = new MediaParts(Optional.of(LocalMediaStore.open(tempDir.resolve("media"))),
+                Optional.empty(), Optional.empty());
         Engine engine = pools.engine(new Engine.Parts(new JdbcJobStore(connections), api, List.of(chat.port()),
                 cfg.videoApi().models(), cfg.limits(), cfg.quotas(), new Admins(admins),
                 cfg.engine().withVideoDir(tempDir.resolve("downloads")), cfg.videoApi().maxDownloadBytes(), "/video")
-                .withMaxInFlight(cfg.videoApi().maxInFlight()).withBilling(cfg.billing()));
+                .withMedia(media).withMaxInFlight(cfg.videoApi().maxInFlight()).withBilling(cfg.billing()));
         session.watch(engine);
         int resumed = engine.start(scheduler);
         System.err.println("reelbot demo: video API " + apiNote + ", jobs in " + dbFile

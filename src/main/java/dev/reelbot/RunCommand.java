@@ -2,9 +2,11 @@ package dev.reelbot;
 
 import dev.reelbot.app.ConfigSource;
 import dev.reelbot.app.LogSetup;
+import dev.reelbot.app.MediaSetup;
 import dev.reelbot.app.Platforms;
 import dev.reelbot.app.Pools;
 import dev.reelbot.app.PortCheck;
+import dev.reelbot.app.Transcoding;
 import dev.reelbot.app.VideoApis;
 import dev.reelbot.config.ConfigException;
 import dev.reelbot.config.ReelbotConfig;
@@ -145,9 +147,10 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /**
-     * Everything {@code run} starts, in order: the store, the chat platforms, metrics and health, the video API, the
-     * engine on the pools, the HTTP server; then the engine's polling, the heartbeat, the API probe and the health
-     * watch, and last the platforms' connections. Then it waits for the stop, and closes them in reverse.
+     * Everything {@code run} starts, in order: the store, the chat platforms, metrics and health, the video API,
+     * ffmpeg and the media store, the engine on the pools, the HTTP server (with the video links); then the engine's
+     * polling, the media sweeper, the heartbeat, the API probe and the health watch, and last the platforms'
+     * connections. Then it waits for the stop, and closes them in reverse.
      */
     private void serve(ReelbotConfig cfg, SqliteConnections db, Pools pools, ScheduledExecutorService scheduler)
             throws Exception {
@@ -158,9 +161,12 @@ final class RunCommand implements Callable<Integer> {
              HealthReport health = new HealthReport()) {
             VideoApi api = VideoApis.connect(cfg.videoApi(), cfg.videoApi().baseUrl(), cfg.videoApi().apiKey()
                     .orElseThrow(), cfg.engine().downloads());
+            Transcoding transcoding = Transcoding.detect(cfg, env.getOrDefault("PATH", System.getenv("PATH")));
+            log.info("transcoding: {}", transcoding.status());
+            MediaSetup media = MediaSetup.open(cfg, transcoding);
             Engine engine = pools.engine(new Engine.Parts(store, api, platforms.ports(), cfg.videoApi().models(),
                     cfg.limits(), cfg.quotas(), cfg.admins(), cfg.engine(), cfg.videoApi().maxDownloadBytes(),
-                    cfg.slack().enabled() ? cfg.slack().command() : "/video", metrics)
+                    cfg.slack().enabled() ? cfg.slack().command() : "/video", metrics, media.parts())
                     .withMaxInFlight(cfg.videoApi().maxInFlight()).withBilling(cfg.billing()));
             metrics.watchScheduler(engine::trackedCount, engine::inFlightCount);
             ApiProbe probe = new ApiProbe(api, Clock.systemUTC());
@@ -170,11 +176,14 @@ final class RunCommand implements Callable<Integer> {
                     .add("poller", () -> engine.stall().map(Health::down)
                             .orElseGet(() -> Health.up("ticks complete")))
                     .add("adminChannel", HealthReport.Scope.REPORTED, () -> engine.adminChannelTrouble()
-                            .map(Health::degraded).orElseGet(() -> Health.up("refund notices get through")));
+                            .map(Health::degraded).orElseGet(() -> Health.up("admin notices get through")))
+                    .add("transcoding", HealthReport.Scope.REPORTED, () -> transcoding.health(cfg));
             platforms.addHealth(health);
             try (probe; WebServer web = WebServer.start(cfg.serverHost(), cfg.serverPort(), platforms.slackHttp(),
-                    health, metrics::scrape, cfg.adminToken(), engine::usageCsv, Clock.systemUTC())) {
+                    health, metrics::scrape, media.routes(Clock.systemUTC()), cfg.adminToken(), engine::usageCsv,
+                    Clock.systemUTC())) {
                 int resumed = engine.start(scheduler);
+                media.startSweeper(cfg, scheduler, pools.downloads(), Clock.systemUTC());
                 heartbeat.start(scheduler);
                 probe.start(scheduler);
                 health.watch(HEALTH_WATCH);

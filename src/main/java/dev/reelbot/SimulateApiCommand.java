@@ -88,6 +88,7 @@ final class SimulateApiCommand implements Callable<Integer> {
         System.out.println("  base URL: " + simulator.baseUrl() + "/v1");
         System.out.println("  key:      " + apiKey + "   (send: Authorization: Bearer " + apiKey + ")");
         System.out.println("  markers:  " + String.join(" ", ApiSimulator.markers()));
+        System.out.println("  [big]:    " + simulator.bigVideo());
         if (maxConcurrent > 0) {
             System.out.println("  limit:    " + maxConcurrent + " jobs queued or running per key (then 429); "
                     + "GET " + simulator.baseUrl() + "/_sim/creates counts accepted and refused creates");

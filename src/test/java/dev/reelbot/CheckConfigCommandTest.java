@@ -2,6 +2,7 @@ package dev.reelbot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.reelbot.testing.TestFfmpeg;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -113,5 +114,46 @@ class CheckConfigCommandTest {
         assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("warning: run would do nothing: enable slack, "
                 + "discord or console (e.g. slack.enabled: true, or REELBOT_SLACK_ENABLED=true)."
                 + System.lineSeparator());
+    }
+
+    @Test
+    void saysWhereVideosAreKeptHowTheyAreLinkedAndWhetherTheyAreTranscodedWithTheSecretMasked() {
+        TestFfmpeg.require();
+        int code = check(null, Map.of("VIDEO_API_KEY", "sk-secret-value-123456", "REELBOT_VIDEO_API_BASE_URL",
+                "https://gw.example.com/v1", "REELBOT_CONSOLE_ENABLED", "true", "REELBOT_SERVER_PUBLIC_URL",
+                "https://reelbot.example.com", "MEDIA_LINK_SECRET", "a-long-media-link-secret-0123456789wxyz",
+                "REELBOT_MEDIA_RETENTION", "7d"));
+
+        assertThat(code).isZero();
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertThat(printed).contains("media: finished videos kept in data/media for 7d, at most 20GiB")
+                .contains("video links: https://reelbot.example.com/v/{job}/{token}.mp4, each valid 30d (signed "
+                        + "with MEDIA_LINK_SECRET ****wxyz)")
+                .containsPattern("transcoding: on: ffmpeg \\S+ \\(.*ffmpeg\\)")
+                .doesNotContain("a-long-media-link-secret");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("warning: media.link-lifetime (30d) is longer "
+                + "than media.retention (7d)");
+    }
+
+    @Test
+    void withoutFfmpegTheConfigIsStillValidAndTranscodingIsOffSayingWhy() {
+        int code = check(null, Map.of("VIDEO_API_KEY", "sk-secret-value-123456", "REELBOT_VIDEO_API_BASE_URL",
+                "https://gw.example.com/v1", "REELBOT_CONSOLE_ENABLED", "true", "PATH", dir.toString()));
+
+        assertThat(code).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("transcoding: off: ffmpeg is not installed (not "
+                + "found on the PATH); install it (Debian: apt-get install ffmpeg) or set delivery.ffmpeg")
+                .contains("video links: off (server.public-url is not set)");
+    }
+
+    @Test
+    void aPublicUrlWithoutItsSecretIsReported() {
+        int code = check(null, Map.of("VIDEO_API_KEY", "sk-secret-value-123456", "REELBOT_VIDEO_API_BASE_URL",
+                "https://gw.example.com/v1", "REELBOT_CONSOLE_ENABLED", "true", "REELBOT_SERVER_PUBLIC_URL",
+                "https://reelbot.example.com"));
+
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("MEDIA_LINK_SECRET").contains("not set, but "
+                + "server.public-url is");
     }
 }

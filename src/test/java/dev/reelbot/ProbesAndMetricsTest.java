@@ -51,7 +51,9 @@ class ProbesAndMetricsTest {
             assertThat(metrics).contains("jvm_memory_used_bytes{").contains("process_cpu_usage ")
                     .contains("process_uptime_seconds ")
                     .contains("reelbot_submissions_total{outcome=\"unknown\"} 0.0")
-                    .contains("reelbot_job_failures_total{reason=\"undelivered\"} 0.0")
+                    .contains("reelbot_job_failures_total{reason=\"unreachable\"} 0.0")
+                    .contains("reelbot_deliveries_total{kind=\"failed\"} 0.0")
+                    .contains("reelbot_transcode_seconds_count{outcome=\"fitted\"} 0")
                     .contains("reelbot_message_updates_total{outcome=\"rate_limited\",platform=\"console\"} 0.0")
                     .contains("reelbot_platform_rate_limited_total{platform=\"console\"} 0.0")
                     .contains("reelbot_api_call_seconds_count{outcome=\"transient\",route=\"download\"} 0")
@@ -96,14 +98,18 @@ class ProbesAndMetricsTest {
                   base-url: http://127.0.0.1:%d/v1
                   connect-timeout: 200ms
                   get-attempts: 1
+                delivery:
+                  video-dir: %s
                 store:
                   path: %s
+                media:
+                  dir: %s
                 server:
                   host: 127.0.0.1
                   port: 0
                 console:
                   enabled: true
-                """.formatted(deadPort, dir.resolve("jobs.db")));
+                """.formatted(deadPort, dir.resolve("videos"), dir.resolve("jobs.db"), dir.resolve("media")));
         try (RunningBot bot = new RunningBot(config, Map.of("VIDEO_API_KEY", "sim-key"))) {
             await().atMost(Duration.ofSeconds(20)).until(() -> bot.get("/readyz").code() == 503);
 

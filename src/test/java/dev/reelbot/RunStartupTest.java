@@ -26,7 +26,9 @@ class RunStartupTest {
                   base-url: http://127.0.0.1:9/v1
                 store:
                   path: %s
-                """.formatted(dir.resolve("jobs.db")) + sections);
+                media:
+                  dir: %s
+                """.formatted(dir.resolve("jobs.db"), dir.resolve("media")) + sections);
     }
 
     /** Runs {@code run} and returns what it printed on stderr; {@code code[0]} gets the exit code. */

@@ -68,6 +68,7 @@ class RunTest {
                     .contains("reelbot_submissions_total{outcome=\"submitted\"} 2.0")
                     .contains("reelbot_job_failures_total{reason=\"generation_failed\"} 1.0")
                     .contains("reelbot_refunds_open 1.0")
+                    .contains("reelbot_deliveries_total{kind=\"uploaded\"} 1.0")
                     .contains("reelbot_jobs_tracked 0.0")
                     .contains("reelbot_message_updates_total{outcome=\"sent\",platform=\"console\"}")
                     .contains("reelbot_api_call_seconds_bucket{outcome=\"ok\",route=\"get\"")

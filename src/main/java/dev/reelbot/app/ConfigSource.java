@@ -3,10 +3,8 @@ package dev.reelbot.app;
 import dev.reelbot.config.ConfigException;
 import dev.reelbot.config.ConfigLoader;
 import dev.reelbot.config.ReelbotConfig;
-import dev.reelbot.core.ModelSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -39,20 +37,6 @@ public final class ConfigSource {
     /** The file's name, or what stands in for it, for messages. */
     public static String describe(Path file) {
         return file == null ? ConfigLoader.NO_FILE : file.toString();
-    }
-
-    /**
-     * What a valid config may still get wrong, for {@code check-config} to warn of: budgets that models without a
-     * price escape.
-     */
-    public static List<String> warnings(ReelbotConfig cfg) {
-        List<String> unpriced = cfg.videoApi().models().all().stream().filter(m -> m.price() == null)
-                .map(ModelSpec::name).toList();
-        if (cfg.billing().budgets().any() && !unpriced.isEmpty()) {
-            return List.of("budgets are set, but " + String.join(", ", unpriced) + " ha" + (unpriced.size() == 1
-                    ? "s" : "ve") + " no price (video-api.models[].price): their jobs count nothing against them");
-        }
-        return List.of();
     }
 
     /**

@@ -1,6 +1,8 @@
 package dev.reelbot.app;
 
+import dev.reelbot.config.MediaConfig;
 import dev.reelbot.config.ReelbotConfig;
+import dev.reelbot.config.Units;
 import dev.reelbot.config.VideoApiConfig;
 import dev.reelbot.core.ModelSpec;
 import dev.reelbot.core.Secret;
@@ -17,7 +19,7 @@ public final class ConfigSummary {
     private ConfigSummary() {
     }
 
-    public static void print(ReelbotConfig cfg, PrintStream out) {
+    public static void print(ReelbotConfig cfg, Transcoding transcoding, PrintStream out) {
         out.println(cfg.source() + ": valid");
         out.println("video API: " + cfg.videoApi().baseUrl() + " (key " + masked(cfg.videoApi().apiKey()) + ")");
         StringBuilder models = new StringBuilder();
@@ -60,6 +62,32 @@ public final class ConfigSummary {
         out.println("admins: " + (cfg.admins().users().isEmpty() ? "none (nobody can resolve refunds)"
                 : String.join(", ", new TreeSet<>(cfg.admins().users()))));
         out.println("server: " + cfg.serverHost() + ":" + cfg.serverPort());
+        MediaConfig media = cfg.media();
+        out.println("media: finished videos kept in " + media.dir() + " for " + Units.format(media.retention())
+                + ", at most " + Units.formatBytes(media.maxTotalBytes()) + " (the oldest go first)");
+        out.println("video links: " + media.publicUrl().map(url -> url + "/v/{job}/{token}.mp4, each valid "
+                + Units.format(cfg.engine().media().linkLifetime()) + " (signed with MEDIA_LINK_SECRET "
+                + masked(media.linkSecret()) + ")").orElse("off (server.public-url is not set): a video over a "
+                + "channel's limit that cannot be fitted is linked at the video API, until that link expires"));
+        out.println("transcoding: " + transcoding.status());
+    }
+
+    /** Settings that work but probably not as meant; empty when there are none. */
+    public static List<String> warnings(ReelbotConfig cfg) {
+        List<String> warnings = new ArrayList<>();
+        if (cfg.media().publicUrl().isPresent()
+                && cfg.engine().media().linkLifetime().compareTo(cfg.media().retention()) > 0) {
+            warnings.add("media.link-lifetime (" + Units.format(cfg.engine().media().linkLifetime())
+                    + ") is longer than media.retention (" + Units.format(cfg.media().retention()) + "): links "
+                    + "will answer 404 once their video is removed");
+        }
+        List<String> unpriced = cfg.videoApi().models().all().stream().filter(m -> m.price() == null)
+                .map(ModelSpec::name).toList();
+        if (cfg.billing().budgets().any() && !unpriced.isEmpty()) {
+            warnings.add("budgets are set, but " + String.join(", ", unpriced) + " ha" + (unpriced.size() == 1
+                    ? "s" : "ve") + " no price (video-api.models[].price): their jobs count nothing against them");
+        }
+        return warnings;
     }
 
     /** What budgets apply, e.g. "50.00 USD a month per channel, 500.00 USD for workspace T1". */

@@ -12,20 +12,22 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The engine's thread pools: the workers every job step runs on, the submitters that send create requests (see
- * {@code Poller}), and the downloads (see {@code Deliverer}). Closing stops them all, letting steps in flight finish
- * for a while; a download still running then is cut off and done again after the next start.
+ * {@code Poller}), the downloads (with keeping videos and taking poster frames) and the transcodes (see
+ * {@code Deliverer}). Closing stops them all, letting steps in flight finish for a while; a download or transcode
+ * still running then is cut off (ffmpeg is killed) and done again after the next start.
  */
-public record Pools(ExecutorService workers, ExecutorService submitters, ExecutorService downloads, Duration grace)
-        implements AutoCloseable {
+public record Pools(ExecutorService workers, ExecutorService submitters, ExecutorService downloads,
+                    ExecutorService transcodes, Duration grace) implements AutoCloseable {
 
     public static Pools start(EngineSettings settings, Duration grace) {
         return new Pools(pool("worker", settings.workers()), pool("submitter", settings.submitWorkers()),
-                pool("download", settings.downloads().workers()), grace);
+                pool("download", settings.downloads().workers()),
+                pool("transcode", settings.media().transcodeWorkers()), grace);
     }
 
     /** The engine of {@code parts}, stepping its jobs on these pools. */
     public Engine engine(Engine.Parts parts) {
-        return new Engine(parts, workers, submitters, downloads, Clock.systemUTC());
+        return new Engine(parts, workers, submitters, downloads, transcodes, Clock.systemUTC());
     }
 
     /** A fixed number of named daemon threads. */
@@ -37,12 +39,14 @@ public record Pools(ExecutorService workers, ExecutorService submitters, Executo
     @Override
     public void close() {
         downloads.shutdown();
+        transcodes.shutdown();
         submitters.shutdown();
         workers.shutdown();
         long deadline = System.nanoTime() + grace.toNanos();
         stop(submitters, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
         stop(workers, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
         stop(downloads, Duration.ZERO);
+        stop(transcodes, Duration.ZERO);
     }
 
     /** Stops a pool, letting steps in flight finish for a while. */

@@ -8,12 +8,14 @@ import dev.reelbot.core.Reply;
 import dev.reelbot.core.Requester;
 import dev.reelbot.core.VideoApi;
 import dev.reelbot.core.command.Limits;
+import dev.reelbot.core.deliver.MediaParts;
 import dev.reelbot.core.engine.Admins;
 import dev.reelbot.core.engine.Engine;
 import dev.reelbot.core.engine.EngineSettings;
 import dev.reelbot.core.job.Job;
 import dev.reelbot.core.job.JobState;
 import dev.reelbot.core.job.Quotas;
+import dev.reelbot.media.LocalMediaStore;
 import dev.reelbot.store.JdbcJobStore;
 import dev.reelbot.store.SqliteConnections;
 import java.lang.management.ManagementFactory;
@@ -23,6 +25,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -55,14 +58,20 @@ public final class Bench {
                 DaemonThreads.numbered("bench-submitter"));
         ExecutorService downloads = Executors.newFixedThreadPool(settings.downloads().workers(),
                 DaemonThreads.numbered("bench-download"));
+        ExecutorService transcodes = Executors.newFixedThreadPool(settings.media().transcodeWorkers(),
+                DaemonThreads.numbered("bench-transcode"));
+        BenchMetrics metrics = new BenchMetrics();
+        // Every video is kept, as in production; the bench's chat takes each upload, so nothing is fitted.
+        MediaParts media = new MediaParts(Optional.of(LocalMediaStore.open(workDir.resolve("media"))),
+                Optional.empty(), Optional.empty());
         ScheduledExecutorService scheduler =
                 Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("bench-scheduler"));
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         try (SqliteConnections db = SqliteConnections.open(workDir.resolve("bench.db"))) {
             JdbcJobStore store = new JdbcJobStore(db);
-            Engine engine = new Engine(new Engine.Parts(store, api, List.of(chat), MODELS,
-                    Limits.DEFAULTS, quotas(), new Admins(Set.of()),
-                    settings, 100L << 20, "/video"), workers, submitters, downloads, Clock.systemUTC());
+            Engine engine = new Engine(new Engine.Parts(store, api, List.of(chat), MODELS, Limits.DEFAULTS,
+                    quotas(), new Admins(Set.of()), settings, 100L << 20, "/video", metrics, media),
+                    workers, submitters, downloads, transcodes, Clock.systemUTC());
             long cpuBefore = os.getProcessCpuTime();
             long wallBefore = System.nanoTime();
             double[] acks;
@@ -73,7 +82,7 @@ public final class Bench {
                 awaitIdle(engine);
                 long cpu = os.getProcessCpuTime() - cpuBefore;
                 Duration wall = Duration.ofNanos(System.nanoTime() - wallBefore);
-                report = report(store, chat, api, sampler, acks, cpu, wall, settings);
+                report = report(store, chat, api, sampler, acks, cpu, wall, settings, metrics);
             }
             if (options.burst() > 0) {
                 report = report.withBurst(new Percentiles(Burst.send(engine.commands(), options.burst())));
@@ -86,6 +95,7 @@ public final class Bench {
             workers.shutdownNow();
             submitters.shutdownNow();
             downloads.shutdownNow();
+            transcodes.shutdownNow();
         }
     }
 
@@ -134,7 +144,8 @@ public final class Bench {
     }
 
     private BenchReport report(JdbcJobStore store, BenchChatPort chat, BenchVideoApi api, ResourceSampler sampler,
-                               double[] acks, long cpuNanos, Duration wall, EngineSettings settings) {
+                               double[] acks, long cpuNanos, Duration wall, EngineSettings settings,
+                               BenchMetrics metrics) {
         Map<JobState, Integer> states = store.countByState();
         List<Double> finalLatencies = new ArrayList<>();
         List<Double> seenLatencies = new ArrayList<>();
@@ -161,7 +172,7 @@ public final class Bench {
                 (double) (chat.posts() + chat.edits()) / options.jobs(), chat.invisibleEdits(), chat.inProgress(),
                 api.creates(), chat.notices(), sampler.peakTracked(), sampler.peakHeapUsed(), sampler.peakLiveHeap(),
                 sampler.peakThreads(), cpuNanos / 1e9 / options.jobs() * 1000, wall, new Percentiles(new double[0]),
-                api.refused(), seconds(queueWaits));
+                metrics.deliveries(), metrics.transcodeSeconds(), api.refused(), seconds(queueWaits));
     }
 
     private static Percentiles seconds(List<Double> values) {

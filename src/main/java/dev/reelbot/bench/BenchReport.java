@@ -18,13 +18,15 @@ public record BenchReport(int jobs, Map<JobState, Integer> states, Percentiles a
                    long messagesInProgress,
                    long creates, long notices, int peakTracked, long peakHeapUsed, long peakLiveHeap,
                    int peakThreads, double cpuSecondsPer1000, Duration wall, Percentiles burstAcksMillis,
-                   long refusedCreates, Percentiles queueWaitSeconds) {
+                   Map<String, Long> deliveries, Percentiles transcodeSeconds, long refusedCreates,
+                   Percentiles queueWaitSeconds) {
 
     /** The same figures, with a burst's acknowledgement times. */
     BenchReport withBurst(Percentiles acks) {
         return new BenchReport(jobs, states, acksMillis, finalSeconds, seenSeconds, deliverySeconds, minPollInterval,
                 pollsPerJob, messageUpdatesPerJob, invisibleEdits, messagesInProgress, creates, notices, peakTracked,
-                peakHeapUsed, peakLiveHeap, peakThreads, cpuSecondsPer1000, wall, acks, refusedCreates, queueWaitSeconds);
+                peakHeapUsed, peakLiveHeap, peakThreads, cpuSecondsPer1000, wall, acks, deliveries, transcodeSeconds,
+                refusedCreates, queueWaitSeconds);
     }
 
     public void print(PrintStream out) {
@@ -42,6 +44,12 @@ public record BenchReport(int jobs, Map<JobState, Integer> states, Percentiles a
         line(out, "  of which API-completed-to-poll-seeing-it p99", "%.2f s", seenSeconds.at(99));
         line(out, "  of which poll-seeing-it-to-final-message p50", "%.2f s", deliverySeconds.at(50));
         line(out, "  of which poll-seeing-it-to-final-message p99", "%.2f s", deliverySeconds.at(99));
+        line(out, "deliveries by kind", "%s", deliveries);
+        if (transcodeSeconds.count() > 0) {
+            line(out, "transcode time p50", "%.2f s (%d transcodes)", transcodeSeconds.at(50),
+                    transcodeSeconds.count());
+            line(out, "transcode time p99", "%.2f s", transcodeSeconds.at(99));
+        }
         line(out, "GET polls per job", "%.2f", pollsPerJob);
         line(out, "message posts and edits per job", "%.2f", messageUpdatesPerJob);
         line(out, "edits without a visible change", "%d", invisibleEdits);

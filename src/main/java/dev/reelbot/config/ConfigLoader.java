@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.reelbot.core.billing.BillingSettings;
 import dev.reelbot.core.command.Limits;
+import dev.reelbot.core.deliver.MediaSettings;
 import dev.reelbot.core.engine.Admins;
 import dev.reelbot.core.engine.EngineSettings;
 import dev.reelbot.core.job.Quotas;
@@ -28,8 +29,8 @@ import java.util.TreeSet;
  * Loads {@link ReelbotConfig} from a YAML file (optional) and the environment: every key has a default, any key
  * can be overridden by {@code REELBOT_<KEY>}, and secrets come only from their own variables. All problems are
  * collected and thrown together in one {@link ConfigException}. Each large section has a reader of its own
- * ({@link VideoApiReader}, {@link EngineConfigReader}, {@link SlackReader}, {@link DiscordReader}); the few plain
- * keys of the others are read here.
+ * ({@link VideoApiReader}, {@link EngineConfigReader}, {@link MediaConfigReader}, {@link SlackReader},
+ * {@link DiscordReader}); the few plain keys of the others are read here.
  */
 public final class ConfigLoader {
     /** The source of a config read without a file. */
@@ -67,8 +68,13 @@ public final class ConfigLoader {
         VideoApiConfig videoApi = VideoApiReader.read(root.section("video-api"), secrets, needsApiKey);
         Limits limits = EngineConfigReader.limits(root.section("limits"), videoApi.models());
         Quotas quotas = EngineConfigReader.quotas(root.section("quotas"));
-        EngineSettings engine = EngineConfigReader.engine(root.section("poller"), root.section("messages"),
-                root.section("delivery"));
+        ConfigNode delivery = root.section("delivery");
+        ConfigNode mediaNode = root.section("media");
+        ConfigNode server = root.section("server");
+        MediaSettings mediaSettings = MediaConfigReader.engine(delivery, mediaNode);
+        MediaConfig media = MediaConfigReader.read(delivery, mediaNode, MediaConfigReader.publicUrl(server), secrets);
+        EngineSettings engine = EngineConfigReader.engine(root.section("poller"), root.section("messages"), delivery,
+                mediaSettings);
         ConfigNode store = root.section("store");
         Path storePath = EngineConfigReader.path(store, "path", Path.of("data", "reelbot.db"));
         store.finish();
@@ -80,7 +86,6 @@ public final class ConfigLoader {
                 consoleNode.string("user", "you").strip(),
                 EngineConfigReader.path(consoleNode, "video-dir", Path.of("reelbot-videos")));
         consoleNode.finish();
-        ConfigNode server = root.section("server");
         String host = server.string("host", "0.0.0.0").strip();
         int port = server.integer("port", 8080, 0, 65535);
         server.finish();
@@ -95,7 +100,7 @@ public final class ConfigLoader {
             throw new ConfigException(problems);
         }
         return new ReelbotConfig(label, videoApi, limits, quotas, engine, storePath, admins, slack, discord, console,
-                host, port, logging, billing, secrets.get(Secrets.ADMIN_API_TOKEN));
+                host, port, logging, media, billing, secrets.get(Secrets.ADMIN_API_TOKEN));
     }
 
     private static String level(ConfigNode node) {

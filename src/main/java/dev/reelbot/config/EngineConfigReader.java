@@ -3,6 +3,7 @@ package dev.reelbot.config;
 import dev.reelbot.core.ModelCatalog;
 import dev.reelbot.core.command.Limits;
 import dev.reelbot.core.deliver.DownloadSettings;
+import dev.reelbot.core.deliver.MediaSettings;
 import dev.reelbot.core.engine.Admins;
 import dev.reelbot.core.engine.EngineSettings;
 import dev.reelbot.core.job.Quotas;
@@ -40,7 +41,7 @@ final class EngineConfigReader {
         return quotas;
     }
 
-    static EngineSettings engine(ConfigNode poller, ConfigNode messages, ConfigNode delivery) {
+    static EngineSettings engine(ConfigNode poller, ConfigNode messages, ConfigNode delivery, MediaSettings media) {
         EngineSettings d = EngineSettings.defaults(Path.of("data", "videos"));
         Duration tick = poller.duration("tick", d.tick(), Duration.ofMillis(50));
         Duration min = poller.duration("min-interval", d.minPollInterval(), Duration.ofMillis(100));
@@ -63,7 +64,7 @@ final class EngineConfigReader {
         DownloadSettings downloads = downloads(delivery, d.downloads());
         delivery.finish();
         return new EngineSettings(tick, min, max, jitter, workers, submitWorkers, apiCalls, noProgress, lostAfter,
-                editInterval, heartbeat, attempts, videoDir, downloads);
+                editInterval, heartbeat, attempts, videoDir, downloads, media);
     }
 
     private static DownloadSettings downloads(ConfigNode delivery, DownloadSettings d) {

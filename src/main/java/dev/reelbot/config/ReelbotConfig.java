@@ -25,6 +25,7 @@ import java.util.Optional;
  * @param serverHost the address the HTTP server binds
  * @param serverPort the HTTP port for health, metrics and Slack's HTTP mode
  * @param logging    how the bot logs
+ * @param media      where finished videos are kept, the links to them, and ffmpeg
  * @param billing    the currency prices are in, and the monthly budgets
  * @param adminToken the bearer token of {@code GET /admin/usage.csv} ({@code ADMIN_API_TOKEN}); empty: route off
  */
@@ -42,6 +43,7 @@ public record ReelbotConfig(
         String serverHost,
         int serverPort,
         LoggingConfig logging,
+        MediaConfig media,
         BillingSettings billing,
         Optional<Secret> adminToken) {
 }

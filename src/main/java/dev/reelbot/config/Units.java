@@ -7,7 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Parses the human units config values are written in: durations ({@code 500ms 10s 5m 2h 1d}) and sizes. */
-final class Units {
+public final class Units {
     private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h|d)");
     private static final Pattern SIZE = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(b|kb|mb|gb|kib|mib|gib)?");
 
@@ -66,7 +66,7 @@ final class Units {
     }
 
     /** The shortest faithful way to print a duration in the units above. */
-    static String format(Duration duration) {
+    public static String format(Duration duration) {
         long ms = duration.toMillis();
         if (ms % 86_400_000 == 0 && ms > 0) {
             return ms / 86_400_000 + "d";
@@ -81,7 +81,7 @@ final class Units {
     }
 
     /** A size in the largest binary unit that divides it, e.g. {@code 10MiB}. */
-    static String formatBytes(long bytes) {
+    public static String formatBytes(long bytes) {
         String[] units = {"GiB", "MiB", "KiB"};
         long[] factors = {1L << 30, 1L << 20, 1L << 10};
         for (int i = 0; i < units.length; i++) {

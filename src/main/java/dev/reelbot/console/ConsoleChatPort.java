@@ -3,8 +3,9 @@ package dev.reelbot.console;
 import dev.reelbot.core.ChatException;
 import dev.reelbot.core.ChatPort;
 import dev.reelbot.core.Conversation;
-import dev.reelbot.core.JobView;
 import dev.reelbot.core.MessageRef;
+import dev.reelbot.core.NoticeKind;
+import dev.reelbot.core.NoticeView;
 import dev.reelbot.core.PostKey;
 import dev.reelbot.core.Requester;
 import dev.reelbot.core.VideoFile;
@@ -56,7 +57,8 @@ public final class ConsoleChatPort implements ChatPort {
     }
 
     private MessageRef print(Conversation where, View view) {
-        String base = view instanceof JobView ? view.jobId() : "refund-" + view.jobId();
+        String base = view instanceof NoticeView notice ? (notice.kind() == NoticeKind.REFUND ? "refund-"
+                : "delivery-") + view.jobId() : view.jobId();
         String id = base;
         for (int n = 2; !usedIds.add(id); n++) {
             id = base + "." + n;

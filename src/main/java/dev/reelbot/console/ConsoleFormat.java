@@ -32,6 +32,12 @@ final class ConsoleFormat {
         JobView.Result result = job.result();
         if (result instanceof JobView.Uploaded uploaded) {
             text.append(" · video: ").append(uploaded.note());
+            if (uploaded.link() != null) {
+                text.append(" · ").append(uploaded.compressed() ? "full quality: " : "link: ")
+                        .append(uploaded.link().url());
+            }
+        } else if (result instanceof JobView.Kept kept) {
+            text.append(" · ").append(kept.reason());
         } else if (result instanceof JobView.Linked linked) {
             text.append(" · video: ").append(linked.url());
             if (linked.expiresAt() != null) {

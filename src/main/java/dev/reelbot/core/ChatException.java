@@ -16,8 +16,10 @@ public final class ChatException extends Exception {
         NO_ACCESS,
         /** A passing failure (network, 5xx): try again later. */
         TRANSIENT,
-        /** The platform refused the call as made (too large, invalid): trying again will not help. */
-        REFUSED
+        /** The platform refused the call as made (invalid, not allowed): trying again will not help. */
+        REFUSED,
+        /** The file is larger than the platform takes here (Discord's 413, 40005): fit it smaller, or link it. */
+        TOO_LARGE
     }
 
     private final Kind kind;
@@ -62,6 +64,7 @@ public final class ChatException extends Exception {
             case NO_ACCESS -> "the bot may not post there";
             case TRANSIENT -> "the chat platform did not answer in time";
             case REFUSED -> "the chat platform refused it";
+            case TOO_LARGE -> "the file is larger than the chat platform takes here";
         };
     }
 

@@ -17,7 +17,10 @@ public interface EngineMetrics {
     List<String> SUBMISSION_OUTCOMES = List.of("submitted", "refused", "rejected", "unavailable", "unknown");
     /** The bot's own failure codes; a failed generation carries the API's code, or {@code generation_failed}. */
     List<String> FAILURE_REASONS = List.of("generation_failed", "task_lost", "time_limit", "no_progress",
-            "submit_unknown", "unreachable", "undelivered");
+            "submit_unknown", "unreachable");
+    /** How finished videos reached their chat; {@code failed}: neither file nor link did (a delivery notice). */
+    List<String> DELIVERY_KINDS = List.of("uploaded", "transcoded", "linked", "failed");
+    List<String> TRANSCODE_OUTCOMES = List.of("fitted", "failed");
     List<String> API_ROUTES = List.of("create", "get", "download");
     List<String> API_OUTCOMES = List.of("ok", "refused", "rejected", "transient", "unknown");
     List<String> MESSAGE_OUTCOMES = List.of("sent", "throttled", "rate_limited", "failed");
@@ -58,6 +61,14 @@ public interface EngineMetrics {
 
     /** A refund notice (or the edit showing its resolution) could not reach the admin room; it is retried. */
     default void noticeFailed(String platform) {
+    }
+
+    /** A finished video's delivery ended: {@code uploaded}, {@code transcoded}, {@code linked} or {@code failed}. */
+    default void delivered(String kind) {
+    }
+
+    /** One attempt to fit a video under a limit, how long it took: {@code fitted} or {@code failed}. */
+    default void transcode(Duration took, String outcome) {
     }
 
     /** A message post or edit: {@code sent}, {@code throttled} (held back by the bot), {@code rate_limited}

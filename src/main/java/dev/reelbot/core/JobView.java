@@ -42,12 +42,33 @@ public record JobView(
     public sealed interface Result {
     }
 
-    /** The video was uploaded beside the message. */
-    public record Uploaded(String note) implements Result {
+    /**
+     * The video was uploaded beside the message: as it came, or {@code compressed} to fit the upload limit; {@code
+     * link} leads to the original (the bot's own link, or the API's), or is {@code null}.
+     */
+    public record Uploaded(String note, VideoLink link, boolean compressed) implements Result {
+        /** Uploaded as it came, with no link. */
+        public Uploaded(String note) {
+            this(note, null, false);
+        }
     }
 
-    /** The video is too large to upload: a link, and when it stops working ({@code null} if unknown). */
-    public record Linked(String url, Instant expiresAt, String note) implements Result {
+    /**
+     * The video could not be uploaded here: a link, when it stops working ({@code null} if unknown), why, and a
+     * poster frame to show with it ({@code null} when there is none).
+     */
+    public record Linked(String url, Instant expiresAt, String note, String poster) implements Result {
+        /** A link with no poster frame. */
+        public Linked(String url, Instant expiresAt, String note) {
+            this(url, expiresAt, note, null);
+        }
+    }
+
+    /**
+     * The video was made, but this chat took neither the file nor a link: it is kept, and the admins are told
+     * where ({@code adminsTold}: they have been; else they are being). Not a failure: nothing to refund.
+     */
+    public record Kept(String reason, boolean adminsTold) implements Result {
     }
 
     /** No video: why, and how far the admins have been told for a refund. */

@@ -3,23 +3,35 @@ package dev.reelbot.core;
 import java.util.List;
 
 /**
- * A refund notice for the admin channel: a job that was (or may have been) billed and produced no video.
+ * An admin notice: a refund case (a job that was, or may have been, billed and produced no video), or a delivery
+ * notice (a video that was made but that no chat took: where it is kept).
  *
  * @param jobId     the job id (admins resolve with it)
- * @param headline  e.g. "💸 Refund needed" or "✅ Refunded"
- * @param lines     label/value facts: who, where, model, task id, when billed, why
- * @param resolved  whether an admin has resolved it
+ * @param headline  e.g. "💸 Refund needed", "✅ Refund resolved" or "📦 Video not delivered"
+ * @param lines     label/value facts: who, where, model, task id, when billed, why, where the video is
+ * @param resolved  whether an admin has resolved the refund case
  * @param repeated  whether this may repeat a notice already posted before a restart
+ * @param kind      which notice it is
  */
-public record NoticeView(String jobId, String headline, List<Fact> lines, boolean resolved, boolean repeated)
-        implements View {
+public record NoticeView(String jobId, String headline, List<Fact> lines, boolean resolved, boolean repeated,
+                         NoticeKind kind) implements View {
 
     public NoticeView {
         lines = List.copyOf(lines);
     }
 
+    /** A refund notice. */
+    public NoticeView(String jobId, String headline, List<Fact> lines, boolean resolved, boolean repeated) {
+        this(jobId, headline, lines, resolved, repeated, NoticeKind.REFUND);
+    }
+
     /** One labelled fact. */
     public record Fact(String label, String value) {
+    }
+
+    /** Whether it offers admins "Mark refunded": an open refund case. */
+    public boolean resolvable() {
+        return kind == NoticeKind.REFUND && !resolved;
     }
 
     @Override

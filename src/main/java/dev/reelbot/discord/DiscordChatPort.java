@@ -113,8 +113,14 @@ public final class DiscordChatPort implements ChatPort {
             if (e.is(Kind.UNKNOWN_CHANNEL, Kind.MISSING_ACCESS)) {
                 throw e.toChat(ChatException.Kind.MESSAGE_GONE);
             }
-            if (e.is(Kind.MISSING_PERMISSIONS, Kind.TOO_LARGE)) {
-                // No Attach Files permission, or over the real limit: the engine posts the link instead.
+            if (e.is(Kind.TOO_LARGE)) {
+                // Over the real limit, whatever Discord said before (413, 40005): remember it, and let the engine
+                // fit the file smaller.
+                limits.refused(message.channel(), video.bytes());
+                throw e.toChat(ChatException.Kind.TOO_LARGE);
+            }
+            if (e.is(Kind.MISSING_PERMISSIONS)) {
+                // No Attach Files permission: the engine links the video instead.
                 throw e.toChat(ChatException.Kind.REFUSED);
             }
             throw e.toChat();

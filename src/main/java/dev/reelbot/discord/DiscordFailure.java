@@ -128,7 +128,8 @@ final class DiscordFailure extends Exception {
                     toChat(ChatException.Kind.NO_ACCESS);
             case RATE_LIMITED -> toChat(ChatException.Kind.RATE_LIMITED);
             case TRANSIENT -> toChat(ChatException.Kind.TRANSIENT);
-            case TOO_LARGE, REFUSED -> toChat(ChatException.Kind.REFUSED);
+            case TOO_LARGE -> toChat(ChatException.Kind.TOO_LARGE);
+            case REFUSED -> toChat(ChatException.Kind.REFUSED);
         };
     }
 

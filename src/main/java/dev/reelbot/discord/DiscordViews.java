@@ -43,7 +43,7 @@ final class DiscordViews {
         StringBuilder content = new StringBuilder(DiscordText.mention(view.requester()));
         JobView.Result result = view.result();
         if (result instanceof JobView.Uploaded uploaded) {
-            embed.addField("Video", DiscordText.escape(uploaded.note(), FIELD_CHARS), false);
+            embed.addField("Video", DiscordText.escape(uploaded.note(), 700) + original(uploaded), false);
         } else if (result instanceof JobView.Linked linked) {
             String link = DiscordText.safeLink(linked.url());
             embed.addField("Video", DiscordText.escape(linked.note(), 900) + (link == null
@@ -54,6 +54,12 @@ final class DiscordViews {
             if (linked.expiresAt() != null) {
                 embed.addField("Link expires", when(linked.expiresAt()), false);
             }
+            String poster = DiscordText.safeLink(linked.poster());
+            if (poster != null) {
+                embed.setImage(poster);
+            }
+        } else if (result instanceof JobView.Kept kept) {
+            embed.addField("What happened", DiscordText.escape(kept.reason(), FIELD_CHARS), false);
         } else if (result instanceof JobView.Failed failed) {
             embed.addField("What happened", DiscordText.escape(failed.reason(), FIELD_CHARS), false);
             embed.addField("Refund", refund(failed.refund()), false);
@@ -76,7 +82,7 @@ final class DiscordViews {
         for (NoticeView.Fact fact : view.lines()) {
             embed.addField(fact.label(), DiscordText.escape(fact.value(), FIELD_CHARS), false);
         }
-        List<ActionRow> rows = view.resolved() ? List.of() : List.of(ActionRow.of(Button.success(
+        List<ActionRow> rows = !view.resolvable() ? List.of() : List.of(ActionRow.of(Button.success(
                 new ButtonId(ButtonId.Action.RESOLVE, view.jobId()).customId(), ButtonId.Action.RESOLVE.label())));
         return new DiscordMessage("", embed.build(), rows);
     }
@@ -106,6 +112,19 @@ final class DiscordViews {
             case CANCEL -> Button.danger(new ButtonId(ButtonId.Action.CANCEL, jobId).customId(),
                     ButtonId.Action.CANCEL.label());
         };
+    }
+
+    /**
+     * The link to the original under an uploaded video, as a masked link in the embed (a raw URL in the content
+     * would make Discord show a second player).
+     */
+    private static String original(JobView.Uploaded uploaded) {
+        String link = uploaded.link() == null ? null : DiscordText.safeLink(uploaded.link().url());
+        if (link == null) {
+            return "";
+        }
+        return "\n[" + (uploaded.compressed() ? "Full quality" : "Link to share") + "](" + link + ")"
+                + (uploaded.link().expiresAt() == null ? "" : ", works until " + when(uploaded.link().expiresAt()));
     }
 
     private static int color(JobView view) {

@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
  * The largest video that may be uploaded in a channel. Best source first: the {@code attachment_size_limit}
  * Discord sent with the latest interaction there; else the guild's boost tier (10 MiB up to tier 1, 50 MiB at
  * tier 2, 100 MiB at tier 3), looked up by REST after a restart and kept for an hour; else the configured
- * default. Too high a guess costs little: Discord refuses the upload and the engine posts the link instead.
+ * default. Discord has refused uploads under the limit it announced (413, code 40005): a refused size caps the
+ * channel's limit below it for an hour, whatever the other sources say, and the engine fits the file smaller.
  *
  * <p>Threading: called from the engine's workers and the interaction pool; concurrent maps, and two lookups that
  * race store the same answer.
@@ -38,6 +39,7 @@ final class UploadLimits {
     private final Clock clock;
     private final Map<String, Long> fromInteractions = new ConcurrentHashMap<>();
     private final Map<String, Known> fromTiers = new ConcurrentHashMap<>();
+    private final Map<String, Known> fromRefusals = new ConcurrentHashMap<>();
 
     UploadLimits(long defaultLimit, TierLookup lookup, Clock clock) {
         this.defaultLimit = defaultLimit;
@@ -52,7 +54,22 @@ final class UploadLimits {
         }
     }
 
+    /** Discord refused a file of {@code bytes} in a channel as too large: its real limit is below that. */
+    void refused(String channelId, long bytes) {
+        Known cap = new Known(bytes - 1, clock.instant().plus(KEEP));
+        fromRefusals.merge(channelId, cap, (earlier, latest) -> earlier.until().isAfter(clock.instant())
+                && earlier.bytes() < latest.bytes() ? new Known(earlier.bytes(), latest.until()) : latest);
+        log.warn("Discord refused {} bytes as too large in channel {}; uploads there stay under that for {}", bytes,
+                channelId, KEEP);
+    }
+
     long forChannel(String channelId) {
+        Known refused = fromRefusals.get(channelId);
+        long said = announced(channelId);
+        return refused != null && refused.until().isAfter(clock.instant()) ? Math.min(said, refused.bytes()) : said;
+    }
+
+    private long announced(String channelId) {
         Long told = fromInteractions.get(channelId);
         if (told != null) {
             return told;

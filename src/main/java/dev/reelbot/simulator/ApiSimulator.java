@@ -103,6 +103,11 @@ public final class ApiSimulator implements AutoCloseable {
         return creates;
     }
 
+    /** What {@code [big]} jobs deliver: a real clip over 10 MiB made with ffmpeg, or (without it) why not. */
+    public String bigVideo() {
+        return video.describeBig();
+    }
+
     /** How many jobs were accepted. */
     int jobCount() {
         return jobs.size();
@@ -246,9 +251,9 @@ public final class ApiSimulator implements AutoCloseable {
     }
 
     private void sendVideo(Context ctx, SimJob job) {
-        boolean big = job.behaviours().contains(Behaviour.BIG);
-        ctx.status(200).contentType("video/mp4").header("Content-Length", Long.toString(video.length(big)));
-        ctx.result(video.open(big));
+        SampleVideo.Served served = video.open(job.behaviours().contains(Behaviour.BIG));
+        ctx.status(200).contentType("video/mp4").header("Content-Length", Long.toString(served.length()));
+        ctx.result(served.content());
     }
 
     private Instant now() {

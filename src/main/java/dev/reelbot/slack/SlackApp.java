@@ -36,7 +36,7 @@ public final class SlackApp implements AutoCloseable {
                 .retryOnConnectionFailure(false).build());
         http.setConfig(config);
         this.slack = Slack.getInstance(config, http);
-        this.port = new SlackChatPort(slack.methods(settings.botToken().reveal()), settings,
+        this.port = new SlackChatPort(slack.methods(settings.botToken().reveal()), http.getOkHttpClient(), settings,
                 new SlackThrottle(clock, settings.updatesPerMinute()));
     }
 

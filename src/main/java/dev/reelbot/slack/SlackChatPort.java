@@ -1,7 +1,6 @@
 package dev.reelbot.slack;
 
 import com.slack.api.methods.MethodsClient;
-import com.slack.api.methods.SlackFilesUploadV2Exception;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.methods.response.conversations.ConversationsOpenResponse;
 import dev.reelbot.core.ChatException;
@@ -19,13 +18,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Slack as a chat platform: progress in a real channel message ({@code chat.postMessage}, then {@code chat.update}
- * by channel + ts), the video uploaded with {@code filesUploadV2}, private notes as ephemeral messages. When the
- * bot may not post in a channel, the job's messages go to a DM with the requester, who is told how to fix it.
+ * by channel + ts), the video uploaded in three streamed steps ({@link SlackUpload}), private notes as ephemeral
+ * messages. When the bot may not post in a channel, the job's messages go to a DM with the requester, who is told
+ * how to fix it.
  *
  * <p>Threading: thread-safe; called from the engine's workers, it blocks on Slack's Web API. Rate limits are kept
  * by {@link SlackThrottle}: an empty bucket becomes a {@code RATE_LIMITED} the engine retries later.
@@ -39,15 +40,17 @@ public final class SlackChatPort implements ChatPort {
     private final SlackThrottle throttle;
     private final SlackCalls calls;
     private final SlackHistory history;
+    private final SlackUpload uploads;
     /** Channels that refused the bot's last post there (not invited, private, archived): their jobs go to DMs. */
     private final Set<String> refused = ConcurrentHashMap.newKeySet();
 
-    SlackChatPort(MethodsClient client, SlackSettings settings, SlackThrottle throttle) {
+    SlackChatPort(MethodsClient client, OkHttpClient http, SlackSettings settings, SlackThrottle throttle) {
         this.client = client;
         this.settings = settings;
         this.throttle = throttle;
         this.calls = new SlackCalls(throttle);
         this.history = new SlackHistory(client, calls);
+        this.uploads = new SlackUpload(client, http, calls);
     }
 
     @Override
@@ -91,10 +94,10 @@ public final class SlackChatPort implements ChatPort {
 
     private MessageRef postIn(String channel, View view, PostKey key) throws ChatException {
         SlackCalls.checkNotPaused(throttle.post(channel), "chat.postMessage");
-        SlackViews.Message message = SlackViews.of(view);
-        ChatPostMessageResponse response = calls.call("chat.postMessage", () -> client.chatPostMessage(r -> r
-                .channel(channel).text(message.text()).blocks(message.blocks()).linkNames(false).unfurlLinks(false)
-                .unfurlMedia(false).metadata(SlackHistory.metadata(key.value()))));
+        ChatPostMessageResponse response = withoutPosterIfRefused(SlackViews.of(view), message -> calls.call(
+                "chat.postMessage", () -> client.chatPostMessage(r -> r.channel(channel).text(message.text())
+                        .blocks(message.blocks()).linkNames(false).unfurlLinks(false).unfurlMedia(false)
+                        .metadata(SlackHistory.metadata(key.value())))));
         return new MessageRef(PLATFORM, SlackCalls.required(response.getChannel(), "chat.postMessage", "channel"),
                 SlackCalls.required(response.getTs(), "chat.postMessage", "ts"));
     }
@@ -116,10 +119,10 @@ public final class SlackChatPort implements ChatPort {
     public void edit(MessageRef message, View view) throws ChatException {
         boolean isFinal = view instanceof NoticeView || ((JobView) view).isFinal();
         SlackCalls.checkNotPaused(throttle.update(isFinal), "chat.update");
-        SlackViews.Message rendered = SlackViews.of(view);
         try {
-            calls.call("chat.update", () -> client.chatUpdate(r -> r.channel(message.channel()).ts(message.messageId())
-                    .text(rendered.text()).blocks(rendered.blocks()).linkNames(false)));
+            withoutPosterIfRefused(SlackViews.of(view), rendered -> calls.call("chat.update", () -> client.chatUpdate(
+                    r -> r.channel(message.channel()).ts(message.messageId()).text(rendered.text())
+                            .blocks(rendered.blocks()).linkNames(false))));
         } catch (ChatException e) {
             if (e.kind() == ChatException.Kind.NO_ACCESS) {
                 // The bot lost the channel (removed, archived): this message can no longer show the job; the
@@ -131,8 +134,8 @@ public final class SlackChatPort implements ChatPort {
     }
 
     /**
-     * Uploads with {@code filesUploadV2} (three calls). When an earlier attempt may have uploaded it already (its
-     * answer lost), looks for the file by its name (which carries the job id) first, and uploads nothing twice.
+     * Uploads in three streamed steps ({@link SlackUpload}). When an earlier attempt may have uploaded it already
+     * (its answer lost), looks for the file by its name (which carries the job id) first, and uploads nothing twice.
      */
     @Override
     public String upload(MessageRef message, VideoFile video, PostKey key) throws ChatException {
@@ -142,20 +145,30 @@ public final class SlackChatPort implements ChatPort {
             return "uploaded to Slack";
         }
         String title = SlackText.escape(video.title());
-        calls.raw("files.uploadV2", () -> {
-            try {
-                var response = client.filesUploadV2(r -> r.channel(message.channel()).threadTs(thread)
-                        .file(video.file().toFile()).filename(video.filename()).title(title)
-                        .initialComment("🎬 " + title));
-                if (!response.isOk()) {
-                    throw SlackErrors.fromError("files.uploadV2", response.getError());
-                }
-                return response;
-            } catch (SlackFilesUploadV2Exception e) {
-                throw SlackErrors.fromError("files.uploadV2", uploadError(e));
-            }
-        });
+        uploads.upload(message.channel(), thread, video, title, "🎬 " + title);
         return "uploaded to Slack (" + HumanFormat.bytes(video.bytes()) + ")";
+    }
+
+    /** Sends one rendering of a message. */
+    @FunctionalInterface
+    private interface Send<T> {
+        T send(SlackViews.Message message) throws ChatException;
+    }
+
+    /**
+     * Sends the message; when Slack refuses one that shows a poster frame (it must download the image itself, and
+     * answers {@code invalid_blocks} when it cannot), sends it again without the image: the link is what matters.
+     */
+    private static <T> T withoutPosterIfRefused(SlackViews.Message message, Send<T> send) throws ChatException {
+        try {
+            return send.send(message);
+        } catch (ChatException e) {
+            if (e.kind() != ChatException.Kind.REFUSED || !message.hasImage()) {
+                throw e;
+            }
+            log.warn("Slack refused the message with its poster frame ({}); sending it without", e.getMessage());
+            return send.send(message.withoutImages());
+        }
     }
 
     @Override
@@ -193,14 +206,6 @@ public final class SlackChatPort implements ChatPort {
         ConversationsOpenResponse open = calls.call("conversations.open", () -> client.conversationsOpen(r -> r
                 .users(List.of(user))));
         return SlackCalls.required(open.getChannel(), "conversations.open", "channel").getId();
-    }
-
-    private static String uploadError(SlackFilesUploadV2Exception e) {
-        if (e.getCompleteResponse() != null && e.getCompleteResponse().getError() != null) {
-            return e.getCompleteResponse().getError();
-        }
-        return e.getGetURLResponses() == null ? "upload_failed" : e.getGetURLResponses().stream()
-                .filter(r -> r.getError() != null).map(r -> r.getError()).findFirst().orElse("upload_failed");
     }
 
     private static String channelMention(String channel) {

@@ -64,7 +64,8 @@ final class SlackErrors {
         int code = e.getResponse().code();
         String message = "Slack " + method + " answered HTTP " + code;
         if (code == 429) {
-            return failure(ChatException.Kind.RATE_LIMITED, message, retryAfter(e), e, SLOW_DOWN);
+            return failure(ChatException.Kind.RATE_LIMITED, message, retryAfter(e.getResponse().header("Retry-After")),
+                    e, SLOW_DOWN);
         }
         if (code >= 500) {
             return failure(ChatException.Kind.TRANSIENT, message, null, e, TROUBLE);
@@ -77,10 +78,12 @@ final class SlackErrors {
                 null, e, "Slack could not be reached");
     }
 
-    /** What Slack's {@code Retry-After} asks for, at least a second; a second when it says nothing readable. */
-    private static Duration retryAfter(SlackApiException e) {
-        Duration asked = RetryAfter.parse(e.getResponse().header("Retry-After"), Clock.systemUTC())
-                .orElse(DEFAULT_WAIT);
+    /**
+     * What Slack's {@code Retry-After} header asks for, at least a second; a second when it says nothing readable.
+     * Also read by the upload's own transfer, which goes around the SDK.
+     */
+    static Duration retryAfter(String header) {
+        Duration asked = RetryAfter.parse(header, Clock.systemUTC()).orElse(DEFAULT_WAIT);
         return asked.compareTo(DEFAULT_WAIT) < 0 ? DEFAULT_WAIT : asked;
     }
 }

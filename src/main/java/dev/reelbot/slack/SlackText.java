@@ -34,8 +34,13 @@ final class SlackText {
         return USER_ID.matcher(userId).matches() ? "<@" + userId + ">" : escape(userId);
     }
 
+    /** Whether {@code url} is a plain http(s) URL that cannot break out of Slack's link or image syntax. */
+    static boolean isSafeUrl(String url) {
+        return url != null && SAFE_URL.matcher(url).matches();
+    }
+
     /** A link with an escaped label; a URL that could break out of the link syntax is shown escaped instead. */
     static String link(String url, String label) {
-        return url != null && SAFE_URL.matcher(url).matches() ? "<" + url + "|" + escape(label) + ">" : escape(url);
+        return isSafeUrl(url) ? "<" + url + "|" + escape(label) + ">" : escape(url);
     }
 }

@@ -2,11 +2,13 @@ package dev.reelbot.slack;
 
 import static com.slack.api.model.block.Blocks.actions;
 import static com.slack.api.model.block.Blocks.context;
+import static com.slack.api.model.block.Blocks.image;
 import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import static com.slack.api.model.block.element.BlockElements.button;
 
+import com.slack.api.model.block.ImageBlock;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.TextObject;
 import com.slack.api.model.block.element.BlockElement;
@@ -15,6 +17,7 @@ import dev.reelbot.core.NoticeView;
 import dev.reelbot.core.View;
 import dev.reelbot.core.text.HumanFormat;
 import dev.reelbot.core.text.PlainText;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,6 +31,14 @@ final class SlackViews {
 
     /** A message: the notification text and the blocks shown. */
     record Message(String text, List<LayoutBlock> blocks) {
+        boolean hasImage() {
+            return blocks.stream().anyMatch(ImageBlock.class::isInstance);
+        }
+
+        /** The same message without its images (a poster frame Slack could not download). */
+        Message withoutImages() {
+            return new Message(text, blocks.stream().filter(b -> !(b instanceof ImageBlock)).toList());
+        }
     }
 
     private SlackViews() {
@@ -49,6 +60,9 @@ final class SlackViews {
         if (!result.isEmpty()) {
             blocks.add(section(s -> s.text(markdownText(result))));
         }
+        if (v.result() instanceof JobView.Linked linked && SlackText.isSafeUrl(linked.poster())) {
+            blocks.add(image(i -> i.imageUrl(linked.poster()).altText("A frame of the video")));
+        }
         String details = SlackText.escape(v.settings()) + " · job `" + v.jobId() + "`";
         blocks.add(context(c -> c.elements(List.of(markdownText(details)))));
         List<BlockElement> buttons = new ArrayList<>();
@@ -68,14 +82,20 @@ final class SlackViews {
     }
 
     private static String result(JobView.Result result) {
-        if (result instanceof JobView.Uploaded) {
-            return "🎞️ The video is uploaded below.";
+        if (result instanceof JobView.Uploaded uploaded) {
+            String full = uploaded.link() == null ? "" : " " + SlackText.link(uploaded.link().url(), uploaded
+                    .compressed() ? "▶️ Full quality" : "▶️ Link to share") + until(uploaded.link().expiresAt());
+            return (uploaded.compressed() ? "🎞️ The video is uploaded below, compressed to fit Slack's limit."
+                    : "🎞️ The video is uploaded below.") + full;
         }
         if (result instanceof JobView.Linked linked) {
             String expiry = linked.expiresAt() == null ? ""
                     : " The link works until " + HumanFormat.when(linked.expiresAt()) + ".";
             return SlackText.link(linked.url(), "▶️ Watch the video") + " (" + SlackText.escape(linked.note()) + ")."
                     + expiry;
+        }
+        if (result instanceof JobView.Kept kept) {
+            return SlackText.escape(capitalise(kept.reason()) + ".");
         }
         if (result instanceof JobView.Failed failed) {
             String refund = switch (failed.refund()) {
@@ -86,6 +106,10 @@ final class SlackViews {
             return SlackText.escape(capitalise(failed.reason()) + ".") + refund;
         }
         return "";
+    }
+
+    private static String until(Instant expiresAt) {
+        return expiresAt == null ? "" : " (works until " + HumanFormat.when(expiresAt) + ")";
     }
 
     static Message notice(NoticeView v) {
@@ -106,7 +130,7 @@ final class SlackViews {
             List<TextObject> rest = List.copyOf(fields);
             blocks.add(section(s -> s.fields(rest)));
         }
-        if (!v.resolved()) {
+        if (v.resolvable()) {
             blocks.add(actions(a -> a.elements(List.of(button(b -> b.actionId(REFUND).value(v.jobId())
                     .style("primary").text(plainText("💸 Mark refunded")))))));
         }

@@ -3,6 +3,7 @@ package dev.reelbot.store;
 import dev.reelbot.core.MessageRef;
 import dev.reelbot.core.Money;
 import dev.reelbot.core.Requester;
+import dev.reelbot.core.VideoLink;
 import dev.reelbot.core.VideoRequest;
 import dev.reelbot.core.job.DeliveryState;
 import dev.reelbot.core.job.Failure;
@@ -13,6 +14,7 @@ import dev.reelbot.core.job.JobRefund;
 import dev.reelbot.core.job.JobState;
 import dev.reelbot.core.job.JobTask;
 import dev.reelbot.core.job.JobTimes;
+import dev.reelbot.core.job.NoticeState;
 import dev.reelbot.core.job.RefundState;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -28,10 +30,12 @@ final class JobRows {
             "negative_prompt", "style", "quality", "image_url", "end_user", "state", "failure_message",
             "failure_code", "failure_detail", "created_at", "submitted_at", "updated_at", "finished_at",
             "progress_at", "task_id", "api_status", "progress", "video_url", "expires_at", "poll_errors",
-            "missing_polls", "delivery_state", "delivery_attempts", "delivery_note", "message_channel", "message_id",
-            "message_shown", "message_shown_at", "final_shown", "message_post_key", "refund_state", "refund_reason",
-            "notice_channel", "notice_id", "resolved_by", "resolved_note", "resolved_at", "notice_outdated",
-            "settled", "price_micros", "price_currency", "bumped_at");
+            "missing_polls", "delivery_state", "delivery_attempts", "delivery_note", "delivery_link",
+            "delivery_link_expires_at", "delivery_poster", "delivery_kept", "delivery_notice",
+            "delivery_notice_channel", "delivery_notice_id", "message_channel", "message_id", "message_shown",
+            "message_shown_at", "final_shown", "message_post_key", "refund_state", "refund_reason", "notice_channel",
+            "notice_id", "resolved_by", "resolved_note", "resolved_at", "notice_outdated", "settled", "price_micros",
+            "price_currency", "bumped_at");
 
     private JobRows() {
     }
@@ -80,9 +84,17 @@ final class JobRows {
         setTime(s, i++, task.expiresAt());
         s.setInt(i++, task.pollErrors());
         s.setInt(i++, task.missingPolls());
-        s.setString(i++, job.delivery().state().name());
-        s.setInt(i++, job.delivery().attempts());
-        s.setString(i++, job.delivery().note());
+        JobDelivery d = job.delivery();
+        s.setString(i++, d.state().name());
+        s.setInt(i++, d.attempts());
+        s.setString(i++, d.note());
+        s.setString(i++, d.link() == null ? null : d.link().url());
+        setTime(s, i++, d.link() == null ? null : d.link().expiresAt());
+        s.setString(i++, d.poster());
+        s.setString(i++, d.kept());
+        s.setString(i++, d.notice().name());
+        s.setString(i++, d.noticeRef() == null ? null : d.noticeRef().channel());
+        s.setString(i++, d.noticeRef() == null ? null : d.noticeRef().messageId());
         s.setString(i++, m.ref() == null ? null : m.ref().channel());
         s.setString(i++, m.ref() == null ? null : m.ref().messageId());
         s.setString(i++, m.shown());
@@ -122,8 +134,12 @@ final class JobRows {
         JobTask task = new JobTask(row.string("task_id"), row.string("api_status"), row.integer("progress"),
                 row.string("video_url"), row.time("expires_at"), row.integer("poll_errors"),
                 row.integer("missing_polls"));
+        String link = row.string("delivery_link");
         JobDelivery delivery = new JobDelivery(DeliveryState.valueOf(row.string("delivery_state")),
-                row.integer("delivery_attempts"), row.string("delivery_note"));
+                row.integer("delivery_attempts"), row.string("delivery_note"), link == null ? null
+                : new VideoLink(link, row.time("delivery_link_expires_at")), row.string("delivery_poster"),
+                row.string("delivery_kept"), NoticeState.valueOf(row.string("delivery_notice")),
+                ref(platform, row.string("delivery_notice_channel"), row.string("delivery_notice_id")));
         JobMessage message = new JobMessage(ref(platform, row.string("message_channel"), row.string("message_id")),
                 row.string("message_shown"), row.time("message_shown_at"), row.integer("final_shown") == 1,
                 row.string("message_post_key"));

@@ -24,11 +24,11 @@ import java.util.function.IntSupplier;
 
 /**
  * The bot's metrics in Prometheus form through Micrometer: the JVM and process (memory, GC, threads, CPU, file
- * descriptors, uptime); counters for submissions, failures, message updates, platform 429s, refund notices the
- * admin channel refused and status words the bot does not know; latency histograms for polls and video API calls
- * with a dozen buckets each, chosen for what they time; gauges for jobs by state, open refund cases and the
- * scheduler, read from the store at most every few seconds. Every series the README
- * lists exists from start-up, at 0, for each label value the engine can report. Gauges hold their sources
+ * descriptors, uptime); counters for submissions, failures, deliveries by kind, message updates, platform 429s,
+ * admin notices the admin channel refused and status words the bot does not know; latency histograms for polls,
+ * video API calls and transcodes with a dozen buckets each, chosen for what they time; gauges for jobs by state,
+ * open refund cases and the scheduler, read from the store at most every few seconds. Every series the README lists
+ * exists from start-up, at 0, for each label value the engine can report. Gauges hold their sources
  * strongly: Micrometer's default weak reference would let them be collected and read NaN.
  *
  * <p>Threading: Micrometer meters are thread-safe; gauges are read on the scraping thread.
@@ -38,6 +38,8 @@ public final class MicrometerMetrics implements EngineMetrics, AutoCloseable {
     static final Duration[] POLL_BUCKETS = seconds(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30);
     /** API calls: a GET takes tens of milliseconds, a create with an image seconds, a download up to minutes. */
     static final Duration[] API_BUCKETS = seconds(0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300);
+    /** A transcode runs about as long as the clip at 1080p: seconds for a short clip, minutes for a long one. */
+    static final Duration[] TRANSCODE_BUCKETS = seconds(0.5, 1, 2.5, 5, 10, 20, 30, 60, 120, 300, 600, 1800);
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final String currency;
@@ -80,6 +82,8 @@ public final class MicrometerMetrics implements EngineMetrics, AutoCloseable {
         pollTimer();
         API_ROUTES.forEach(route -> API_OUTCOMES.forEach(outcome -> apiTimer(route, outcome)));
         unknownStatuses();
+        DELIVERY_KINDS.forEach(this::deliveries);
+        TRANSCODE_OUTCOMES.forEach(this::transcodeTimer);
         for (String platform : platforms) {
             MESSAGE_OUTCOMES.forEach(outcome -> messageUpdates(platform, outcome));
             rateLimited(platform);
@@ -126,6 +130,16 @@ public final class MicrometerMetrics implements EngineMetrics, AutoCloseable {
     @Override
     public void apiCall(String route, Duration latency, String outcome) {
         apiTimer(route, outcome).record(latency);
+    }
+
+    @Override
+    public void delivered(String kind) {
+        deliveries(kind).increment();
+    }
+
+    @Override
+    public void transcode(Duration took, String outcome) {
+        transcodeTimer(outcome).record(took);
     }
 
     @Override
@@ -182,6 +196,18 @@ public final class MicrometerMetrics implements EngineMetrics, AutoCloseable {
                 .publishPercentileHistogram(false).register(registry);
     }
 
+    private Counter deliveries(String kind) {
+        return Counter.builder("reelbot_deliveries").description("Finished videos by how they reached the chat: "
+                + "uploaded, transcoded (fitted under the limit, then uploaded), linked, failed (neither: kept, "
+                + "with a delivery notice)").tag("kind", kind).register(registry);
+    }
+
+    private Timer transcodeTimer(String outcome) {
+        return Timer.builder("reelbot_transcode").description("Fitting a video under a chat's upload limit with "
+                        + "ffmpeg, by outcome").tag("outcome", outcome).serviceLevelObjectives(TRANSCODE_BUCKETS)
+                .publishPercentileHistogram(false).register(registry);
+    }
+
     private Counter messageUpdates(String platform, String outcome) {
         return Counter.builder("reelbot_message_updates").description("Progress message posts and edits: sent, "
                         + "throttled by the bot, rate limited by the platform, failed").tag("platform", platform)
@@ -195,8 +221,9 @@ public final class MicrometerMetrics implements EngineMetrics, AutoCloseable {
     }
 
     private Counter noticeFailures(String platform) {
-        return Counter.builder("reelbot_notice_failures").description("Refund notices (or their resolution) the "
-                + "admin channel refused, each retried").tag("platform", platform).register(registry);
+        return Counter.builder("reelbot_notice_failures").description("Admin notices (refund and delivery "
+                + "notices, or a refund's resolution) the admin channel refused, each retried")
+                .tag("platform", platform).register(registry);
     }
 
     private Counter rateLimited(String platform) {

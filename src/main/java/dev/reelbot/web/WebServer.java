@@ -17,8 +17,9 @@ import java.util.function.Supplier;
 /**
  * The bot's HTTP server (Javalin): the probes {@code GET /livez}, {@code GET /readyz} and {@code GET /healthz}
  * (see {@link HealthReport}), {@code GET /metrics} (Prometheus), Slack's HTTP-mode endpoint
- * {@code POST /slack/events}, and the admins' {@code GET /admin/usage.csv} (see {@link UsageExport}) when its
- * token is set.
+ * {@code POST /slack/events}, the signed links to kept videos, {@code GET /v/{job}/{token}.mp4} (see
+ * {@link MediaRoutes}) when {@code server.public-url} is set, and the admins' {@code GET /admin/usage.csv} (see
+ * {@link UsageExport}) when its token is set.
  *
  * <p>Threading: Jetty's threads serve requests; Slack requests are handed to Bolt on the same thread, which
  * acknowledges within Slack's three seconds because the core only writes a row before answering.
@@ -46,15 +47,23 @@ public final class WebServer implements AutoCloseable {
      */
     public static WebServer start(String host, int port, Supplier<SlackHttp> slack, HealthReport health,
                                   Supplier<String> metrics) {
-        return start(host, port, slack, health, metrics, Optional.empty(), (period, at) -> "", Clock.systemUTC());
+        return start(host, port, slack, health, metrics, null);
+    }
+
+    /** The same, also serving kept videos through {@code media} ({@code null}: no video links). */
+    public static WebServer start(String host, int port, Supplier<SlackHttp> slack, HealthReport health,
+                                  Supplier<String> metrics, MediaRoutes media) {
+        return start(host, port, slack, health, metrics, media, Optional.empty(), (period, at) -> "",
+                Clock.systemUTC());
     }
 
     /**
+     * @param media      serves kept videos ({@code null}: no video links)
      * @param adminToken the bearer token of {@code GET /admin/usage.csv}; empty: the route does not exist
      * @param usageCsv   the CSV of a period as of an instant
      */
     public static WebServer start(String host, int port, Supplier<SlackHttp> slack, HealthReport health,
-                                  Supplier<String> metrics, Optional<Secret> adminToken,
+                                  Supplier<String> metrics, MediaRoutes media, Optional<Secret> adminToken,
                                   BiFunction<UsagePeriod, Instant, String> usageCsv, Clock clock) {
         Javalin javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -67,6 +76,10 @@ public final class WebServer implements AutoCloseable {
             config.routes.get(HEALTH, ctx -> probe(ctx, health, HealthReport.Probe.DETAILED));
             config.routes.get(METRICS, ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                     .result(metrics.get()));
+            if (media != null) {
+                config.routes.get(MediaRoutes.PATH, ctx -> media.serve(ctx, false));
+                config.routes.head(MediaRoutes.PATH, ctx -> media.serve(ctx, true));
+            }
             adminToken.ifPresent(token -> config.routes.get(UsageExport.PATH,
                     new UsageExport(token, usageCsv, clock)::handle));
         });

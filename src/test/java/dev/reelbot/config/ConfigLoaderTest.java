@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.reelbot.core.ModelSpec;
 import dev.reelbot.core.TaskPhase;
 import dev.reelbot.core.deliver.DownloadSettings;
+import dev.reelbot.core.deliver.MediaSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -336,6 +337,73 @@ class ConfigLoaderTest {
 
         assertThat(downloads).isEqualTo(new DownloadSettings(2, Duration.ofMinutes(3), 1024 * 1024));
         assertThat(ConfigLoader.load(null, KEY, false).engine().downloads()).isEqualTo(DownloadSettings.DEFAULTS);
+    }
+
+    @Test
+    void mediaLinksAndTranscodingAreReadWithTheirDefaults() throws Exception {
+        Path file = write("""
+                video-api:
+                  base-url: https://a.example.com
+                delivery:
+                  transcode: "off"
+                  ffmpeg: /opt/ffmpeg/bin/ffmpeg
+                  transcode-workers: 2
+                  transcode-timeout: 90s
+                server:
+                  public-url: https://reelbot.example.com/
+                media:
+                  dir: /var/lib/reelbot/media
+                  retention: 7d
+                  max-total-size: 5GiB
+                  link-lifetime: 2d
+                """);
+        Map<String, String> env = new HashMap<>(KEY);
+        env.put("MEDIA_LINK_SECRET", "s".repeat(40));
+
+        ReelbotConfig config = ConfigLoader.load(file, env, true);
+
+        assertThat(config.engine().media()).isEqualTo(new MediaSettings(false, 2, Duration.ofDays(2)));
+        MediaConfig media = config.media();
+        assertThat(media.publicUrl()).hasValue("https://reelbot.example.com");
+        assertThat(media.linkSecret()).isPresent();
+        assertThat(media.ffmpeg()).isEqualTo("/opt/ffmpeg/bin/ffmpeg");
+        assertThat(media.transcodeTimeout()).isEqualTo(Duration.ofSeconds(90));
+        assertThat(media.dir()).isEqualTo(Path.of("/var/lib/reelbot/media"));
+        assertThat(media.retention()).isEqualTo(Duration.ofDays(7));
+        assertThat(media.maxTotalBytes()).isEqualTo(5L << 30);
+
+        ReelbotConfig defaults = ConfigLoader.load(null, KEY, false);
+        assertThat(defaults.engine().media()).isEqualTo(MediaSettings.DEFAULTS);
+        assertThat(defaults.media().publicUrl()).isEmpty();
+        assertThat(defaults.media().dir()).isEqualTo(Path.of("data", "media"));
+        assertThat(defaults.media().maxTotalBytes()).isEqualTo(20L << 30);
+        assertThat(defaults.media().retention()).isEqualTo(Duration.ofDays(30));
+    }
+
+    @Test
+    void aPublicUrlNeedsALongLinkSecretAndHttpsAwayFromThisMachine() throws Exception {
+        Path file = write("video-api:\n  base-url: https://a.example.com\nserver:\n"
+                + "  public-url: https://r.example.com\n");
+        ConfigException missing = problems(file, KEY);
+        assertThat(missing.problems()).extracting(Problem::key).containsExactly("MEDIA_LINK_SECRET");
+        assertThat(missing.getMessage()).contains("server.public-url", "openssl rand");
+
+        Map<String, String> weak = new HashMap<>(KEY);
+        weak.put("MEDIA_LINK_SECRET", "short-secret");
+        assertThat(problems(file, weak).getMessage()).contains("shorter than 32 characters")
+                .doesNotContain("short-secret");
+
+        Map<String, String> env = new HashMap<>(KEY);
+        env.put("MEDIA_LINK_SECRET", "s".repeat(40));
+        env.put("REELBOT_VIDEO_API_BASE_URL", "https://a.example.com");
+        env.put("REELBOT_SERVER_PUBLIC_URL", "http://reelbot.example.com");
+        env.put("REELBOT_DELIVERY_TRANSCODE", "sometimes");
+        ConfigException bad = problems(null, env);
+        assertThat(bad.problems()).extracting(Problem::key).containsExactlyInAnyOrder("server.public-url",
+                "delivery.transcode");
+        env.put("REELBOT_SERVER_PUBLIC_URL", "http://127.0.0.1:8080");
+        env.put("REELBOT_DELIVERY_TRANSCODE", "auto");
+        assertThat(ConfigLoader.load(null, env, false).media().publicUrl()).hasValue("http://127.0.0.1:8080");
     }
 
     @Test

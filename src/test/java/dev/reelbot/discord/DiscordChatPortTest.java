@@ -120,11 +120,15 @@ class DiscordChatPortTest extends WithDiscord {
     }
 
     @Test
-    void anUploadDiscordRefusesAsTooLargeOrForbiddenIsRefusedSoTheEngineLinksInstead() throws Exception {
+    void anUploadDiscordRefusesAsTooLargeIsToBeFittedSmallerAndOneForbiddenIsRefusedSoTheEngineLinks()
+            throws Exception {
         MessageRef ref = port.post(CHANNEL, view("Queued"), KEY);
+        long before = port.uploadLimit(ref);
         h.discord.failNext("POST", "channels/.*", 413, "{\"message\":\"Request entity too large\",\"code\":40005}",
                 null);
-        assertThat(kindOf(() -> port.upload(ref, video(), VIDEO_KEY))).isEqualTo(ChatException.Kind.REFUSED);
+        assertThat(kindOf(() -> port.upload(ref, video(), VIDEO_KEY))).isEqualTo(ChatException.Kind.TOO_LARGE);
+        assertThat(port.uploadLimit(ref)).as("the channel's limit is now under the refused file")
+                .isLessThan(Math.min(before, video().bytes()));
         h.discord.failNext("POST", "channels/.*", 403, "{\"message\":\"Missing Permissions\",\"code\":50013}",
                 null);
         assertThat(kindOf(() -> port.upload(ref, video(), VIDEO_KEY))).isEqualTo(ChatException.Kind.REFUSED);

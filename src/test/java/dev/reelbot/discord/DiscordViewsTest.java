@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reelbot.core.JobView;
 import dev.reelbot.core.NoticeView;
+import dev.reelbot.core.VideoLink;
 import java.time.Instant;
 import java.util.List;
 import net.dv8tion.jda.api.components.buttons.Button;
@@ -54,6 +55,22 @@ class DiscordViewsTest {
         assertThat(message.rows()).singleElement().satisfies(row -> assertThat(row.getComponents())
                 .extracting(c -> ((Button) c).getCustomId())
                 .containsExactly("reelbot:reroll:abcd2345", "reelbot:details:abcd2345"));
+    }
+
+    @Test
+    void aLinkedVideoShowsItsPosterAsTheEmbedImageAndAnUploadLinksTheOriginalWithoutASecondPlayer() {
+        DiscordMessage linked = DiscordViews.job(view(new JobView.Linked("https://bot.example.com/v/a/t.mp4", null,
+                "over the limit", "https://bot.example.com/v/a/t.jpg"), true, List.of()));
+        assertThat(linked.embed().getImage().getUrl()).isEqualTo("https://bot.example.com/v/a/t.jpg");
+
+        DiscordMessage uploaded = DiscordViews.job(view(new JobView.Uploaded("uploaded below as reelbot-a.mp4",
+                new VideoLink("https://bot.example.com/v/a/t.mp4", Instant.parse("2026-12-25T12:00:00Z")), true),
+                true, List.of()));
+        assertThat(uploaded.content()).as("no raw link: Discord would show a second player")
+                .isEqualTo("<@" + ALICE + ">");
+        assertThat(uploaded.embed().getFields()).anySatisfy(f -> assertThat(f.getValue())
+                .contains("[Full quality](https://bot.example.com/v/a/t.mp4)").contains("<t:"));
+        assertThat(uploaded.embed().getImage()).isNull();
     }
 
     @Test

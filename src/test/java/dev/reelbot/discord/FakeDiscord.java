@@ -38,8 +38,12 @@ final class FakeDiscord implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String API = "/api/v10/";
 
-    /** One REST call as received: for multipart bodies, {@code body} is the {@code payload_json} part. */
-    record Call(String method, String path, JsonNode body, List<String> fileNames, long fileBytes, String fileHead) {
+    /**
+     * One REST call as received: for multipart bodies, {@code body} is the {@code payload_json} part, and
+     * {@code file} the first file's bytes (empty without one).
+     */
+    record Call(String method, String path, JsonNode body, List<String> fileNames, long fileBytes, String fileHead,
+                byte[] file) {
     }
 
     private record Planned(String method, Pattern path, int status, String body, String retryAfter) {
@@ -238,20 +242,22 @@ final class FakeDiscord implements AutoCloseable {
             List<String> names = new ArrayList<>();
             long bytes = 0;
             String head = "";
+            byte[] content = new byte[0];
             for (UploadedFile file : ctx.uploadedFiles()) {
                 names.add(file.filename());
                 bytes += file.size();
                 try (InputStream in = file.content()) {
-                    byte[] first = in.readNBytes(8);
-                    head = first.length == 8 ? new String(first, 4, 4, StandardCharsets.US_ASCII) : "";
+                    byte[] all = in.readAllBytes();
+                    content = names.size() == 1 ? all : content;
+                    head = all.length >= 8 ? new String(all, 4, 4, StandardCharsets.US_ASCII) : "";
                 }
             }
             return new Call(ctx.method().name(), path, JSON.readTree(ctx.formParam("payload_json")), names, bytes,
-                    head);
+                    head, content);
         }
         String body = ctx.body();
         return new Call(ctx.method().name(), path, body.isBlank() ? JSON.createObjectNode() : JSON.readTree(body),
-                List.of(), 0, "");
+                List.of(), 0, "", new byte[0]);
     }
 
     private void send(Context ctx, Call call) {

@@ -47,4 +47,19 @@ class UploadLimitsTest {
 
         assertThat(limits.forChannel("c")).isEqualTo(10 * MIB);
     }
+
+    @Test
+    void aRefusedSizeCapsTheChannelBelowItForAnHourWhateverDiscordSaid() {
+        UploadLimits limits = new UploadLimits(10 * MIB, channel -> OptionalInt.of(3), clock);
+        limits.remember("c", 25 * MIB);
+
+        limits.refused("c", 12 * MIB);
+
+        assertThat(limits.forChannel("c")).isEqualTo(12 * MIB - 1);
+        assertThat(limits.forChannel("other")).isEqualTo(100 * MIB);
+        limits.refused("c", 20 * MIB);
+        assertThat(limits.forChannel("c")).as("the lower refusal stands").isEqualTo(12 * MIB - 1);
+        clock.advance(Duration.ofMinutes(61));
+        assertThat(limits.forChannel("c")).isEqualTo(25 * MIB);
+    }
 }

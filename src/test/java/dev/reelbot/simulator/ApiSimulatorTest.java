@@ -1,10 +1,14 @@
 package dev.reelbot.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.reelbot.testing.MutableClock;
+import dev.reelbot.testing.TestFfmpeg;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import okhttp3.MediaType;
 import okhttp3.MultipartBody;
@@ -15,6 +19,7 @@ import okhttp3.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The simulator's own protocol details, checked with a plain HTTP client. */
 class ApiSimulatorTest {
@@ -22,6 +27,8 @@ class ApiSimulatorTest {
     private final MutableClock clock = MutableClock.at("2026-11-24T12:00:00Z");
     private final OkHttpClient http = new OkHttpClient();
     private ApiSimulator simulator;
+    @TempDir
+    Path dir;
 
     @BeforeEach
     void start() {
@@ -131,5 +138,26 @@ class ApiSimulatorTest {
         assertThat(Behaviour.fromPrompt("a [FAIL] storm [slow] and [unknown]"))
                 .containsExactlyInAnyOrder(Behaviour.FAIL, Behaviour.SLOW);
         assertThat(Behaviour.fromPrompt("no markers")).isEmpty();
+    }
+
+    @Test
+    void aBigJobDeliversARealPlayableClipOverTenMebibytesThroughTheContentRoute() throws Exception {
+        TestFfmpeg.require();
+        JsonNode job = create(new MultipartBody.Builder().setType(MultipartBody.FORM)
+                .addFormDataPart("model", "sora-2").addFormDataPart("prompt", "a storm [big]").build());
+        clock.advance(Duration.ofMinutes(5));
+
+        Path file = dir.resolve("big.mp4");
+        try (Response response = call(new Request.Builder().url(simulator.baseUrl() + "/v1/videos/"
+                + job.get("id").asText() + "/content"), true)) {
+            assertThat(response.code()).isEqualTo(200);
+            Files.copy(response.body().byteStream(), file);
+        }
+
+        assertThat(Files.size(file)).isGreaterThan(10L * 1024 * 1024);
+        JsonNode probe = TestFfmpeg.probe(file);
+        assertThat(TestFfmpeg.videoCodec(probe)).isEqualTo("h264");
+        assertThat(TestFfmpeg.seconds(probe)).isCloseTo(8.0, within(0.2));
+        assertThat(simulator.bigVideo()).startsWith("a real ");
     }
 }

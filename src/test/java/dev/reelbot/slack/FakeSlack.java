@@ -44,6 +44,9 @@ final class FakeSlack implements AutoCloseable {
     }
 
 
+    /** The name {@link #calls} gives the transfer of a file's bytes to its {@code upload_url}. */
+    static final String UPLOAD = "(file transfer)";
+
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final Map<String, Message> messages = new ConcurrentHashMap<>();
     private final Map<String, byte[]> uploads = new ConcurrentHashMap<>();
@@ -66,6 +69,11 @@ final class FakeSlack implements AutoCloseable {
             config.http.maxRequestSize = 50_000_000;
             config.routes.post("/api/{method}", this::api);
             config.routes.post("/upload/{file}", ctx -> {
+                calls.add(new Call(UPLOAD, Map.of("file", ctx.pathParam("file"), "content_type",
+                        String.valueOf(ctx.contentType()))));
+                if (faults.apply(UPLOAD, ctx) == SlackFaults.Outcome.ANSWERED) {
+                    return;
+                }
                 uploads.put(ctx.pathParam("file"), ctx.bodyAsBytes());
                 ctx.result("OK - " + ctx.bodyAsBytes().length);
             });

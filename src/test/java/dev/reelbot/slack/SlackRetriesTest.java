@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.reelbot.core.ChatException;
 import dev.reelbot.core.Conversation;
+import dev.reelbot.core.JobView;
 import dev.reelbot.core.MessageRef;
 import dev.reelbot.core.NoticeView;
 import dev.reelbot.core.PostKey;
@@ -83,6 +84,22 @@ class SlackRetriesTest extends WithSlack {
                 notice(), new PostKey("notice-abcd2345", true)));
         assertThat(failed.kind()).isEqualTo(ChatException.Kind.TRANSIENT);
         assertThat(failed.getMessage()).contains("without messages");
+    }
+
+    @Test
+    void aPosterFrameSlackCannotDownloadIsLeftOutAndTheLinkStillShown() throws Exception {
+        MessageRef ref = h.app.port().post(new Conversation("slack", FakeSlack.TEAM, "C0GENERAL"), notice(),
+                new PostKey("abcd2345-p", false));
+        JobView linked = new JobView("abcd2345", "✅ Video ready", "a cat", ALICE, "sora-2 · 4 s · 720x1280",
+                "Delivered: link.", null, "took 9s", new JobView.Linked("https://bot.example.com/v/abcd2345/t.mp4",
+                null, "over the limit", "https://bot.example.com/v/abcd2345/t.jpg"), true, List.of());
+        h.slack.answerNext("chat.update", 200, "{\"ok\":false,\"error\":\"invalid_blocks\"}", null);
+
+        h.app.port().edit(ref, linked);
+
+        assertThat(h.slack.calls("chat.update")).hasSize(2);
+        String shown = h.slack.message("C0GENERAL", ref.messageId()).blocks();
+        assertThat(shown).contains("https://bot.example.com/v/abcd2345/t.mp4").doesNotContain("t.jpg");
     }
 
     @Test

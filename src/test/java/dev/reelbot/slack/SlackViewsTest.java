@@ -6,6 +6,7 @@ import com.slack.api.util.json.GsonFactory;
 import dev.reelbot.core.ChatException;
 import dev.reelbot.core.JobView;
 import dev.reelbot.core.NoticeView;
+import dev.reelbot.core.VideoLink;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,6 +56,26 @@ class SlackViewsTest {
                 Instant.parse("2026-11-24T13:00:00Z"), "the video is 23.0 MB"))));
         assertThat(blocks).contains("<https://cdn.example/v.mp4|▶️ Watch the video>")
                 .contains("works until 2026-11-24 13:00 UTC");
+    }
+
+    @Test
+    void aLinkedVideoShowsItsPosterFrameAndAnUnsafePosterIsLeftOut() {
+        String blocks = json(SlackViews.job(view("a cat", new JobView.Linked("https://bot.example/v/a/t.mp4", null,
+                "the video is 23.0 MB", "https://bot.example/v/a/t.jpg"))));
+        assertThat(blocks).contains("\"type\":\"image\"").contains("\"image_url\":\"https://bot.example/v/a/t.jpg\"");
+        String unsafe = json(SlackViews.job(view("a cat", new JobView.Linked("https://bot.example/v/a/t.mp4", null,
+                "x", "javascript:alert(1)"))));
+        assertThat(unsafe).doesNotContain("\"type\":\"image\"");
+    }
+
+    @Test
+    void aCompressedUploadLinksTheFullQualityAndAKeptVideoIsNoFailure() {
+        String compressed = json(SlackViews.job(view("a cat", new JobView.Uploaded("uploaded (9.1 MB)",
+                new VideoLink("https://bot.example/v/a/t.mp4", Instant.parse("2026-12-24T13:00:00Z")), true))));
+        assertThat(compressed).contains("compressed to fit").contains("<https://bot.example/v/a/t.mp4|▶️ Full quality>")
+                .contains("works until 2026-12-24 13:00 UTC");
+        String kept = json(SlackViews.job(view("a cat", new JobView.Kept("the chat refused <it>", false))));
+        assertThat(kept).contains("The chat refused &lt;it&gt;.").doesNotContain("refund");
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import dev.reelbot.core.MessageRef;
 import dev.reelbot.core.Money;
 import dev.reelbot.core.Requester;
+import dev.reelbot.core.VideoLink;
 import dev.reelbot.core.VideoRequest;
 import dev.reelbot.core.job.Admission;
 import dev.reelbot.core.job.DeliveryState;
@@ -19,6 +20,7 @@ import dev.reelbot.core.job.JobState;
 import dev.reelbot.core.job.JobStore;
 import dev.reelbot.core.job.JobTask;
 import dev.reelbot.core.job.JobTimes;
+import dev.reelbot.core.job.NoticeState;
 import dev.reelbot.core.job.QueueEntry;
 import dev.reelbot.core.job.Quotas;
 import dev.reelbot.core.job.RefundState;
@@ -74,7 +76,9 @@ class JdbcJobStoreTest {
                 new JobTimes(T0.minusSeconds(100), T0.plusSeconds(1), T0.plusSeconds(30), T0.plusSeconds(20),
                         T0.plusSeconds(15)),
                 new JobTask("task_abc", "completed", 100, "https://cdn/v.mp4", T0.plusSeconds(3600), 2, 1),
-                new JobDelivery(DeliveryState.FAILED, 5, "503"),
+                new JobDelivery(DeliveryState.UNDELIVERED, 5, "503", new VideoLink("https://bot/v/full2345/t.mp4",
+                        T0.plusSeconds(86_400)), "https://bot/v/full2345/t.jpg", "/data/media/full2345.mp4",
+                        NoticeState.POSTED, new MessageRef("slack", "C_ADMIN", "1700000002.000300")),
                 new JobMessage(message, "fingerprint", T0.plusSeconds(25), true, "full2345-k3y9"),
                 new JobRefund(RefundState.RESOLVED, "undelivered", notice, "bob", "refunded", T0.plusSeconds(99),
                         true), new Money(new BigDecimal("1.234567"), "EUR"), T0.plusSeconds(7));

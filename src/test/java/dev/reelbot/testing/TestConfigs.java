@@ -12,8 +12,8 @@ public final class TestConfigs {
 
     /**
      * Writes {@code dir/reelbot.yaml}: the video API at the simulator (key {@code sim-key}), quick polls and edits,
-     * videos and the database under {@code dir}, the HTTP server on loopback at {@code port} (0: any), then the
-     * given sections (platforms, admins) as YAML.
+     * videos (downloaded and kept) and the database under {@code dir}, the HTTP server on loopback at {@code port}
+     * (0: any), then the given sections (platforms, admins) as YAML.
      */
     public static Path write(Path dir, ApiSimulator simulator, int port, String sections) throws IOException {
         Path config = dir.resolve("reelbot.yaml");
@@ -31,11 +31,13 @@ public final class TestConfigs {
                   video-dir: %s
                 store:
                   path: %s
+                media:
+                  dir: %s
                 server:
                   host: 127.0.0.1
                   port: %d
-                """.formatted(simulator.baseUrl(), dir.resolve("downloads"), dir.resolve("jobs.db"), port)
-                + sections);
+                """.formatted(simulator.baseUrl(), dir.resolve("downloads"), dir.resolve("jobs.db"),
+                dir.resolve("media"), port) + sections);
         return config;
     }
 }

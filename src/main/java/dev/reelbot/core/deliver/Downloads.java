@@ -1,6 +1,5 @@
 package dev.reelbot.core.deliver;
 
-import dev.reelbot.core.ChatPort;
 import dev.reelbot.core.VideoApi;
 import dev.reelbot.core.VideoApiException;
 import dev.reelbot.core.VideoDownload;
@@ -16,8 +15,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Starts the download of a finished video on the downloads' own pool ({@link Offload}), in the lane of the host it
- * comes from, under the channel's upload limit, and says in plain words why one failed. The step after it (upload,
- * or another stage such as transcoding) picks the file up when the job is woken.
+ * comes from, up to {@code video-api.max-download-size} (the bot keeps every video, and fits one that is over a
+ * channel's limit), and says in plain words why one failed. The media stage picks the file up when the job is woken.
  */
 final class Downloads {
     /** The lane of downloads without a result link: the API's own {@code /content} route. */
@@ -40,18 +39,17 @@ final class Downloads {
         }
     }
 
-    /** A download started for a job, and the upload limit it was started under. */
-    record Fetch(CompletableFuture<VideoDownload> result, long limit) {
+    /** A download started for a job. */
+    record Fetch(CompletableFuture<VideoDownload> result) {
     }
 
     /** Starts downloading the job's video; the job is woken when it is done. */
-    Fetch start(Job job, ChatPort chat) {
-        long limit = Math.min(chat.uploadLimit(job.message().ref()), maxDownloadBytes);
+    Fetch start(Job job) {
         Path file = videoDir.resolve(job.id() + ".mp4");
         String taskId = job.task().taskId();
         String videoUrl = job.task().videoUrl();
-        return new Fetch(pool.run(job.id(), lane(videoUrl), () -> api.download(taskId, videoUrl, limit, file)),
-                limit);
+        return new Fetch(pool.run(job.id(), lane(videoUrl), () -> api.download(taskId, videoUrl, maxDownloadBytes,
+                file)));
     }
 
     /**

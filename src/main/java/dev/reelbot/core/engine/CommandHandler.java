@@ -215,7 +215,7 @@ public final class CommandHandler {
 
     /**
      * One job: its summary, why it failed (with the technical detail for admins only: it may name internal hosts),
-     * and a status word nobody knows.
+     * its video's link and poster frame (and, for admins, where the bot keeps it), and a status word nobody knows.
      */
     private String statusOf(Job job, boolean forAdmin) {
         StringBuilder text = new StringBuilder(renderer.summary(job, clock.instant()));
@@ -226,6 +226,7 @@ public final class CommandHandler {
                 text.append(" (").append(failure.detail()).append(')');
             }
         }
+        text.append(JobDetails.delivery(job, forAdmin));
         String note = JobDetails.unknownStatusNote(job, knowsStatus);
         return note == null ? text.toString() : text.append('\n').append(note).toString();
     }

@@ -12,6 +12,7 @@ import dev.reelbot.core.billing.UsageReports;
 import dev.reelbot.core.command.CommandParser;
 import dev.reelbot.core.command.Limits;
 import dev.reelbot.core.deliver.Deliverer;
+import dev.reelbot.core.deliver.MediaParts;
 import dev.reelbot.core.job.JobStore;
 import dev.reelbot.core.job.JobUpdates;
 import dev.reelbot.core.job.Quotas;
@@ -44,11 +45,11 @@ public final class Engine {
     private final NoticeTrouble noticeTrouble = new NoticeTrouble();
 
     /**
-     * An engine whose create requests and downloads run on the workers too: for tests, which step jobs on their own
-     * thread.
+     * An engine whose create requests, downloads and transcodes run on the workers too: for tests, which step jobs
+     * on their own thread.
      */
     public Engine(Parts parts, Executor workers, Clock clock) {
-        this(parts, workers, workers, workers, clock);
+        this(parts, workers, workers, workers, workers, clock);
     }
 
     /**
@@ -56,8 +57,12 @@ public final class Engine {
      * @param submitters  where the step that sends a job's create request runs (see {@link Poller})
      * @param downloads   where videos are downloaded ({@link Deliverer}): a pool of
      *                    {@code settings.downloads().workers()} threads, apart from the others
+     * @param transcodes  where videos are fitted under a channel's limit ({@link Deliverer}): a pool of
+     *                    {@code settings.media().transcodeWorkers()} threads, apart from the others (keeping
+     *                    videos and taking poster frames, short work, runs on the downloads' pool)
      */
-    public Engine(Parts parts, Executor workers, Executor submitters, Executor downloads, Clock clock) {
+    public Engine(Parts parts, Executor workers, Executor submitters, Executor downloads, Executor transcodes,
+                  Clock clock) {
         this.settings = parts.settings();
         ModelCatalog catalog = parts.catalog();
         VideoApi api = new LimitedVideoApi(new MeasuredVideoApi(parts.api(), parts.metrics()), settings.maxApiCalls());
@@ -81,8 +86,9 @@ public final class Engine {
         JobRunner runner = new JobRunner(parts.store(), chats,
                 new TaskWatcher(api, updates, catalog, settings, clock, () -> ThreadLocalRandom.current()
                         .nextDouble(), parts.metrics(), queue),
-                new Deliverer(api, downloads, settings.downloads(), jobId -> poller().wake(jobId), settings.videoDir(),
-                        parts.maxDownloadBytes(), settings.deliveryAttempts(), updates, clock),
+                new Deliverer(api, downloads, transcodes, settings.downloads(), settings.media(), parts.media(),
+                        jobId -> poller().wake(jobId), settings.videoDir(), parts.maxDownloadBytes(),
+                        settings.deliveryAttempts(), updates, parts.metrics(), clock),
                 notices, new MessageKeeper(updates, renderer, settings, clock, parts.metrics(), queue), pending,
                 queue, clock);
         BudgetAlerts alerts = new BudgetAlerts(chats, renderer, workers, clock);
@@ -102,41 +108,49 @@ public final class Engine {
     }
 
     /**
-     * What an engine is made of; {@code chats}: one port per platform; {@code maxInFlight}: jobs in flight at the
-     * video API at once across all users ({@code video-api.max-in-flight}, {@link #UNLIMITED} for no limit);
-     * {@code billing}: the currency and the monthly budgets.
+     * What an engine is made of; {@code chats}: one port per platform; {@code media}: what videos are kept with;
+     * {@code maxInFlight}: jobs in flight at the video API at once across all users
+     * ({@code video-api.max-in-flight}, {@link #UNLIMITED} for no limit); {@code billing}: the currency and the
+     * monthly budgets.
      */
     public record Parts(JobStore store, VideoApi api, List<ChatPort> chats, ModelCatalog catalog, Limits limits,
                         Quotas quotas, Admins admins, EngineSettings settings, long maxDownloadBytes,
-                        String commandName, EngineMetrics metrics, int maxInFlight, BillingSettings billing) {
+                        String commandName, EngineMetrics metrics, MediaParts media, int maxInFlight,
+                        BillingSettings billing) {
         public static final int UNLIMITED = Integer.MAX_VALUE;
 
         /** Parts with no limit on jobs in flight, in US dollars with no budgets. */
         public Parts(JobStore store, VideoApi api, List<ChatPort> chats, ModelCatalog catalog, Limits limits,
                      Quotas quotas, Admins admins, EngineSettings settings, long maxDownloadBytes,
-                     String commandName, EngineMetrics metrics) {
+                     String commandName, EngineMetrics metrics, MediaParts media) {
             this(store, api, chats, catalog, limits, quotas, admins, settings, maxDownloadBytes, commandName,
-                    metrics, UNLIMITED, BillingSettings.DEFAULTS);
+                    metrics, media, UNLIMITED, BillingSettings.DEFAULTS);
         }
 
-        /** Parts that report no metrics. */
+        /** Parts that report no metrics and keep no media. */
         public Parts(JobStore store, VideoApi api, List<ChatPort> chats, ModelCatalog catalog, Limits limits,
                      Quotas quotas, Admins admins, EngineSettings settings, long maxDownloadBytes,
                      String commandName) {
             this(store, api, chats, catalog, limits, quotas, admins, settings, maxDownloadBytes, commandName,
-                    EngineMetrics.NONE);
+                    EngineMetrics.NONE, MediaParts.NONE);
+        }
+
+        /** The same parts with {@code newMedia}. */
+        public Parts withMedia(MediaParts newMedia) {
+            return new Parts(store, api, chats, catalog, limits, quotas, admins, settings, maxDownloadBytes,
+                    commandName, metrics, newMedia, maxInFlight, billing);
         }
 
         /** The same parts with at most {@code max} jobs in flight at the video API. */
         public Parts withMaxInFlight(int max) {
             return new Parts(store, api, chats, catalog, limits, quotas, admins, settings, maxDownloadBytes,
-                    commandName, metrics, max, billing);
+                    commandName, metrics, media, max, billing);
         }
 
         /** The same parts, billing in {@code newBilling}'s currency within its budgets. */
         public Parts withBilling(BillingSettings newBilling) {
             return new Parts(store, api, chats, catalog, limits, quotas, admins, settings, maxDownloadBytes,
-                    commandName, metrics, maxInFlight, newBilling);
+                    commandName, metrics, media, maxInFlight, newBilling);
         }
     }
 

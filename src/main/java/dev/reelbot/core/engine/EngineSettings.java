@@ -1,6 +1,7 @@
 package dev.reelbot.core.engine;
 
 import dev.reelbot.core.deliver.DownloadSettings;
+import dev.reelbot.core.deliver.MediaSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -23,6 +24,7 @@ import java.time.Duration;
  * @param deliveryAttempts   fetch-and-upload attempts before a delivery fails
  * @param videoDir           where videos are downloaded to
  * @param downloads          the downloads' own pool, deadline and minimum rate
+ * @param media              transcoding (on its own pool) and the lifetime of the links the bot serves
  */
 public record EngineSettings(
         Duration tick,
@@ -38,18 +40,25 @@ public record EngineSettings(
         Duration heartbeat,
         int deliveryAttempts,
         Path videoDir,
-        DownloadSettings downloads) {
+        DownloadSettings downloads,
+        MediaSettings media) {
 
     /** The same settings, downloading videos to {@code dir}. */
     public EngineSettings withVideoDir(Path dir) {
         return new EngineSettings(tick, minPollInterval, maxPollInterval, jitter, workers, submitWorkers, maxApiCalls,
-                noProgressTimeout, lostAfter, editInterval, heartbeat, deliveryAttempts, dir, downloads);
+                noProgressTimeout, lostAfter, editInterval, heartbeat, deliveryAttempts, dir, downloads, media);
+    }
+
+    /** The same settings with {@code newMedia}. */
+    public EngineSettings withMedia(MediaSettings newMedia) {
+        return new EngineSettings(tick, minPollInterval, maxPollInterval, jitter, workers, submitWorkers, maxApiCalls,
+                noProgressTimeout, lostAfter, editInterval, heartbeat, deliveryAttempts, videoDir, downloads, newMedia);
     }
 
     /** The defaults documented in config/reelbot.example.yaml. */
     public static EngineSettings defaults(Path videoDir) {
         return new EngineSettings(Duration.ofMillis(100), Duration.ofSeconds(2), Duration.ofSeconds(30), 0.2, 8, 4, 8,
                 Duration.ofMinutes(15), 3, Duration.ofSeconds(3), Duration.ofSeconds(60), 5, videoDir,
-                DownloadSettings.DEFAULTS);
+                DownloadSettings.DEFAULTS, MediaSettings.DEFAULTS);
     }
 }

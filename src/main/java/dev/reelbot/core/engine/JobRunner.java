@@ -17,10 +17,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One step of one job: does every duty that is due, in the order that keeps messages true (send it when its turn
- * in the queue has come, or let it wait; poll the API; post the message if there is none; raise a refund notice,
- * so the final view can say it was raised; deliver the video; show the latest view), and says when the job next
- * needs a step. The refund notice keeps a schedule of its own: when the admin room is in trouble the requester's
- * message goes ahead without it.
+ * in the queue has come, or let it wait; poll the API; post the message if there is none; deliver the video; raise
+ * an admin notice (a refund case's, or a delivery notice for a video no chat took), so the final view can say it
+ * was raised; show the latest view), and says when the job next needs a step. Admin notices keep a schedule of
+ * their own: when the admin room is in trouble the requester's message goes ahead without them.
  */
 final class JobRunner {
     private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
@@ -85,21 +85,19 @@ final class JobRunner {
         if (showsMessage && job.message().ref() == null && due(tracked.chatAt)) {
             job = messages.update(job, tracked, chat);
         }
-        if (job.refund().state().isPending() && due(tracked.notice.nextAttempt())) {
+        if (job.delivery().state() == DeliveryState.PENDING && (job.message().ref() != null || job.unreachable())
+                && deliverer.due(tracked.delivery)) {
+            job = deliverer.deliver(job, tracked.delivery, chat);
+        }
+        if (job.noticePending() && due(tracked.notice.nextAttempt())) {
             job = notices.notify(job, tracked.notice, chat);
         } else if (job.refund().noticeOutdated() && due(tracked.notice.nextAttempt())) {
             job = notices.showResolution(job, tracked.notice, chat);
         }
-        if (job.delivery().state() == DeliveryState.PENDING && MessageKeeper.unreachable(job)) {
-            job = deliverer.nobodyToDeliverTo(job);
-        } else if (job.delivery().state() == DeliveryState.PENDING && job.message().ref() != null
-                && deliverer.due(tracked.delivery)) {
-            job = deliverer.deliver(job, tracked.delivery, chat);
-        }
         if (due(tracked.chatAt)) {
             job = messages.update(job, tracked, chat);
         }
-        if (!job.refund().state().isPending() && !job.refund().noticeOutdated()) {
+        if (!job.noticePending() && !job.refund().noticeOutdated()) {
             notices.settled(job.id());
         }
         if (wasInFlight && !job.state().isInFlight()) {
@@ -163,9 +161,10 @@ final class JobRunner {
             next = earliest(next, tracked.pollAt);
         }
         if (job.delivery().state() == DeliveryState.PENDING) {
-            next = earliest(next, job.message().ref() == null ? tracked.chatAt : tracked.delivery.nextAttempt());
+            next = earliest(next, job.message().ref() == null && !job.unreachable() ? tracked.chatAt
+                    : tracked.delivery.nextAttempt());
         }
-        if (job.refund().state().isPending() || job.refund().noticeOutdated()) {
+        if (job.noticePending() || job.refund().noticeOutdated()) {
             next = earliest(next, tracked.notice.nextAttempt());
         }
         Instant messageDue = messages.due(job);

@@ -58,7 +58,7 @@ final class MessageKeeper {
                 || job.state() == JobState.SENDING) {
             return job.state() == JobState.REJECTED && !job.message().finalShown() ? clock.instant() : null;
         }
-        if (unreachable(job)) {
+        if (job.unreachable()) {
             return null;
         }
         JobView view = renderer.render(job, clock.instant());
@@ -70,7 +70,7 @@ final class MessageKeeper {
         if (job.state() == JobState.REJECTED) {
             return tellPrivately(job, tracked, chat);
         }
-        if (unreachable(job)) {
+        if (job.unreachable()) {
             return job;
         }
         Instant now = clock.instant();
@@ -109,11 +109,6 @@ final class MessageKeeper {
                     : e.fromPlatform() ? "rate_limited" : "throttled");
             return failed(job, tracked, e, view.isFinal());
         }
-    }
-
-    /** Whether the requester could be reached nowhere (not even by DM): the bot stopped trying. */
-    static boolean unreachable(Job job) {
-        return job.message().ref() == null && job.message().finalShown() && job.state() != JobState.REJECTED;
     }
 
     private Job tellPrivately(Job job, Tracked tracked, ChatPort chat) {

@@ -3,6 +3,7 @@ package dev.reelbot.core.engine;
 import dev.reelbot.core.deliver.DeliveryAttempts;
 import dev.reelbot.core.job.Job;
 import dev.reelbot.core.job.JobState;
+import dev.reelbot.core.job.NoticeState;
 import dev.reelbot.core.job.RefundState;
 import dev.reelbot.core.notice.NoticeAttempts;
 import java.time.Instant;
@@ -47,9 +48,9 @@ final class Tracked {
     /** When the job's own message may next be posted or edited; {@link #chatErrors} failures in a row so far. */
     Instant chatAt;
     int chatErrors;
-    /** Its delivery's attempts: when the next may run, the download in flight. */
+    /** Its delivery's attempts: when the next may run, the download or media work in flight. */
     final DeliveryAttempts delivery;
-    /** Its refund notice's attempts, on a schedule of their own. */
+    /** Its admin notice's attempts (a refund or a delivery notice), on a schedule of their own. */
     final NoticeAttempts notice;
 
     /** A job this process just accepted: its create request is still to be sent. */
@@ -62,8 +63,9 @@ final class Tracked {
      * comes); a notice claim it holds was left by an earlier process, which may or may not have posted the notice.
      */
     static Tracked resumed(Job job, Instant now) {
-        return new Tracked(job.id(), job.state().isUnsent(), job.state() == JobState.SUBMITTING,
-                job.refund().state() == RefundState.NOTIFYING, now);
+        boolean inherited = job.refund().state() == RefundState.NOTIFYING
+                || job.delivery().notice() == NoticeState.NOTIFYING;
+        return new Tracked(job.id(), job.state().isUnsent(), job.state() == JobState.SUBMITTING, inherited, now);
     }
 
     private Tracked(String jobId, boolean awaitingSubmission, boolean countedUnsent, boolean inheritedNoticeClaim,

@@ -6,12 +6,17 @@ public enum DeliveryState {
     NONE,
     /** The video must still be fetched and handed to the chat. */
     PENDING,
-    /** The file was uploaded into the chat. */
+    /** The file was uploaded into the chat as it came. */
     UPLOADED,
-    /** Too large to upload: the message links to it. */
+    /** Over the channel's upload limit: a copy fitted under it was uploaded (the original linked, if it can be). */
+    TRANSCODED,
+    /** It could not be uploaded here: the message links to it. */
     LINKED,
-    /** Every attempt failed; the requester and the admins were told. */
-    FAILED;
+    /**
+     * The chat took neither the file nor a link (or the requester could be reached nowhere): the video is kept,
+     * and the admins get a delivery notice saying where. Never a refund case: the video exists.
+     */
+    UNDELIVERED;
 
     public boolean isDone() {
         return this != PENDING;

@@ -64,12 +64,22 @@ public record Job(
     }
 
     /**
-     * Whether nothing is left to do: the API is done with it, the video is delivered (or that failed and was
-     * reported), the requester has seen the outcome, and any refund notice is posted and shows its resolution.
+     * Whether nothing is left to do: the API is done with it, the video is delivered (or kept, and the admins
+     * told), the requester has seen the outcome, and any refund notice is posted and shows its resolution.
      */
     public boolean isSettled() {
         return state.isFinal() && delivery.state().isDone() && message.finalShown() && !refund.state().isPending()
-                && !refund.noticeOutdated();
+                && !refund.noticeOutdated() && !delivery.notice().isPending();
+    }
+
+    /** Whether an admin notice (a refund case's, or a delivery notice) must still be posted. */
+    public boolean noticePending() {
+        return refund.state().isPending() || delivery.notice().isPending();
+    }
+
+    /** Whether the requester could be reached nowhere (not even by DM): the bot stopped trying to show them. */
+    public boolean unreachable() {
+        return message.ref() == null && message.finalShown() && state != JobState.REJECTED;
     }
 
     Job withState(JobState newState, Instant now) {

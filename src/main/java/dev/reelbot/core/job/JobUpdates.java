@@ -66,8 +66,9 @@ public final class JobUpdates {
     }
 
     /**
-     * Counts what a change means once, as it is written: a job that just became a refund case is a failure, by its
-     * code; a job that was just billed (or maybe billed: outcome unknown) adds its price to the spend.
+     * Counts what a change means once, as it is written (only the write that made it is counted): a job that just
+     * became a refund case is a failure, by its code; a job that was just billed (or maybe billed: outcome unknown)
+     * adds its price to the spend; a delivery that just ended counts by how.
      */
     private void count(Job before, Job after) {
         if (before.refund().state() == RefundState.NONE && after.refund().state() == RefundState.NEEDED) {
@@ -75,6 +76,14 @@ public final class JobUpdates {
         }
         if (!before.state().isBilled() && after.state().isBilled() && after.price() != null) {
             metrics.spent(after.request().model(), after.price().amount());
+        }
+        if (before.delivery().state() == DeliveryState.PENDING && after.delivery().state().isDone()) {
+            metrics.delivered(switch (after.delivery().state()) {
+                case UPLOADED -> "uploaded";
+                case TRANSCODED -> "transcoded";
+                case LINKED -> "linked";
+                default -> "failed";
+            });
         }
     }
 

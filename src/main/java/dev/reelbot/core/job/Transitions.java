@@ -3,6 +3,7 @@ package dev.reelbot.core.job;
 import dev.reelbot.core.MessageRef;
 import dev.reelbot.core.TaskPhase;
 import dev.reelbot.core.TaskStatus;
+import dev.reelbot.core.VideoLink;
 import java.time.Instant;
 
 /**
@@ -137,12 +138,14 @@ public final class Transitions {
 
     /**
      * The requester could not be shown the outcome anywhere (channel and fallbacks refused): stop trying, and make
-     * sure the admins hear of it if nobody else will.
+     * sure the admins hear of it if nobody else will. A job still running is left to end first: a generated video is
+     * never a refund case (one still to be delivered gets a delivery notice, see {@link #undelivered}; one delivered
+     * needs nothing more), and a job that fails raises its refund notice then.
      */
     public static Job unreachable(Job job, String why, Instant now) {
         Job given = job.withMessage(job.message().withFinalShown(true, now)).withTimes(touched(job, now));
-        return job.state() == JobState.COMPLETED && job.delivery().state() == DeliveryState.FAILED
-                || job.refund().state() != RefundState.NONE
+        boolean endedWithoutVideo = job.state().isFinal() && job.state() != JobState.COMPLETED;
+        return !endedWithoutVideo || job.refund().state() != RefundState.NONE
                 ? given : needRefund(given, new Failure("the requester could not be reached: " + why, "unreachable"));
     }
 
@@ -151,26 +154,48 @@ public final class Transitions {
         return job.withMessage(JobMessage.NONE).withTimes(touched(job, now));
     }
 
-    /** The video reached the chat, as a file or a link. */
-    public static Job delivered(Job job, DeliveryState how, String note, Instant now) {
-        require(job, job.delivery().state() == DeliveryState.PENDING
-                && (how == DeliveryState.UPLOADED || how == DeliveryState.LINKED), "delivered");
-        return job.withDelivery(new JobDelivery(how, job.delivery().attempts() + 1, note))
+    /**
+     * The video reached the chat: uploaded as it came, uploaded fitted under the limit, or linked; {@code link} is
+     * what the message links to ({@code null}: nothing), {@code poster} its poster frame, {@code kept} where the bot
+     * keeps the original.
+     */
+    public static Job delivered(Job job, DeliveryState how, String note, VideoLink link, String poster, String kept,
+                         Instant now) {
+        require(job, job.delivery().state() == DeliveryState.PENDING && (how == DeliveryState.UPLOADED
+                || how == DeliveryState.TRANSCODED || how == DeliveryState.LINKED), "delivered");
+        return job.withDelivery(new JobDelivery(how, job.delivery().attempts() + 1, note, link, poster, kept,
+                NoticeState.NONE, null)).withMessage(unfinalised(job)).withTimes(touched(job, now));
+    }
+
+    /**
+     * The video exists but no chat took it (nor a link to it), or its requester can be reached nowhere: the admins
+     * get a delivery notice naming where it is kept. Never a refund case and never shown as a failure; {@code why}
+     * is kept with its technical detail for {@code /video status}.
+     */
+    public static Job undelivered(Job job, Failure why, VideoLink link, String kept, Instant now) {
+        require(job, job.delivery().state() == DeliveryState.PENDING, "undelivered");
+        return job.withDelivery(new JobDelivery(DeliveryState.UNDELIVERED, job.delivery().attempts() + 1,
+                why.message(), link, null, kept, NoticeState.NEEDED, null)).withFailure(why)
                 .withMessage(unfinalised(job)).withTimes(touched(job, now));
     }
 
-    /** One delivery attempt failed; after {@code maxAttempts} the delivery fails and the admins are told. */
-    public static Job deliveryAttemptFailed(Job job, Failure why, int maxAttempts, Instant now) {
+    /** One delivery attempt failed; it is tried again later (the deliverer decides when to stop). */
+    public static Job deliveryAttemptFailed(Job job, String why, Instant now) {
         require(job, job.delivery().state() == DeliveryState.PENDING, "delivery failed");
-        int attempts = job.delivery().attempts() + 1;
-        if (attempts < maxAttempts) {
-            return job.withDelivery(new JobDelivery(DeliveryState.PENDING, attempts, why.message()))
-                    .withTimes(touched(job, now));
-        }
-        Failure failure = new Failure("the video was generated but could not be delivered: " + why.message(),
-                "undelivered", why.detail());
-        return needRefund(job.withDelivery(new JobDelivery(DeliveryState.FAILED, attempts, why.message()))
-                .withFailure(failure).withMessage(unfinalised(job)).withTimes(touched(job, now)), failure);
+        return job.withDelivery(JobDelivery.pending(job.delivery().attempts() + 1, why)).withTimes(touched(job, now));
+    }
+
+    /** Claims the right to post the delivery notice; only one claim can win the compare-and-set. */
+    public static Job deliveryNoticeClaimed(Job job, Instant now) {
+        require(job, job.delivery().notice() == NoticeState.NEEDED, "delivery notice claimed");
+        return job.withDelivery(job.delivery().withNotice(NoticeState.NOTIFYING, null)).withTimes(touched(job, now));
+    }
+
+    /** The delivery notice is in the admin channel; the requester's message now says the admins were told. */
+    public static Job deliveryNoticePosted(Job job, MessageRef notice, Instant now) {
+        require(job, job.delivery().notice() == NoticeState.NOTIFYING, "delivery notice posted");
+        return job.withDelivery(job.delivery().withNotice(NoticeState.POSTED, notice)).withMessage(unfinalised(job))
+                .withTimes(touched(job, now));
     }
 
     /** Claims the right to post the refund notice; only one claim can win the compare-and-set. */
@@ -219,7 +244,7 @@ public final class Transitions {
             JobTask t = job.task();
             return job.withState(JobState.COMPLETED, now)
                     .withTask(new JobTask(t.taskId(), t.apiStatus(), 100, status.videoUrl(), status.expiresAt(), 0, 0))
-                    .withDelivery(new JobDelivery(DeliveryState.PENDING, 0, null));
+                    .withDelivery(JobDelivery.pending(0, null));
         }
         if (next == JobState.FAILED) {
             String detail = status.errorMessage() == null ? "no reason given" : status.errorMessage();

@@ -3,10 +3,10 @@ package dev.reelbot.core.notice;
 import java.time.Instant;
 
 /**
- * What the engine remembers about one job's refund notice between steps, in memory only: when it may next be posted
- * or edited (a schedule of its own, so trouble in the admin room never holds up the requester's message), failures
- * in a row, and what this process knows of its own claim. Losing it in a restart is harmless: a claim found at
- * start-up counts as inherited, and its notice is posted marked as a possible repeat.
+ * What the engine remembers about one job's admin notice (a refund or a delivery notice) between steps, in memory
+ * only: when it may next be posted or edited (a schedule of its own, so trouble in the admin room never holds up the
+ * requester's message), failures in a row, and what this process knows of its own claim. Losing it in a restart is
+ * harmless: a claim found at start-up counts as inherited, and its notice is posted marked as a possible repeat.
  *
  * <p>Threading: touched only by the worker stepping the job (the poller never steps a job twice at once).
  */
@@ -15,7 +15,7 @@ public final class NoticeAttempts {
     Instant at;
     /** Failed attempts in a row. */
     int errors;
-    /** Whether this process claimed the refund notice (or tried to, and cannot know whether the claim landed). */
+    /** Whether this process claimed the notice (or tried to, and cannot know whether the claim landed). */
     boolean claimed;
     /** Whether an attempt of this process may have posted the notice (it failed in a way that cannot tell). */
     boolean maybePosted;

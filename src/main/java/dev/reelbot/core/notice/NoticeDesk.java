@@ -5,11 +5,11 @@ import dev.reelbot.core.ChatException;
 import dev.reelbot.core.ChatPort;
 import dev.reelbot.core.EngineMetrics;
 import dev.reelbot.core.MessageRef;
+import dev.reelbot.core.NoticeKind;
 import dev.reelbot.core.PostKey;
 import dev.reelbot.core.job.Job;
 import dev.reelbot.core.job.JobStore;
 import dev.reelbot.core.job.JobUpdates;
-import dev.reelbot.core.job.RefundState;
 import dev.reelbot.core.job.Transitions;
 import dev.reelbot.core.render.Renderer;
 import java.time.Clock;
@@ -18,7 +18,8 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Raises a job's refund notice in the admin room, once, and keeps it true: the right to post is claimed with a
+ * Raises a job's admin notice (a refund case's, or a delivery notice for a video no chat took; see
+ * {@link NoticeKind}) in the admin room, once, and keeps a refund notice true: the right to post is claimed with a
  * compare-and-set, so overlapping steps, retries and restarts cannot post twice. A claim another live process holds
  * is left to it. When an earlier attempt may have posted the notice (its answer or its record was lost, or a
  * restart came between claiming and confirming), the post says so, and the adapter looks for that notice by its
@@ -49,13 +50,20 @@ public final class NoticeDesk {
         this.trouble = trouble;
     }
 
-    /** Posts the job's refund notice, once: claims the right to, then posts it in the admin room. */
+    /**
+     * Posts the job's admin notice (its refund case's, else its delivery notice), once: claims the right to, then
+     * posts it in the admin room.
+     */
     public Job notify(Job job, NoticeAttempts tracked, ChatPort chat) {
+        NoticeKind kind = NoticeClaims.pendingFor(job);
+        if (kind == null) {
+            return job;
+        }
         Job claimed = job;
-        if (job.refund().state() == RefundState.NEEDED) {
+        if (NoticeClaims.needed(kind, job)) {
             // Counted as ours before the write: a claim whose write failed after landing is still this process's.
             tracked.claimed = true;
-            Optional<Job> won = updates.tryApply(job, j -> Transitions.noticeClaimed(j, clock.instant()));
+            Optional<Job> won = updates.tryApply(job, j -> NoticeClaims.claimed(kind, j, clock.instant()));
             if (won.isEmpty()) {
                 tracked.claimed = false;
                 return store.find(job.id()).orElse(job);
@@ -67,20 +75,20 @@ public final class NoticeDesk {
         boolean maybePosted = tracked.inheritedClaim || tracked.maybePosted;
         tracked.maybePosted = true;
         try {
-            MessageRef notice = chat.post(chat.adminRoom(claimed.requester()), renderer.notice(claimed, maybePosted),
-                    new PostKey("notice-" + claimed.id(), maybePosted));
+            MessageRef notice = chat.post(chat.adminRoom(claimed.requester()), renderer.notice(claimed, kind,
+                    maybePosted), new PostKey(kind.key(claimed.id()), maybePosted));
             tracked.claimed = true;
-            Job next = updates.apply(claimed, j -> Transitions.noticePosted(j, notice, clock.instant()));
+            Job next = updates.apply(claimed, j -> NoticeClaims.posted(kind, j, notice, clock.instant()));
             gotThrough(next, tracked);
-            JobUpdates.event(next, "refund notice posted{}: {}", maybePosted ? " (possible repeat)" : "",
-                    next.refund().reason());
+            JobUpdates.event(next, "{} posted{}: {}", kind.label(), maybePosted ? " (possible repeat)" : "",
+                    NoticeClaims.reason(kind, next));
             return next;
         } catch (ChatException e) {
             if (e.kind() != ChatException.Kind.TRANSIENT) {
                 // Refused outright (a rate limit, no access): this attempt posted nothing.
                 tracked.maybePosted = maybePosted;
             }
-            failed(claimed, tracked, e, "refund notice not posted yet");
+            failed(claimed, tracked, e, kind.label(), "not posted yet");
             return claimed;
         }
     }
@@ -88,10 +96,10 @@ public final class NoticeDesk {
     /** Shows an admin's resolution on the notice; retried on the notice's schedule until the chat took it. */
     public Job showResolution(Job job, NoticeAttempts tracked, ChatPort chat) {
         try {
-            chat.edit(job.refund().notice(), renderer.notice(job, false));
+            chat.edit(job.refund().notice(), renderer.notice(job, NoticeKind.REFUND, false));
         } catch (ChatException e) {
             if (e.kind() != ChatException.Kind.MESSAGE_GONE) {
-                failed(job, tracked, e, "refund notice not marked resolved yet");
+                failed(job, tracked, e, NoticeKind.REFUND.label(), "not marked resolved yet");
                 return job;
             }
             JobUpdates.warn(job, "the refund notice was deleted; nothing left to mark resolved");
@@ -115,7 +123,7 @@ public final class NoticeDesk {
      * Retries later. A rate limit (the platform's or the bot's own) is only a wait; anything else is the admin
      * channel's trouble: listed for {@code /healthz}, counted, and logged.
      */
-    private void failed(Job job, NoticeAttempts tracked, ChatException e, String what) {
+    private void failed(Job job, NoticeAttempts tracked, ChatException e, String notice, String what) {
         Instant now = clock.instant();
         if (e.kind() == ChatException.Kind.RATE_LIMITED) {
             tracked.at = now.plus(RETRIES.after(tracked.errors, e.retryAfter()));
@@ -123,8 +131,8 @@ public final class NoticeDesk {
         }
         Instant retry = now.plus(RETRIES.after(tracked.errors++, e.retryAfter()));
         tracked.at = retry;
-        trouble.failed(job, e.getMessage(), now);
+        trouble.failed(job, notice, e.getMessage(), now);
         metrics.noticeFailed(job.requester().platform());
-        JobUpdates.error(job, "{} ({}); retrying at {}", what, e.getMessage(), retry);
+        JobUpdates.error(job, "{} {} ({}); retrying at {}", notice, what, e.getMessage(), retry);
     }
 }

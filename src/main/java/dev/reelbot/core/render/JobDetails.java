@@ -1,7 +1,11 @@
 package dev.reelbot.core.render;
 
+import dev.reelbot.core.VideoLink;
 import dev.reelbot.core.VideoRequest;
+import dev.reelbot.core.job.DeliveryState;
 import dev.reelbot.core.job.Job;
+import dev.reelbot.core.job.JobDelivery;
+import dev.reelbot.core.job.NoticeState;
 import dev.reelbot.core.text.HumanFormat;
 import dev.reelbot.core.text.PlainText;
 import java.time.Instant;
@@ -32,6 +36,7 @@ public final class JobDetails {
         line(text, "Requested", HumanFormat.when(job.times().createdAt()));
         line(text, "Finished", job.times().finishedAt() == null ? null : HumanFormat.when(job.times().finishedAt()));
         line(text, "Video", job.delivery().note());
+        line(text, "Link", job.delivery().link() == null ? null : linkText(job.delivery().link()));
         line(text, "Failure", job.failure() == null ? null : job.failure().message());
         line(text, "Note", unknownStatusNote(job, knowsStatus));
         return text.toString().stripTrailing();
@@ -49,6 +54,34 @@ public final class JobDetails {
         return "The video API says `" + PlainText.oneLine(word, 40) + "`, a status word the bot does not know: it "
                 + "counts as still running until the time limit. If it means done or failed, an admin can add it "
                 + "(video-api.status-words).";
+    }
+
+    /**
+     * The lines {@code /video status} adds for a finished video: its link with the expiry, its poster frame, and
+     * for admins where the bot keeps it. Empty when there is none of these.
+     */
+    public static String delivery(Job job, boolean forAdmin) {
+        JobDelivery d = job.delivery();
+        StringBuilder text = new StringBuilder();
+        if (d.link() != null) {
+            text.append("\nVideo: ").append(linkText(d.link()));
+        }
+        if (d.poster() != null) {
+            text.append("\nPoster: ").append(d.poster());
+        }
+        if (d.state() == DeliveryState.UNDELIVERED) {
+            text.append("\nNot delivered: ").append(d.note()).append(" (the admins ")
+                    .append(d.notice() == NoticeState.POSTED ? "have been" : "are being").append(" told)");
+        }
+        if (forAdmin && d.kept() != null) {
+            text.append("\nKept at: ").append(d.kept());
+        }
+        return text.toString();
+    }
+
+    private static String linkText(VideoLink link) {
+        return link.url() + (link.expiresAt() == null ? "" : " (expires " + HumanFormat.when(link.expiresAt())
+                + ")");
     }
 
     private static void line(StringBuilder text, String label, String value) {

@@ -3,14 +3,18 @@ package dev.reelbot.core.render;
 import dev.reelbot.core.JobView;
 import dev.reelbot.core.ModelCatalog;
 import dev.reelbot.core.ModelSpec;
+import dev.reelbot.core.NoticeKind;
 import dev.reelbot.core.NoticeView;
 import dev.reelbot.core.Requester;
+import dev.reelbot.core.VideoLink;
 import dev.reelbot.core.VideoRequest;
 import dev.reelbot.core.billing.BudgetAlert;
 import dev.reelbot.core.billing.BudgetWatch;
 import dev.reelbot.core.job.Job;
+import dev.reelbot.core.job.JobDelivery;
 import dev.reelbot.core.job.JobRefund;
 import dev.reelbot.core.job.JobState;
+import dev.reelbot.core.job.NoticeState;
 import dev.reelbot.core.job.RefundState;
 import dev.reelbot.core.text.HumanFormat;
 import dev.reelbot.core.text.PlainText;
@@ -75,22 +79,32 @@ public final class Renderer {
                 bar = progressBar(job.task().progress());
             }
             case COMPLETED -> {
-                switch (job.delivery().state()) {
+                JobDelivery delivery = job.delivery();
+                VideoLink link = delivery.link();
+                switch (delivery.state()) {
                     case UPLOADED -> {
                         headline = "✅ Video ready";
-                        status = "Done.";
-                        result = new JobView.Uploaded(job.delivery().note());
+                        status = "Delivered: uploaded.";
+                        result = new JobView.Uploaded(delivery.note(), link, false);
+                    }
+                    case TRANSCODED -> {
+                        headline = "✅ Video ready";
+                        status = link != null ? "Delivered: uploaded (compressed to fit; full quality: link)."
+                                : "Delivered: uploaded (compressed to fit the upload limit here).";
+                        result = new JobView.Uploaded(delivery.note(), link, true);
                     }
                     case LINKED -> {
                         headline = "✅ Video ready";
-                        status = "Done. The video is too large to upload here, so here is a link.";
-                        result = new JobView.Linked(job.task().videoUrl(), job.task().expiresAt(),
-                                job.delivery().note());
+                        status = "Delivered: link" + (link.expiresAt() == null ? "" : " (expires "
+                                + HumanFormat.when(link.expiresAt()) + ")") + ".";
+                        result = new JobView.Linked(link.url(), link.expiresAt(), delivery.note(), delivery.poster());
                     }
-                    case FAILED -> {
-                        headline = "⚠️ Not delivered";
-                        status = "The video was generated but could not be delivered.";
-                        result = failed(job);
+                    case UNDELIVERED -> {
+                        headline = "📦 Video made, kept for you";
+                        status = "It could not be brought to this chat, so the bot keeps it and the admins "
+                                + (delivery.notice() == NoticeState.POSTED ? "have been" : "are being")
+                                + " told where it is.";
+                        result = new JobView.Kept(delivery.note(), delivery.notice() == NoticeState.POSTED);
                     }
                     default -> {
                         headline = "📦 Almost done";
@@ -136,16 +150,13 @@ public final class Renderer {
         return place.estimate() == null ? text : text + " · " + HumanFormat.about(place.estimate());
     }
 
-    /** The admin notice for a refund case. */
-    public NoticeView notice(Job job, boolean repeated) {
-        List<NoticeView.Fact> facts = new ArrayList<>();
-        Requester who = job.requester();
-        facts.add(new NoticeView.Fact("Requester", who.userName() + " (" + who.platform() + " user " + who.user()
-                + ")"));
-        facts.add(new NoticeView.Fact("Where", who.platform() + " " + who.workspace() + " / " + who.channel()));
-        facts.add(new NoticeView.Fact("Model", job.request().model()));
-        facts.add(new NoticeView.Fact("Task id", job.task().taskId() == null ? "unknown (no answer to the submission)"
-                : job.task().taskId()));
+    /** The admin notice of a job: its refund case's, or its delivery notice. */
+    public NoticeView notice(Job job, NoticeKind kind, boolean repeated) {
+        return kind == NoticeKind.REFUND ? refundNotice(job, repeated) : deliveryNotice(job, repeated);
+    }
+
+    private NoticeView refundNotice(Job job, boolean repeated) {
+        List<NoticeView.Fact> facts = whoWhatWhere(job);
         Instant billed = job.times().startedAt();
         facts.add(new NoticeView.Fact(job.times().submittedAt() != null ? "Billed" : "Submitted (maybe billed)",
                 HumanFormat.when(billed)));
@@ -166,7 +177,36 @@ public final class Renderer {
                     + refund.note())));
         }
         return new NoticeView(job.id(), resolved ? "✅ Refund resolved" : "💸 Refund needed", facts, resolved,
-                repeated);
+                repeated, NoticeKind.REFUND);
+    }
+
+    /** A video that was made but that no chat took: where it is, so an admin can hand it over. */
+    private NoticeView deliveryNotice(Job job, boolean repeated) {
+        List<NoticeView.Fact> facts = whoWhatWhere(job);
+        JobDelivery delivery = job.delivery();
+        facts.add(new NoticeView.Fact("Why", delivery.note() == null ? "no reason was recorded" : delivery.note()));
+        facts.add(new NoticeView.Fact("Video", delivery.kept() != null ? "kept at " + delivery.kept()
+                : "not kept by the bot: it is at the video API as task " + job.task().taskId()
+                + (job.task().expiresAt() == null ? "" : ", until " + HumanFormat.when(job.task().expiresAt()))));
+        if (delivery.link() != null) {
+            facts.add(new NoticeView.Fact("Link", delivery.link().url() + (delivery.link().expiresAt() == null ? ""
+                    : " (works until " + HumanFormat.when(delivery.link().expiresAt()) + ")")));
+        }
+        facts.add(new NoticeView.Fact("Prompt", PlainText.oneLine(job.request().prompt(), 200)));
+        return new NoticeView(job.id(), "📦 Video not delivered", facts, false, repeated, NoticeKind.DELIVERY);
+    }
+
+    /** Who asked, where, for which model and task. */
+    private static List<NoticeView.Fact> whoWhatWhere(Job job) {
+        List<NoticeView.Fact> facts = new ArrayList<>();
+        Requester who = job.requester();
+        facts.add(new NoticeView.Fact("Requester", who.userName() + " (" + who.platform() + " user " + who.user()
+                + ")"));
+        facts.add(new NoticeView.Fact("Where", who.platform() + " " + who.workspace() + " / " + who.channel()));
+        facts.add(new NoticeView.Fact("Model", job.request().model()));
+        facts.add(new NoticeView.Fact("Task id", job.task().taskId() == null ? "unknown (no answer to the submission)"
+                : job.task().taskId()));
+        return facts;
     }
 
     /** The admins' notice that a monthly budget passed its alert level (it has no button: nothing to resolve). */

@@ -12,6 +12,7 @@ import dev.reelbot.core.job.DeliveryState;
 import dev.reelbot.core.job.Job;
 import dev.reelbot.core.job.JobState;
 import dev.reelbot.core.job.Quotas;
+import dev.reelbot.core.job.RefundState;
 import dev.reelbot.store.JdbcJobStore;
 import dev.reelbot.store.SqliteConnections;
 import dev.reelbot.testing.MutableClock;
@@ -168,7 +169,7 @@ class BrokenApiTest {
     }
 
     @Test
-    void anErrorPageServedAsTheVideoFailsTheDeliveryVisibly() {
+    void anErrorPageServedAsTheVideoIsNeverDeliveredAndTheAdminsAreToldWhereTheVideoIs() {
         start(path -> path.endsWith("/content")
                 ? new MockResponse.Builder().code(200).setHeader("Content-Type", "text/html")
                         .body("<html>Not found</html>").build()
@@ -176,12 +177,14 @@ class BrokenApiTest {
 
         Job job = runOne();
 
-        assertThat(job.delivery().state()).isEqualTo(DeliveryState.FAILED);
+        assertThat(job.delivery().state()).isEqualTo(DeliveryState.UNDELIVERED);
         assertThat(job.failure().message()).contains("the video API sent something that is not a video");
         assertThat(job.failure().detail()).as("the cause, for the log and /video status").contains("not a video");
         assertThat(chat.events("upload")).isEmpty();
-        assertThat(chat.events("notice")).hasSize(1);
-        assertThat(shown(job).headline()).isEqualTo("⚠️ Not delivered");
+        assertThat(chat.events("notice")).singleElement().satisfies(n -> assertThat(n.text())
+                .contains("not kept by the bot: it is at the video API as task"));
+        assertThat(job.refund().state()).isEqualTo(RefundState.NONE);
+        assertThat(shown(job).headline()).isEqualTo("📦 Video made, kept for you");
     }
 
     @Test

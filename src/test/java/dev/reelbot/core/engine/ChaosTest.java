@@ -90,7 +90,7 @@ class ChaosTest {
             if (job.state() == JobState.REJECTED) {
                 assertThat(h.chat.events("whisper")).as("refused job %s told privately", id)
                         .anySatisfy(w -> assertThat(w.text()).contains(id));
-            } else if (!MessageKeeper.unreachable(job)) {
+            } else if (!job.unreachable()) {
                 View shown = h.chat.current(job.message().ref().messageId());
                 assertThat(((JobView) shown).isFinal()).as("job %s message final", id).isTrue();
             }

@@ -8,14 +8,16 @@ import dev.reelbot.core.ChatException;
 import dev.reelbot.core.JobView;
 import dev.reelbot.core.ModelCatalog;
 import dev.reelbot.core.ModelSpec;
+import dev.reelbot.core.NoticeKind;
+import dev.reelbot.core.NoticeView;
 import dev.reelbot.core.Reply;
 import dev.reelbot.core.job.DeliveryState;
 import dev.reelbot.core.job.Job;
 import dev.reelbot.core.job.JobState;
 import dev.reelbot.core.job.Quotas;
 import dev.reelbot.core.job.RefundState;
-import dev.reelbot.testing.RecordingChatPort;
 import dev.reelbot.testing.RecordingChatPort.Event;
+import dev.reelbot.testing.RecordingChatPort;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -129,17 +131,21 @@ class EngineFailureTest {
     }
 
     @Test
-    void aSoraVideoTooLargeToUploadWithNoLinkFailsDeliveryVisibly() {
+    void aSoraVideoTooLargeToUploadWithNoLinkAndNoFfmpegIsKeptWithADeliveryNoticeNeverARefund() {
         h = new EngineHarness(dir);
         h.chat.setUploadLimit(10L * 1024 * 1024);
         Reply reply = h.command("huge [big]");
         h.runUntilSettled();
 
         Job job = h.job(reply.jobId());
-        assertThat(job.delivery().state()).isEqualTo(DeliveryState.FAILED);
-        assertThat(finalView(job).headline()).isEqualTo("⚠️ Not delivered");
-        assertThat(((JobView.Failed) finalView(job).result()).reason()).contains("no public link");
-        assertThat(h.chat.events("notice")).hasSize(1);
+        assertThat(job.delivery().state()).isEqualTo(DeliveryState.UNDELIVERED);
+        assertThat(job.refund().state()).isEqualTo(RefundState.NONE);
+        assertThat(finalView(job).headline()).isEqualTo("📦 Video made, kept for you");
+        assertThat(((JobView.Kept) finalView(job).result()).reason()).contains("over the 10.0 MB upload limit");
+        assertThat(h.chat.events("notice")).singleElement().satisfies(n -> {
+            assertThat(((NoticeView) n.view()).kind()).isEqualTo(NoticeKind.DELIVERY);
+            assertThat(n.text()).contains("📦 Video not delivered").doesNotContain("Refund");
+        });
     }
 
     @Test
@@ -166,10 +172,11 @@ class EngineFailureTest {
 
         Job job = h.job(reply.jobId());
         assertThat(job.state()).isEqualTo(JobState.COMPLETED);
-        assertThat(job.delivery().state()).isEqualTo(DeliveryState.FAILED);
+        assertThat(job.delivery().state()).isEqualTo(DeliveryState.UNDELIVERED);
+        assertThat(job.refund().state()).isEqualTo(RefundState.NONE);
         assertThat(job.isSettled()).isTrue();
         assertThat(h.chat.events("post")).isEmpty();
         assertThat(h.chat.events("notice")).singleElement()
-                .satisfies(n -> assertThat(n.text()).contains("could not be reached"));
+                .satisfies(n -> assertThat(n.text()).contains("Video not delivered").contains("could not be reached"));
     }
 }

@@ -97,7 +97,7 @@ class EngineHappyPathTest extends WithEngine {
         JobView.Linked linked = (JobView.Linked) view.result();
         assertThat(linked.url()).isEqualTo(job.task().videoUrl());
         assertThat(linked.expiresAt()).isNotNull();
-        assertThat(linked.note()).contains("11.0 MB, over the 10.0 MB upload limit here");
+        assertThat(linked.note()).containsPattern("the video is \\d+\\.\\d MB, over the 10.0 MB upload limit here");
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.reelbot.core.Reply;
 import dev.reelbot.core.Requester;
 import dev.reelbot.core.VideoApi;
 import dev.reelbot.core.command.Limits;
+import dev.reelbot.core.deliver.MediaParts;
 import dev.reelbot.core.job.Job;
 import dev.reelbot.core.job.Quotas;
 import dev.reelbot.simulator.ApiSimulator;
@@ -45,6 +46,8 @@ final class EngineHarness implements AutoCloseable {
     private final Executor submitters;
     private final Executor downloads;
     private final Function<MutableClock, VideoApi> apis;
+    private final MediaParts media;
+    private final Executor transcodes;
     /** What a test changes in the engine's parts (a limit on jobs in flight, prices, budgets). */
     private UnaryOperator<Engine.Parts> tuning = parts -> parts;
     private SqliteConnections db;
@@ -63,13 +66,16 @@ final class EngineHarness implements AutoCloseable {
     /** @param submitters where steps that send a create request run (the test's thread unless a test says so) */
     EngineHarness(Path dir, SimulatorOptions simulatorOptions, EngineSettings settings, Quotas quotas,
                   ModelCatalog models, Executor submitters) {
-        this(dir, simulatorOptions, null, settings, quotas, models, submitters, Runnable::run);
+        this(dir, simulatorOptions, null, settings, quotas, models, submitters, Runnable::run, MediaParts.NONE,
+                Runnable::run);
     }
 
     private EngineHarness(Path dir, SimulatorOptions simulatorOptions, Function<MutableClock, VideoApi> api,
                           EngineSettings settings, Quotas quotas, ModelCatalog models, Executor submitters,
-                          Executor downloads) {
+                          Executor downloads, MediaParts media, Executor transcodes) {
         this.dir = dir;
+        this.media = media;
+        this.transcodes = transcodes;
         this.submitters = submitters;
         this.downloads = downloads;
         this.models = models;
@@ -86,7 +92,17 @@ final class EngineHarness implements AutoCloseable {
      */
     static EngineHarness onApi(Path dir, EngineSettings settings, ModelCatalog models,
                                Function<MutableClock, VideoApi> api, Executor downloads) {
-        return new EngineHarness(dir, null, api, settings, new Quotas(100, 1000, 1000), models, Runnable::run, downloads);
+        return new EngineHarness(dir, null, api, settings, new Quotas(100, 1000, 1000), models, Runnable::run, downloads,
+                MediaParts.NONE, Runnable::run);
+    }
+
+    /**
+     * An engine on the simulator that keeps, fits and links videos with {@code media}, its media stage running on
+     * {@code transcodes}.
+     */
+    static EngineHarness withMedia(Path dir, EngineSettings settings, MediaParts media, Executor transcodes) {
+        return new EngineHarness(dir, SimulatorOptions.defaults(), null, settings, new Quotas(100, 1000),
+                DEFAULT_MODELS, Runnable::run, Runnable::run, media, transcodes);
     }
 
     EngineHarness(Path dir) {
@@ -107,7 +123,7 @@ final class EngineHarness implements AutoCloseable {
         faults = new FaultyJobStore(store);
         engine = new Engine(tuning.apply(new Engine.Parts(faults.store(), apis.apply(clock), List.of(chat), models,
                 Limits.DEFAULTS, quotas, new Admins(Set.of(ADMIN.qualifiedUser())), settings, 64L * 1024 * 1024,
-                "/video")), Runnable::run, submitters, downloads, clock);
+                "/video").withMedia(media)), Runnable::run, submitters, downloads, transcodes, clock);
     }
 
     /** Restarts the engine (as {@link #restart}) with its parts changed by {@code tune}: limits, prices, budgets. */

@@ -6,6 +6,7 @@ import dev.reelbot.core.JobView;
 import dev.reelbot.core.Reply;
 import dev.reelbot.core.job.DeliveryState;
 import dev.reelbot.core.job.Job;
+import dev.reelbot.core.job.RefundState;
 import dev.reelbot.testing.FakeGateway;
 import dev.reelbot.testing.InternalService;
 import dev.reelbot.testing.RecordingChatPort.Event;
@@ -65,19 +66,20 @@ class HostileGatewayTest {
     }
 
     @Test
-    void aContentRouteRedirectingInsideEndsNotDeliveredWithOneNotice() {
+    void aContentRouteRedirectingInsideEndsUndeliveredWithOneDeliveryNotice() {
         gateway.script("[inside]", new FakeGateway.Script(null, () -> FakeGateway.redirect(inside())));
 
         Job job = run("a cat [inside]");
 
         assertThat(internal.connections()).isZero();
-        assertThat(job.delivery().state()).isEqualTo(DeliveryState.FAILED);
+        assertThat(job.delivery().state()).isEqualTo(DeliveryState.UNDELIVERED);
         assertThat(job.delivery().attempts()).as("refused at once, not retried").isEqualTo(1);
+        assertThat(job.refund().state()).isEqualTo(RefundState.NONE);
         assertThat(h.chat.events("upload")).isEmpty();
         assertThat(h.chat.events("notice")).hasSize(1);
         JobView shown = (JobView) h.chat.current(job.message().ref().messageId());
-        assertThat(shown.headline()).isEqualTo("⚠️ Not delivered");
-        assertThat(((JobView.Failed) shown.result()).reason()).contains("an address it may not fetch from");
+        assertThat(shown.headline()).isEqualTo("📦 Video made, kept for you");
+        assertThat(((JobView.Kept) shown.result()).reason()).contains("an address it may not fetch from");
         assertNothingShownNames("127.0.0.1", Integer.toString(internal.port()));
     }
 
@@ -101,7 +103,7 @@ class HostileGatewayTest {
         Job job = run("a cat [metadata]");
 
         assertThat(job.delivery().state()).as("too large to upload, and its only link refused")
-                .isEqualTo(DeliveryState.FAILED);
+                .isEqualTo(DeliveryState.UNDELIVERED);
         assertThat(h.chat.events("notice")).hasSize(1);
         assertNothingShownNames("169.254");
     }

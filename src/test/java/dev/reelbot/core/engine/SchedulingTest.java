@@ -115,7 +115,7 @@ class SchedulingTest {
     @Test
     void finalViewsSkipTheIntervalAndStopOnceShown() {
         Renderer renderer = new Renderer(TestJobs.MODELS);
-        Job done = Transitions.delivered(TestJobs.completed(null), DeliveryState.UPLOADED, "ok", T0);
+        Job done = Transitions.delivered(TestJobs.completed(null), DeliveryState.UPLOADED, "ok", null, null, null, T0);
         JobView view = renderer.render(done, T0);
         String fp = Fingerprint.of(view);
         MessageRef ref = new MessageRef("slack", "C1", "1.0");

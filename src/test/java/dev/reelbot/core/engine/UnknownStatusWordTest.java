@@ -12,6 +12,7 @@ import dev.reelbot.core.VideoApi;
 import dev.reelbot.core.VideoDownload;
 import dev.reelbot.core.VideoRequest;
 import dev.reelbot.core.command.Limits;
+import dev.reelbot.core.deliver.MediaParts;
 import dev.reelbot.core.job.Quotas;
 import dev.reelbot.store.JdbcJobStore;
 import dev.reelbot.store.SqliteConnections;
@@ -73,7 +74,8 @@ class UnknownStatusWordTest {
         try (SqliteConnections db = SqliteConnections.open(dir.resolve("jobs.db")); LogCapture logs = new LogCapture()) {
             Engine engine = new Engine(new Engine.Parts(new JdbcJobStore(db), new StrangeWordApi(),
                     List.of(new RecordingChatPort("slack")), models, Limits.DEFAULTS, Quotas.DEFAULTS,
-                    new Admins(Set.of()), EngineSettings.defaults(dir.resolve("videos")), 1 << 20, "/video", metrics),
+                    new Admins(Set.of()), EngineSettings.defaults(dir.resolve("videos")), 1 << 20, "/video", metrics,
+                    MediaParts.NONE),
                     Runnable::run, clock);
             String id = engine.commands().handle(alice, "a cat", "key-1").jobId();
             for (int second = 0; second < 60; second++) {

@@ -88,21 +88,35 @@ class TransitionsTest {
     }
 
     @Test
-    void deliveryFailsAfterItsAttemptsAndThenNeedsANotice() {
-        Job job = TestJobs.completed(null);
-        job = Transitions.deliveryAttemptFailed(job, new Failure("503", "undelivered"), 3, T0);
-        job = Transitions.deliveryAttemptFailed(job, new Failure("503", "undelivered"), 3, T0);
+    void aVideoNoChatTookIsUndeliveredWithADeliveryNoticeAndNeverARefundCase() {
+        Job job = Transitions.deliveryAttemptFailed(TestJobs.completed(null), "503", T0);
         assertThat(job.delivery().state()).isEqualTo(DeliveryState.PENDING);
-        assertThat(job.refund().state()).isEqualTo(RefundState.NONE);
-        job = Transitions.deliveryAttemptFailed(job, new Failure("503", "undelivered"), 3, T0);
-        assertThat(job.delivery().state()).isEqualTo(DeliveryState.FAILED);
-        assertThat(job.refund().state()).isEqualTo(RefundState.NEEDED);
-        assertThat(job.failure().code()).isEqualTo("undelivered");
+        assertThat(job.delivery().attempts()).isEqualTo(1);
+
+        Job kept = Transitions.undelivered(job, new Failure("the upload kept failing", "undelivered"), null,
+                "/data/media/abcd2345.mp4", T0);
+
+        assertThat(kept.delivery().state()).isEqualTo(DeliveryState.UNDELIVERED);
+        assertThat(kept.delivery().notice()).isEqualTo(NoticeState.NEEDED);
+        assertThat(kept.delivery().kept()).isEqualTo("/data/media/abcd2345.mp4");
+        assertThat(kept.refund().state()).isEqualTo(RefundState.NONE);
+        assertThat(kept.failure().message()).as("kept for /video status").isEqualTo("the upload kept failing");
+        assertThat(kept.isSettled()).isFalse();
+        Job claimed = Transitions.deliveryNoticeClaimed(kept, T0);
+        assertThatThrownBy(() -> Transitions.deliveryNoticeClaimed(claimed, T0)).as("a second claim loses")
+                .isInstanceOf(JobMovedOn.class);
+        MessageRef notice = new MessageRef("slack", "C_ADMIN", "9.9");
+        Job posted = Transitions.deliveryNoticePosted(claimed, notice, T0);
+        assertThat(posted.delivery().notice()).isEqualTo(NoticeState.POSTED);
+        assertThat(posted.delivery().noticeRef()).isEqualTo(notice);
+        assertThat(Transitions.shown(posted, new MessageRef("slack", "C1", "1.0"), "f", true, T0).isSettled())
+                .isTrue();
     }
 
     @Test
     void deliveredJobsSettleOnceTheFinalViewIsShown() {
-        Job job = Transitions.delivered(TestJobs.completed(null), DeliveryState.UPLOADED, "uploaded", T0);
+        Job job = Transitions.delivered(TestJobs.completed(null), DeliveryState.UPLOADED, "uploaded", null, null,
+                null, T0);
         assertThat(job.isSettled()).isFalse();
         MessageRef ref = new MessageRef("slack", "C1", "1.0");
         assertThat(Transitions.shown(job, ref, "f", true, T0).isSettled()).isTrue();
@@ -135,14 +149,21 @@ class TransitionsTest {
     }
 
     @Test
-    void anUnreachableRequesterGetsTheAdminsTold() {
-        Job job = Transitions.delivered(TestJobs.completed(null), DeliveryState.UPLOADED, "ok", T0);
+    void anUnreachableRequesterGetsTheAdminsToldButAGeneratedVideoIsNeverARefundCase() {
+        Job job = Transitions.delivered(TestJobs.completed(null), DeliveryState.UPLOADED, "ok", null, null, null, T0);
         Job given = Transitions.unreachable(job, "channel archived", T0);
         assertThat(given.message().finalShown()).isTrue();
-        assertThat(given.refund().state()).isEqualTo(RefundState.NEEDED);
-        assertThat(given.refund().reason()).contains("could not be reached");
-        Job failed = Transitions.unreachable(TestJobs.failed(), "gone", T0);
-        assertThat(failed.refund().reason()).as("the first reason stays").contains("could not generate");
+        assertThat(given.refund().state()).as("the video is in the chat").isEqualTo(RefundState.NONE);
+        Job pending = Transitions.unreachable(TestJobs.completed(null), "channel archived", T0);
+        assertThat(pending.refund().state()).as("the delivery raises a delivery notice instead")
+                .isEqualTo(RefundState.NONE);
+        Job running = Transitions.unreachable(TestJobs.running(40, T0), "channel archived", T0);
+        assertThat(running.refund().state()).as("left to end first").isEqualTo(RefundState.NONE);
+        Job thenFailed = Transitions.timedOut(running, new Failure("too slow", "time_limit"), T0);
+        assertThat(thenFailed.refund().state()).isEqualTo(RefundState.NEEDED);
+        Job refused = Transitions.unreachable(Transitions.timedOut(TestJobs.running(10, T0), new Failure("slow",
+                "time_limit"), T0), "gone", T0);
+        assertThat(refused.refund().reason()).as("the first reason stays").isEqualTo("slow");
     }
 
     @Test

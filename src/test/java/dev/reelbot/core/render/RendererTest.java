@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reelbot.core.JobView;
 import dev.reelbot.core.MessageRef;
+import dev.reelbot.core.NoticeKind;
 import dev.reelbot.core.NoticeView;
 import dev.reelbot.core.TaskPhase;
+import dev.reelbot.core.VideoLink;
 import dev.reelbot.core.VideoRequest;
 import dev.reelbot.core.job.DeliveryState;
 import dev.reelbot.core.job.Failure;
@@ -49,22 +51,68 @@ class RendererTest {
 
     @Test
     void uploadedVideoIsFinalWithButtons() {
-        Job job = Transitions.delivered(TestJobs.completed(null), DeliveryState.UPLOADED, "uploaded (2.1 MB)",
-                T0.plusSeconds(12));
+        Job job = Transitions.delivered(TestJobs.completed(null), DeliveryState.UPLOADED, "uploaded (2.1 MB)", null,
+                null, null, T0.plusSeconds(12));
         JobView view = renderer.render(job, T0.plusSeconds(500));
         assertThat(view.isFinal()).isTrue();
-        assertThat(view.result()).isEqualTo(new JobView.Uploaded("uploaded (2.1 MB)"));
+        assertThat(view.status()).isEqualTo("Delivered: uploaded.");
+        assertThat(view.result()).isEqualTo(new JobView.Uploaded("uploaded (2.1 MB)", null, false));
         assertThat(view.elapsed()).isEqualTo("took 10s");
         assertThat(view.actions()).containsExactly(JobView.Action.REROLL, JobView.Action.DETAILS);
     }
 
     @Test
-    void linkedVideoCarriesItsExpiry() {
+    void linkedVideoCarriesItsExpiryAndPoster() {
+        VideoLink link = new VideoLink("https://cdn/v.mp4", T0.plusSeconds(3600));
         Job job = Transitions.delivered(TestJobs.completed("https://cdn/v.mp4"), DeliveryState.LINKED,
-                "the video is 23.0 MB", T0);
-        JobView.Linked linked = (JobView.Linked) renderer.render(job, T0).result();
+                "the video is 23.0 MB", link, "https://bot/v/x/t.jpg", null, T0);
+        JobView view = renderer.render(job, T0);
+        JobView.Linked linked = (JobView.Linked) view.result();
         assertThat(linked.url()).isEqualTo("https://cdn/v.mp4");
         assertThat(linked.expiresAt()).isEqualTo(T0.plusSeconds(3600));
+        assertThat(linked.poster()).isEqualTo("https://bot/v/x/t.jpg");
+        assertThat(view.status()).isEqualTo("Delivered: link (expires 2026-11-24 13:00 UTC).");
+    }
+
+    @Test
+    void aCompressedUploadSaysSoAndLinksTheFullQuality() {
+        VideoLink link = new VideoLink("https://bot/v/x/t.mp4", T0.plusSeconds(86_400));
+        Job job = Transitions.delivered(TestJobs.completed(null), DeliveryState.TRANSCODED, "uploaded (9.1 MB)",
+                link, null, "/media/x.mp4", T0);
+        JobView view = renderer.render(job, T0);
+        assertThat(view.headline()).isEqualTo("✅ Video ready");
+        assertThat(view.status()).isEqualTo("Delivered: uploaded (compressed to fit; full quality: link).");
+        assertThat(view.result()).isEqualTo(new JobView.Uploaded("uploaded (9.1 MB)", link, true));
+        Job withoutLink = Transitions.delivered(TestJobs.completed(null), DeliveryState.TRANSCODED, "uploaded",
+                null, null, null, T0);
+        assertThat(renderer.render(withoutLink, T0).status()).isEqualTo("Delivered: uploaded (compressed to fit "
+                + "the upload limit here).");
+    }
+
+    @Test
+    void aVideoNoChatTookIsNeverShownAsAFailure() {
+        Job kept = Transitions.undelivered(TestJobs.completed(null), new Failure("the chat refused the upload",
+                "undelivered"), null,
+                "/media/x.mp4", T0);
+        JobView view = renderer.render(kept, T0);
+        assertThat(view.headline()).doesNotContain("Fail").doesNotContain("Not delivered");
+        assertThat(view.status()).contains("are being told");
+        assertThat(view.result()).isEqualTo(new JobView.Kept("the chat refused the upload", false));
+        assertThat(view.isFinal()).isTrue();
+        Job told = Transitions.deliveryNoticePosted(Transitions.deliveryNoticeClaimed(kept, T0), new MessageRef(
+                "slack", "C_ADMIN", "1.1"), T0);
+        assertThat(renderer.render(told, T0).status()).contains("have been told");
+
+        NoticeView notice = renderer.notice(kept, NoticeKind.DELIVERY, false);
+        assertThat(notice.headline()).isEqualTo("📦 Video not delivered");
+        assertThat(notice.resolvable()).as("nothing to mark refunded").isFalse();
+        assertThat(notice.plainText()).contains("Why: the chat refused the upload")
+                .contains("Video: kept at /media/x.mp4").contains("task_1");
+        Job notFetched = Transitions.undelivered(TestJobs.completed(null), new Failure("it could not be fetched",
+                "undelivered"), null, null,
+                T0);
+        assertThat(renderer.notice(notFetched, NoticeKind.DELIVERY, true).plainText())
+                .contains("not kept by the bot: it is at the video API as task task_1");
     }
 
     @Test
@@ -117,15 +165,15 @@ class RendererTest {
 
     @Test
     void noticeHasWhoWhereModelTaskWhenAndWhy() {
-        NoticeView notice = renderer.notice(TestJobs.failed(), false);
+        NoticeView notice = renderer.notice(TestJobs.failed(), NoticeKind.REFUND, false);
         assertThat(notice.lines()).extracting(NoticeView.Fact::label)
                 .containsExactly("Requester", "Where", "Model", "Task id", "Billed", "Why", "Prompt");
         assertThat(notice.plainText()).contains("alice (slack user U_ALICE)").contains("slack T1 / C1")
                 .contains("task_1").contains("2026-11-24 12:00 UTC").contains("could not generate");
         Job unknown = Transitions.submitUnknown(TestJobs.sending(), new Failure("no answer", "submit_unknown"),
                 null, T0);
-        assertThat(renderer.notice(unknown, true).plainText()).contains("unknown (no answer to the submission)")
-                .contains("Submitted (maybe billed)");
+        assertThat(renderer.notice(unknown, NoticeKind.REFUND, true).plainText())
+                .contains("unknown (no answer to the submission)").contains("Submitted (maybe billed)");
     }
 
     @Test
