@@ -30,11 +30,7 @@ public final class Transitions {
         return job.withState(JobState.WAITING, now);
     }
 
-    /**
-     * The API provably turned the create away for lack of capacity (see {@code VideoApiException.Refused}): nothing
-     * was started or billed, so the job goes back to the queue, keeping its place, to be sent again. Applied with a
-     * compare-and-set from {@code SENDING}; no other answer ever lets a job leave {@code SENDING} unsent.
-     */
+    /** A provable refusal for capacity: nothing billed, back to the queue (the only way out of SENDING unsent). */
     public static Job refused(Job job, Instant now) {
         require(job, job.state() == JobState.SENDING, "refused for capacity");
         return job.withState(JobState.WAITING, now);
