@@ -36,9 +36,12 @@ final class SimulateApiCommand implements Callable<Integer> {
             + "${DEFAULT-VALUE}")
     int slowSeconds;
 
-    @Option(names = "--progress", defaultValue = "integer", description = "Progress as fraction (0.3), integer (30) "
-            + "or percent (\"30%%\"). Default: ${DEFAULT-VALUE}")
-    String progress;
+    @Mixin
+    TimingOptions timing = new TimingOptions();
+
+    @Option(names = "--progress-format", defaultValue = "integer", description = "Progress written as fraction (0.3), "
+            + "integer (30) or percent (\"30%%\"). Default: ${DEFAULT-VALUE}")
+    String progressFormat;
 
     @Option(names = "--running-status", defaultValue = "in_progress", description = "The running status word: "
             + "in_progress or processing. Default: ${DEFAULT-VALUE}")
@@ -75,9 +78,10 @@ final class SimulateApiCommand implements Callable<Integer> {
         SimulatorOptions defaults = SimulatorOptions.defaults();
         SimulatorOptions options = new SimulatorOptions(host, port, apiKey, defaults.clock(),
                 Duration.ofSeconds(jobSeconds.seconds), Duration.ofSeconds(Math.max(slowSeconds, jobSeconds.seconds)),
-                new Dialect(Dialect.progressStyle(progress), runningStatus), flakyRate, defaults.seed(),
+                new Dialect(Dialect.progressStyle(progressFormat), runningStatus), flakyRate, defaults.seed(),
                 Duration.ofSeconds(hangSeconds),
-                chaos.on ? Chaos.standard(Duration.ofSeconds(stallSeconds)) : Chaos.NONE, Math.max(0, maxConcurrent));
+                chaos.on ? Chaos.standard(Duration.ofSeconds(stallSeconds)) : Chaos.NONE, Math.max(0, maxConcurrent),
+                timing.timing());
         ApiSimulator simulator = ApiSimulator.start(options);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -93,6 +97,7 @@ final class SimulateApiCommand implements Callable<Integer> {
             System.out.println("  limit:    " + maxConcurrent + " jobs queued or running per key (then 429); "
                     + "GET " + simulator.baseUrl() + "/_sim/creates counts accepted and refused creates");
         }
+        System.out.println("  timing:   " + String.join(" ", timing.asArguments()));
         System.out.println("Press Ctrl+C to stop.");
         System.out.flush();
         stopped.await();

@@ -6,7 +6,10 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Parses the human units config values are written in: durations ({@code 500ms 10s 5m 2h 1d}) and sizes. */
+/**
+ * Parses the human units config values are written in: durations ({@code 500ms 10s 5m 2h 1d}) and sizes. Public
+ * for the command line, whose duration options read the same way.
+ */
 public final class Units {
     private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h|d)");
     private static final Pattern SIZE = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(b|kb|mb|gb|kib|mib|gib)?");
@@ -15,7 +18,7 @@ public final class Units {
     }
 
     /** A duration like {@code 10s} or ISO-8601 {@code PT10S}; throws with a readable message otherwise. */
-    static Duration duration(String text) {
+    public static Duration duration(String text) {
         String value = text.strip().toLowerCase(Locale.ROOT);
         Matcher m = DURATION.matcher(value);
         if (m.matches()) {

@@ -3,6 +3,7 @@ package dev.reelbot.simulator;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -51,6 +52,8 @@ public final class ApiSimulator implements AutoCloseable {
             config.routes.get("/v1/videos/{id}/content", this::content);
             config.routes.get("/files/{file}", this::publicFile);
             config.routes.get("/_sim/creates", ctx -> json(ctx, 200, creates.json()));
+            config.routes.get("/sim/timeline", ctx -> ctx.contentType("text/plain")
+                    .result(SimTimeline.of(jobs.values())));
             config.routes.exception(Exception.class, (e, ctx) -> {
                 log.error("simulator: {} {} failed", ctx.method(), ctx.path(), e);
                 json(ctx, 500, SimJson.openAiError("internal error", "new_api_error", "internal_error"));
@@ -149,9 +152,13 @@ public final class ApiSimulator implements AutoCloseable {
             return;
         }
         Map<String, String> form = body.fields();
-        boolean filePart = body.filePart();
         String prompt = form.get("prompt");
-        CreateRules.Outcome outcome = CreateRules.check(form, filePart, now(), options);
+        Instant arrived = now();
+        SplittableRandom jobRandom;
+        synchronized (random) {
+            jobRandom = random.split();
+        }
+        CreateRules.Outcome outcome = CreateRules.check(form, body.filePart(), arrived, options, jobRandom);
         if (outcome instanceof CreateRules.Outcome.Refused refused) {
             json(ctx, refused.status(), refused.body());
             creates.record(prompt, refused.status());
@@ -172,7 +179,9 @@ public final class ApiSimulator implements AutoCloseable {
         log.info("simulator: created {} ({}, {} s, behaviours {})", job.id(), job.model(), job.seconds(),
                 job.behaviours());
         if (job.behaviours().contains(Behaviour.HANG)) {
-            holdBack();
+            holdBack(options.hangDuration());
+        } else {
+            holdBack(options.timing().createLatency());
         }
         json(ctx, 200, SimJson.job(job, job.at(job.createdAt()), options.dialect(), null));
     }
@@ -191,10 +200,16 @@ public final class ApiSimulator implements AutoCloseable {
         json(ctx, 200, SimJson.job(job, view, options.dialect(), resultUrl));
     }
 
-    /** A [hang] create: the job exists, but the answer comes too late for the client. */
-    private void holdBack() {
+    /**
+     * Holds a create's answer back: a gateway forwarding it upstream, or a {@code [hang]} create whose answer comes
+     * too late for the client. The job exists either way.
+     */
+    private static void holdBack(Duration wait) {
+        if (wait.isZero()) {
+            return;
+        }
         try {
-            Thread.sleep(options.hangDuration().toMillis());
+            Thread.sleep(wait.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -3,11 +3,13 @@ package dev.reelbot.simulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.regex.Pattern;
 
 /**
@@ -35,7 +37,9 @@ final class CreateRules {
     private CreateRules() {
     }
 
-    static Outcome check(Map<String, String> form, boolean hasFilePart, Instant now, SimulatorOptions options) {
+    /** @param random draws this job's length and progress curve (see {@link Timing}) */
+    static Outcome check(Map<String, String> form, boolean hasFilePart, Instant now, SimulatorOptions options,
+                         SplittableRandom random) {
         String model = form.getOrDefault("model", "").strip();
         String prompt = form.getOrDefault("prompt", "").strip();
         if (model.isEmpty()) {
@@ -92,8 +96,12 @@ final class CreateRules {
             return refuse(400, SimJson.taskError("invalid_request", "input_reference must be a file"));
         }
         boolean slow = behaviours.contains(Behaviour.SLOW);
+        Timing timing = options.timing();
+        Duration nominal = slow ? options.slowDuration() : options.jobDuration();
+        double stretch = 1 + timing.durationJitter() * (2 * random.nextDouble() - 1);
         return new Outcome.Accepted(new SimJob(newId(), model, prompt, behaviours, now,
-                slow ? options.slowDuration() : options.jobDuration(), seconds, size));
+                Duration.ofMillis(Math.round(nominal.toMillis() * stretch)), seconds, size,
+                ProgressCurve.draw(timing.progress(), random)));
     }
 
     /** Like the gateway, a non-integer such as {@code 5.0} reads as 0. */

@@ -8,7 +8,8 @@ import java.util.Set;
 
 /**
  * One simulated task and its timeline: queued for the first tenth of its run time, then running with progress
- * rising to 99, then completed. {@code [fail]} jobs fail at 60% of the way, {@code [lost]} jobs vanish at 30%.
+ * moving along its {@link ProgressCurve}, then completed. {@code [fail]} jobs fail at 60% of the way,
+ * {@code [lost]} jobs vanish at 30%.
  */
 record SimJob(
         String id,
@@ -18,7 +19,8 @@ record SimJob(
         Instant createdAt,
         Duration runTime,
         String seconds,
-        String size) {
+        String size,
+        ProgressCurve curve) {
 
     static final Duration RESULT_LIFETIME = Duration.ofHours(1);
 
@@ -46,14 +48,9 @@ record SimJob(
         return new View(Phase.RUNNING, progressAt(fraction));
     }
 
-    /** Progress rises linearly while running; Kling models report it in coarse steps of ten, as the real ones do. */
+    /** Progress along the job's curve; Kling models report linear progress in steps of ten, as the real ones do. */
     private int progressAt(double fraction) {
-        int percent = (int) Math.min(99, Math.floor((fraction - 0.1) / 0.9 * 100));
-        return coarseProgress() ? percent / 10 * 10 : percent;
-    }
-
-    private boolean coarseProgress() {
-        return model.toLowerCase(Locale.ROOT).startsWith("kling");
+        return curve.percentAt((fraction - 0.1) / 0.9, model.toLowerCase(Locale.ROOT).startsWith("kling"));
     }
 
     /** The same job with more behaviours (chaos decided at creation). */
@@ -64,7 +61,7 @@ record SimJob(
         Set<Behaviour> all = EnumSet.noneOf(Behaviour.class);
         all.addAll(behaviours);
         all.addAll(more);
-        return new SimJob(id, model, prompt, all, createdAt, runTime, seconds, size);
+        return new SimJob(id, model, prompt, all, createdAt, runTime, seconds, size, curve);
     }
 
     Instant completedAt() {

@@ -76,9 +76,18 @@ final class SimJournal {
             jobs.add(new SimJob(job.path("id").asText(), job.path("model").asText(), job.path("prompt").asText(),
                     behaviours, Instant.ofEpochMilli(job.path("createdAt").asLong()),
                     Duration.ofMillis(job.path("runTimeMillis").asLong()), job.path("seconds").asText(),
-                    job.path("size").asText()));
+                    job.path("size").asText(), curve(job.path("curve"))));
         }
         return new Saved(root.path("port").asInt(0), jobs);
+    }
+
+    /** A job's progress curve; journals written before curves existed hold linear jobs. */
+    private static ProgressCurve curve(JsonNode curve) {
+        if (curve.isMissingNode()) {
+            return ProgressCurve.LINEAR;
+        }
+        return new ProgressCurve(ProgressShape.parse(curve.path("shape").asText()), curve.path("stallAt").asInt(),
+                curve.path("stallShare").asDouble());
     }
 
     synchronized void save(int port, Collection<SimJob> jobs, Instant now) {
@@ -92,6 +101,8 @@ final class SimJournal {
                     .put("prompt", job.prompt()).put("createdAt", job.createdAt().toEpochMilli())
                     .put("runTimeMillis", job.runTime().toMillis()).put("seconds", job.seconds())
                     .put("size", job.size());
+            node.putObject("curve").put("shape", job.curve().shape().name().toLowerCase(Locale.ROOT))
+                    .put("stallAt", job.curve().stallAt()).put("stallShare", job.curve().stallShare());
             ArrayNode behaviours = node.putArray("behaviours");
             job.behaviours().forEach(b -> behaviours.add(b.name().toLowerCase(Locale.ROOT)));
         }

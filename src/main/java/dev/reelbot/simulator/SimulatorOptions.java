@@ -19,6 +19,7 @@ import java.time.Duration;
  * @param chaos        faults injected into every job
  * @param maxConcurrent jobs the key may have queued or running at once (a create beyond it gets the gateway's
  *                      429); 0 for no limit
+ * @param timing       progress shape, duration jitter and create latency
  */
 public record SimulatorOptions(
         String host,
@@ -32,7 +33,8 @@ public record SimulatorOptions(
         long seed,
         Duration hangDuration,
         Chaos chaos,
-        int maxConcurrent) {
+        int maxConcurrent,
+        Timing timing) {
 
     public static final String DEFAULT_KEY = "sim-key";
 
@@ -54,52 +56,58 @@ public record SimulatorOptions(
     /** A simulator on a free loopback port: jobs take about 10 s, {@code [slow]} ones 3 minutes. */
     public static SimulatorOptions defaults() {
         return new SimulatorOptions("127.0.0.1", 0, DEFAULT_KEY, Clock.systemUTC(), Duration.ofSeconds(10),
-                Duration.ofMinutes(3), Dialect.GATEWAY, 0.4, System.nanoTime(), Duration.ofMinutes(2), Chaos.NONE, 0);
+                Duration.ofMinutes(3), Dialect.GATEWAY, 0.4, System.nanoTime(), Duration.ofMinutes(2), Chaos.NONE, 0,
+                Timing.STEADY);
     }
 
     public SimulatorOptions withPort(int newPort) {
         return new SimulatorOptions(host, newPort, apiKey, clock, jobDuration, slowDuration, dialect, flakyRate, seed,
-                hangDuration, chaos, maxConcurrent);
+                hangDuration, chaos, maxConcurrent, timing);
     }
 
     public SimulatorOptions withKey(String newKey) {
         return new SimulatorOptions(host, port, newKey, clock, jobDuration, slowDuration, dialect, flakyRate, seed,
-                hangDuration, chaos, maxConcurrent);
+                hangDuration, chaos, maxConcurrent, timing);
     }
 
     public SimulatorOptions withClock(Clock newClock) {
         return new SimulatorOptions(host, port, apiKey, newClock, jobDuration, slowDuration, dialect, flakyRate, seed,
-                hangDuration, chaos, maxConcurrent);
+                hangDuration, chaos, maxConcurrent, timing);
     }
 
     public SimulatorOptions withDialect(Dialect newDialect) {
         return new SimulatorOptions(host, port, apiKey, clock, jobDuration, slowDuration, newDialect, flakyRate, seed,
-                hangDuration, chaos, maxConcurrent);
+                hangDuration, chaos, maxConcurrent, timing);
     }
 
     public SimulatorOptions withDurations(Duration job, Duration slow) {
         return new SimulatorOptions(host, port, apiKey, clock, job, slow, dialect, flakyRate, seed, hangDuration,
-                chaos, maxConcurrent);
+                chaos, maxConcurrent, timing);
     }
 
     public SimulatorOptions withFlakiness(double rate, long newSeed) {
         return new SimulatorOptions(host, port, apiKey, clock, jobDuration, slowDuration, dialect, rate, newSeed,
-                hangDuration, chaos, maxConcurrent);
+                hangDuration, chaos, maxConcurrent, timing);
     }
 
     public SimulatorOptions withChaos(Chaos newChaos) {
         return new SimulatorOptions(host, port, apiKey, clock, jobDuration, slowDuration, dialect, flakyRate, seed,
-                hangDuration, newChaos, maxConcurrent);
+                hangDuration, newChaos, maxConcurrent, timing);
     }
 
     /** A key that may have at most {@code max} jobs queued or running at once (0: no limit). */
     public SimulatorOptions withMaxConcurrent(int max) {
         return new SimulatorOptions(host, port, apiKey, clock, jobDuration, slowDuration, dialect, flakyRate, seed,
-                hangDuration, chaos, max);
+                hangDuration, chaos, max, timing);
+    }
+
+    public SimulatorOptions withTiming(Timing newTiming) {
+        return new SimulatorOptions(host, port, apiKey, clock, jobDuration, slowDuration, dialect, flakyRate, seed,
+                hangDuration, chaos, maxConcurrent, newTiming);
     }
 
     public SimulatorOptions withHang(Duration hang) {
         return new SimulatorOptions(host, port, apiKey, clock, jobDuration, slowDuration, dialect, flakyRate, seed,
-                hang, chaos, maxConcurrent);
+                hang, chaos, maxConcurrent, timing);
     }
 }
