@@ -49,12 +49,32 @@ final class BenchCommand implements Callable<Integer> {
     int burst;
 
     @Option(names = "--max-concurrent", defaultValue = "0", description = "Jobs the simulator's key may have queued "
-            + "or running at once; creates beyond it get 429s and wait in the bot's queue (0: no limit). Default: "
-            + "${DEFAULT-VALUE}")
+            + "or running at once; creates beyond it get 429s and wait in the bot's queue (0: no limit; the baseline "
+            + "has no queue and fails such jobs). Default: ${DEFAULT-VALUE}")
     int maxConcurrent;
 
     @Mixin
     ChaosOption chaos = new ChaosOption();
+
+    @Mixin
+    TimingOptions timing = new TimingOptions();
+
+    @Option(names = "--chat-latency", paramLabel = "DURATION", defaultValue = "50ms",
+            converter = DurationConverter.class, description = "How long each chat call takes on average (evenly "
+            + "from half to one and a half times it). Default: ${DEFAULT-VALUE}")
+    Duration chatLatency;
+
+    @Option(names = "--jobs-per-workspace", defaultValue = "5", description = "Jobs sharing one Slack-like "
+            + "workspace's edit budget (45 a minute). Default: ${DEFAULT-VALUE}")
+    int perWorkspace;
+
+    @Option(names = "--warm-up", defaultValue = "200", description = "Jobs run first and not counted: they warm "
+            + "the JIT (and the baseline's). Default: ${DEFAULT-VALUE}")
+    int warmUp;
+
+    @Option(names = "--baseline", description = "Then run the same load through a naive poller (every job polled "
+            + "every 2 s by 8 threads, jobs kept in memory) and print both side by side, with ratios.")
+    boolean baseline;
 
     @Option(names = "--transcode", description = "Instead of the jobs: time fitting one clip under an upload limit "
             + "with ffmpeg (the clip is made first, --transcode-seconds long at --transcode-size).")
@@ -80,6 +100,7 @@ final class BenchCommand implements Callable<Integer> {
         requireAtLeastOne("--jobs", jobs);
         requireAtLeastOne("--job-seconds", jobSeconds.seconds);
         requireAtLeastOne("--clients", clients);
+        requireAtLeastOne("--jobs-per-workspace", perWorkspace);
         // The figures go to stdout; routine logs (one per job event) would drown them.
         LogSetup.quietUnlessAsked();
         Path dir = Files.createTempDirectory("reelbot-bench");
@@ -91,11 +112,13 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
         BenchOptions options = new BenchOptions(jobs, jobSeconds.seconds, clients,
-                Duration.ofSeconds(jobSeconds.seconds).plus(Duration.ofMinutes(10)), burst);
+                Duration.ofSeconds(jobSeconds.seconds * 2L).plus(Duration.ofMinutes(10)), burst, Math.max(0, warmUp),
+                chatLatency, perWorkspace, baseline);
         if (maxConcurrent < 0) {
             throw new ParameterException(spec.commandLine(), "--max-concurrent must not be negative");
         }
-        List<String> simulatorOptions = new ArrayList<>(List.of("--max-concurrent", Integer.toString(maxConcurrent)));
+        List<String> simulatorOptions = new ArrayList<>(timing.asArguments());
+        simulatorOptions.addAll(List.of("--max-concurrent", Integer.toString(maxConcurrent)));
         if (chaos.on) {
             simulatorOptions.addAll(List.of("--chaos", "--stall-seconds", "1", "--hang-seconds", "40"));
         }
@@ -103,12 +126,14 @@ final class BenchCommand implements Callable<Integer> {
             System.out.println("bench: " + jobs + " jobs of " + jobSeconds.seconds + " s"
                     + (chaos.on ? " with chaos" : "")
                     + (maxConcurrent > 0 ? ", the key limited to " + maxConcurrent + " jobs at once" : "")
-                    + ", simulator at " + simulator.baseUrl()
+                    + " (" + String.join(" ", timing.asArguments())
+                    + "), chat calls " + chatLatency.toMillis() + " ms, " + perWorkspace + " jobs per workspace, "
+                    + warmUp + " warm-up jobs first, simulator at " + simulator.baseUrl()
                     + ", " + Runtime.getRuntime().availableProcessors() + " cores, max heap "
                     + (Runtime.getRuntime().maxMemory() >> 20) + " MB");
             new Bench(options).run(dir, HttpVideoApi.connect(new VideoApiSettings(simulator.baseUrl(), Secret.of(KEY),
                     Bench.MODELS, Duration.ofSeconds(10), Duration.ofSeconds(30), 3, Map.of(),
-                    DownloadSettings.DEFAULTS))).print(System.out);
+                    DownloadSettings.DEFAULTS)), simulator.baseUrl()).print(System.out);
             simulator.printCreates(System.out);
         } finally {
             TempFiles.deleteTree(dir);

@@ -1,73 +1,113 @@
 package dev.reelbot.bench;
 
-import dev.reelbot.core.job.JobState;
 import java.io.PrintStream;
-import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 
 /**
- * The figures of one benchmark run, printed one per line.
+ * What a benchmark run prints: one figure a line, the bot's, and with a baseline run beside it the baseline's and
+ * the ratio of the two ({@code bot/baseline}: below 1 is the bot using or taking less).
  *
- * @param refusedCreates   creates the API turned away as busy (their jobs waited in the queue and went again)
- * @param queueWaitSeconds per job the API accepted, from the command's acceptance to the API's: its time in line
+ * @param bot           the bot's run
+ * @param burst         the bot's burst, or {@code null} when none was sent
+ * @param baseline      the naive poller's run, or {@code null} without {@code --baseline}
+ * @param baselineBurst the naive poller's burst, or {@code null}
+ * @param deliveries    the bot's deliveries by kind, from its metrics
  */
-public record BenchReport(int jobs, Map<JobState, Integer> states, Percentiles acksMillis, Percentiles finalSeconds,
-                   Percentiles seenSeconds, Percentiles deliverySeconds,
-                   Duration minPollInterval, double pollsPerJob, double messageUpdatesPerJob, long invisibleEdits,
-                   long messagesInProgress,
-                   long creates, long notices, int peakTracked, long peakHeapUsed, long peakLiveHeap,
-                   int peakThreads, double cpuSecondsPer1000, Duration wall, Percentiles burstAcksMillis,
-                   Map<String, Long> deliveries, Percentiles transcodeSeconds, long refusedCreates,
-                   Percentiles queueWaitSeconds) {
+public record BenchReport(Figures bot, Figures burst, Figures baseline, Figures baselineBurst,
+                          Map<String, Long> deliveries) {
 
-    /** The same figures, with a burst's acknowledgement times. */
-    BenchReport withBurst(Percentiles acks) {
-        return new BenchReport(jobs, states, acksMillis, finalSeconds, seenSeconds, deliverySeconds, minPollInterval,
-                pollsPerJob, messageUpdatesPerJob, invisibleEdits, messagesInProgress, creates, notices, peakTracked,
-                peakHeapUsed, peakLiveHeap, peakThreads, cpuSecondsPer1000, wall, acks, deliveries, transcodeSeconds,
-                refusedCreates, queueWaitSeconds);
+    /** One figure: its label, unit, decimals and how to read it from a run's figures. */
+    private record Line(String label, String unit, int decimals, ToDoubleFunction<Figures> value) {
     }
+
+    private static final List<Line> RUN = List.of(
+            new Line("command-to-ack latency p50", "ms", 2, f -> f.ackMillis().at(50)),
+            new Line("command-to-ack latency p99", "ms", 2, f -> f.ackMillis().at(99)),
+            new Line("command-to-POST latency p50", "s", 2, f -> f.toPost().at(50)),
+            new Line("command-to-POST latency p99", "s", 2, f -> f.toPost().at(99)),
+            new Line("queue wait (command to API acceptance) p50", "s", 2, f -> f.queueWait().at(50)),
+            new Line("queue wait (command to API acceptance) p99", "s", 2, f -> f.queueWait().at(99)),
+            new Line("queue wait (command to API acceptance) max", "s", 2, f -> f.queueWait().at(100)),
+            new Line("API-completed-to-final-message latency p50", "s", 2, f -> f.finals().at(50)),
+            new Line("API-completed-to-final-message latency p99", "s", 2, f -> f.finals().at(99)),
+            new Line("  of which API-completed-to-poll-seeing-it p99", "s", 2, f -> f.seen().at(99)),
+            new Line("  of which poll-seeing-it-to-final-message p99", "s", 2, f -> f.delivered().at(99)),
+            new Line("  final messages held by rate limits", "%", 1, f -> f.heldShare() * 100),
+            new Line("  final-message latency p99, those not held", "s", 2, f -> f.finalsFree().at(99)),
+            new Line("progress staleness p50", "s", 2, f -> f.staleness().at(50)),
+            new Line("progress staleness p99", "s", 2, f -> f.staleness().at(99)),
+            new Line("GET polls per job", "", 2, Figures::pollsPerJob),
+            new Line("message posts and edits per job", "", 2, Figures::updatesPerJob),
+            new Line("edits without a visible change", "", 0, f -> f.invisible()),
+            new Line("messages left showing a job in progress", "", 0, f -> f.leftInProgress()),
+            new Line("jobs sent to the API twice", "", 0, f -> f.sentTwice()),
+            new Line("peak jobs tracked at once", "", 0, f -> f.resources().peakTracked()),
+            new Line("peak heap used", "MB", 0, f -> f.resources().peakHeapUsed() >> 20),
+            new Line("peak live heap after GC", "MB", 0, f -> f.resources().peakLiveHeap() >> 20),
+            new Line("peak threads", "", 0, f -> f.resources().peakThreads()),
+            new Line("CPU seconds per 1,000 jobs", "", 2, Figures::cpuPer1000),
+            new Line("wall time", "s", 1, f -> f.resources().wall().toMillis() / 1000.0));
+
+    private static final List<Line> BURST = List.of(
+            new Line("burst command-to-ack latency p50", "ms", 2, f -> f.ackMillis().at(50)),
+            new Line("burst command-to-ack latency p99", "ms", 2, f -> f.ackMillis().at(99)),
+            new Line("burst command-to-POST latency p50", "s", 2, f -> f.toPost().at(50)),
+            new Line("burst command-to-POST latency p99", "s", 2, f -> f.toPost().at(99)),
+            new Line("burst command-to-POST latency max", "s", 2, f -> f.toPost().at(100)),
+            new Line("burst jobs sent to the API twice", "", 0, f -> f.sentTwice()));
 
     public void print(PrintStream out) {
-        line(out, "jobs", "%d: %s; create requests %d (%d refused as busy), refund notices %d", jobs, states,
-                creates, refusedCreates, notices);
-        line(out, "queue wait (command to API acceptance) p50", "%.2f s", queueWaitSeconds.at(50));
-        line(out, "queue wait (command to API acceptance) p99", "%.2f s", queueWaitSeconds.at(99));
-        line(out, "queue wait (command to API acceptance) max", "%.2f s", queueWaitSeconds.at(100));
-        line(out, "command-to-ack latency p50", "%.2f ms", acksMillis.at(50));
-        line(out, "command-to-ack latency p99", "%.2f ms", acksMillis.at(99));
-        line(out, "API-completed-to-final-message latency p50", "%.2f s", finalSeconds.at(50));
-        line(out, "API-completed-to-final-message latency p99", "%.2f s (poll interval near the end: %.1f s)",
-                finalSeconds.at(99), minPollInterval.toMillis() / 1000.0);
-        line(out, "  of which API-completed-to-poll-seeing-it p50", "%.2f s", seenSeconds.at(50));
-        line(out, "  of which API-completed-to-poll-seeing-it p99", "%.2f s", seenSeconds.at(99));
-        line(out, "  of which poll-seeing-it-to-final-message p50", "%.2f s", deliverySeconds.at(50));
-        line(out, "  of which poll-seeing-it-to-final-message p99", "%.2f s", deliverySeconds.at(99));
-        line(out, "deliveries by kind", "%s", deliveries);
-        if (transcodeSeconds.count() > 0) {
-            line(out, "transcode time p50", "%.2f s (%d transcodes)", transcodeSeconds.at(50),
-                    transcodeSeconds.count());
-            line(out, "transcode time p99", "%.2f s", transcodeSeconds.at(99));
-        }
-        line(out, "GET polls per job", "%.2f", pollsPerJob);
-        line(out, "message posts and edits per job", "%.2f", messageUpdatesPerJob);
-        line(out, "edits without a visible change", "%d", invisibleEdits);
-        line(out, "messages left showing a job in progress", "%d", messagesInProgress);
-        line(out, "peak jobs tracked at once", "%d", peakTracked);
-        line(out, "peak heap used", "%d MB", peakHeapUsed >> 20);
-        line(out, "peak live heap after GC", "%d MB", peakLiveHeap >> 20);
-        line(out, "peak threads", "%d", peakThreads);
-        line(out, "CPU seconds per 1,000 jobs", "%.1f", cpuSecondsPer1000);
-        line(out, "wall time", "%.1f s", wall.toMillis() / 1000.0);
-        if (burstAcksMillis.count() > 0) {
-            line(out, "burst: commands from one user at once", "%d, then run to the end", burstAcksMillis.count());
-            line(out, "burst command-to-ack latency p50", "%.2f ms", burstAcksMillis.at(50));
-            line(out, "burst command-to-ack latency p99", "%.2f ms", burstAcksMillis.at(99));
+        out.println(versus("jobs", summary(bot), baseline == null ? null : summary(baseline)));
+        print(out, RUN, bot, baseline);
+        out.println("deliveries by kind (the bot's, warm-up and burst included): " + deliveries);
+        if (burst != null) {
+            out.println(versus("burst: commands from one user at once", burst.jobs() + ", then run to the end",
+                    null));
+            print(out, BURST, burst, baselineBurst);
         }
     }
 
-    private static void line(PrintStream out, String label, String format, Object... values) {
-        out.println(label + ": " + String.format(Locale.ROOT, format, values));
+    private static void print(PrintStream out, List<Line> lines, Figures mine, Figures theirs) {
+        for (Line line : lines) {
+            double value = line.value().applyAsDouble(mine);
+            if (theirs == null) {
+                out.println(line.label() + ": " + format(value, line));
+            } else {
+                double other = line.value().applyAsDouble(theirs);
+                String ratio = other == 0 || Double.isNaN(other) || Double.isNaN(value) ? "-"
+                        : String.format(Locale.ROOT, "%.2f", value / other);
+                out.println(line.label() + ": " + format(value, line) + " | baseline " + format(other, line)
+                        + " | bot/baseline " + ratio);
+            }
+        }
+    }
+
+    private static String summary(Figures f) {
+        return f.jobs() + ": " + f.outcomesText() + "; create requests " + f.creates() + " (" + f.refused()
+                + " refused as busy), refund notices " + f.notices();
+    }
+
+    private static String versus(String label, String mine, String theirs) {
+        return label + ": " + mine + (theirs == null ? "" : " | baseline " + theirs);
+    }
+
+    private static String format(double value, Line line) {
+        if (Double.isNaN(value)) {
+            return "-";
+        }
+        String number = String.format(Locale.ROOT, "%." + line.decimals() + "f", value);
+        return line.unit().isEmpty() ? number : line.unit().equals("%") ? number + "%" : number + " " + line.unit();
+    }
+
+    /** Every label this report prints, for tests. */
+    static List<String> labels() {
+        List<String> labels = new ArrayList<>();
+        RUN.forEach(line -> labels.add(line.label()));
+        BURST.forEach(line -> labels.add(line.label()));
+        return labels;
     }
 }

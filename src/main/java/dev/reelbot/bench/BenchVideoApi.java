@@ -7,78 +7,53 @@ import dev.reelbot.core.VideoApiException;
 import dev.reelbot.core.VideoDownload;
 import dev.reelbot.core.VideoRequest;
 import java.nio.file.Path;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Wraps the real client to count polls and refused creates, and to note, per task, when its create was sent (the simulator completes a
- * task a fixed time after creating it, so that instant plus the job length is when the API finished it) and when a
- * poll first saw it completed.
+ * Wraps the real client to write into each job's {@link JobTrace} when its create went out (and how many did, and
+ * how many the API refused as busy), which task it became, each poll, and when a poll first saw it completed.
  */
 final class BenchVideoApi implements VideoApi {
     private final VideoApi delegate;
-    private final AtomicLong creates = new AtomicLong();
-    private final AtomicLong refused = new AtomicLong();
-    private final AtomicLong gets = new AtomicLong();
-    private final Map<String, Long> createdNanos = new ConcurrentHashMap<>();
-    private final Map<String, Long> seenCompletedNanos = new ConcurrentHashMap<>();
+    private final Traces traces;
 
-    BenchVideoApi(VideoApi delegate) {
+    BenchVideoApi(VideoApi delegate, Traces traces) {
         this.delegate = delegate;
+        this.traces = traces;
     }
 
     @Override
     public TaskStatus create(VideoRequest request) throws VideoApiException {
-        creates.incrementAndGet();
-        long before = System.nanoTime();
+        JobTrace trace = traces.of(request.prompt());
+        trace.createSent(Traces.now());
+        TaskStatus status;
         try {
-            TaskStatus status = delegate.create(request);
-            createdNanos.put(status.taskId(), before);
-            return status;
+            status = delegate.create(request);
         } catch (VideoApiException.Refused busy) {
-            refused.incrementAndGet();
+            trace.createRefused();
             throw busy;
         }
+        traces.created(request.prompt(), status.taskId());
+        return status;
     }
 
     @Override
     public TaskStatus get(String taskId) throws VideoApiException {
-        gets.incrementAndGet();
-        TaskStatus status = delegate.get(taskId);
-        if (status.phase() == TaskPhase.COMPLETED) {
-            seenCompletedNanos.putIfAbsent(taskId, System.nanoTime());
+        TaskStatus status = null;
+        try {
+            status = delegate.get(taskId);
+            return status;
+        } finally {
+            JobTrace trace = traces.ofTask(taskId);
+            if (trace != null) {
+                trace.polled(Traces.now(), status != null && status.phase() == TaskPhase.COMPLETED);
+            }
         }
-        return status;
     }
 
     @Override
     public VideoDownload download(String taskId, String videoUrl, long maxBytes, Path target)
             throws VideoApiException {
         return delegate.download(taskId, videoUrl, maxBytes, target);
-    }
-
-    long creates() {
-        return creates.get();
-    }
-
-    /** Creates the API turned away as busy (each one's job waited in the queue and was sent again). */
-    long refused() {
-        return refused.get();
-    }
-
-    long gets() {
-        return gets.get();
-    }
-
-    /** When each task's create was sent, by task id (System.nanoTime): the simulator's clock starts there. */
-    Map<String, Long> createdNanos() {
-        return createdNanos;
-    }
-
-    /** When a poll first saw each task completed, by task id (System.nanoTime). */
-    Map<String, Long> seenCompletedNanos() {
-        return seenCompletedNanos;
     }
 
     @Override

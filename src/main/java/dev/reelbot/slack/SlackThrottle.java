@@ -1,5 +1,6 @@
 package dev.reelbot.slack;
 
+import dev.reelbot.core.TokenBucket;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,14 +22,14 @@ final class SlackThrottle {
     private static final int POST_BURST = 3;
 
     private final Clock clock;
-    private final Bucket updates;
-    private final Map<String, Bucket> postsByChannel = new ConcurrentHashMap<>();
+    private final TokenBucket updates;
+    private final Map<String, TokenBucket> postsByChannel = new ConcurrentHashMap<>();
     private volatile Instant pausedUntil = Instant.EPOCH;
 
     SlackThrottle(Clock clock, int updatesPerMinute) {
         this.clock = clock;
         int burst = Math.max(2, updatesPerMinute / 5);
-        this.updates = new Bucket(burst, updatesPerMinute / 60_000.0, clock.instant());
+        this.updates = new TokenBucket(burst, updatesPerMinute, Duration.ofMinutes(1), clock.instant());
     }
 
     /** The wait before a {@code chat.update} may go out, or zero when it may go now (and is counted). */
@@ -37,7 +38,7 @@ final class SlackThrottle {
         if (!paused.isZero()) {
             return paused;
         }
-        double reserve = isFinal ? 0 : updates.capacity * FINAL_RESERVE;
+        double reserve = isFinal ? 0 : updates.capacity() * FINAL_RESERVE;
         return updates.take(clock.instant(), reserve);
     }
 
@@ -47,8 +48,8 @@ final class SlackThrottle {
         if (!paused.isZero()) {
             return paused;
         }
-        Bucket bucket = postsByChannel.computeIfAbsent(channel,
-                c -> new Bucket(POST_BURST, POSTS_PER_SECOND / 1000.0, clock.instant()));
+        TokenBucket bucket = postsByChannel.computeIfAbsent(channel,
+                c -> new TokenBucket(POST_BURST, POSTS_PER_SECOND, Duration.ofSeconds(1), clock.instant()));
         return bucket.take(clock.instant(), 0);
     }
 
@@ -64,33 +65,5 @@ final class SlackThrottle {
     Duration paused() {
         Instant now = clock.instant();
         return now.isBefore(pausedUntil) ? Duration.between(now, pausedUntil) : Duration.ZERO;
-    }
-
-    /** A token bucket: {@code capacity} tokens, refilled at {@code perMilli}. */
-    private static final class Bucket {
-        final double capacity;
-        private final double perMilli;
-        private double tokens;
-        private Instant refilledAt;
-
-        Bucket(double capacity, double perMilli, Instant now) {
-            this.capacity = capacity;
-            this.perMilli = perMilli;
-            this.tokens = capacity;
-            this.refilledAt = now;
-        }
-
-        /** Takes a token when more than {@code reserve} remain after refilling; else the wait until one would. */
-        synchronized Duration take(Instant now, double reserve) {
-            long elapsed = Math.max(0, Duration.between(refilledAt, now).toMillis());
-            tokens = Math.min(capacity, tokens + elapsed * perMilli);
-            refilledAt = now;
-            if (tokens - 1 >= reserve - 1e-9) {
-                tokens -= 1;
-                return Duration.ZERO;
-            }
-            double missing = reserve + 1 - tokens;
-            return Duration.ofMillis(Math.max(1, (long) Math.ceil(missing / perMilli)));
-        }
     }
 }
