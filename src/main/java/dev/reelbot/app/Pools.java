@@ -15,12 +15,18 @@ import java.util.concurrent.TimeUnit;
  * {@code Poller}), the downloads (with keeping videos and taking poster frames) and the transcodes (see
  * {@code Deliverer}). Closing stops them all, letting steps in flight finish for a while; a download or transcode
  * still running then is cut off (ffmpeg is killed) and done again after the next start.
+ *
+ * <p>The submitters are many ({@code poller.submit-workers}, 128 by default) because a gateway may take a second or
+ * two to answer a create: each of them waits on one create, so a burst of commands is sent within seconds rather
+ * than queued behind a few slow answers; they exist only while creates are in flight.
  */
 public record Pools(ExecutorService workers, ExecutorService submitters, ExecutorService downloads,
                     ExecutorService transcodes, Duration grace) implements AutoCloseable {
+    /** How long an elastic pool's thread waits for work before it ends. */
+    private static final Duration IDLE = Duration.ofSeconds(30);
 
     public static Pools start(EngineSettings settings, Duration grace) {
-        return new Pools(pool("worker", settings.workers()), pool("submitter", settings.submitWorkers()),
+        return new Pools(pool("worker", settings.workers()), elastic("submitter", settings.submitWorkers()),
                 pool("download", settings.downloads().workers()),
                 pool("transcode", settings.media().transcodeWorkers()), grace);
     }
@@ -34,6 +40,14 @@ public record Pools(ExecutorService workers, ExecutorService submitters, Executo
     private static ExecutorService pool(String name, int threads) {
         return new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
                 DaemonThreads.numbered("reelbot-" + name));
+    }
+
+    /** Up to {@code threads} named daemon threads, started as work comes and ended after a while idle. */
+    private static ExecutorService elastic(String name, int threads) {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, IDLE.toMillis(), TimeUnit.MILLISECONDS,
+                new LinkedBlockingQueue<>(), DaemonThreads.numbered("reelbot-" + name));
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
     }
 
     @Override

@@ -51,7 +51,7 @@ final class EngineConfigReader {
         }
         double jitter = poller.decimal("jitter", d.jitter(), 0, 0.5);
         int workers = poller.integer("workers", d.workers(), 1, 64);
-        int submitWorkers = poller.integer("submit-workers", d.submitWorkers(), 1, 32);
+        int submitWorkers = poller.integer("submit-workers", d.submitWorkers(), 1, 1024);
         int apiCalls = poller.integer("max-concurrent-api-calls", d.maxApiCalls(), 1, 256);
         Duration noProgress = poller.duration("no-progress-timeout", d.noProgressTimeout(), Duration.ofSeconds(30));
         int lostAfter = poller.integer("lost-after", d.lostAfter(), 1, 100);

@@ -13,8 +13,9 @@ import java.time.Duration;
  * @param maxPollInterval    the slowest a long job is polled
  * @param jitter             the +/- share added to every interval so jobs do not poll in lockstep
  * @param workers            threads doing the blocking work of job steps (API calls, chat calls, uploads)
- * @param submitWorkers      threads sending create requests, apart from the workers, so an API whose creates hang
- *                           never holds up polls, edits and deliveries of other jobs
+ * @param submitWorkers      create requests in flight at once, each on a thread of its own apart from the workers,
+ *                           so an API whose creates hang never holds up polls, edits and deliveries of other jobs,
+ *                           and a burst of commands to a gateway slow to answer creates is not sent a few at a time
  * @param maxApiCalls        status calls in flight at once, across all jobs (creates are bounded by the submit
  *                           workers, downloads by their own pool)
  * @param noProgressTimeout  a running job whose progress has not moved for this long is given up on
@@ -57,7 +58,7 @@ public record EngineSettings(
 
     /** The defaults documented in config/reelbot.example.yaml. */
     public static EngineSettings defaults(Path videoDir) {
-        return new EngineSettings(Duration.ofMillis(100), Duration.ofSeconds(2), Duration.ofSeconds(30), 0.2, 8, 4, 8,
+        return new EngineSettings(Duration.ofMillis(100), Duration.ofSeconds(2), Duration.ofSeconds(30), 0.2, 8, 128, 8,
                 Duration.ofMinutes(15), 3, Duration.ofSeconds(3), Duration.ofSeconds(60), 5, videoDir,
                 DownloadSettings.DEFAULTS, MediaSettings.DEFAULTS);
     }
