@@ -79,7 +79,7 @@ public final class Bench {
                     100L << 20, "/video", metrics, media));
             engine.start(scheduler);
             Contenders.Bot bot = new Contenders.Bot(engine, store);
-            Figures[] figures = measure(bot, traces, simulatorUrl, chats, bot::outcomes);
+            Figures[] figures = measure("bot", bot, traces, simulatorUrl, chats, bot::outcomes);
             engine.stopTicking();
             return figures;
         } finally {
@@ -93,18 +93,18 @@ public final class Bench {
         Files.createDirectories(dir);
         try (NaivePoller naive = new NaivePoller(new BenchVideoApi(client, traces), List.copyOf(chats), dir)) {
             Contenders.Naive baseline = new Contenders.Naive(naive);
-            return measure(baseline, traces, simulatorUrl, chats, baseline::outcomes);
+            return measure("baseline", baseline, traces, simulatorUrl, chats, baseline::outcomes);
         }
     }
 
     /** The warm-up, then the measured jobs, then the burst; their figures (the burst's {@code null} if none). */
-    private Figures[] measure(Contender contender, Traces traces, String simulatorUrl, List<BenchChatPort> chats,
-                              Outcomes outcomes) throws Exception {
+    private Figures[] measure(String by, Contender contender, Traces traces, String simulatorUrl,
+                              List<BenchChatPort> chats, Outcomes outcomes) throws Exception {
         if (options.warmUp() > 0) {
-            Burst.steady(contender, load(WARM_UP, options.warmUp()), traces, options.clients());
+            Burst.steady(contender, load(by, WARM_UP, options.warmUp()), traces, options.clients());
             awaitIdle(contender);
         }
-        Load measured = load(MEASURED, options.jobs());
+        Load measured = load(by, MEASURED, options.jobs());
         long noticesBefore = notices(chats);
         Percentiles acks;
         Figures.Resources resources;
@@ -121,7 +121,7 @@ public final class Bench {
         }
         long notices = notices(chats) - noticesBefore;
         Figures burst = null;
-        Load burstLoad = load(Load.BURST, options.burst());
+        Load burstLoad = load(by, Load.BURST, options.burst());
         Percentiles burstAcks = null;
         if (options.burst() > 0) {
             burstAcks = Burst.atOnce(contender, burstLoad, traces);
@@ -143,8 +143,8 @@ public final class Bench {
         Map<String, Integer> of(Load load);
     }
 
-    private Load load(String kind, int count) {
-        return new Load(kind, count, options.perWorkspace());
+    private Load load(String by, String kind, int count) {
+        return new Load(by, kind, count, options.perWorkspace());
     }
 
     private static List<String> prompts(Load load) {

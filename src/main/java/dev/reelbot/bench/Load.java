@@ -6,9 +6,10 @@ import dev.reelbot.core.Requester;
  * Who sends a run's commands and what they say. Half the jobs are on a Slack-like platform, their workspaces
  * shared by {@code perWorkspace} jobs each (two to a channel); half on a Discord-like one, two to a channel; the
  * burst is one user on a chat without limits (it measures commands and creates, not messages). Each job has a
- * prompt of its own, by which the bench finds its trace.
+ * prompt of its own, by which the bench finds its trace (and the simulator counts its creates): the contender's
+ * name ({@code by}) is in it, so the bot's and the baseline's jobs never share one.
  */
-record Load(String kind, int count, int perWorkspace) {
+record Load(String by, String kind, int count, int perWorkspace) {
 
     static final String SLACK = "slack";
     static final String DISCORD = "discord";
@@ -29,7 +30,7 @@ record Load(String kind, int count, int perWorkspace) {
     }
 
     String prompt(int n) {
-        return kind + " video number " + n;
+        return by + " " + kind + " video number " + n;
     }
 
     String command(int n) {
@@ -38,6 +39,6 @@ record Load(String kind, int count, int perWorkspace) {
 
     /** A key of its own per command, as a platform's command id. */
     String key(int n) {
-        return kind + "-" + n;
+        return by + "-" + kind + "-" + n;
     }
 }

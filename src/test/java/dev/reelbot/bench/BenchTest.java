@@ -68,6 +68,8 @@ class BenchTest {
             assertThat(report.burst().toPost().count()).as("every burst command sent").isEqualTo(burst);
             assertThat(createRequests(simulator)).as("warm-up, jobs and burst, for each contender")
                     .isEqualTo(2 * (10 + jobs + burst));
+            assertThat(sentAtMostOnceBeyondRefusals(simulator)).as("the contenders' prompts are their own: %s",
+                    createStatusesByPrompt(simulator)).isTrue();
 
             ByteArrayOutputStream printed = new ByteArrayOutputStream();
             report.print(new PrintStream(printed, true, StandardCharsets.UTF_8));
