@@ -43,7 +43,7 @@ public final class Bench {
     private static final String WARM_UP = "warm-up";
 
     private final BenchOptions options;
-    /** The bot's metrics, for its deliveries by kind. */
+    /** The bot's metrics, for its deliveries by kind and transcode times. */
     private final BenchMetrics metrics = new BenchMetrics();
 
     public Bench(BenchOptions options) {
@@ -54,11 +54,12 @@ public final class Bench {
     public BenchReport run(Path workDir, VideoApi client, String simulatorUrl) throws Exception {
         Figures[] bot = runBot(workDir.resolve("bot"), client, simulatorUrl);
         if (!options.baseline()) {
-            return new BenchReport(bot[0], bot[1], null, null, metrics.deliveries());
+            return new BenchReport(bot[0], bot[1], null, null, metrics.deliveries(), metrics.transcodeSeconds());
         }
         System.gc();
         Figures[] baseline = runBaseline(workDir.resolve("baseline"), client, simulatorUrl);
-        return new BenchReport(bot[0], bot[1], baseline[0], baseline[1], metrics.deliveries());
+        return new BenchReport(bot[0], bot[1], baseline[0], baseline[1], metrics.deliveries(),
+                metrics.transcodeSeconds());
     }
 
     private Figures[] runBot(Path dir, VideoApi client, String simulatorUrl) throws Exception {

@@ -16,9 +16,10 @@ import java.util.function.ToDoubleFunction;
  * @param baseline      the naive poller's run, or {@code null} without {@code --baseline}
  * @param baselineBurst the naive poller's burst, or {@code null}
  * @param deliveries    the bot's deliveries by kind, from its metrics
+ * @param transcodes    the bot's transcode times in seconds (none while the bench's chat takes every upload)
  */
 public record BenchReport(Figures bot, Figures burst, Figures baseline, Figures baselineBurst,
-                          Map<String, Long> deliveries) {
+                          Map<String, Long> deliveries, Percentiles transcodes) {
 
     /** One figure: its label, unit, decimals and how to read it from a run's figures. */
     private record Line(String label, String unit, int decimals, ToDoubleFunction<Figures> value) {
@@ -64,6 +65,10 @@ public record BenchReport(Figures bot, Figures burst, Figures baseline, Figures 
         out.println(versus("jobs", summary(bot), baseline == null ? null : summary(baseline)));
         print(out, RUN, bot, baseline);
         out.println("deliveries by kind (the bot's, warm-up and burst included): " + deliveries);
+        if (transcodes.count() > 0) {
+            out.println(String.format(Locale.ROOT, "transcode time p50 / p99: %.2f s / %.2f s (%d transcodes)",
+                    transcodes.at(50), transcodes.at(99), transcodes.count()));
+        }
         if (burst != null) {
             out.println(versus("burst: commands from one user at once", burst.jobs() + ", then run to the end",
                     null));
