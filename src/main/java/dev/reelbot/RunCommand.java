@@ -163,6 +163,7 @@ final class RunCommand implements Callable<Integer> {
             Transcoding transcoding = Transcoding.detect(cfg, env.getOrDefault("PATH", System.getenv("PATH")));
             log.info("transcoding: {}", transcoding.status());
             MediaSetup media = MediaSetup.open(cfg, transcoding);
+            log.info("media store: {}", media.where());
             Engine engine = pools.engine(new Engine.Parts(store, api, platforms.ports(), cfg.videoApi().models(),
                     cfg.limits(), cfg.quotas(), cfg.admins(), cfg.engine(), cfg.videoApi().maxDownloadBytes(),
                     cfg.slack().enabled() ? cfg.slack().command() : "/video", metrics, media.parts()));
@@ -175,10 +176,11 @@ final class RunCommand implements Callable<Integer> {
                             .orElseGet(() -> Health.up("ticks complete")))
                     .add("adminChannel", HealthReport.Scope.REPORTED, () -> engine.adminChannelTrouble()
                             .map(Health::degraded).orElseGet(() -> Health.up("admin notices get through")))
-                    .add("transcoding", HealthReport.Scope.REPORTED, () -> transcoding.health(cfg));
+                    .add("transcoding", HealthReport.Scope.REPORTED, () -> transcoding.health(cfg))
+                    .add("mediaStore", HealthReport.Scope.REPORTED, media::health);
             platforms.addHealth(health);
-            try (probe; WebServer web = WebServer.start(cfg.serverHost(), cfg.serverPort(), platforms.slackHttp(),
-                    health, metrics::scrape, media.routes(Clock.systemUTC()))) {
+            try (media; probe; WebServer web = WebServer.start(cfg.serverHost(), cfg.serverPort(),
+                    platforms.slackHttp(), health, metrics::scrape, media.routes(Clock.systemUTC()))) {
                 int resumed = engine.start(scheduler);
                 media.startSweeper(cfg, scheduler, pools.downloads(), Clock.systemUTC());
                 heartbeat.start(scheduler);

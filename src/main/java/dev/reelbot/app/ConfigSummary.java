@@ -17,7 +17,12 @@ public final class ConfigSummary {
     private ConfigSummary() {
     }
 
-    public static void print(ReelbotConfig cfg, Transcoding transcoding, PrintStream out) {
+    /**
+     * Prints the summary; {@code mediaStore} is what {@link MediaSetup#check} found (the one line that contacts
+     * anything).
+     */
+    public static void print(ReelbotConfig cfg, Transcoding transcoding, MediaSetup.StoreCheck mediaStore,
+                             PrintStream out) {
         out.println(cfg.source() + ": valid");
         out.println("video API: " + cfg.videoApi().baseUrl() + " (key " + masked(cfg.videoApi().apiKey()) + ")");
         StringBuilder models = new StringBuilder();
@@ -52,8 +57,9 @@ public final class ConfigSummary {
                 : String.join(", ", new TreeSet<>(cfg.admins().users()))));
         out.println("server: " + cfg.serverHost() + ":" + cfg.serverPort());
         MediaConfig media = cfg.media();
-        out.println("media: finished videos kept in " + media.dir() + " for " + Units.format(media.retention())
-                + ", at most " + Units.formatBytes(media.maxTotalBytes()) + " (the oldest go first)");
+        out.println("media: finished videos kept in " + mediaStore.store() + " for "
+                + Units.format(media.retention()) + ", at most " + Units.formatBytes(media.maxTotalBytes())
+                + " (the oldest go first); " + mediaStore.problem().orElse("it answers"));
         out.println("video links: " + media.publicUrl().map(url -> url + "/v/{job}/{token}.mp4, each valid "
                 + Units.format(cfg.engine().media().linkLifetime()) + " (signed with MEDIA_LINK_SECRET "
                 + masked(media.linkSecret()) + ")").orElse("off (server.public-url is not set): a video over a "
