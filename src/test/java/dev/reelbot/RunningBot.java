@@ -62,8 +62,13 @@ final class RunningBot implements AutoCloseable {
         return lines().stream().filter(wanted).findFirst().orElseThrow();
     }
 
+    /** The address of {@code path} on this bot's HTTP server. */
+    String url(String path) {
+        return "http://127.0.0.1:" + command.httpPort + path;
+    }
+
     HttpAnswer get(String path) throws IOException {
-        Request request = new Request.Builder().url("http://127.0.0.1:" + command.httpPort + path).build();
+        Request request = new Request.Builder().url(url(path)).build();
         try (Response response = new OkHttpClient().newCall(request).execute()) {
             return new HttpAnswer(response.code(), response.body().string());
         }
