@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * expired one 410, decided from the token alone, so the answer never tells whether the job exists; a valid link to
  * a video the store no longer holds answers the same 404.
  *
- * <p>Threading: Jetty's request threads; the store streams each answer straight from the file.
+ * <p>Threading: Jetty's request threads; the store streams each answer straight from the file or the bucket (a
+ * ranged GET), so every instance sharing a bucket answers alike, the same {@code ETag} included.
  */
 public final class MediaRoutes {
     static final String PREFIX = "/v/";

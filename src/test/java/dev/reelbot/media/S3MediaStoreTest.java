@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.reelbot.core.MediaObject;
 import dev.reelbot.core.MediaStore;
 import dev.reelbot.core.Secret;
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
 import dev.reelbot.testing.LocalS3;
+import dev.reelbot.testing.LogCapture;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +24,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /**
  * The media store contract on a real S3 API (s3proxy in this JVM, signed requests, ranged GETs, paged listings),
@@ -127,5 +131,27 @@ class S3MediaStoreTest extends MediaStoreContract {
         assertThatThrownBy(() -> store.stat("abcd2345.mp4")).isInstanceOf(IOException.class)
                 .hasMessageContaining("s3://media/abcd2345.mp4");
         assertThatThrownBy(store::probe).isInstanceOf(IOException.class).hasMessageContaining("does not answer");
+    }
+
+    @Test
+    void evenAtDebugNoLogLineCarriesTheSecretKey() throws Exception {
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        Level before = root.getLevel();
+        root.setLevel(Level.DEBUG);
+        try (LogCapture logs = new LogCapture()) {
+            MediaStore store = store();
+            store.put("abcd2345.mp4", text("0123456789"));
+            store.open("abcd2345.mp4", 2, 3).close();
+            store.list();
+            store.delete("abcd2345.mp4");
+            assertThatThrownBy(() -> open(new S3Target(bucket, Optional.of(s3.endpoint()), "us-east-1", true, "",
+                    Optional.of(Secret.of(LocalS3.ACCESS_KEY_ID)), Optional.of(Secret.of("wrong-secret-key-0000"))))
+                    .stat("abcd2345.mp4")).isInstanceOf(IOException.class);
+
+            assertThat(logs.lines()).as("the SDK's own debug lines too").isNotEmpty()
+                    .noneMatch(l -> l.contains(LocalS3.SECRET_ACCESS_KEY) || l.contains("wrong-secret-key-0000"));
+        } finally {
+            root.setLevel(before);
+        }
     }
 }
