@@ -21,15 +21,6 @@ class S3MediaConfigTest {
                 + "media:\n" + media.indent(2));
     }
 
-    private static ConfigException problems(Path file, Map<String, String> env) {
-        try {
-            ConfigLoader.load(file, env, true);
-        } catch (ConfigException e) {
-            return e;
-        }
-        throw new AssertionError("expected the config to be invalid");
-    }
-
     @Test
     void aBucketSelectsS3WithItsKeysFromTheEnvironment() throws Exception {
         Path file = write("""
@@ -82,7 +73,7 @@ class S3MediaConfigTest {
         Map<String, String> env = new HashMap<>(KEY);
         env.put("MEDIA_S3_ACCESS_KEY_ID", "AKIAEXAMPLEKEY123456");
 
-        ConfigException e = problems(file, env);
+        ConfigException e = ConfigLoaderTest.problems(file, env);
 
         assertThat(e.problems()).extracting(Problem::key).containsExactlyInAnyOrder("media.s3.bucket",
                 "media.s3.endpoint", "media.s3.region", "media.s3.prefix", "MEDIA_S3_SECRET_ACCESS_KEY");
@@ -98,7 +89,7 @@ class S3MediaConfigTest {
                   secret-access-key: do-not-put-me-here
                 """);
 
-        ConfigException e = problems(file, KEY);
+        ConfigException e = ConfigLoaderTest.problems(file, KEY);
 
         assertThat(e.problems()).extracting(Problem::key).containsExactlyInAnyOrder("media.s3.bucket",
                 "media.s3.secret-access-key");
