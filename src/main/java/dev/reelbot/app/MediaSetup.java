@@ -81,7 +81,8 @@ public record MediaSetup(MediaStore store, String where, Transcoding transcoding
         }
         return parent != null && Files.isDirectory(parent) && Files.isWritable(parent)
                 ? new StoreCheck(store + " (run creates it)", Optional.empty())
-                : new StoreCheck(store, Optional.of(dir.toAbsolutePath() + " does not exist and cannot be created under " + parent));
+                : new StoreCheck(store, Optional.of(dir.toAbsolutePath() + " does not exist and cannot be created "
+                        + "under " + parent));
     }
 
     /** What {@link #check} found: the store, and why it does not answer, in a sentence (empty when it does). */
