@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,8 +64,10 @@ class MediaRoutesTest {
     @AfterEach
     void stop() throws Exception {
         web.close();
+        if (store instanceof S3MediaStore bucket) {
+            bucket.close();
+        }
         if (s3 != null) {
-            ((S3MediaStore) store).close();
             s3.close();
         }
     }
@@ -183,6 +186,20 @@ class MediaRoutesTest {
         assertThat(kept.statusCode()).isEqualTo(410);
         assertThat(notKept.statusCode()).isEqualTo(410);
         assertThat(kept.body()).isEqualTo(notKept.body());
+    }
+
+    @Test
+    void aBucketOutOfReachIs503ToRetryNeverA404() throws Exception {
+        Assumptions.assumeTrue(storage.equals("s3"), "only a bucket can be out of reach");
+        s3.close();
+        s3 = null;
+
+        HttpResponse<byte[]> response = get(link(), "Range", "bytes=0-99");
+
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(new String(response.body())).isEqualTo(MediaRoutes.UNAVAILABLE);
+        assertThat(response.headers().firstValue("Retry-After")).hasValue("30");
+        assertThat(response.headers().firstValue("ETag")).isEmpty();
     }
 
     private static byte[] video(int size) {
