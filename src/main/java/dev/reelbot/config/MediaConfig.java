@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param ffmpeg           {@code delivery.ffmpeg}: the ffmpeg program, or blank to look on the PATH
  * @param transcodeTimeout {@code delivery.transcode-timeout}: the longest one transcode (or poster frame) may take
  */
-public record MediaConfig(Path dir, Optional<S3MediaConfig> s3, Duration retention, long maxTotalBytes, Optional<String> publicUrl,
-                          Optional<Secret> linkSecret, String ffmpeg, Duration transcodeTimeout) {
+public record MediaConfig(Path dir, Optional<S3MediaConfig> s3, Duration retention, long maxTotalBytes,
+                          Optional<String> publicUrl, Optional<Secret> linkSecret, String ffmpeg,
+                          Duration transcodeTimeout) {
 }

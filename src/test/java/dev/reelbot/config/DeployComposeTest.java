@@ -65,7 +65,7 @@ class DeployComposeTest {
         return env;
     }
 
-    /** The value a variable gets when the operator fills in deploy/.env: its default, else a long random-looking one. */
+    /** {@code text} with each variable as the operator's deploy/.env would give it: its default, else a long value. */
     private static String resolve(String text) {
         Matcher m = VARIABLE.matcher(text);
         StringBuilder out = new StringBuilder();
