@@ -138,6 +138,12 @@ class CheckConfigCommandTest {
                     + "MEDIA_S3_ACCESS_KEY_ID for 30d, at most 20GiB (the oldest go first); it answers");
             assertThat(err.toString(StandardCharsets.UTF_8)).doesNotContain("media");
 
+            env.put("REELBOT_VIDEO_API_MAX_DOWNLOAD_SIZE", "6GiB");
+            assertThat(check(null, env)).isZero();
+            assertThat(err.toString(StandardCharsets.UTF_8)).contains("warning: video-api.max-download-size (6GiB) "
+                    + "is over the 5GiB one S3 upload can hold: larger videos are delivered, but not kept");
+            env.remove("REELBOT_VIDEO_API_MAX_DOWNLOAD_SIZE");
+
             env.put("REELBOT_MEDIA_S3_BUCKET", "missing");
             out.reset();
             assertThat(check(null, env)).as("valid, though the bucket is missing").isZero();

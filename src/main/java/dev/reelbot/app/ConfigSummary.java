@@ -5,6 +5,7 @@ import dev.reelbot.config.ReelbotConfig;
 import dev.reelbot.config.Units;
 import dev.reelbot.core.ModelSpec;
 import dev.reelbot.core.Secret;
+import dev.reelbot.media.S3MediaStore;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,6 +76,11 @@ public final class ConfigSummary {
             warnings.add("media.link-lifetime (" + Units.format(cfg.engine().media().linkLifetime())
                     + ") is longer than media.retention (" + Units.format(cfg.media().retention()) + "): links "
                     + "will answer 404 once their video is removed");
+        }
+        if (cfg.media().s3().isPresent() && cfg.videoApi().maxDownloadBytes() > S3MediaStore.MAX_OBJECT_BYTES) {
+            warnings.add("video-api.max-download-size (" + Units.formatBytes(cfg.videoApi().maxDownloadBytes())
+                    + ") is over the " + Units.formatBytes(S3MediaStore.MAX_OBJECT_BYTES) + " one S3 upload can "
+                    + "hold: larger videos are delivered, but not kept in media.s3.bucket");
         }
         return warnings;
     }

@@ -29,6 +29,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * <p>Threading: thread-safe (the SDK's client is); every call blocks on the network, within the client's timeouts.
  */
 public final class S3MediaStore implements MediaStore, AutoCloseable {
+    /** The largest object one PUT can store (S3's limit; MinIO and R2 keep to it). */
+    public static final long MAX_OBJECT_BYTES = 5L * 1024 * 1024 * 1024;
     /** The longest {@link #probe()} waits: a health check must answer while the probe that asked still waits. */
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(5);
 
@@ -50,7 +52,11 @@ public final class S3MediaStore implements MediaStore, AutoCloseable {
         String name = object(key);
         Path spool = Files.createTempFile("reelbot-s3-", ".part");
         try {
-            Files.copy(content, spool, StandardCopyOption.REPLACE_EXISTING);
+            long bytes = Files.copy(content, spool, StandardCopyOption.REPLACE_EXISTING);
+            if (bytes > MAX_OBJECT_BYTES) {
+                throw new IOException(key + " is " + bytes + " bytes, over the " + MAX_OBJECT_BYTES + " one S3 upload "
+                        + "can hold (lower video-api.max-download-size)");
+            }
             s3.putObject(b -> b.bucket(target.bucket()).key(name).contentType(MediaKeys.contentType(key)),
                     RequestBody.fromFile(spool));
         } catch (SdkException e) {
