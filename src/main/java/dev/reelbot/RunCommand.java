@@ -166,13 +166,15 @@ final class RunCommand implements Callable<Integer> {
                        MediaSetup media) throws Exception {
         JdbcJobStore store = new JdbcJobStore(db);
         try (Platforms platforms = new Platforms(cfg, Clock.systemUTC(), in, out, interactive);
-             MicrometerMetrics metrics = new MicrometerMetrics(store, platforms.names());
+             MicrometerMetrics metrics = new MicrometerMetrics(store, platforms.names(),
+                     cfg.videoApi().models().names(), cfg.billing().currency());
              HealthReport health = new HealthReport()) {
             VideoApi api = VideoApis.connect(cfg.videoApi(), cfg.videoApi().baseUrl(), cfg.videoApi().apiKey()
                     .orElseThrow(), cfg.engine().downloads());
             Engine engine = pools.engine(new Engine.Parts(store, api, platforms.ports(), cfg.videoApi().models(),
                     cfg.limits(), cfg.quotas(), cfg.admins(), cfg.engine(), cfg.videoApi().maxDownloadBytes(),
-                    cfg.slack().enabled() ? cfg.slack().command() : "/video", metrics, media.parts()));
+                    cfg.slack().enabled() ? cfg.slack().command() : "/video", metrics, media.parts())
+                    .withMaxInFlight(cfg.videoApi().maxInFlight()).withBilling(cfg.billing()));
             metrics.watchScheduler(engine::trackedCount, engine::inFlightCount);
             ApiProbe probe = new ApiProbe(api, Clock.systemUTC());
             SchedulerHeartbeat heartbeat = new SchedulerHeartbeat(Clock.systemUTC(), LIVENESS_SILENCE);
@@ -185,8 +187,9 @@ final class RunCommand implements Callable<Integer> {
                     .add("transcoding", HealthReport.Scope.REPORTED, () -> media.transcoding().health(cfg))
                     .add("mediaStore", HealthReport.Scope.REPORTED, media::health);
             platforms.addHealth(health);
-            try (probe; WebServer web = WebServer.start(cfg.serverHost(), cfg.serverPort(),
-                    platforms.slackHttp(), health, metrics::scrape, media.routes(Clock.systemUTC()))) {
+            try (probe; WebServer web = WebServer.start(cfg.serverHost(), cfg.serverPort(), platforms.slackHttp(),
+                    health, metrics::scrape, media.routes(Clock.systemUTC()), cfg.adminToken(), engine::usageCsv,
+                    Clock.systemUTC())) {
                 int resumed = engine.start(scheduler);
                 media.startSweeper(cfg, scheduler, pools.downloads(), Clock.systemUTC());
                 heartbeat.start(scheduler);
