@@ -5,10 +5,12 @@ import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
+import com.slack.api.methods.MethodsClient;
 import com.slack.api.util.http.SlackHttpClient;
 import dev.reelbot.core.engine.CommandHandler;
 import java.time.Clock;
 import java.util.concurrent.Executor;
+import okhttp3.OkHttpClient;
 
 /**
  * The Slack adapter's lifecycle: the Web API client (for {@link SlackChatPort}) exists first, so the engine can
@@ -19,6 +21,8 @@ public final class SlackApp implements AutoCloseable {
     private final SlackSettings settings;
     private final Slack slack;
     private final SlackChatPort port;
+    private final SlackThrottle throttle;
+    private final OkHttpClient files;
     private App app;
     private SlackCommands handlers;
     private SlackHttp http;
@@ -36,8 +40,9 @@ public final class SlackApp implements AutoCloseable {
                 .retryOnConnectionFailure(false).build());
         http.setConfig(config);
         this.slack = Slack.getInstance(config, http);
-        this.port = new SlackChatPort(slack.methods(settings.botToken().reveal()), http.getOkHttpClient(), settings,
-                new SlackThrottle(clock, settings.updatesPerMinute()));
+        this.throttle = new SlackThrottle(clock, settings.updatesPerMinute());
+        this.files = http.getOkHttpClient();
+        this.port = new SlackChatPort(slack.methods(settings.botToken().reveal()), files, settings, throttle);
     }
 
     public SlackChatPort port() {
@@ -58,8 +63,16 @@ public final class SlackApp implements AutoCloseable {
                 .singleTeamBotToken(settings.botToken().reveal());
         settings.signingSecret().ifPresent(secret -> config.signingSecret(secret.reveal()));
         app = new App(config.build());
-        handlers = new SlackCommands(commands, executor);
+        MethodsClient methods = slack.methods(settings.botToken().reveal());
+        SlackCalls calls = new SlackCalls(throttle);
+        SlackForms forms = new SlackForms(commands, new SlackFiles(methods, files, settings.botToken().reveal(), calls,
+                settings.apiBaseUrl()), port, executor);
+        SlackHome home = new SlackHome(commands, methods, calls, executor);
+        handlers = new SlackCommands(commands, forms, executor);
         handlers.register(app, settings.command());
+        forms.register(app);
+        home.register(app);
+        port.onJobEnded(home::jobEnded);
         if (settings.socketMode()) {
             String appToken = settings.appToken().orElseThrow(
                     () -> new IllegalStateException("Socket Mode needs SLACK_APP_TOKEN")).reveal();

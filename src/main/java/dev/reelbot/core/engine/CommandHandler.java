@@ -1,6 +1,7 @@
 package dev.reelbot.core.engine;
 
 import dev.reelbot.core.ChatPort;
+import dev.reelbot.core.HomeView;
 import dev.reelbot.core.Reply;
 import dev.reelbot.core.Requester;
 import dev.reelbot.core.VideoApi;
@@ -16,6 +17,7 @@ import dev.reelbot.core.notice.RefundDesk;
 import dev.reelbot.core.render.JobDetails;
 import dev.reelbot.core.render.Renderer;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
@@ -146,6 +148,22 @@ public final class CommandHandler {
                     + ".");
         }
         return job;
+    }
+
+    /**
+     * The user's home screen: recent videos, what they may still start, and for admins the open refund cases. A
+     * store that fails throws {@link StoreException}: the caller keeps the home it showed last.
+     */
+    public HomeView home(Requester who) {
+        Instant now = clock.instant();
+        List<HomeView.Recent> recent = store.recentJobs(who.platform(), who.user(), LIST_LIMIT).stream()
+                .map(job -> new HomeView.Recent(job.id(), renderer.summary(job, now), job.delivery().link() == null
+                        ? null : job.delivery().link().url(), job.message().ref() == null ? null
+                        : job.message().ref().channel())).toList();
+        boolean admin = admins.isAdmin(who);
+        List<HomeView.RefundCase> cases = admin ? store.openRefunds().stream()
+                .map(job -> new HomeView.RefundCase(job.id(), RefundDesk.describe(job))).toList() : List.of();
+        return new HomeView(recent, jobs.allowance(who), admin, cases);
     }
 
     /** Marks a refund case resolved (the admin command and the Mark refunded button). */

@@ -1,5 +1,6 @@
 package dev.reelbot.core.engine;
 
+import dev.reelbot.core.HomeView;
 import dev.reelbot.core.Requester;
 import dev.reelbot.core.VideoRequest;
 import dev.reelbot.core.command.CommandError;
@@ -111,6 +112,14 @@ final class JobService {
             track(job, clock.instant());
         }
         return job;
+    }
+
+    /** What the user's quotas leave them now. */
+    HomeView.Allowance allowance(Requester requester) {
+        Instant now = clock.instant();
+        return new HomeView.Allowance(store.countActive(requester.platform(), requester.user()),
+                quotas.concurrentPerUser(), store.billedSince(requester.platform(), requester.user(), now.minus(DAY))
+                .size(), quotas.perUserPerDay());
     }
 
     /** Why a quota refused a job, read after the refusal; a job that finished meanwhile makes room again. */
