@@ -40,7 +40,7 @@ import org.slf4j.LoggerFactory;
  * and starting its job happen on the executor, after the form has closed.
  */
 final class SlackForms {
-    static final String SHORTCUT = "reelbot_make";
+    static final String SHORTCUT = "reelbot_make_video";
     static final String ANIMATE = "reelbot_animate";
     private static final Logger log = LoggerFactory.getLogger(SlackForms.class);
 

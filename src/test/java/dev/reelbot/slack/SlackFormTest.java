@@ -129,6 +129,8 @@ class SlackFormTest extends WithSlack {
             assertThat(image.bytes()).isEqualTo(png);
         });
         assertThat(h.slack.files().downloads()).containsExactly("Bearer xoxb-test-token-123456");
+        assertThat(h.engine.commands().details(job.requester(), job.id()).text())
+                .contains("Image: an uploaded PNG image (1 KiB)").doesNotContain("base64");
         h.runUntilSettled();
         assertThat(h.store.find(job.id()).orElseThrow().delivery().state()).isEqualTo(DeliveryState.UPLOADED);
     }
