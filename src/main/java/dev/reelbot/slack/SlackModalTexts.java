@@ -24,7 +24,6 @@ final class SlackModalTexts {
     static final String IMAGE_HINT = "JPEG, PNG or WebP, up to 10 MiB: the video starts from it";
     static final String NO_IMAGE_IN_MESSAGE = "That message has no image (JPEG, PNG or WebP) to animate; use "
             + "Animate with reelbot on a message with one.";
-    static final String CANNOT_OPEN = "Could not open the form; type your prompt after the command instead, e.g. ";
     static final String HOME_RECENT = "Your recent videos";
     static final String HOME_NONE = "You have no videos yet. Type the command in a channel, or use the shortcut "
             + "Make a video.";
