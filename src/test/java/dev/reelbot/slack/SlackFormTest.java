@@ -65,6 +65,8 @@ class SlackFormTest extends WithSlack {
         JsonNode errors = answerOf(h.interaction(submission)).path("errors");
 
         assertThat(fieldNames(errors)).containsExactlyInAnyOrder("prompt", "seed", "size_sora-2");
+        assertThat(blockIds(view)).as("Slack only shows errors on the form's input blocks")
+                .containsAll(fieldNames(errors));
         assertThat(errors.path("seed").asText()).startsWith("--seed must be a whole number");
         assertThat(errors.path("prompt").asText()).startsWith("--fps must be a whole number");
         assertThat(errors.path("size_sora-2").asText()).contains("333x333 is not one of them");
