@@ -54,8 +54,8 @@ public record InlineImage(String mediaType, byte[] bytes) {
     public static String describe(String text) {
         int slash = text.indexOf('/');
         int semicolon = text.indexOf(';');
-        String kind = slash < 0 || semicolon < slash ? "" : text.substring(slash + 1, semicolon).toUpperCase(Locale.ROOT)
-                + " ";
+        String kind = slash < 0 || semicolon < slash ? ""
+                : text.substring(slash + 1, semicolon).toUpperCase(Locale.ROOT) + " ";
         long kib = Math.max(1, (text.length() - Math.max(0, text.indexOf(',') + 1)) * 3L / 4 / 1024);
         return "an uploaded " + kind + "image (" + kib + " KiB)";
     }

@@ -13,6 +13,8 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads a reference image a user shared in Slack (a form's upload, a message's image): {@code files.info} (scope
@@ -23,6 +25,7 @@ import okhttp3.ResponseBody;
  * <p>Threading: thread-safe; blocks on Slack, so it runs on the bot's executor, never on Bolt's threads.
  */
 final class SlackFiles {
+    private static final Logger log = LoggerFactory.getLogger(SlackFiles.class);
     static final long MAX_IMAGE_BYTES = 10L * 1024 * 1024;
     static final Set<String> IMAGE_TYPES = Set.of("image/jpeg", "image/png", "image/webp");
 
@@ -85,8 +88,9 @@ final class SlackFiles {
                 : (body.contentType().type() + "/" + body.contentType().subtype()).toLowerCase(Locale.ROOT);
         if (!response.isSuccessful() || !IMAGE_TYPES.contains(type)) {
             // Without files:read Slack answers its sign-in page (200, text/html) instead of the file.
-            throw new Unusable("the bot may not read it (HTTP " + response.code() + ", " + (type.isEmpty()
-                    ? "no type" : type) + "); an admin may need to add the files:read scope");
+            log.warn("a shared image answered HTTP {} ({}) instead of the image: is the files:read scope missing?",
+                    response.code(), type.isEmpty() ? "no type" : type);
+            throw new Unusable("the bot may not read it; an admin may need to add the files:read scope");
         }
         try (InputStream in = body.byteStream()) {
             byte[] bytes = in.readNBytes((int) MAX_IMAGE_BYTES + 1);

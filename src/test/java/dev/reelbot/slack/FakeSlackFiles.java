@@ -22,12 +22,18 @@ final class FakeSlackFiles {
     private final Map<String, String> locales = new ConcurrentHashMap<>();
     private final List<String> downloads = new CopyOnWriteArrayList<>();
     private final AtomicInteger ids = new AtomicInteger();
+    private volatile boolean signInPage;
 
     /** Shares a file; returns its id. */
     String share(String name, String mimetype, byte[] bytes) {
         String id = "F0IMG" + ids.incrementAndGet();
         files.put(id, new SharedFile(id, name, mimetype, bytes));
         return id;
+    }
+
+    /** From now on, file links answer Slack's sign-in page, as they do for a token without {@code files:read}. */
+    void answerSignInPage() {
+        signInPage = true;
     }
 
     void setLocale(String user, String locale) {
@@ -74,7 +80,7 @@ final class FakeSlackFiles {
         String auth = String.valueOf(ctx.header("Authorization"));
         downloads.add(auth);
         SharedFile file = files.get(ctx.pathParam("file"));
-        if (file == null || !auth.startsWith("Bearer xoxb-")) {
+        if (file == null || !auth.startsWith("Bearer xoxb-") || signInPage) {
             ctx.contentType("text/html").result("<html>Sign in to Slack</html>");
             return;
         }

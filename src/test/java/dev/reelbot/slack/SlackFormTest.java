@@ -150,6 +150,37 @@ class SlackFormTest extends WithSlack {
         assertThat(h.store.recentJobs("slack", "U0ALICE1", 10)).isEmpty();
     }
 
+    @Test
+    void whenSlackCannotShowTheFormTheCommandSaysHowToTypeOne() throws Exception {
+        h.slack.answerNext("views.open", 200, "{\"ok\":false,\"error\":\"expired_trigger_id\"}", null);
+
+        try (Response answer = h.command("", "trig-late", "U0ALICE1", "C0GENERAL")) {
+            assertThat(answer.body().string()).contains("Describe the video you want");
+        }
+    }
+
+    @Test
+    void anImageTheBotMayNotReadStartsNothingAndTheUserIsToldWhy() throws Exception {
+        String file = h.slack.files().share("frame.png", "image/png", new byte[] {1, 2, 3});
+        h.slack.files().answerSignInPage();
+        JsonNode view = openForm();
+        ObjectNode described = h.slack.files().describe(file, h.slack.base(), JSON.createObjectNode());
+        ObjectNode gone = JSON.createObjectNode().put("id", "F0GONE").put("name", "gone.png")
+                .put("mimetype", "image/png").put("size", 3);
+
+        h.interaction(SlackPayloads.viewSubmission(view, "U0ALICE1", Map.of("prompt", "make it move",
+                "image", List.of(described)))).close();
+        h.interaction(SlackPayloads.viewSubmission(openForm(), "U0ALICE1", Map.of("prompt", "make it move",
+                "image", List.of(gone)))).close();
+
+        assertThat(h.store.recentJobs("slack", "U0ALICE1", 10)).isEmpty();
+        assertThat(h.slack.calls("chat.postEphemeral")).extracting(c -> c.field("text")).containsExactly(
+                "Nothing was started: the reference image could not be read (the bot may not read it; an admin "
+                        + "may need to add the files:read scope). Try another image.",
+                "Nothing was started: the reference image could not be read (Slack did not give it to the bot; "
+                        + "try again). Try another image.");
+    }
+
     private JsonNode openForm() throws Exception {
         h.command("", "trig-open-" + System.nanoTime(), "U0ALICE1", "C0GENERAL").close();
         return h.slack.views().lastView();
