@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
  * @param bytes     the image
  */
 public record InlineImage(String mediaType, byte[] bytes) {
+    /** How a request names an image the engine moved to the media store: this, then the object's key. */
+    public static final String STORED = "reelbot-media:";
     private static final Pattern DATA_URL = Pattern.compile("data:(image/[a-z0-9.+-]+);base64,(.*)",
             Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
 
@@ -50,8 +52,22 @@ public record InlineImage(String mediaType, byte[] bytes) {
         return "reference." + mediaType.substring(mediaType.indexOf('/') + 1).replace("jpeg", "jpg");
     }
 
-    /** What texts show instead of the data: "an uploaded PNG image (120 KiB)". */
+    /** Whether {@code text} names an image the engine keeps in its media store. */
+    public static boolean isStored(String text) {
+        return text != null && text.startsWith(STORED);
+    }
+
+    /** Whether {@code text} is an image shared in the chat (inline or stored), which texts describe, not show. */
+    public static boolean isShared(String text) {
+        return isInline(text) || isStored(text);
+    }
+
+    /** What texts show instead of a shared image: "an uploaded PNG image (120 KiB)". */
     public static String describe(String text) {
+        if (isStored(text)) {
+            String ext = text.substring(text.lastIndexOf('.') + 1).toUpperCase(Locale.ROOT).replace("JPG", "JPEG");
+            return "an uploaded " + ext + " image (kept by the bot as " + text.substring(STORED.length()) + ")";
+        }
         int slash = text.indexOf('/');
         int semicolon = text.indexOf(';');
         String kind = slash < 0 || semicolon < slash ? ""

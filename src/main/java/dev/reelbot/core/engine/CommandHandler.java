@@ -45,13 +45,16 @@ public final class CommandHandler {
     private final ChatPorts chats;
     private final Clock clock;
     private final Predicate<String> knowsStatus;
+    private final ReferenceImages images;
 
     /**
      * @param chats       the platforms: how one becomes admin there, and where a job's progress will show
      * @param knowsStatus whether the video API client understands a status word (see {@link VideoApi})
+     * @param images      where images shared in a chat are kept while their jobs wait to be sent
      */
     CommandHandler(CommandParser parser, JobService jobs, JobStore store, Renderer renderer, Admins admins,
-                   RefundDesk refunds, ChatPorts chats, Clock clock, Predicate<String> knowsStatus) {
+                   RefundDesk refunds, ChatPorts chats, Clock clock, Predicate<String> knowsStatus,
+                   ReferenceImages images) {
         this.parser = parser;
         this.jobs = jobs;
         this.store = store;
@@ -61,6 +64,7 @@ public final class CommandHandler {
         this.chats = chats;
         this.clock = clock;
         this.knowsStatus = knowsStatus;
+        this.images = images;
     }
 
     /** The parser, for adapters that build commands from typed options. */
@@ -179,7 +183,7 @@ public final class CommandHandler {
     }
 
     private Reply start(Requester who, VideoRequest request, String requestKey) throws CommandError {
-        JobService.Accepted accepted = jobs.accept(who, request, requestKey);
+        JobService.Accepted accepted = jobs.accept(who, images.stash(request), requestKey);
         Job job = accepted.job();
         String text = (accepted.isNew() ? "🎬 Job `" + job.id() + "` accepted: "
                 : "Job `" + job.id() + "` was already started: ")

@@ -57,7 +57,9 @@ public final class Engine {
                   Clock clock) {
         this.settings = parts.settings();
         ModelCatalog catalog = parts.catalog();
-        VideoApi api = new LimitedVideoApi(new MeasuredVideoApi(parts.api(), parts.metrics()), settings.maxApiCalls());
+        ReferenceImages images = new ReferenceImages(parts.media().store());
+        VideoApi api = new LimitedVideoApi(new MeasuredVideoApi(images.resolving(parts.api()), parts.metrics()),
+                settings.maxApiCalls());
         JobUpdates updates = new JobUpdates(parts.store(), parts.metrics());
         Renderer renderer = new Renderer(catalog);
         NoticeDesk notices = new NoticeDesk(parts.store(), updates, renderer, clock, parts.metrics(), noticeTrouble);
@@ -73,7 +75,7 @@ public final class Engine {
         this.jobs = new JobService(parts.store(), poller, parts.quotas(), clock, pending);
         RefundDesk refunds = new RefundDesk(parts.store(), updates, clock, poller::follow);
         this.commands = new CommandHandler(new CommandParser(catalog, parts.limits(), parts.commandName()), jobs,
-                parts.store(), renderer, parts.admins(), refunds, chats, clock, api::knowsStatus);
+                parts.store(), renderer, parts.admins(), refunds, chats, clock, api::knowsStatus, images);
     }
 
     /** What an engine is made of; {@code chats}: one port per platform, {@code media}: what videos are kept with. */
