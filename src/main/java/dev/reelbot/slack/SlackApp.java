@@ -57,8 +57,11 @@ public final class SlackApp implements AutoCloseable {
     /**
      * Connects: checks the bot token ({@code auth.test}), registers the handlers and, in Socket Mode, opens the
      * socket. Throws when Slack refuses or cannot be reached, so the caller can retry.
+     *
+     * @param executor  where answers after an acknowledgement and App Home updates run
+     * @param downloads where a form's reference image is read from Slack before its job starts
      */
-    public synchronized void start(CommandHandler commands, Executor executor) throws Exception {
+    public synchronized void start(CommandHandler commands, Executor executor, Executor downloads) throws Exception {
         AppConfig.AppConfigBuilder config = AppConfig.builder().slack(slack)
                 .singleTeamBotToken(settings.botToken().reveal());
         settings.signingSecret().ifPresent(secret -> config.signingSecret(secret.reveal()));
@@ -66,7 +69,7 @@ public final class SlackApp implements AutoCloseable {
         MethodsClient methods = slack.methods(settings.botToken().reveal());
         SlackCalls calls = new SlackCalls(throttle);
         SlackForms forms = new SlackForms(commands, new SlackFiles(methods, files, settings.botToken().reveal(), calls,
-                settings.apiBaseUrl()), port, executor);
+                settings.apiBaseUrl()), port, executor, downloads);
         SlackHome home = new SlackHome(commands, methods, calls, executor);
         handlers = new SlackCommands(commands, forms, executor);
         handlers.register(app, settings.command());

@@ -36,8 +36,9 @@ import org.slf4j.LoggerFactory;
  * same parser as a typed command, its problems shown on their fields. The job then runs like a typed one, in the
  * channel the form was opened from.
  *
- * <p>Threading: handlers run on Bolt's threads and answer within Slack's three seconds; reading a reference image
- * and starting its job happen on the executor, after the form has closed.
+ * <p>Threading: handlers run on Bolt's threads and answer within Slack's three seconds; a redraw goes out on the
+ * executor, and reading a reference image and starting its job happen on the downloads' pool, after the form has
+ * closed.
  */
 final class SlackForms {
     static final String SHORTCUT = "reelbot_make_video";
@@ -49,13 +50,19 @@ final class SlackForms {
     private final SlackFiles files;
     private final SlackChatPort port;
     private final Executor executor;
+    private final Executor downloads;
 
-    SlackForms(CommandHandler commands, SlackFiles files, SlackChatPort port, Executor executor) {
+    /**
+     * @param executor  where a redraw of the form goes out
+     * @param downloads where a submitted form's reference image is read and its job started
+     */
+    SlackForms(CommandHandler commands, SlackFiles files, SlackChatPort port, Executor executor, Executor downloads) {
         this.commands = commands;
         this.modal = new SlackModal(commands.parser());
         this.files = files;
         this.port = port;
         this.executor = executor;
+        this.downloads = downloads;
     }
 
     void register(App app) {
@@ -141,7 +148,7 @@ final class SlackForms {
         }
         String image = form.upload().map(File::getId).orElse(form.context().imageFileId());
         String key = "slack-form:" + p.getView().getId();
-        executor.execute(() -> start(who, command, image, key));
+        downloads.execute(() -> start(who, command, image, key));
         return ctx.ack();
     }
 

@@ -72,7 +72,7 @@ final class SlackHarness implements AutoCloseable {
                 Duration.ofSeconds(2)), List.of(app.port()), models, Limits.DEFAULTS,
                 new Quotas(100, 1000), new Admins(Set.of("slack:" + ADMIN)), EngineSettings.defaults(
                 dir.resolve("videos")), 64L << 20, "/video"), Runnable::run, clock);
-        app.start(engine.commands(), Runnable::run);
+        app.start(engine.commands(), Runnable::run, Runnable::run);
         web = WebServer.start("127.0.0.1", 0, app::http, new HealthReport(), () -> "");
     }
 
