@@ -25,6 +25,7 @@ public final class SlackApp implements AutoCloseable {
     private final OkHttpClient files;
     private App app;
     private SlackCommands handlers;
+    private SlackForms forms;
     private SlackHttp http;
     private SocketModeApp socketMode;
 
@@ -68,7 +69,7 @@ public final class SlackApp implements AutoCloseable {
         app = new App(config.build());
         MethodsClient methods = slack.methods(settings.botToken().reveal());
         SlackCalls calls = new SlackCalls(throttle);
-        SlackForms forms = new SlackForms(commands, new SlackFiles(methods, files, settings.botToken().reveal(), calls,
+        forms = new SlackForms(commands, new SlackFiles(methods, files, settings.botToken().reveal(), calls,
                 settings.apiBaseUrl()), port, executor, downloads);
         SlackHome home = new SlackHome(commands, methods, calls, executor);
         handlers = new SlackCommands(commands, forms, executor);
@@ -91,6 +92,7 @@ public final class SlackApp implements AutoCloseable {
     public synchronized void stopServing() {
         if (handlers != null) {
             handlers.stopServing();
+            forms.stopServing();
         }
     }
 

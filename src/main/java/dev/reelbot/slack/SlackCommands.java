@@ -19,15 +19,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Bolt handlers: the slash command (with no text, it opens {@link SlackForms}' form) and the message buttons. Each acknowledges at once (the core only parses,
- * checks quotas and writes a row) with a private answer; the job itself runs on the engine's workers.
+ * The Bolt handlers: the slash command (with no text, it opens {@link SlackForms}' form) and the message buttons.
+ * Each acknowledges at once (the core only parses, checks quotas and writes a row) with a private answer; the job
+ * itself runs on the engine's workers.
  *
  * <p>Threading: handlers run on Bolt's threads (Jetty's in HTTP mode, the Socket Mode client's otherwise); button
  * answers go out through {@code response_url} from the given executor, after the acknowledgement.
  */
 final class SlackCommands {
     private static final Logger log = LoggerFactory.getLogger(SlackCommands.class);
-    private static final Reply RESTARTING = new Reply("reelbot is restarting; try again in a moment.", false, null);
+    static final Reply RESTARTING = new Reply("reelbot is restarting; try again in a moment.", false, null);
 
     private final CommandHandler commands;
     private final SlackForms forms;

@@ -51,6 +51,7 @@ final class SlackForms {
     private final SlackChatPort port;
     private final Executor executor;
     private final Executor downloads;
+    private volatile boolean serving = true;
 
     /**
      * @param executor  where a redraw of the form goes out
@@ -63,6 +64,11 @@ final class SlackForms {
         this.port = port;
         this.executor = executor;
         this.downloads = downloads;
+    }
+
+    /** Stops starting jobs (a graceful shutdown): a submitted form says to try again in a moment. */
+    void stopServing() {
+        serving = false;
     }
 
     void register(App app) {
@@ -135,6 +141,9 @@ final class SlackForms {
         }
         Requester who = new Requester(SlackChatPort.PLATFORM, p.getTeam() != null ? p.getTeam().getId()
                 : p.getUser().getTeamId(), form.channel(), p.getUser().getId(), p.getUser().getUsername());
+        if (!serving) {
+            return ctx.ackWithErrors(Map.of(SlackModal.PROMPT, SlackCommands.RESTARTING.text()));
+        }
         VideoCommand.Generate command;
         try {
             command = form.parse(commands.parser());

@@ -151,6 +151,18 @@ class SlackFormTest extends WithSlack {
     }
 
     @Test
+    void aFormSubmittedWhileTheBotStopsStartsNothingAndSaysToTryAgain() throws Exception {
+        JsonNode view = openForm();
+        h.app.stopServing();
+
+        JsonNode errors = answerOf(h.interaction(SlackPayloads.viewSubmission(view, "U0ALICE1", Map.of("prompt",
+                "a cat surfing")))).path("errors");
+
+        assertThat(errors.path("prompt").asText()).isEqualTo("reelbot is restarting; try again in a moment.");
+        assertThat(h.store.recentJobs("slack", "U0ALICE1", 10)).isEmpty();
+    }
+
+    @Test
     void whenSlackCannotShowTheFormTheCommandSaysHowToTypeOne() throws Exception {
         h.slack.answerNext("views.open", 200, "{\"ok\":false,\"error\":\"expired_trigger_id\"}", null);
 
