@@ -3,15 +3,18 @@ package dev.reelbot.core;
 import java.util.List;
 
 /**
- * What a user's home screen in a chat (Slack's App Home) shows: their recent videos, what they may still start,
- * and for admins the open refund cases.
+ * What a user's home screen in a chat (Slack's App Home) shows: their recent videos, their usage and what they may
+ * still start, and for admins the open refund cases and this month's spend.
  *
- * @param recent    the user's recent jobs, newest first
- * @param allowance what their quotas leave them
- * @param admin     whether the user is an admin (then {@code refunds} are shown, even when there are none)
- * @param refunds   the open refund cases, oldest first (empty for non-admins)
+ * @param recent     the user's recent jobs, newest first
+ * @param usage      their usage this month and what they may still start (as {@code usage} answers it)
+ * @param admin      whether the user is an admin (then {@code refunds} and {@code monthSpend} are shown)
+ * @param refunds    the open refund cases, oldest first (empty for non-admins)
+ * @param monthSpend this month's spend, in total and by user, channel and model (as {@code admin usage month}
+ *                   answers it), or {@code null} for non-admins
  */
-public record HomeView(List<Recent> recent, Allowance allowance, boolean admin, List<RefundCase> refunds) {
+public record HomeView(List<Recent> recent, String usage, boolean admin, List<RefundCase> refunds,
+                       String monthSpend) {
 
     public HomeView {
         recent = List.copyOf(recent);
@@ -26,14 +29,6 @@ public record HomeView(List<Recent> recent, Allowance allowance, boolean admin, 
      * @param channel where its message is, or {@code null} when it has none
      */
     public record Recent(String jobId, String summary, String link, String channel) {
-    }
-
-    /** Jobs running now and started in the last 24 hours, against the quotas. */
-    public record Allowance(int running, int concurrentLimit, int startedToday, int dailyLimit) {
-        /** How many more may start now. */
-        public int startable() {
-            return Math.max(0, Math.min(concurrentLimit - running, dailyLimit - startedToday));
-        }
     }
 
     /** An open refund case, in one line. */

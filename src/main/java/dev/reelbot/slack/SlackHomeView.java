@@ -16,7 +16,7 @@ import dev.reelbot.core.text.PlainText;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Maps the core's {@link HomeView} to an App Home view: recent videos, the allowance, and admins' open cases. */
+/** Maps the core's {@link HomeView} to an App Home view: recent videos, usage, admins' spend and open cases. */
 final class SlackHomeView {
     /** Slack allows 100 blocks in a home view: the cases past these are counted, not shown. */
     private static final int CASES_SHOWN = 40;
@@ -31,9 +31,7 @@ final class SlackHomeView {
             blocks.add(section(s -> s.text(markdownText(SlackText.escape(PlainText.cap(note, SECTION_CHARS))))));
         }
         blocks.add(header(h -> h.text(plainText(SlackModalTexts.HOME_RECENT))));
-        HomeView.Allowance a = home.allowance();
-        blocks.add(context(c -> c.elements(List.of(plainText(SlackModalTexts.allowance(a.startable(), a.running(),
-                a.concurrentLimit(), a.startedToday(), a.dailyLimit()))))));
+        blocks.add(section(s -> s.text(markdownText(SlackText.escape(PlainText.cap(home.usage(), SECTION_CHARS))))));
         if (home.recent().isEmpty()) {
             blocks.add(section(s -> s.text(plainText(SlackModalTexts.HOME_NONE))));
         }
@@ -46,6 +44,10 @@ final class SlackHomeView {
             blocks.add(section(s -> s.text(markdownText(text))));
         }
         if (home.admin()) {
+            blocks.add(divider());
+            blocks.add(header(h -> h.text(plainText(SlackModalTexts.HOME_SPEND))));
+            blocks.add(section(s -> s.text(markdownText(SlackText.escape(PlainText.cap(home.monthSpend(),
+                    SECTION_CHARS))))));
             blocks.add(divider());
             blocks.add(header(h -> h.text(plainText(SlackModalTexts.HOME_REFUNDS))));
             if (home.refunds().isEmpty()) {

@@ -28,6 +28,7 @@ final class SlackModalTexts {
     static final String HOME_NONE = "You have no videos yet. Type the command in a channel, or use the shortcut "
             + "Make a video.";
     static final String HOME_REFUNDS = "Open refund cases";
+    static final String HOME_SPEND = "This month's spend";
     static final String HOME_NO_REFUNDS = "No open refund cases.";
     static final String MARK_REFUNDED = "Mark refunded";
     static final String WATCH = "watch";
@@ -54,11 +55,5 @@ final class SlackModalTexts {
 
     static String moreCases(int more) {
         return "… and " + more + " more: the admin refunds command lists them all.";
-    }
-
-    static String allowance(int startable, int running, int concurrent, int startedToday, int daily) {
-        return "You may start " + startable + " more video" + (startable == 1 ? "" : "s") + " now: " + running
-                + " of " + concurrent + " running at once, " + startedToday + " of " + daily
-                + " started in the last 24 hours.";
     }
 }

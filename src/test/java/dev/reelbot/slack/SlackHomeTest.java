@@ -20,7 +20,8 @@ class SlackHomeTest extends WithSlack {
                 .satisfies(c -> assertThat(c.field("user_id")).isEqualTo("U0ALICE1"));
         String home = h.slack.views().home("U0ALICE1");
         assertThat(home).contains("Your recent videos").contains("You have no videos yet")
-                .contains("You may start 100 more videos now").doesNotContain("Open refund cases");
+                .contains("You may start 1000 more in the next 24 hours").doesNotContain("Open refund cases")
+                .doesNotContain("This month's spend");
 
         h.command("a cat surfing", "trig-home", "U0ALICE1", "C0GENERAL").close();
         h.runUntilSettled();
@@ -28,7 +29,7 @@ class SlackHomeTest extends WithSlack {
         Job job = h.store.recentJobs("slack", "U0ALICE1", 10).get(0);
         String refreshed = h.slack.views().home("U0ALICE1");
         assertThat(refreshed).contains("a cat surfing").contains("<#C0GENERAL>")
-                .contains("1 of 1000 started in the last 24 hours");
+                .contains("You may start 999 more in the next 24 hours").contains("Your videos this month");
         assertThat(h.slack.calls("views.publish")).hasSizeGreaterThanOrEqualTo(2);
         assertThat(job.id()).isNotBlank();
     }
@@ -50,7 +51,8 @@ class SlackHomeTest extends WithSlack {
 
         h.event(SlackPayloads.homeOpened(SlackHarness.ADMIN)).close();
         JsonNode home = JSON.readTree(h.slack.views().home(SlackHarness.ADMIN));
-        assertThat(home.toString()).contains("Open refund cases").contains(failed.id());
+        assertThat(home.toString()).contains("Open refund cases").contains(failed.id())
+                .contains("This month's spend").contains("Usage over this month");
         JsonNode button = home.findValues("accessory").get(0);
         assertThat(button.path("action_id").asText()).isEqualTo(SlackHome.REFUND);
         assertThat(button.path("value").asText()).isEqualTo(failed.id());

@@ -6,6 +6,8 @@ import dev.reelbot.core.Reply;
 import dev.reelbot.core.Requester;
 import dev.reelbot.core.VideoApi;
 import dev.reelbot.core.VideoRequest;
+import dev.reelbot.core.billing.UsagePeriod;
+import dev.reelbot.core.billing.UsageReports;
 import dev.reelbot.core.command.CommandError;
 import dev.reelbot.core.command.CommandParser;
 import dev.reelbot.core.command.VideoCommand;
@@ -45,6 +47,8 @@ public final class CommandHandler {
     private final ChatPorts chats;
     private final Clock clock;
     private final Predicate<String> knowsStatus;
+    private final QueueActions queue;
+    private final UsageReports usage;
     private final ReferenceImages images;
 
     /**
@@ -54,7 +58,7 @@ public final class CommandHandler {
      */
     CommandHandler(CommandParser parser, JobService jobs, JobStore store, Renderer renderer, Admins admins,
                    RefundDesk refunds, ChatPorts chats, Clock clock, Predicate<String> knowsStatus,
-                   ReferenceImages images) {
+                   QueueActions queue, UsageReports usage, ReferenceImages images) {
         this.parser = parser;
         this.jobs = jobs;
         this.store = store;
@@ -64,6 +68,8 @@ public final class CommandHandler {
         this.chats = chats;
         this.clock = clock;
         this.knowsStatus = knowsStatus;
+        this.queue = queue;
+        this.usage = usage;
         this.images = images;
     }
 
@@ -99,9 +105,19 @@ public final class CommandHandler {
             if (command instanceof VideoCommand.Status status) {
                 return status(who, status.jobId());
             }
+            if (command instanceof VideoCommand.Usage) {
+                return Reply.ok(usage.forUser(who, clock.instant()));
+            }
             if (command instanceof VideoCommand.AdminRefunds) {
                 return admins.isAdmin(who) ? Reply.ok(refunds.list(chatOf(who).resolveCommand(parser.commandName())))
                         : notAdmin(who);
+            }
+            if (command instanceof VideoCommand.AdminUsage adminUsage) {
+                return admins.isAdmin(who) ? Reply.ok(usage.forAdmins(adminUsage.period(), clock.instant()))
+                        : notAdmin(who);
+            }
+            if (command instanceof VideoCommand.AdminBump bump) {
+                return admins.isAdmin(who) ? queue.bump(who, bump.jobId()) : notAdmin(who);
             }
             VideoCommand.AdminResolve resolve = (VideoCommand.AdminResolve) command;
             return resolve(who, resolve.jobId(), resolve.note());
@@ -144,6 +160,17 @@ public final class CommandHandler {
         }
     }
 
+    /** Cancels a job waiting to be sent (the Cancel button); only the requester or an admin may. */
+    public Reply cancel(Requester who, String jobId) {
+        try {
+            return queue.cancel(who, ownJob(who, jobId, "cancel it"));
+        } catch (CommandError e) {
+            return Reply.refused(e.getMessage());
+        } catch (StoreException e) {
+            return storeFailed(who, false, e);
+        }
+    }
+
     /** The job, if {@code who} may act on it: its requester or an admin; else why not ("... can " + what). */
     private Job ownJob(Requester who, String jobId, String what) throws CommandError {
         Job job = visibleJob(who, jobId).orElseThrow(() -> new CommandError("There is no job `" + jobId + "` here."));
@@ -155,7 +182,8 @@ public final class CommandHandler {
     }
 
     /**
-     * The user's home screen: recent videos, what they may still start, and for admins the open refund cases. A
+     * The user's home screen: recent videos, their usage and what they may still start, and for admins the open
+     * refund cases and this month's spend. A
      * store that fails throws {@link StoreException}: the caller keeps the home it showed last.
      */
     public HomeView home(Requester who) {
@@ -167,7 +195,8 @@ public final class CommandHandler {
         boolean admin = admins.isAdmin(who);
         List<HomeView.RefundCase> cases = admin ? store.openRefunds().stream()
                 .map(job -> new HomeView.RefundCase(job.id(), RefundDesk.describe(job))).toList() : List.of();
-        return new HomeView(recent, jobs.allowance(who), admin, cases);
+        return new HomeView(recent, usage.forUser(who, now), admin, cases,
+                admin ? usage.forAdmins(UsagePeriod.THIS_MONTH, now) : null);
     }
 
     /** Marks a refund case resolved (the admin command and the Mark refunded button). */
