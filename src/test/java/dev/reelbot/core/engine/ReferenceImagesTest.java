@@ -72,10 +72,7 @@ class ReferenceImagesTest {
         try (SqliteConnections db = SqliteConnections.open(dir.resolve("jobs.db"))) {
             JdbcJobStore store = new JdbcJobStore(db);
             Engine engine = engine(store, api, media);
-            VideoRequest request = VideoRequest.builder("the cat dances", "sora-2")
-                    .imageUrl(new InlineImage("image/png", PNG).toDataUrl()).build();
-
-            String id = engine.commands().handle(ALICE, new VideoCommand.Generate(request), "key-1").jobId();
+            String id = startWithImage(engine);
             engine.tick();
 
             Job job = store.find(id).orElseThrow();
@@ -99,9 +96,7 @@ class ReferenceImagesTest {
         try (SqliteConnections db = SqliteConnections.open(dir.resolve("jobs.db"))) {
             JdbcJobStore store = new JdbcJobStore(db);
             Engine engine = engine(store, api, media);
-            VideoRequest request = VideoRequest.builder("the cat dances", "sora-2")
-                    .imageUrl(new InlineImage("image/png", PNG).toDataUrl()).build();
-            String id = engine.commands().handle(ALICE, new VideoCommand.Generate(request), "key-1").jobId();
+            String id = startWithImage(engine);
             for (var object : media.list()) {
                 media.delete(object.key());
             }
@@ -114,6 +109,13 @@ class ReferenceImagesTest {
             assertThat(job.failure().message()).contains("the reference image could not be sent")
                     .contains("share it again");
         }
+    }
+
+    /** Starts a job from an image shared in a chat (inline, as an adapter hands it over); returns its id. */
+    private static String startWithImage(Engine engine) {
+        VideoRequest request = VideoRequest.builder("the cat dances", "sora-2")
+                .imageUrl(new InlineImage("image/png", PNG).toDataUrl()).build();
+        return engine.commands().handle(ALICE, new VideoCommand.Generate(request), "key-1").jobId();
     }
 
     private Engine engine(JdbcJobStore store, VideoApi api, MediaStore media) {
