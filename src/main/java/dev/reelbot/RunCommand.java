@@ -195,7 +195,7 @@ final class RunCommand implements Callable<Integer> {
                 heartbeat.start(scheduler);
                 probe.start(scheduler);
                 health.watch(HEALTH_WATCH);
-                platforms.start(engine, scheduler, pools.workers(), shutdown::countDown);
+                platforms.start(engine, scheduler, pools.workers(), pools.downloads(), shutdown::countDown);
                 httpPort = web.port();
                 log.info("reelbot running: {} unfinished jobs resumed; HTTP on port {}", resumed, web.port());
                 shutdown.await();
