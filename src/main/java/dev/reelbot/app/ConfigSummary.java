@@ -2,9 +2,11 @@ package dev.reelbot.app;
 
 import dev.reelbot.config.MediaConfig;
 import dev.reelbot.config.ReelbotConfig;
+import dev.reelbot.config.StoreConfig;
 import dev.reelbot.config.Units;
 import dev.reelbot.core.ModelSpec;
 import dev.reelbot.core.Secret;
+import dev.reelbot.store.Databases;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +47,8 @@ public final class ConfigSummary {
             out.println("discord: disabled");
         }
         out.println("console: " + (cfg.console().enabled() ? "enabled, user " + cfg.console().user() : "disabled"));
-        out.println("store: " + cfg.storePath() + ", videos downloaded to " + cfg.engine().videoDir());
+        out.println("store: " + store(cfg.store()));
+        out.println("videos downloaded to " + cfg.engine().videoDir());
         out.println("quotas: " + cfg.quotas().concurrentPerUser() + " running and " + cfg.quotas().perUserPerDay()
                 + " per 24 hours per user; prompts up to " + cfg.limits().maxPromptLength() + " characters");
         out.println("admins: " + (cfg.admins().users().isEmpty() ? "none (nobody can resolve refunds)"
@@ -71,6 +74,14 @@ public final class ConfigSummary {
                     + "will answer 404 once their video is removed");
         }
         return warnings;
+    }
+
+    /** Which store, whether it answers (PostgreSQL is asked; a SQLite file is only looked at), and its leases. */
+    private static String store(StoreConfig store) {
+        String answer = Databases.ping(store.url(), store.user(), store.password());
+        return store.describe() + (store.shared() ? " (password " + masked(store.password()) + "), " + answer
+                + "; several instances may share it, each holding the jobs it steps for store.lease-ttl "
+                + Units.format(store.leaseTtl()) : ", " + answer + "; one process at a time");
     }
 
     private static String masked(Optional<Secret> secret) {

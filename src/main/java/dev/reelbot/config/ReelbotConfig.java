@@ -4,7 +4,6 @@ import dev.reelbot.core.command.Limits;
 import dev.reelbot.core.engine.Admins;
 import dev.reelbot.core.engine.EngineSettings;
 import dev.reelbot.core.job.Quotas;
-import java.nio.file.Path;
 
 /**
  * The whole configuration, immutable and validated once at start-up.
@@ -14,7 +13,7 @@ import java.nio.file.Path;
  * @param limits     what users may ask for
  * @param quotas     per-user limits
  * @param engine     how the engine paces itself
- * @param storePath  the SQLite database file
+ * @param store      where jobs are kept (SQLite or PostgreSQL)
  * @param admins     who may resolve refunds
  * @param slack      the Slack adapter
  * @param discord    the Discord adapter
@@ -30,7 +29,7 @@ public record ReelbotConfig(
         Limits limits,
         Quotas quotas,
         EngineSettings engine,
-        Path storePath,
+        StoreConfig store,
         Admins admins,
         SlackConfig slack,
         DiscordConfig discord,

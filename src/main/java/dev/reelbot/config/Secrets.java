@@ -12,8 +12,9 @@ final class Secrets {
     static final String SLACK_SIGNING_SECRET = "SLACK_SIGNING_SECRET";
     static final String DISCORD_TOKEN = "DISCORD_TOKEN";
     static final String MEDIA_LINK_SECRET = "MEDIA_LINK_SECRET";
+    static final String STORE_PASSWORD = "STORE_PASSWORD";
     static final String NAMES = String.join(", ", VIDEO_API_KEY, SLACK_BOT_TOKEN, SLACK_APP_TOKEN,
-            SLACK_SIGNING_SECRET, DISCORD_TOKEN, MEDIA_LINK_SECRET);
+            SLACK_SIGNING_SECRET, DISCORD_TOKEN, MEDIA_LINK_SECRET, STORE_PASSWORD);
 
     private final Map<String, String> env;
 

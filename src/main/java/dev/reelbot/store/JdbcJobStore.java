@@ -19,8 +19,8 @@ import java.util.Optional;
 
 /**
  * {@link JobStore} in plain SQL over JDBC: one {@code jobs} table, every change a compare-and-set
- * ({@code UPDATE ... WHERE id = ? AND version = ?}). Runs on the embedded SQLite database by default; the SQL
- * is portable so a PostgreSQL {@link Connections} can serve it too.
+ * ({@code UPDATE ... WHERE id = ? AND version = ?}). The same SQL runs on the embedded SQLite database and on
+ * PostgreSQL; what differs between them is behind {@link Connections}.
  *
  * <p>Threading: thread-safe; each method is one unit of work on a connection from {@link Connections}.
  */
@@ -46,6 +46,8 @@ public final class JdbcJobStore implements JobStore {
     public boolean insertWithinQuota(Job job, Quotas quotas, Instant dayStart) throws DuplicateRequestException {
         try {
             return connections.withPatience(ACCEPT_PATIENCE, c -> {
+                // Concurrent writers (PostgreSQL) would each count before the other's insert: one at a time per user.
+                connections.serialize(c, "quota " + job.requester().platform() + " " + job.requester().user());
                 try (PreparedStatement s = c.prepareStatement(INSERT_WITHIN_QUOTA)) {
                     s.setString(1, job.id());
                     s.setLong(2, job.version());

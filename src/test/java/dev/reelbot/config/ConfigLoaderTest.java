@@ -317,7 +317,7 @@ class ConfigLoaderTest {
         assertThat(config.engine().workers()).isEqualTo(4);
         assertThat(config.engine().editInterval()).isEqualTo(Duration.ofSeconds(5));
         assertThat(config.engine().videoDir()).isEqualTo(Path.of("/var/lib/reelbot/videos"));
-        assertThat(config.storePath()).isEqualTo(Path.of("/var/lib/reelbot/jobs.db"));
+        assertThat(config.store().path()).isEqualTo(Path.of("/var/lib/reelbot/jobs.db"));
         assertThat(config.admins().users()).containsExactlyInAnyOrder("slack:U1", "slack:U2", "console:you");
     }
 

@@ -8,6 +8,8 @@ import dev.reelbot.core.command.CommandParser;
 import dev.reelbot.core.command.Limits;
 import dev.reelbot.core.deliver.Deliverer;
 import dev.reelbot.core.deliver.MediaParts;
+import dev.reelbot.core.job.Job;
+import dev.reelbot.core.job.JobLeases;
 import dev.reelbot.core.job.JobStore;
 import dev.reelbot.core.job.JobUpdates;
 import dev.reelbot.core.job.Quotas;
@@ -33,6 +35,7 @@ public final class Engine {
     private final Poller poller;
     private final CommandHandler commands;
     private final EngineSettings settings;
+    private final LeaseKeeper leases;
     private final PendingSubmissions pending = new PendingSubmissions();
     private final NoticeTrouble noticeTrouble = new NoticeTrouble();
 
@@ -70,16 +73,33 @@ public final class Engine {
                         settings.deliveryAttempts(), updates, parts.metrics(), clock),
                 notices, new MessageKeeper(updates, renderer, settings, clock, parts.metrics()), pending, clock);
         this.poller = new Poller(runner::step, workers, settings.workers(), submitters, clock);
-        this.jobs = new JobService(parts.store(), poller, parts.quotas(), clock, pending);
-        RefundDesk refunds = new RefundDesk(parts.store(), updates, clock, poller::follow);
+        this.leases = new LeaseKeeper(parts.leases(), parts.store(), clock, this::resumeClaimed,
+                poller::forget);
+        this.jobs = new JobService(parts.store(), poller, parts.quotas(), clock, pending, leases);
+        RefundDesk refunds = new RefundDesk(parts.store(), updates, clock, job -> {
+            if (leases.take(job.id())) {
+                poller.follow(job);
+            }
+        });
         this.commands = new CommandHandler(new CommandParser(catalog, parts.limits(), parts.commandName()), jobs,
                 parts.store(), renderer, parts.admins(), refunds, chats, clock, api::knowsStatus);
     }
 
-    /** What an engine is made of; {@code chats}: one port per platform, {@code media}: what videos are kept with. */
+    /**
+     * What an engine is made of; {@code chats}: one port per platform, {@code media}: what videos are kept with,
+     * {@code leases}: which jobs this instance steps when others share the store.
+     */
     public record Parts(JobStore store, VideoApi api, List<ChatPort> chats, ModelCatalog catalog, Limits limits,
                         Quotas quotas, Admins admins, EngineSettings settings, long maxDownloadBytes,
-                        String commandName, EngineMetrics metrics, MediaParts media) {
+                        String commandName, EngineMetrics metrics, MediaParts media, JobLeases leases) {
+
+        /** Parts of the only instance on its store. */
+        public Parts(JobStore store, VideoApi api, List<ChatPort> chats, ModelCatalog catalog, Limits limits,
+                     Quotas quotas, Admins admins, EngineSettings settings, long maxDownloadBytes,
+                     String commandName, EngineMetrics metrics, MediaParts media) {
+            this(store, api, chats, catalog, limits, quotas, admins, settings, maxDownloadBytes, commandName,
+                    metrics, media, JobLeases.SOLE);
+        }
 
         /** Parts that report no metrics and keep no media. */
         public Parts(JobStore store, VideoApi api, List<ChatPort> chats, ModelCatalog catalog, Limits limits,
@@ -92,13 +112,17 @@ public final class Engine {
         /** The same parts with {@code newMedia}. */
         public Parts withMedia(MediaParts newMedia) {
             return new Parts(store, api, chats, catalog, limits, quotas, admins, settings, maxDownloadBytes,
-                    commandName, metrics, newMedia);
+                    commandName, metrics, newMedia, leases);
         }
     }
 
-    /** Resumes unfinished jobs and starts polling on the shared scheduler; returns how many jobs resumed. */
+    /**
+     * Resumes unfinished jobs (those no live instance holds, when several share the store), starts polling and the
+     * leases' heartbeat on the shared scheduler; returns how many jobs resumed.
+     */
     public int start(ScheduledExecutorService scheduler) {
         int resumed = jobs.resume();
+        leases.start(scheduler);
         poller.start(scheduler, settings.tick());
         return resumed;
     }
@@ -106,6 +130,22 @@ public final class Engine {
     /** Resumes unfinished jobs without starting the scheduler: tests drive {@link #tick()} themselves. */
     public int resume() {
         return jobs.resume();
+    }
+
+    /**
+     * One heartbeat of the leases (see {@link LeaseKeeper#keep}): tests call it instead of waiting for the
+     * scheduler; returns how many jobs it claimed from instances that stopped renewing.
+     */
+    public int keepLeases() {
+        return leases.keep();
+    }
+
+    /**
+     * Gives up this instance's leases, once its steps have finished (the end of a graceful stop), so the other
+     * instances take its jobs over at once instead of after a lease.
+     */
+    public void releaseLeases() {
+        leases.release();
     }
 
     /**
@@ -162,6 +202,10 @@ public final class Engine {
     /** Waits until no job has work left, or the timeout passes; returns whether none has. */
     public boolean awaitIdle(Duration timeout) throws InterruptedException {
         return poller.awaitIdle(timeout);
+    }
+
+    private void resumeClaimed(List<Job> claimed) {
+        jobs.resume(claimed);
     }
 
     Poller poller() {

@@ -35,13 +35,16 @@ final class JobService {
     private final Quotas quotas;
     private final Clock clock;
     private final PendingSubmissions pending;
+    private final LeaseKeeper leases;
 
-    JobService(JobStore store, Poller poller, Quotas quotas, Clock clock, PendingSubmissions pending) {
+    JobService(JobStore store, Poller poller, Quotas quotas, Clock clock, PendingSubmissions pending,
+               LeaseKeeper leases) {
         this.store = store;
         this.poller = poller;
         this.quotas = quotas;
         this.clock = clock;
         this.pending = pending;
+        this.leases = leases;
     }
 
     /** The job a command started, and whether this call started it (false for a retried delivery). */
@@ -73,7 +76,7 @@ final class JobService {
         }
         JobUpdates.event(job, "accepted: {}", identified.model());
         pending.accepted();
-        if (!poller.trackNew(job.id(), now)) {
+        if (!leases.take(job.id()) || !poller.trackNew(job.id(), now)) {
             pending.done();
         }
         return new Accepted(job, true);
@@ -104,10 +107,11 @@ final class JobService {
 
     /**
      * A job an earlier delivery of the same command created: if its accept failed after the row was written, the
-     * poller does not know it yet, and it is tracked now, so the job is not left waiting for a restart.
+     * poller does not know it yet, and it is tracked now, so the job is not left waiting for a restart (unless
+     * another instance holds it: that one steps it).
      */
     private Job adopted(Job job) {
-        if (!job.isSettled()) {
+        if (!job.isSettled() && leases.take(job.id())) {
             track(job, clock.instant());
         }
         return job;
@@ -130,19 +134,30 @@ final class JobService {
     }
 
     /**
-     * Resumes every unfinished job: the poller picks each up within a few seconds (spread, so a restart with many
-     * jobs does not poll them all at once). A job never sent is sent now; one found {@code SENDING} (the bot
-     * stopped while sending it) is judged outcome-unknown by its first step.
+     * Resumes every unfinished job (with instances sharing the store: every one no live instance holds). A job
+     * never sent is sent now; one found {@code SENDING} (the bot stopped while sending it) is judged outcome-unknown
+     * by its first step.
      */
     int resume() {
+        if (leases.shared()) {
+            return leases.keep();
+        }
         List<Job> unsettled = store.unsettled();
+        resume(unsettled);
+        return unsettled.size();
+    }
+
+    /**
+     * Tracks unfinished jobs found in the store (at start-up, or claimed from an instance that died): the poller
+     * picks each up within a few seconds, spread, so many jobs are not polled all at once.
+     */
+    void resume(List<Job> unsettled) {
         Instant now = clock.instant();
         long spread = Math.min(RESUME_SPREAD.toMillis(), unsettled.size() * 20L);
         for (Job job : unsettled) {
             long delay = spread == 0 ? 0 : ThreadLocalRandom.current().nextLong(spread);
             track(job, now.plusMillis(delay));
         }
-        return unsettled.size();
     }
 
     /** Tracks the job; one still to be sent is counted first, so a stop waits for it (see PendingSubmissions). */

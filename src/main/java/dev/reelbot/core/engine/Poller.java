@@ -104,6 +104,12 @@ final class Poller {
         return true;
     }
 
+    /** Stops stepping a job another instance took over; a step in flight finishes (its writes compare-and-set). */
+    void forget(String jobId) {
+        tracked.remove(jobId);
+        queue.remove(jobId);
+    }
+
     /** Makes sure a job that has work again (an admin resolved its refund case) gets a step as soon as possible. */
     void follow(Job job) {
         if (!trackResumed(job, clock.instant())) {
@@ -177,7 +183,7 @@ final class Poller {
             } catch (RuntimeException | Error refused) {
                 runners.decrementAndGet();
                 Instant now = clock.instant();
-                for (Tracked job = nextStep(); job != null; job = nextStep()) {
+                for (Tracked job = waiting.next(now); job != null; job = waiting.next(now)) {
                     putBack(job, now);
                 }
                 if (!(refused instanceof RejectedExecutionException)) {
@@ -205,7 +211,7 @@ final class Poller {
     private void runSteps() {
         try {
             for (int i = 0; i < STEPS_PER_TURN; i++) {
-                Tracked job = nextStep();
+                Tracked job = waiting.next(clock.instant());
                 if (job == null) {
                     break;
                 }
@@ -217,19 +223,12 @@ final class Poller {
         startRunners();
     }
 
-    private Tracked nextStep() {
-        return waiting.next(clock.instant());
-    }
-
     private void putBack(Tracked job, Instant now) {
         inFlight.remove(job.jobId);
         queue.schedule(job.jobId, now.plus(AFTER_CRASH));
     }
 
-    /**
-     * One scheduled tick. Whatever it throws, an {@code Error} included, is logged and ticking goes on: an exception
-     * escaping a fixed-delay task would cancel it, and every job would silently stop.
-     */
+    /** One scheduled tick; whatever it throws is logged (an exception would cancel the task: every job would stop). */
     private void tickSafely() {
         try {
             tick();
