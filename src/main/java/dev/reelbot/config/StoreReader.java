@@ -19,7 +19,10 @@ final class StoreReader {
     static StoreConfig read(ConfigNode node, Secrets secrets) {
         boolean pathSet = node.has("path");
         Path path = EngineConfigReader.path(node, "path", DEFAULT_PATH);
-        String url = node.string("url", StoreConfig.SQLITE + path).strip();
+        String url = node.string("url", "").strip();
+        if (url.isEmpty()) {
+            url = StoreConfig.SQLITE + path;
+        }
         Optional<String> user = Optional.of(node.string("user", "").strip()).filter(u -> !u.isEmpty());
         Duration leaseTtl = node.duration("lease-ttl", DEFAULT_LEASE_TTL, Duration.ofSeconds(1));
         node.finish();
@@ -35,7 +38,7 @@ final class StoreReader {
                 path = Path.of(file);
             }
         } else if (url.startsWith(StoreConfig.POSTGRESQL)) {
-            if (pathSet) {
+            if (pathSet && !path.equals(DEFAULT_PATH)) {
                 node.problem(node.fileLabel(), node.dotted("path"), "is the SQLite file, but store.url names a "
                         + "PostgreSQL database; remove store.path");
             }
