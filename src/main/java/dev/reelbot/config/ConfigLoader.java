@@ -128,7 +128,9 @@ public final class ConfigLoader {
 
     private static void reportUnusedOverrides(Map<String, String> env, Set<String> used, List<Problem> problems) {
         new TreeSet<>(env.keySet()).stream()
-                .filter(name -> name.startsWith("REELBOT_") && !used.contains(name))
+                // REELBOT_TEST_* belong to the test suite (REELBOT_TEST_POSTGRES_URL), whose bots inherit them.
+                .filter(name -> name.startsWith("REELBOT_") && !name.startsWith("REELBOT_TEST_"))
+                .filter(name -> !used.contains(name))
                 .forEach(name -> problems.add(new Problem("environment variable " + name, name,
                         "does not override any setting; check the spelling against config/reelbot.example.yaml")));
     }

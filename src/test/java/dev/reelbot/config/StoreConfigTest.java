@@ -59,7 +59,7 @@ class StoreConfigTest {
         assertThat(store.describe()).isEqualTo("PostgreSQL //db:5432/reelbot as bot");
 
         StoreConfig fromEnv = load("", with("REELBOT_STORE_URL", "jdbc:postgresql://db/reelbot",
-                "REELBOT_STORE_USER", "bot")).store();
+                "REELBOT_STORE_USER", "bot", "REELBOT_TEST_POSTGRES_URL", "the test suite's, not the bot's")).store();
         assertThat(fromEnv.shared()).isTrue();
         assertThat(fromEnv.password()).isEmpty();
     }

@@ -11,12 +11,9 @@ import dev.reelbot.simulator.SimulatorOptions;
 import dev.reelbot.store.Connections;
 import dev.reelbot.store.JdbcJobStore;
 import dev.reelbot.testing.BotProcess;
-import dev.reelbot.testing.TestConfigs;
 import dev.reelbot.testing.TestPostgres;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,19 +35,9 @@ class SeveralInstancesTest {
         try (TestPostgres.Schema schema = TestPostgres.schema(); FakeSlack slack = new FakeSlack();
              ApiSimulator simulator = ApiSimulator.start(SimulatorOptions.defaults().withKey("sim-key")
                      .withFlakiness(0, 1).withDurations(Duration.ofSeconds(12), Duration.ofSeconds(20)))) {
-            Path config = TestConfigs.writeShared(dir, simulator, schema, TTL, """
-                    slack:
-                      enabled: true
-                      mode: http
-                      api-base-url: %s
-                      admin-channel: C0ADMIN
-                    """.formatted(slack.apiUrl()));
-            Map<String, String> env = new HashMap<>(TestConfigs.storeEnv(schema));
-            env.put("VIDEO_API_KEY", "sim-key");
-            env.put("SLACK_BOT_TOKEN", "xoxb-test-token-123456");
-            env.put("SLACK_SIGNING_SECRET", SlackHarness.SECRET);
-            BotProcess a = start(config, env, "a");
-            BotProcess b = start(config, env, "b");
+            SharedSlackBots bots = new SharedSlackBots(dir, schema, slack, simulator, TTL);
+            BotProcess a = bots.start(0, "a");
+            BotProcess b = bots.start(0, "b");
             a.awaitUp("slack");
             b.awaitUp("slack");
             int aPort = a.port();
@@ -83,12 +70,5 @@ class SeveralInstancesTest {
                     .isLessThan(TTL.plus(POLL).plusSeconds(2));
             assertThat(b.stop()).isEqualTo(143);
         }
-    }
-
-    private BotProcess start(Path config, Map<String, String> env, String name) throws Exception {
-        int port = BotProcess.freePort();
-        Map<String, String> own = new HashMap<>(env);
-        own.put("REELBOT_SERVER_PORT", Integer.toString(port));
-        return BotProcess.start(config, own, port, dir.resolve(name + ".log"));
     }
 }

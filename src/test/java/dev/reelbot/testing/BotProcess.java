@@ -37,6 +37,11 @@ public final class BotProcess {
         return new BotProcess(builder.start(), port);
     }
 
+    /** Its process id (part of its instance id). */
+    public long pid() {
+        return process.pid();
+    }
+
     /** The HTTP port it serves. */
     public int port() {
         return port;
