@@ -1,6 +1,7 @@
 package dev.reelbot;
 
 import dev.reelbot.app.ConfigSource;
+import dev.reelbot.app.InstanceBeat;
 import dev.reelbot.app.LogSetup;
 import dev.reelbot.app.MediaSetup;
 import dev.reelbot.app.Platforms;
@@ -12,6 +13,7 @@ import dev.reelbot.app.VideoApis;
 import dev.reelbot.config.ConfigException;
 import dev.reelbot.config.ReelbotConfig;
 import dev.reelbot.core.DaemonThreads;
+import dev.reelbot.core.LiveInstances;
 import dev.reelbot.core.VideoApi;
 import dev.reelbot.core.engine.Engine;
 import dev.reelbot.core.job.JobStore;
@@ -156,7 +158,8 @@ final class RunCommand implements Callable<Integer> {
     private void serve(ReelbotConfig cfg, StoreSetup db, Pools pools, ScheduledExecutorService scheduler)
             throws Exception {
         JobStore store = db.jobs();
-        try (Platforms platforms = new Platforms(cfg, Clock.systemUTC(), in, out, interactive);
+        LiveInstances instances = new LiveInstances();
+        try (Platforms platforms = new Platforms(cfg, Clock.systemUTC(), in, out, interactive, instances);
              MicrometerMetrics metrics = new MicrometerMetrics(store, platforms.names());
              HealthReport health = new HealthReport()) {
             VideoApi api = VideoApis.connect(cfg.videoApi(), cfg.videoApi().baseUrl(), cfg.videoApi().apiKey()
@@ -181,6 +184,7 @@ final class RunCommand implements Callable<Integer> {
             try (probe; WebServer web = WebServer.start(cfg.serverHost(), cfg.serverPort(), platforms.slackHttp(),
                     health, metrics::scrape, media.routes(Clock.systemUTC()))) {
                 int resumed = engine.start(scheduler);
+                InstanceBeat.start(db.leases(), instances, scheduler, Clock.systemUTC());
                 media.startSweeper(cfg, scheduler, pools.downloads(), Clock.systemUTC());
                 heartbeat.start(scheduler);
                 probe.start(scheduler);

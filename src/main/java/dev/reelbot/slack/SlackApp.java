@@ -6,6 +6,7 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.util.http.SlackHttpClient;
+import dev.reelbot.core.LiveInstances;
 import dev.reelbot.core.engine.CommandHandler;
 import java.time.Clock;
 import java.util.concurrent.Executor;
@@ -25,6 +26,11 @@ public final class SlackApp implements AutoCloseable {
     private SocketModeApp socketMode;
 
     public SlackApp(SlackSettings settings, Clock clock) {
+        this(settings, clock, new LiveInstances());
+    }
+
+    /** A Slack app taking a share of the workspace's budgets when {@code instances} share it. */
+    public SlackApp(SlackSettings settings, Clock clock, LiveInstances instances) {
         this.settings = settings;
         SlackConfig config = new SlackConfig();
         config.setMethodsEndpointUrlPrefix(settings.apiBaseUrl());
@@ -37,7 +43,7 @@ public final class SlackApp implements AutoCloseable {
         http.setConfig(config);
         this.slack = Slack.getInstance(config, http);
         this.port = new SlackChatPort(slack.methods(settings.botToken().reveal()), http.getOkHttpClient(), settings,
-                new SlackThrottle(clock, settings.updatesPerMinute()));
+                new SlackThrottle(clock, settings.updatesPerMinute(), instances));
     }
 
     public SlackChatPort port() {

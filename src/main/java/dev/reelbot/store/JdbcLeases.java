@@ -33,6 +33,10 @@ public final class JdbcLeases implements JobLeases {
             + " RETURNING id";
     /** Released leases expire at once (time 0), so they are claimable without waiting out a new job's grace. */
     private static final String RELEASE = "UPDATE jobs SET lease_expires_at = 0 WHERE lease_owner = ? AND settled = 0";
+    private static final String BEAT = "INSERT INTO instances (id, heartbeat_at) VALUES (?, ?)"
+            + " ON CONFLICT (id) DO UPDATE SET heartbeat_at = excluded.heartbeat_at";
+    /** Instances silent for this many leases are forgotten (their rows would otherwise pile up over restarts). */
+    private static final int FORGET_AFTER_LEASES = 10;
 
     private final Connections connections;
     private final String owner;
@@ -99,9 +103,32 @@ public final class JdbcLeases implements JobLeases {
     @Override
     public void releaseAll() {
         write("release leases", c -> {
-            try (PreparedStatement s = c.prepareStatement(RELEASE)) {
+            try (PreparedStatement s = c.prepareStatement(RELEASE);
+                 PreparedStatement leave = c.prepareStatement("DELETE FROM instances WHERE id = ?")) {
                 s.setString(1, owner);
+                leave.setString(1, owner);
+                leave.executeUpdate();
                 return s.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public int heartbeat(Instant now) {
+        return write("record a heartbeat", c -> {
+            try (PreparedStatement beat = c.prepareStatement(BEAT);
+                 PreparedStatement forget = c.prepareStatement("DELETE FROM instances WHERE heartbeat_at < ?");
+                 PreparedStatement count = c.prepareStatement(
+                         "SELECT COUNT(*) FROM instances WHERE heartbeat_at >= ?")) {
+                beat.setString(1, owner);
+                beat.setLong(2, now.toEpochMilli());
+                beat.executeUpdate();
+                forget.setLong(1, now.minus(ttl.multipliedBy(FORGET_AFTER_LEASES)).toEpochMilli());
+                forget.executeUpdate();
+                count.setLong(1, now.minus(ttl).toEpochMilli());
+                try (ResultSet rs = count.executeQuery()) {
+                    return rs.next() ? Math.max(1, rs.getInt(1)) : 1;
+                }
             }
         });
     }

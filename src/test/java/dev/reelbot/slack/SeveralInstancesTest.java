@@ -35,7 +35,7 @@ class SeveralInstancesTest {
         try (TestPostgres.Schema schema = TestPostgres.schema(); FakeSlack slack = new FakeSlack();
              ApiSimulator simulator = ApiSimulator.start(SimulatorOptions.defaults().withKey("sim-key")
                      .withFlakiness(0, 1).withDurations(Duration.ofSeconds(12), Duration.ofSeconds(20)))) {
-            SharedSlackBots bots = new SharedSlackBots(dir, schema, slack, simulator, TTL);
+            SharedSlackBots bots = new SharedSlackBots(dir, schema, slack, simulator, TTL, "");
             BotProcess a = bots.start(0, "a");
             BotProcess b = bots.start(0, "b");
             a.awaitUp("slack");

@@ -19,8 +19,9 @@ final class SharedSlackBots {
     private final Path config;
     private final Map<String, String> env = new HashMap<>();
 
-    SharedSlackBots(Path dir, TestPostgres.Schema schema, FakeSlack slack, ApiSimulator simulator, Duration leaseTtl)
-            throws IOException {
+    /** @param slackKeys more keys of the {@code slack} section, as YAML lines indented by two spaces */
+    SharedSlackBots(Path dir, TestPostgres.Schema schema, FakeSlack slack, ApiSimulator simulator, Duration leaseTtl,
+                    String slackKeys) throws IOException {
         this.dir = dir;
         this.config = TestConfigs.writeShared(dir, simulator, schema, leaseTtl, """
                 slack:
@@ -28,7 +29,7 @@ final class SharedSlackBots {
                   mode: http
                   api-base-url: %s
                   admin-channel: C0ADMIN
-                """.formatted(slack.apiUrl()));
+                """.formatted(slack.apiUrl()) + slackKeys);
         env.putAll(TestConfigs.storeEnv(schema));
         env.put("VIDEO_API_KEY", "sim-key");
         env.put("SLACK_BOT_TOKEN", "xoxb-test-token-123456");

@@ -2,6 +2,7 @@ package dev.reelbot.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.reelbot.core.LiveInstances;
 import dev.reelbot.testing.MutableClock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -56,5 +57,31 @@ class SlackThrottleTest {
         assertThat(throttle.post("C9")).isEqualTo(Duration.ofSeconds(30));
         clock.advance(Duration.ofSeconds(30));
         assertThat(throttle.update(true)).isZero();
+    }
+
+    @Test
+    void severalInstancesEachTakeTheirShareOfTheWorkspace() {
+        LiveInstances instances = new LiveInstances();
+        instances.set(3);
+        SlackThrottle throttle = new SlackThrottle(clock, 60, instances);
+        int sent = 0;
+        for (int ms = 0; ms < 600_000; ms += 100) {
+            if (throttle.update(true).isZero()) {
+                sent++;
+            }
+            clock.advance(Duration.ofMillis(100));
+        }
+        assertThat(sent).as("ten minutes at a third of 60 a minute, plus a third of the first burst")
+                .isBetween(200, 206);
+
+        instances.set(1);
+        int alone = 0;
+        for (int ms = 0; ms < 60_000; ms += 100) {
+            if (throttle.update(true).isZero()) {
+                alone++;
+            }
+            clock.advance(Duration.ofMillis(100));
+        }
+        assertThat(alone).as("the others stopped: the whole budget again").isBetween(60, 73);
     }
 }

@@ -117,4 +117,16 @@ class JdbcLeasesTest {
         assertThat(ids(b.claim(later, 10))).containsExactlyInAnyOrder("job00000", "job00003", "job00004");
         assertThat(a.renew(later)).containsExactlyInAnyOrder("job00001", "job00002");
     }
+
+    @Test
+    void liveInstancesAreThoseThatBeatWithinALease() {
+        assertThat(a.heartbeat(T0)).isEqualTo(1);
+        assertThat(b.heartbeat(T0.plusSeconds(1))).isEqualTo(2);
+        assertThat(a.heartbeat(T0.plusSeconds(10))).isEqualTo(2);
+        assertThat(a.heartbeat(T0.plusSeconds(17))).as("b stopped beating a lease ago").isEqualTo(1);
+
+        b.heartbeat(T0.plusSeconds(18));
+        b.releaseAll();
+        assertThat(a.heartbeat(T0.plusSeconds(19))).as("b left").isEqualTo(1);
+    }
 }

@@ -37,6 +37,11 @@ public interface JobLeases {
         }
 
         @Override
+        public int heartbeat(Instant now) {
+            return 1;
+        }
+
+        @Override
         public String owner() {
             return "sole";
         }
@@ -66,8 +71,17 @@ public interface JobLeases {
      */
     Set<String> renew(Instant now);
 
-    /** Gives up every lease of this instance (a graceful stop), so the others take its jobs over at once. */
+    /**
+     * Gives up every lease of this instance (a graceful stop), so the others take its jobs over at once, and leaves
+     * the live instances.
+     */
     void releaseAll();
+
+    /**
+     * Records this instance as alive at {@code now}; returns how many instances are (beat within a lease), itself
+     * included, so each takes its share of the chat platforms' budgets.
+     */
+    int heartbeat(Instant now);
 
     /** This instance's id, as written in the leases. */
     String owner();
