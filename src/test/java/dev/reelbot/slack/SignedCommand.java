@@ -21,10 +21,18 @@ final class SignedCommand {
     private SignedCommand() {
     }
 
-    /** Sends {@code /video text} from a user named after the trigger; returns the job id when the bot accepted it. */
+    /** {@link #send(int, String, String, String)} in {@code C0GENERAL}. */
     static Optional<String> send(int port, String text, String trigger) throws IOException {
+        return send(port, text, trigger, "C0GENERAL");
+    }
+
+    /**
+     * Sends {@code /video text} in {@code channel} from a user named after the trigger; returns the job id when the
+     * bot accepted it.
+     */
+    static Optional<String> send(int port, String text, String trigger, String channel) throws IOException {
         String body = SlackHarness.formBody(Map.of("command", "/video", "text", text, "user_id", "U0USER"
-                + trigger.replaceAll("\\D", ""), "user_name", "user", "channel_id", "C0GENERAL", "team_id",
+                + trigger.replaceAll("\\D", ""), "user_name", "user", "channel_id", channel, "team_id",
                 FakeSlack.TEAM, "trigger_id", trigger, "response_url", "http://127.0.0.1:1/unused"));
         String ts = Long.toString(System.currentTimeMillis() / 1000);
         Request request = new Request.Builder().url("http://127.0.0.1:" + port + "/slack/events")

@@ -133,11 +133,11 @@ public final class Engine {
     }
 
     /**
-     * One heartbeat of the leases (see {@link LeaseKeeper#keep}): tests call it instead of waiting for the
+     * One heartbeat of the leases (see {@link LeaseKeeper#beat}): tests call it instead of waiting for the
      * scheduler; returns how many jobs it claimed from instances that stopped renewing.
      */
     public int keepLeases() {
-        return leases.keep();
+        return leases.beat();
     }
 
     /**

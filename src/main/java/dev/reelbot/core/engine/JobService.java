@@ -140,7 +140,7 @@ final class JobService {
      */
     int resume() {
         if (leases.shared()) {
-            return leases.keep();
+            return leases.beat();
         }
         List<Job> unsettled = store.unsettled();
         resume(unsettled);

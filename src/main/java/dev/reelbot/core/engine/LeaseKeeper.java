@@ -6,6 +6,7 @@ import dev.reelbot.core.job.JobStore;
 import dev.reelbot.core.job.StoreException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -39,6 +40,8 @@ final class LeaseKeeper {
     private final Consumer<List<Job>> adopt;
     private final Consumer<String> forget;
     private ScheduledFuture<?> beating;
+    /** When the leases were last renewed; past a lease without renewal, the others may hold every job of ours. */
+    private volatile Instant renewedAt;
 
     /**
      * @param adopt  starts stepping jobs this instance now holds (claimed ones are resumed as after a restart)
@@ -86,7 +89,9 @@ final class LeaseKeeper {
      */
     int keep() {
         List<String> before = new ArrayList<>(held);
-        Set<String> renewed = leases.renew(clock.instant());
+        Instant now = clock.instant();
+        Set<String> renewed = leases.renew(now);
+        renewedAt = now;
         for (String jobId : before) {
             if (!renewed.contains(jobId)) {
                 held.remove(jobId);
@@ -113,7 +118,7 @@ final class LeaseKeeper {
     synchronized void start(ScheduledExecutorService scheduler) {
         if (shared() && beating == null) {
             long period = Math.max(MIN_BEAT.toMillis(), leases.ttl().toMillis() / 5);
-            beating = scheduler.scheduleWithFixedDelay(this::keepSafely, period, period, TimeUnit.MILLISECONDS);
+            beating = scheduler.scheduleWithFixedDelay(this::beat, period, period, TimeUnit.MILLISECONDS);
         }
     }
 
@@ -129,11 +134,27 @@ final class LeaseKeeper {
         }
     }
 
-    private void keepSafely() {
+    /**
+     * One beat (see {@link #keep}), returning how many jobs it claimed; a failure is logged and the next beat tries
+     * again. Once no beat has renewed the leases for a whole lease (the database out of reach), the other instances
+     * may have taken every job over: this one stops stepping them, and picks back up at its next successful beat
+     * those nobody took.
+     */
+    int beat() {
         try {
-            keep();
+            return keep();
         } catch (RuntimeException | Error e) {
             log.error("lease heartbeat failed; the next beat will try again (leases last {})", leases.ttl(), e);
+            Instant last = renewedAt;
+            if (last != null && !held.isEmpty() && clock.instant().isAfter(last.plus(leases.ttl()))) {
+                log.warn("no lease renewed for {}: stepping none of this instance's {} jobs until a beat succeeds",
+                        leases.ttl(), held.size());
+                for (String jobId : new ArrayList<>(held)) {
+                    held.remove(jobId);
+                    forget.accept(jobId);
+                }
+            }
+            return 0;
         }
     }
 }

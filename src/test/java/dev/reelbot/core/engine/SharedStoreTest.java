@@ -2,7 +2,12 @@ package dev.reelbot.core.engine;
 
 import static dev.reelbot.simulator.SimulatorCounts.createRequests;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.AdditionalAnswers.delegatesTo;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.mock;
 
+import dev.reelbot.core.EngineMetrics;
 import dev.reelbot.core.JobView;
 import dev.reelbot.core.Reply;
 import dev.reelbot.core.TaskStatus;
@@ -10,9 +15,12 @@ import dev.reelbot.core.VideoApi;
 import dev.reelbot.core.VideoDownload;
 import dev.reelbot.core.VideoRequest;
 import dev.reelbot.core.command.Limits;
+import dev.reelbot.core.deliver.MediaParts;
 import dev.reelbot.core.job.Job;
+import dev.reelbot.core.job.JobLeases;
 import dev.reelbot.core.job.JobState;
 import dev.reelbot.core.job.Quotas;
+import dev.reelbot.core.job.StoreException;
 import dev.reelbot.simulator.ApiSimulator;
 import dev.reelbot.simulator.SimulatorOptions;
 import dev.reelbot.store.Connections;
@@ -30,6 +38,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -72,10 +81,13 @@ class SharedStoreTest {
     }
 
     private Engine instance(String id, VideoApi api, ExecutorService submitters) {
+        return instance(new JdbcLeases(db, id, TTL), api, submitters);
+    }
+
+    private Engine instance(JobLeases leases, VideoApi api, ExecutorService submitters) {
         return new Engine(new Engine.Parts(store, api, List.of(chat), EngineHarness.DEFAULT_MODELS, Limits.DEFAULTS,
                 new Quotas(100, 1000), new Admins(Set.of()), EngineSettings.defaults(dir.resolve("videos")),
-                64L * 1024 * 1024, "/video", dev.reelbot.core.EngineMetrics.NONE,
-                dev.reelbot.core.deliver.MediaParts.NONE, new JdbcLeases(db, id, TTL)),
+                64L * 1024 * 1024, "/video", EngineMetrics.NONE, MediaParts.NONE, leases),
                 Runnable::run, submitters == null ? Runnable::run : submitters, Runnable::run, Runnable::run, clock);
     }
 
@@ -214,5 +226,34 @@ class SharedStoreTest {
         a.releaseLeases();
 
         assertThat(b.keepLeases()).as("no need to wait out the lease").isEqualTo(1);
+    }
+
+    @Test
+    void anInstanceCutOffFromTheDatabaseForALeaseStopsSteppingItsJobs() {
+        AtomicBoolean cutOff = new AtomicBoolean();
+        JdbcLeases real = new JdbcLeases(db, "a", TTL);
+        JobLeases flaky = mock(JobLeases.class, delegatesTo(real));
+        doAnswer(call -> {
+            if (cutOff.get()) {
+                throw new StoreException("connection refused", null);
+            }
+            return real.renew(call.getArgument(0));
+        }).when(flaky).renew(any());
+        Engine a = instance(flaky, api(), null);
+        a.commands().handle(EngineHarness.ALICE, "a cat surfing", "trigger-1");
+        a.tick();
+        a.keepLeases();
+
+        cutOff.set(true);
+        clock.advance(TTL.dividedBy(2));
+        assertThat(a.keepLeases()).isZero();
+        assertThat(a.trackedCount()).as("within its lease: still its own").isEqualTo(1);
+        clock.advance(TTL);
+        a.keepLeases();
+        assertThat(a.trackedCount()).as("a lease without renewal: others may hold it now").isZero();
+
+        cutOff.set(false);
+        a.keepLeases();
+        assertThat(a.trackedCount()).as("nobody took it: its own again").isEqualTo(1);
     }
 }
