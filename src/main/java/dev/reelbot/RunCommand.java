@@ -160,7 +160,8 @@ final class RunCommand implements Callable<Integer> {
         JobStore store = db.jobs();
         LiveInstances instances = new LiveInstances();
         try (Platforms platforms = new Platforms(cfg, Clock.systemUTC(), in, out, interactive, instances);
-             MicrometerMetrics metrics = new MicrometerMetrics(store, platforms.names());
+             MicrometerMetrics metrics = new MicrometerMetrics(store, platforms.names(),
+                     cfg.videoApi().models().names(), cfg.billing().currency());
              HealthReport health = new HealthReport()) {
             VideoApi api = VideoApis.connect(cfg.videoApi(), cfg.videoApi().baseUrl(), cfg.videoApi().apiKey()
                     .orElseThrow(), cfg.engine().downloads());
@@ -169,7 +170,8 @@ final class RunCommand implements Callable<Integer> {
             MediaSetup media = MediaSetup.open(cfg, transcoding);
             Engine engine = pools.engine(new Engine.Parts(store, api, platforms.ports(), cfg.videoApi().models(),
                     cfg.limits(), cfg.quotas(), cfg.admins(), cfg.engine(), cfg.videoApi().maxDownloadBytes(),
-                    cfg.slack().enabled() ? cfg.slack().command() : "/video", metrics, media.parts(), db.leases()));
+                    cfg.slack().enabled() ? cfg.slack().command() : "/video", metrics, media.parts())
+                    .withMaxInFlight(cfg.videoApi().maxInFlight()).withBilling(cfg.billing()).withLeases(db.leases()));
             metrics.watchScheduler(engine::trackedCount, engine::inFlightCount);
             ApiProbe probe = new ApiProbe(api, Clock.systemUTC());
             SchedulerHeartbeat heartbeat = new SchedulerHeartbeat(Clock.systemUTC(), LIVENESS_SILENCE);
@@ -182,7 +184,8 @@ final class RunCommand implements Callable<Integer> {
                     .add("transcoding", HealthReport.Scope.REPORTED, () -> transcoding.health(cfg));
             platforms.addHealth(health);
             try (probe; WebServer web = WebServer.start(cfg.serverHost(), cfg.serverPort(), platforms.slackHttp(),
-                    health, metrics::scrape, media.routes(Clock.systemUTC()))) {
+                    health, metrics::scrape, media.routes(Clock.systemUTC()), cfg.adminToken(), engine::usageCsv,
+                    Clock.systemUTC())) {
                 int resumed = engine.start(scheduler);
                 InstanceBeat.start(db.leases(), instances, scheduler, Clock.systemUTC());
                 media.startSweeper(cfg, scheduler, pools.downloads(), Clock.systemUTC());

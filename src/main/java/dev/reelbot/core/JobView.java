@@ -16,7 +16,7 @@ import java.util.List;
  * @param elapsed     "1m 12s", or "took 1m 12s" once final
  * @param result      the outcome once there is one, else {@code null}
  * @param isFinal     whether this view will never change again
- * @param actions     buttons to offer (re-roll, details), empty while running
+ * @param actions     buttons to offer: re-roll and details once final, cancel while waiting to be sent, else none
  */
 public record JobView(
         String jobId,
@@ -35,8 +35,8 @@ public record JobView(
         actions = List.copyOf(actions);
     }
 
-    /** The buttons a finished job offers. */
-    public enum Action { REROLL, DETAILS }
+    /** The buttons a message offers: a finished job's re-roll and details, a waiting job's cancel. */
+    public enum Action { REROLL, DETAILS, CANCEL }
 
     /** How a job ended, as far as the message shows it. */
     public sealed interface Result {

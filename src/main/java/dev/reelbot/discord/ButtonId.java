@@ -15,7 +15,8 @@ record ButtonId(Action action, String jobId) {
     enum Action {
         REROLL("reroll", "Re-roll"),
         DETAILS("details", "Details"),
-        RESOLVE("resolve", "Mark refunded");
+        RESOLVE("resolve", "Mark refunded"),
+        CANCEL("cancel", "Cancel");
 
         private final String key;
         private final String label;

@@ -1,6 +1,7 @@
 package dev.reelbot.discord;
 
 import dev.reelbot.core.ModelSpec;
+import dev.reelbot.core.billing.UsagePeriod;
 import dev.reelbot.core.command.CommandParser;
 import dev.reelbot.core.command.Flag;
 import dev.reelbot.core.text.PlainText;
@@ -22,7 +23,7 @@ import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
  * core's {@link Flag}s (model and size choices from the configured models, the image as an attachment); inline
  * {@code --flags} in the prompt work too. The other command words are their own commands, which Discord lists
  * and completes: {@code /video-help}, {@code /video-models}, {@code /video-list}, {@code /video-status job:},
- * and {@code /video-admin refunds | resolve job: note:}.
+ * {@code /video-usage}, and {@code /video-admin refunds | resolve job: note: | usage [period:] | bump job:}.
  */
 final class DiscordCommands {
     static final String VIDEO = "video";
@@ -30,9 +31,13 @@ final class DiscordCommands {
     static final String MODELS = "video-models";
     static final String LIST = "video-list";
     static final String STATUS = "video-status";
+    static final String USAGE = "video-usage";
     static final String ADMIN = "video-admin";
     static final String REFUNDS = "refunds";
     static final String RESOLVE = "resolve";
+    static final String ADMIN_USAGE = "usage";
+    static final String BUMP = "bump";
+    static final String PERIOD = "period";
     static final String PROMPT = "prompt";
     static final String JOB = "job";
     static final String NOTE = "note";
@@ -62,17 +67,30 @@ final class DiscordCommands {
                 guildOnly(Commands.slash(LIST, "Your recent videos")),
                 guildOnly(Commands.slash(STATUS, "Where one of your videos stands"))
                         .addOptions(jobOption("The job id, e.g. abcd2345")),
-                guildOnly(Commands.slash(ADMIN, "Admins: refund notices"))
+                guildOnly(Commands.slash(USAGE, "Your videos and spend this month, and what you may still start")),
+                guildOnly(Commands.slash(ADMIN, "Admins: refunds, usage and the queue"))
                         .addSubcommands(new SubcommandData(REFUNDS, "List the refund notices still open"),
                                 new SubcommandData(RESOLVE, "Mark a job refunded")
                                         .addOptions(jobOption("The job that was refunded"),
                                                 new OptionData(OptionType.STRING, NOTE, "A note for the record",
-                                                        false).setMaxLength(300))));
+                                                        false).setMaxLength(300)),
+                                new SubcommandData(ADMIN_USAGE, "Spend per user, channel and model")
+                                        .addOptions(periodOption()),
+                                new SubcommandData(BUMP, "Move a waiting job to the front of the line")
+                                        .addOptions(jobOption("The waiting job"))));
     }
 
     private static SlashCommandData guildOnly(SlashCommandData command) {
         // The bot posts progress in guild channels; DMs and user installs are not offered.
         return command.setContexts(InteractionContextType.GUILD).setIntegrationTypes(IntegrationType.GUILD_INSTALL);
+    }
+
+    private static OptionData periodOption() {
+        OptionData period = new OptionData(OptionType.STRING, PERIOD, "Over what time (default: this month)", false);
+        for (UsagePeriod each : UsagePeriod.values()) {
+            period.addChoice(each.describe(), each.word());
+        }
+        return period;
     }
 
     private static OptionData jobOption(String description) {

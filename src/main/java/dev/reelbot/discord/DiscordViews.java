@@ -109,6 +109,8 @@ final class DiscordViews {
                     ButtonId.Action.REROLL.label());
             case DETAILS -> Button.secondary(new ButtonId(ButtonId.Action.DETAILS, jobId).customId(),
                     ButtonId.Action.DETAILS.label());
+            case CANCEL -> Button.danger(new ButtonId(ButtonId.Action.CANCEL, jobId).customId(),
+                    ButtonId.Action.CANCEL.label());
         };
     }
 

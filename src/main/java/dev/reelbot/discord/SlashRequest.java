@@ -2,6 +2,7 @@ package dev.reelbot.discord;
 
 import dev.reelbot.core.Reply;
 import dev.reelbot.core.Requester;
+import dev.reelbot.core.billing.UsagePeriod;
 import dev.reelbot.core.command.CommandError;
 import dev.reelbot.core.command.Flag;
 import dev.reelbot.core.command.VideoCommand;
@@ -27,12 +28,14 @@ import net.dv8tion.jda.api.interactions.commands.OptionMapping;
  * @param typed      {@code /video}'s typed options, by the flag they stand for
  * @param job        the {@code job} option
  * @param note       the {@code note} option
+ * @param period     the {@code period} option of {@code video-admin usage}
  * @param problem    why the options cannot be used as given (a non-image attachment), else {@code null}
  */
 record SlashRequest(String name, String subcommand, String prompt, Map<Flag, String> typed, String job, String note,
-                    String problem) {
+                    String period, String problem) {
     static final String DISCORD_HELP = "\n\nOn Discord these are commands of their own too: /" + DiscordCommands.MODELS
-            + ", /" + DiscordCommands.LIST + ", /" + DiscordCommands.STATUS + ", /" + DiscordCommands.ADMIN + ".";
+            + ", /" + DiscordCommands.LIST + ", /" + DiscordCommands.STATUS + ", /" + DiscordCommands.USAGE + ", /"
+            + DiscordCommands.ADMIN + ".";
 
     SlashRequest {
         typed = Map.copyOf(typed);
@@ -60,7 +63,8 @@ record SlashRequest(String name, String subcommand, String prompt, Map<Flag, Str
             }
         }
         return new SlashRequest(event.getName(), event.getSubcommandName(), string(event, DiscordCommands.PROMPT),
-                typed, string(event, DiscordCommands.JOB), string(event, DiscordCommands.NOTE), problem);
+                typed, string(event, DiscordCommands.JOB), string(event, DiscordCommands.NOTE),
+                string(event, DiscordCommands.PERIOD), problem);
     }
 
     /** Asks the core; fast (a database write at most), never waits on the video API. */
@@ -77,15 +81,29 @@ record SlashRequest(String name, String subcommand, String prompt, Map<Flag, Str
                 return commands.handle(who, new VideoCommand.ListJobs(), requestKey);
             case DiscordCommands.STATUS:
                 return isJobId(job) ? commands.handle(who, new VideoCommand.Status(jobId()), requestKey) : notAJob();
+            case DiscordCommands.USAGE:
+                return commands.handle(who, new VideoCommand.Usage(), requestKey);
             case DiscordCommands.ADMIN:
-                if (DiscordCommands.REFUNDS.equals(subcommand)) {
-                    return commands.handle(who, new VideoCommand.AdminRefunds(), requestKey);
-                }
-                return isJobId(job) ? commands.handle(who, new VideoCommand.AdminResolve(jobId(),
-                        PlainText.oneLine(note, 300)), requestKey) : notAJob();
+                return admin(commands, who, requestKey);
             default:
                 return new Reply("This bot does not know /" + name + ".", false, null);
         }
+    }
+
+    private Reply admin(CommandHandler commands, Requester who, String requestKey) {
+        if (DiscordCommands.REFUNDS.equals(subcommand)) {
+            return commands.handle(who, new VideoCommand.AdminRefunds(), requestKey);
+        }
+        if (DiscordCommands.ADMIN_USAGE.equals(subcommand)) {
+            UsagePeriod chosen = period == null ? UsagePeriod.THIS_MONTH
+                    : UsagePeriod.parse(period).orElse(UsagePeriod.THIS_MONTH);
+            return commands.handle(who, new VideoCommand.AdminUsage(chosen), requestKey);
+        }
+        if (!isJobId(job)) {
+            return notAJob();
+        }
+        return commands.handle(who, DiscordCommands.BUMP.equals(subcommand) ? new VideoCommand.AdminBump(jobId())
+                : new VideoCommand.AdminResolve(jobId(), PlainText.oneLine(note, 300)), requestKey);
     }
 
     private Reply video(CommandHandler commands, Requester who, String requestKey) {

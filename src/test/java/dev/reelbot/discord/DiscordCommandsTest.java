@@ -41,7 +41,7 @@ class DiscordCommandsTest {
         JsonNode commands = h.discord.calls("PUT", "applications/" + FakeDiscord.APP_ID + "/guilds/"
                 + Interactions.GUILD + "/commands").get(0).body();
         assertThat(names(commands)).containsExactly("video", "video-help", "video-models", "video-list",
-                "video-status", "video-admin");
+                "video-status", "video-usage", "video-admin");
         JsonNode video = commands.get(0);
         assertThat(names(video.path("options"))).containsExactly("prompt", "model", "duration", "aspect", "size",
                 "image", "seed", "negative", "count");
@@ -52,7 +52,10 @@ class DiscordCommandsTest {
                 .containsExactly("16:9", "9:16", "1:1");
         assertThat(video.path("options").get(5).path("type").asInt()).as("attachment").isEqualTo(11);
         assertThat(video.path("contexts").toString()).as("guild only").isEqualTo("[\"0\"]");
-        assertThat(names(commands.get(5).path("options"))).containsExactly("refunds", "resolve");
+        JsonNode admin = commands.get(6).path("options");
+        assertThat(names(admin)).containsExactly("refunds", "resolve", "usage", "bump");
+        assertThat(admin.get(2).path("options").get(0).path("choices").findValuesAsText("value"))
+                .as("the usage periods").containsExactly("7d", "30d", "month");
         assertThat(h.discord.calls("PUT", "applications/\\d+/commands")).isEmpty();
     }
 
@@ -106,6 +109,13 @@ class DiscordCommandsTest {
         answers.add(slash(Interactions.BOB, List.of(Interactions.ADMIN_ROLE), DiscordCommands.ADMIN,
                 DiscordCommands.REFUNDS));
         answers.add(h.video(Interactions.ALICE, "help"));
+        answers.add(slash(Interactions.ALICE, List.of(), DiscordCommands.USAGE, null));
+        answers.add(slash(Interactions.BOB, List.of(Interactions.ADMIN_ROLE), DiscordCommands.ADMIN,
+                DiscordCommands.ADMIN_USAGE, Option.string(DiscordCommands.PERIOD, "7d")));
+        answers.add(slash(Interactions.ALICE, List.of(), DiscordCommands.ADMIN, DiscordCommands.BUMP,
+                Option.string("job", jobId)));
+        answers.add(slash(Interactions.BOB, List.of(Interactions.ADMIN_ROLE), DiscordCommands.ADMIN,
+                DiscordCommands.BUMP, Option.string("job", jobId)));
 
         assertThat(answers.get(0)).contains("Make a video").contains("/video-models, /video-list");
         assertThat(answers.get(1)).contains("`sora-2`").contains("`kling-v2-1`");
@@ -117,6 +127,10 @@ class DiscordCommandsTest {
                 + "`discord.admin-roles`.");
         assertThat(answers.get(6)).doesNotContain("Only admins");
         assertThat(answers.get(7)).as("/video prompt:help reads like /video help elsewhere").contains("Make a video");
+        assertThat(answers.get(8)).startsWith("Your videos this month");
+        assertThat(answers.get(9)).startsWith("Usage over");
+        assertThat(answers.get(10)).startsWith("Only admins can do that");
+        assertThat(answers.get(11)).as("not sent yet: it can go first").contains("now at the front of the line");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reelbot.core.Requester;
 import dev.reelbot.core.VideoRequest;
+import dev.reelbot.core.job.Admission;
 import dev.reelbot.core.job.Job;
 import dev.reelbot.core.job.Quotas;
 import dev.reelbot.testing.TestPostgres;
@@ -47,8 +48,9 @@ class JdbcLeasesTest {
     }
 
     private void insert(String id, Instant at) throws Exception {
-        Job job = Job.submitting(id, "key-" + id, ALICE, VideoRequest.builder("a cat", "sora-2").build(), at);
-        assertThat(store.insertWithinQuota(job, new Quotas(1000, 1000), Instant.EPOCH)).isTrue();
+        Job job = Job.submitting(id, "key-" + id, ALICE, VideoRequest.builder("a cat", "sora-2").build(), null, at);
+        assertThat(store.insertWithinQuota(job, Admission.quotas(new Quotas(1000, 1000, 1000), Instant.EPOCH)))
+                .isTrue();
     }
 
     private static List<String> ids(List<Job> jobs) {

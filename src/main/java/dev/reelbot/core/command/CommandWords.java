@@ -1,5 +1,6 @@
 package dev.reelbot.core.command;
 
+import dev.reelbot.core.billing.UsagePeriod;
 import dev.reelbot.core.job.JobIds;
 import dev.reelbot.core.text.DidYouMean;
 import dev.reelbot.core.text.PlainText;
@@ -15,8 +16,8 @@ import java.util.Optional;
  * is written in quotes.
  */
 final class CommandWords {
-    static final List<String> WORDS = List.of("help", "models", "list", "status", "admin");
-    private static final List<String> ADMIN = List.of("refunds", "resolve");
+    static final List<String> WORDS = List.of("help", "models", "list", "status", "usage", "admin");
+    private static final List<String> ADMIN = List.of("refunds", "resolve", "usage", "bump");
 
     private final String cmd;
 
@@ -61,6 +62,9 @@ final class CommandWords {
             case "list":
                 noArguments("list", args, text);
                 return new VideoCommand.ListJobs();
+            case "usage":
+                noArguments("usage", args, text);
+                return new VideoCommand.Usage();
             case "status":
                 if (args.isEmpty()) {
                     return new VideoCommand.ListJobs();
@@ -75,7 +79,8 @@ final class CommandWords {
     }
 
     private VideoCommand admin(List<String> args, String text) throws CommandError {
-        String list = cmd + " admin refunds, or " + cmd + " admin resolve <job> [note]";
+        String list = cmd + " admin refunds, " + cmd + " admin resolve <job> [note], " + cmd + " admin usage ["
+                + String.join("|", UsagePeriod.WORDS) + "], or " + cmd + " admin bump <job>";
         if (args.isEmpty()) {
             throw new CommandError("Say which: " + list + ".");
         }
@@ -91,10 +96,28 @@ final class CommandWords {
             return new VideoCommand.AdminResolve(jobId(args.get(1), text),
                     PlainText.oneLine(String.join(" ", args.subList(2, args.size())), 300));
         }
+        if (sub.equals("usage")) {
+            if (args.size() > 2) {
+                throw new CommandError("`admin usage` takes at most a period: " + cmd + " admin usage ["
+                        + String.join("|", UsagePeriod.WORDS) + "].");
+            }
+            return new VideoCommand.AdminUsage(args.size() == 1 ? UsagePeriod.THIS_MONTH : period(args.get(1)));
+        }
+        if (sub.equals("bump")) {
+            if (args.size() != 2) {
+                throw new CommandError("Say which job: " + cmd + " admin bump <job id>.");
+            }
+            return new VideoCommand.AdminBump(jobId(args.get(1), text));
+        }
         String guess = DidYouMean.closest(sub, ADMIN, 2).map(s -> "; did you mean `" + cmd + " admin " + s + "`?")
                 .orElse(".");
         throw new CommandError("`" + PlainText.oneLine(args.get(0), 20) + "` is not an admin command" + guess
                 + " The admin commands: " + list + ".");
+    }
+
+    private static UsagePeriod period(String typed) throws CommandError {
+        return UsagePeriod.parse(typed).orElseThrow(() -> new CommandError("`" + PlainText.oneLine(typed, 20)
+                + "` is not a period: use " + String.join(", ", UsagePeriod.WORDS) + " (this calendar month, UTC)."));
     }
 
     private String jobId(String typed, String text) throws CommandError {

@@ -23,11 +23,12 @@ final class HelpText {
             text.append(detail(flag, parser, channel)).append('\n');
         }
         text.append("\nMore: ").append(cmd).append(" models · ").append(cmd).append(" list · ").append(cmd)
-                .append(" status <job> · ").append(cmd).append(" help\n");
+                .append(" status <job> · ").append(cmd).append(" usage · ").append(cmd).append(" help\n");
         text.append("A prompt that starts with a command word (").append(String.join(", ", CommandWords.WORDS))
                 .append(") goes in quotes: ").append(cmd).append(" \"list of cats\" --ar 16:9\n");
         text.append("Admins: ").append(cmd).append(" admin refunds · ").append(cmd)
-                .append(" admin resolve <job> [note]");
+                .append(" admin resolve <job> [note] · ").append(cmd).append(" admin usage [7d|30d|month] · ")
+                .append(cmd).append(" admin bump <job>");
         return text.toString();
     }
 

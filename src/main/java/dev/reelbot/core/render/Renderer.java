@@ -8,9 +8,12 @@ import dev.reelbot.core.NoticeView;
 import dev.reelbot.core.Requester;
 import dev.reelbot.core.VideoLink;
 import dev.reelbot.core.VideoRequest;
+import dev.reelbot.core.billing.BudgetAlert;
+import dev.reelbot.core.billing.BudgetWatch;
 import dev.reelbot.core.job.Job;
 import dev.reelbot.core.job.JobDelivery;
 import dev.reelbot.core.job.JobRefund;
+import dev.reelbot.core.job.JobState;
 import dev.reelbot.core.job.NoticeState;
 import dev.reelbot.core.job.RefundState;
 import dev.reelbot.core.text.HumanFormat;
@@ -19,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Turns a job into what its message shows. Pure: the same job at the same instant always renders the same view,
@@ -29,9 +33,16 @@ public final class Renderer {
     private static final int BAR_CELLS = 10;
 
     private final ModelCatalog catalog;
+    private final WaitingPlace.Lookup places;
 
     public Renderer(ModelCatalog catalog) {
+        this(catalog, WaitingPlace.Lookup.NONE);
+    }
+
+    /** @param places where each job waiting to be sent stands in the queue */
+    public Renderer(ModelCatalog catalog, WaitingPlace.Lookup places) {
         this.catalog = catalog;
+        this.places = places;
     }
 
     public JobView render(Job job, Instant now) {
@@ -44,6 +55,19 @@ public final class Renderer {
             case SUBMITTING, SENDING -> {
                 headline = "⏳ Submitting";
                 status = "Sending the job to the video API…";
+            }
+            case WAITING -> {
+                Optional<WaitingPlace> place = places.of(job.id());
+                headline = place.isPresent() && place.get().ownLimit() ? "⏳ Waiting for your other videos"
+                        : "⏳ Waiting for capacity";
+                status = place.map(Renderer::inLine).orElse("Waiting for its turn…");
+                actions = List.of(JobView.Action.CANCEL);
+            }
+            case CANCELLED -> {
+                headline = "🛑 Cancelled";
+                status = "It was never sent, so nothing was charged.";
+                result = new JobView.Failed(reason(job), JobView.Refund.NONE);
+                actions = List.of(JobView.Action.REROLL, JobView.Action.DETAILS);
             }
             case QUEUED -> {
                 headline = "⏳ Queued";
@@ -117,7 +141,13 @@ public final class Renderer {
         boolean isFinal = job.state().isFinal() && job.delivery().state().isDone();
         return new JobView(job.id(), headline, PlainText.oneLine(job.request().prompt(), PROMPT_CHARS),
                 job.requester().user(), settings(job.request()), status, bar, elapsed(job, now), result, isFinal,
-                isFinal ? actions : List.of());
+                isFinal || job.state() == JobState.WAITING ? actions : List.of());
+    }
+
+    /** "3rd in line · about 2 min": where a waiting job stands, and the wait when there is one to estimate. */
+    static String inLine(WaitingPlace place) {
+        String text = HumanFormat.ordinal(place.place()) + " in line";
+        return place.estimate() == null ? text : text + " · " + HumanFormat.about(place.estimate());
     }
 
     /** The admin notice of a job: its refund case's, or its delivery notice. */
@@ -130,6 +160,9 @@ public final class Renderer {
         Instant billed = job.times().startedAt();
         facts.add(new NoticeView.Fact(job.times().submittedAt() != null ? "Billed" : "Submitted (maybe billed)",
                 HumanFormat.when(billed)));
+        if (job.price() != null) {
+            facts.add(new NoticeView.Fact("Amount", job.price().format()));
+        }
         facts.add(new NoticeView.Fact("Why", job.refund().reason() == null ? reason(job) : job.refund().reason()));
         if (job.failure() != null && job.failure().detail() != null) {
             facts.add(new NoticeView.Fact("Details", "the technical cause is in the log and in `status " + job.id()
@@ -176,11 +209,30 @@ public final class Renderer {
         return facts;
     }
 
-    /** One line per job for {@code list} and {@code status}. */
+    /** The admins' notice that a monthly budget passed its alert level (it has no button: nothing to resolve). */
+    public NoticeView budgetAlert(BudgetAlert alert) {
+        Requester who = alert.where();
+        String budget = alert.scope().equals("channel")
+                ? "channel " + who.channel() + " (" + who.platform() + " " + who.workspace() + ")"
+                : who.platform() + " workspace " + who.workspace();
+        List<NoticeView.Fact> facts = List.of(
+                new NoticeView.Fact("Budget", budget),
+                new NoticeView.Fact("Spent this month", alert.spent().format() + " of " + alert.limit().format()
+                        + " (" + alert.spent().percentOf(alert.limit()) + "%, videos still waiting included)"),
+                new NoticeView.Fact("Starts again", HumanFormat.when(alert.resetsAt())),
+                new NoticeView.Fact("Passed with", "job " + alert.jobId() + " of " + who.userName()),
+                new NoticeView.Fact("Limit", "past it, new videos there are refused; raise it under budgets."
+                        + (alert.scope().equals("channel") ? "channels" : "workspaces")));
+        return new NoticeView(alert.jobId(), "💰 Budget " + BudgetWatch.ALERT_PERCENT + "% used", facts, true,
+                false);
+    }
+
+    /** One line per job for {@code list} and {@code status}; a waiting job's with its place in line. */
     public String summary(Job job, Instant now) {
         JobView view = render(job, now);
         String progress = view.progressBar() == null ? "" : " " + view.progressBar();
-        return "`" + job.id() + "` " + view.headline() + progress + " · " + view.settings() + " · "
+        String place = job.state() == JobState.WAITING ? " (" + view.status() + ")" : "";
+        return "`" + job.id() + "` " + view.headline() + place + progress + " · " + view.settings() + " · "
                 + PlainText.cap(view.prompt(), 60) + " · " + view.elapsed();
     }
 

@@ -87,7 +87,7 @@ class SharedStoreTest {
     private Engine instance(JobLeases leases, VideoApi api, ExecutorService submitters) {
         return new Engine(new Engine.Parts(store, api, List.of(chat), EngineHarness.DEFAULT_MODELS, Limits.DEFAULTS,
                 new Quotas(100, 1000), new Admins(Set.of()), EngineSettings.defaults(dir.resolve("videos")),
-                64L * 1024 * 1024, "/video", EngineMetrics.NONE, MediaParts.NONE, leases),
+                64L * 1024 * 1024, "/video", EngineMetrics.NONE, MediaParts.NONE).withLeases(leases),
                 Runnable::run, submitters == null ? Runnable::run : submitters, Runnable::run, Runnable::run, clock);
     }
 

@@ -22,7 +22,7 @@ public final class TestJobs {
 
     public static Job submitting() {
         return Job.submitting("abcd2345", "key-1", ALICE, VideoRequest.builder("a cat surfing", "sora-2").seconds(8)
-                .build(), T0);
+                .build(), null, T0);
     }
 
     /** A job whose create request is about to go out. */
