@@ -68,7 +68,8 @@ final class BenchCommand implements Callable<Integer> {
     String store;
 
     @Option(names = "--store-url", defaultValue = "jdbc:postgresql://127.0.0.1:5432/reelbot", description = "The "
-            + "PostgreSQL database for --store postgres (its password from STORE_PASSWORD). Default: ${DEFAULT-VALUE}")
+            + "PostgreSQL database for --store postgres, as a JDBC URL (its password from STORE_PASSWORD). Default: "
+            + "the database reelbot on this machine, port 5432.")
     String storeUrl;
 
     @Option(names = "--store-user", description = "The PostgreSQL user for --store postgres.")

@@ -28,7 +28,7 @@ public final class InstanceBeat {
                 int before = live.count();
                 live.set(leases.heartbeat(clock.instant()));
                 if (live.count() != before) {
-                    log.info("{} instances share the chat platforms' budgets now (was {})", live.count(), before);
+                    log.info("instances sharing the chat platforms' budgets: {} (were {})", live.count(), before);
                 }
             } catch (RuntimeException e) {
                 log.warn("instance heartbeat failed; keeping the last count ({}): {}", live.count(), e.getMessage());

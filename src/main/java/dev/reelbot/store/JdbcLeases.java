@@ -26,7 +26,8 @@ import java.util.Set;
 public final class JdbcLeases implements JobLeases {
     private static final String CLAIM = "UPDATE jobs SET lease_owner = ?, lease_expires_at = ? WHERE id IN ("
             + "SELECT id FROM jobs WHERE settled = 0 AND (lease_expires_at < ? OR (lease_owner IS NULL"
-            + " AND created_at < ?)) ORDER BY created_at LIMIT ? FOR UPDATE SKIP LOCKED) RETURNING *";
+            + " AND created_at < ?)) AND platform = ANY(?) ORDER BY created_at LIMIT ? FOR UPDATE SKIP LOCKED)"
+            + " RETURNING *";
     private static final String TAKE = "UPDATE jobs SET lease_owner = ?, lease_expires_at = ? WHERE id = ?"
             + " AND (lease_owner IS NULL OR lease_owner = ? OR lease_expires_at < ?)";
     private static final String RENEW = "UPDATE jobs SET lease_expires_at = ? WHERE lease_owner = ? AND settled = 0"
@@ -49,14 +50,15 @@ public final class JdbcLeases implements JobLeases {
     }
 
     @Override
-    public List<Job> claim(Instant now, int max) {
+    public List<Job> claim(Instant now, int max, Set<String> platforms) {
         return write("claim jobs", c -> {
             try (PreparedStatement s = c.prepareStatement(CLAIM)) {
                 s.setString(1, owner);
                 s.setLong(2, now.plus(ttl).toEpochMilli());
                 s.setLong(3, now.toEpochMilli());
                 s.setLong(4, now.minus(ttl).toEpochMilli());
-                s.setInt(5, max);
+                s.setArray(5, c.createArrayOf("text", platforms.toArray()));
+                s.setInt(6, max);
                 try (ResultSet rs = s.executeQuery()) {
                     List<Job> jobs = new ArrayList<>();
                     Row row = new Row(rs);

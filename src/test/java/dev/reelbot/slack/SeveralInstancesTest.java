@@ -12,6 +12,7 @@ import dev.reelbot.store.Connections;
 import dev.reelbot.store.JdbcJobStore;
 import dev.reelbot.testing.BotProcess;
 import dev.reelbot.testing.TestPostgres;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -46,6 +47,8 @@ class SeveralInstancesTest {
             await().atMost(Duration.ofSeconds(20)).until(() -> slack.messagesIn("C0GENERAL").size() == 1
                     && slack.calls("chat.update").size() >= 1);
             String ts = slack.messagesIn("C0GENERAL").get(0).ts();
+            await().atMost(Duration.ofSeconds(10)).until(() -> Files.readString(dir.resolve("b.log"))
+                    .contains("instances sharing the chat platforms' budgets: 2"));
             assertThat(b.metric("reelbot_jobs_tracked")).as("a holds the job").isEqualTo("0.0");
 
             a.kill();

@@ -14,6 +14,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
 class JdbcLeasesTest {
     private static final Instant T0 = Instant.parse("2026-11-24T12:00:00Z");
     private static final Duration TTL = Duration.ofSeconds(15);
+    private static final Set<String> SLACK = Set.of("slack");
     private static final Requester ALICE = new Requester("slack", "T1", "C1", "U1", "alice");
 
     private TestPostgres.Schema schema;
@@ -61,13 +63,13 @@ class JdbcLeasesTest {
     void aNewJobIsLeftToTheInstanceThatAcceptedItForOneLease() throws Exception {
         insert("new12345", T0);
 
-        assertThat(b.claim(T0.plusSeconds(1), 10)).as("not yet: its instance takes it first").isEmpty();
+        assertThat(b.claim(T0.plusSeconds(1), 10, SLACK)).as("not yet: its instance takes it first").isEmpty();
         assertThat(a.take("new12345", T0.plusSeconds(1))).isTrue();
-        assertThat(b.claim(T0.plus(TTL).plusSeconds(1), 10)).as("held until 16 s").isEmpty();
+        assertThat(b.claim(T0.plus(TTL).plusSeconds(1), 10, SLACK)).as("held until 16 s").isEmpty();
         assertThat(b.take("new12345", T0.plusSeconds(2))).as("another instance holds it").isFalse();
 
         insert("lost2345", T0);
-        assertThat(ids(b.claim(T0.plus(TTL).plusSeconds(1), 10)))
+        assertThat(ids(b.claim(T0.plus(TTL).plusSeconds(1), 10, SLACK)))
                 .as("accepted by an instance that died before taking it").containsExactly("lost2345");
     }
 
@@ -76,9 +78,9 @@ class JdbcLeasesTest {
         insert("job12345", T0);
         a.take("job12345", T0);
         assertThat(a.renew(T0.plusSeconds(10))).containsExactly("job12345");
-        assertThat(b.claim(T0.plusSeconds(20), 10)).as("renewed until 25 s").isEmpty();
+        assertThat(b.claim(T0.plusSeconds(20), 10, SLACK)).as("renewed until 25 s").isEmpty();
 
-        List<Job> taken = b.claim(T0.plusSeconds(26), 10);
+        List<Job> taken = b.claim(T0.plusSeconds(26), 10, SLACK);
 
         assertThat(ids(taken)).containsExactly("job12345");
         assertThat(taken.get(0).state().name()).isEqualTo("SUBMITTING");
@@ -97,8 +99,8 @@ class JdbcLeasesTest {
 
         a.releaseAll();
 
-        assertThat(ids(b.claim(T0.plusSeconds(1), 10))).containsExactly("old12345");
-        assertThat(ids(a.claim(T0.plusSeconds(3600), 10))).as("settled").doesNotContain("fin12345");
+        assertThat(ids(b.claim(T0.plusSeconds(1), 10, SLACK))).containsExactly("old12345");
+        assertThat(ids(a.claim(T0.plusSeconds(3600), 10, SLACK))).as("settled").doesNotContain("fin12345");
     }
 
     @Test
@@ -112,11 +114,11 @@ class JdbcLeasesTest {
             other.setAutoCommit(false);
             locking.executeQuery("SELECT id FROM jobs WHERE id = 'job00000' FOR UPDATE").close();
 
-            assertThat(ids(a.claim(later, 2))).as("the locked row skipped, not waited for")
+            assertThat(ids(a.claim(later, 2, SLACK))).as("the locked row skipped, not waited for")
                     .containsExactlyInAnyOrder("job00001", "job00002");
             other.rollback();
         }
-        assertThat(ids(b.claim(later, 10))).containsExactlyInAnyOrder("job00000", "job00003", "job00004");
+        assertThat(ids(b.claim(later, 10, SLACK))).containsExactlyInAnyOrder("job00000", "job00003", "job00004");
         assertThat(a.renew(later)).containsExactlyInAnyOrder("job00001", "job00002");
     }
 
@@ -130,5 +132,15 @@ class JdbcLeasesTest {
         b.heartbeat(T0.plusSeconds(18));
         b.releaseAll();
         assertThat(a.heartbeat(T0.plusSeconds(19))).as("b left").isEqualTo(1);
+    }
+
+    @Test
+    void anInstanceClaimsOnlyJobsOfThePlatformsItReaches() throws Exception {
+        insert("job12345", T0);
+
+        assertThat(b.claim(T0.plus(TTL).plusSeconds(1), 10, Set.of("discord", "console")))
+                .as("a Slack job, and b has no Slack").isEmpty();
+        assertThat(ids(b.claim(T0.plus(TTL).plusSeconds(1), 10, Set.of("discord", "slack"))))
+                .containsExactly("job12345");
     }
 }

@@ -31,6 +31,7 @@ import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
 
 /**
  * The job engine, assembled: one poller, one worker pool, the store, the video API and the chat platforms.
@@ -99,14 +100,14 @@ public final class Engine {
             queue.tick();
             alerts.tick();
         });
-        this.leases = new LeaseKeeper(parts.leases(), parts.store(), clock, this::resumeClaimed,
-                poller::forget);
+        this.leases = new LeaseKeeper(parts.leases(), parts.store(), clock, parts.chats().stream()
+                .map(ChatPort::platform).collect(Collectors.toSet()), this::resumeClaimed, poller::forget);
         BillingSettings billing = parts.billing();
         BudgetWatch budgets = new BudgetWatch(parts.store(), billing, alerts);
         this.jobs = new JobService(parts.store(), poller, parts.quotas(), clock, pending,
                 new Pricing(catalog, billing.currency()), budgets, queue, leases);
         RefundDesk refunds = new RefundDesk(parts.store(), updates, clock, job -> {
-            if (leases.take(job.id())) {
+            if (leases.take(job)) {
                 poller.follow(job);
             }
         });

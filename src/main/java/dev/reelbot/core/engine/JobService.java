@@ -90,7 +90,7 @@ final class JobService {
         JobUpdates.event(job, "accepted: {}{}", identified.model(), price == null ? "" : " at " + price.format());
         pending.accepted();
         queue.changed();
-        if (!leases.take(job.id()) || !poller.trackNew(job.id(), now)) {
+        if (!leases.take(job) || !poller.trackNew(job.id(), now)) {
             pending.done();
         }
         budgets.accepted(job, now);
@@ -128,7 +128,7 @@ final class JobService {
      * another instance holds it: that one steps it).
      */
     private Job adopted(Job job) {
-        if (!job.isSettled() && leases.take(job.id())) {
+        if (!job.isSettled() && leases.take(job)) {
             track(job, clock.instant());
         }
         return job;

@@ -36,6 +36,7 @@ final class LeaseKeeper {
     private final JobLeases leases;
     private final JobStore store;
     private final Clock clock;
+    private final Set<String> platforms;
     private final Set<String> held = ConcurrentHashMap.newKeySet();
     private final Consumer<List<Job>> adopt;
     private final Consumer<String> forget;
@@ -44,13 +45,16 @@ final class LeaseKeeper {
     private volatile Instant renewedAt;
 
     /**
-     * @param adopt  starts stepping jobs this instance now holds (claimed ones are resumed as after a restart)
-     * @param forget stops stepping a job another instance took over
+     * @param platforms the chat platforms this instance reaches: it claims only their jobs
+     * @param adopt     starts stepping jobs this instance now holds (claimed ones are resumed as after a restart)
+     * @param forget    stops stepping a job another instance took over
      */
-    LeaseKeeper(JobLeases leases, JobStore store, Clock clock, Consumer<List<Job>> adopt, Consumer<String> forget) {
+    LeaseKeeper(JobLeases leases, JobStore store, Clock clock, Set<String> platforms, Consumer<List<Job>> adopt,
+                Consumer<String> forget) {
         this.leases = leases;
         this.store = store;
         this.clock = clock;
+        this.platforms = Set.copyOf(platforms);
         this.adopt = adopt;
         this.forget = forget;
     }
@@ -62,13 +66,18 @@ final class LeaseKeeper {
 
     /**
      * Takes the lease of a job this instance is about to step (just accepted, found by a retried command, or given
-     * work again by an admin); false when another live instance holds it, or the store did not answer (then the
-     * job is claimed by some instance once it is older than a lease).
+     * work again by an admin); false when another live instance holds it, when this instance does not reach the
+     * job's platform, or when the store did not answer (then the job is claimed by some instance once it is older
+     * than a lease).
      */
-    boolean take(String jobId) {
+    boolean take(Job job) {
         if (!shared()) {
             return true;
         }
+        if (!platforms.contains(job.requester().platform())) {
+            return false;
+        }
+        String jobId = job.id();
         try {
             if (leases.take(jobId, clock.instant())) {
                 held.add(jobId);
@@ -104,7 +113,7 @@ final class LeaseKeeper {
                 store.find(jobId).filter(job -> !job.isSettled()).ifPresent(found::add);
             }
         }
-        List<Job> claimed = leases.claim(clock.instant(), CLAIM_BATCH);
+        List<Job> claimed = leases.claim(clock.instant(), CLAIM_BATCH, platforms);
         claimed.forEach(job -> held.add(job.id()));
         if (!claimed.isEmpty()) {
             log.info("claimed {} jobs whose holder stopped renewing (instance {})", claimed.size(), leases.owner());

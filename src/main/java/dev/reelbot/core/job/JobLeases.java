@@ -18,7 +18,7 @@ public interface JobLeases {
     /** The only instance: every job is its own, so nothing is claimed, renewed or released. */
     JobLeases SOLE = new JobLeases() {
         @Override
-        public List<Job> claim(Instant now, int max) {
+        public List<Job> claim(Instant now, int max, Set<String> platforms) {
             return List.of();
         }
 
@@ -55,9 +55,10 @@ public interface JobLeases {
     /**
      * Takes, for this instance until {@code now + ttl()}, at most {@code max} unsettled jobs that no instance holds
      * any more (expired, released, or never taken by the instance that accepted them), oldest first, skipping those
-     * another instance is claiming at the same moment. Returns them as stored.
+     * another instance is claiming at the same moment; only jobs of {@code platforms}, the chat platforms this
+     * instance can reach (a job is stepped where its messages can be edited). Returns them as stored.
      */
-    List<Job> claim(Instant now, int max);
+    List<Job> claim(Instant now, int max, Set<String> platforms);
 
     /**
      * Takes one job for this instance: one it just accepted, or one an admin gave work again. False when another
