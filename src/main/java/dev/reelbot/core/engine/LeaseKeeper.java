@@ -116,7 +116,7 @@ final class LeaseKeeper {
         List<Job> claimed = leases.claim(clock.instant(), CLAIM_BATCH, platforms);
         claimed.forEach(job -> held.add(job.id()));
         if (!claimed.isEmpty()) {
-            log.info("claimed {} jobs whose holder stopped renewing (instance {})", claimed.size(), leases.owner());
+            log.info("claimed {} jobs no live instance held (instance {})", claimed.size(), leases.owner());
         }
         found.addAll(claimed);
         adopt.accept(found);
