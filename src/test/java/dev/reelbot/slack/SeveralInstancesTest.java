@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Two {@code run} processes on one PostgreSQL, Slack in HTTP mode against the fake Slack: a job started on one
  * continues on the same message after that one is killed with SIGKILL, taken over by the other within the lease
- * and a poll interval, and the video API sees one create request.
+ * and a poll interval, and the video API sees one create request; after a graceful stop, at once.
  */
 class SeveralInstancesTest {
     private static final Duration TTL = Duration.ofSeconds(3);
@@ -72,6 +72,41 @@ class SeveralInstancesTest {
             assertThat(takeover).as("taken over within lease-ttl + one poll interval (+ a little for a busy machine)")
                     .isLessThan(TTL.plus(POLL).plusSeconds(2));
             assertThat(b.stop()).isEqualTo(143);
+        }
+    }
+
+    @Test
+    void aGracefulStopHandsItsJobsOverAtOnce() throws Exception {
+        Duration longLease = Duration.ofSeconds(20);
+        try (TestPostgres.Schema schema = TestPostgres.schema(); FakeSlack slack = new FakeSlack();
+             ApiSimulator simulator = ApiSimulator.start(SimulatorOptions.defaults().withKey("sim-key")
+                     .withFlakiness(0, 1).withDurations(Duration.ofSeconds(8), Duration.ofSeconds(20)))) {
+            SharedSlackBots bots = new SharedSlackBots(dir, schema, slack, simulator, longLease, "");
+            BotProcess a = bots.start(0, "a");
+            BotProcess b = bots.start(0, "b");
+            a.awaitUp("slack");
+            b.awaitUp("slack");
+            String id = SignedCommand.send(b.port(), "a cat surfing", "trig-1").orElseThrow();
+            await().atMost(Duration.ofSeconds(20)).until(() -> slack.messagesIn("C0GENERAL").size() == 1);
+
+            assertThat(b.stop()).as("SIGTERM: a graceful stop").isEqualTo(143);
+            long stopped = System.nanoTime();
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> a.metric("reelbot_jobs_tracked").equals("1.0"));
+            Duration handover = Duration.ofNanos(System.nanoTime() - stopped);
+            a.awaitNoJobTracked(Duration.ofSeconds(60));
+
+            assertThat(handover).as("released, not left to expire (a lease is %s)", longLease)
+                    .isLessThan(longLease.dividedBy(2));
+            try (Connections db = schema.open()) {
+                Job job = new JdbcJobStore(db).find(id).orElseThrow();
+                assertThat(job.state()).isEqualTo(JobState.COMPLETED);
+                assertThat(job.isSettled()).isTrue();
+            }
+            assertThat(slack.messagesIn("C0GENERAL")).as("one message, final").hasSize(1)
+                    .allSatisfy(m -> assertThat(m.blocks()).contains(SlackViews.DETAILS));
+            assertThat(createRequests(simulator)).as("one create request").isEqualTo(1);
+            assertThat(a.stop()).isEqualTo(143);
         }
     }
 }
