@@ -59,6 +59,8 @@ final class FakeSlack implements AutoCloseable {
     private final AtomicInteger updatesToRateLimit = new AtomicInteger();
     private final AtomicInteger retryAfterSeconds = new AtomicInteger(1);
     private final AtomicInteger ids = new AtomicInteger();
+    private final FakeSlackViews views = new FakeSlackViews();
+    private final FakeSlackFiles files = new FakeSlackFiles();
     private volatile WsContext socket;
     private final Javalin server;
 
@@ -77,6 +79,7 @@ final class FakeSlack implements AutoCloseable {
                 uploads.put(ctx.pathParam("file"), ctx.bodyAsBytes());
                 ctx.result("OK - " + ctx.bodyAsBytes().length);
             });
+            config.routes.get("/files-pri/{file}", files::download);
             config.routes.post("/respond/{id}", ctx -> {
                 responses.add(ctx.body());
                 ctx.result("ok");
@@ -237,6 +240,20 @@ final class FakeSlack implements AutoCloseable {
                 answer.putArray("files").addObject().put("id", file)
                         .put("title", files.get(0).path("title").asText());
             }
+            case "views.open", "views.update", "views.publish" -> {
+                String error = views.answer(method, form, answer);
+                if (error != null) {
+                    ctx.contentType("application/json").result(answer.put("ok", false).put("error", error).toString());
+                    return;
+                }
+            }
+            case "users.info", "files.info" -> {
+                String error = files.answer(method, form, answer, base());
+                if (error != null) {
+                    fail(ctx, error);
+                    return;
+                }
+            }
             default -> {
                 fail(ctx, "unknown_method");
                 return;
@@ -280,6 +297,16 @@ final class FakeSlack implements AutoCloseable {
 
     private static void fail(Context ctx, String error) {
         ctx.contentType("application/json").result("{\"ok\":false,\"error\":\"" + error + "\"}");
+    }
+
+    /** The views opened, updated and published ({@code views.*}). */
+    FakeSlackViews views() {
+        return views;
+    }
+
+    /** The files and users Slack knows ({@code files.info}, {@code users.info}, file downloads). */
+    FakeSlackFiles files() {
+        return files;
     }
 
     /** Every text and block string sent in any message call, for checking what users could see. */

@@ -2,6 +2,7 @@ package dev.reelbot.core.command;
 
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A command the user must fix: the message says what is wrong and what is allowed. Safe to show as is. A problem
@@ -10,14 +11,21 @@ import java.util.List;
 public final class CommandError extends Exception {
     public static final int SHOWN = 10;
     private final transient List<String> problems;
+    private final transient Map<String, Flag> fields;
 
     public CommandError(String problem) {
         this(List.of(problem));
     }
 
     public CommandError(List<String> problems) {
+        this(problems, Map.of());
+    }
+
+    /** @param fields the option each problem is about, for forms that show it on its field (others are general) */
+    CommandError(List<String> problems, Map<String, Flag> fields) {
         super(describe(List.copyOf(new LinkedHashSet<>(problems))));
         this.problems = List.copyOf(new LinkedHashSet<>(problems));
+        this.fields = Map.copyOf(fields);
     }
 
     private static String describe(List<String> distinct) {
@@ -31,5 +39,10 @@ public final class CommandError extends Exception {
 
     public List<String> problems() {
         return problems;
+    }
+
+    /** The option {@code problem} is about (a form shows it on that field), or {@code null} when it is general. */
+    public Flag fieldOf(String problem) {
+        return fields.get(problem);
     }
 }

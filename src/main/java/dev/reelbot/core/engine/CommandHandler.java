@@ -1,10 +1,12 @@
 package dev.reelbot.core.engine;
 
 import dev.reelbot.core.ChatPort;
+import dev.reelbot.core.HomeView;
 import dev.reelbot.core.Reply;
 import dev.reelbot.core.Requester;
 import dev.reelbot.core.VideoApi;
 import dev.reelbot.core.VideoRequest;
+import dev.reelbot.core.billing.UsagePeriod;
 import dev.reelbot.core.billing.UsageReports;
 import dev.reelbot.core.command.CommandError;
 import dev.reelbot.core.command.CommandParser;
@@ -17,6 +19,7 @@ import dev.reelbot.core.notice.RefundDesk;
 import dev.reelbot.core.render.JobDetails;
 import dev.reelbot.core.render.Renderer;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
@@ -46,14 +49,16 @@ public final class CommandHandler {
     private final Predicate<String> knowsStatus;
     private final QueueActions queue;
     private final UsageReports usage;
+    private final ReferenceImages images;
 
     /**
      * @param chats       the platforms: how one becomes admin there, and where a job's progress will show
      * @param knowsStatus whether the video API client understands a status word (see {@link VideoApi})
+     * @param images      where images shared in a chat are kept while their jobs wait to be sent
      */
     CommandHandler(CommandParser parser, JobService jobs, JobStore store, Renderer renderer, Admins admins,
                    RefundDesk refunds, ChatPorts chats, Clock clock, Predicate<String> knowsStatus,
-                   QueueActions queue, UsageReports usage) {
+                   QueueActions queue, UsageReports usage, ReferenceImages images) {
         this.parser = parser;
         this.jobs = jobs;
         this.store = store;
@@ -65,6 +70,7 @@ public final class CommandHandler {
         this.knowsStatus = knowsStatus;
         this.queue = queue;
         this.usage = usage;
+        this.images = images;
     }
 
     /** The parser, for adapters that build commands from typed options. */
@@ -175,6 +181,24 @@ public final class CommandHandler {
         return job;
     }
 
+    /**
+     * The user's home screen: recent videos, their usage and what they may still start, and for admins the open
+     * refund cases and this month's spend. A
+     * store that fails throws {@link StoreException}: the caller keeps the home it showed last.
+     */
+    public HomeView home(Requester who) {
+        Instant now = clock.instant();
+        List<HomeView.Recent> recent = store.recentJobs(who.platform(), who.user(), LIST_LIMIT).stream()
+                .map(job -> new HomeView.Recent(job.id(), renderer.summary(job, now), job.delivery().link() == null
+                        ? null : job.delivery().link().url(), job.message().ref() == null ? null
+                        : job.message().ref().channel())).toList();
+        boolean admin = admins.isAdmin(who);
+        List<HomeView.RefundCase> cases = admin ? store.openRefunds().stream()
+                .map(job -> new HomeView.RefundCase(job.id(), RefundDesk.describe(job))).toList() : List.of();
+        return new HomeView(recent, usage.forUser(who, now), admin, cases,
+                admin ? usage.forAdmins(UsagePeriod.THIS_MONTH, now) : null);
+    }
+
     /** Marks a refund case resolved (the admin command and the Mark refunded button). */
     public Reply resolve(Requester who, String jobId, String note) {
         if (!admins.isAdmin(who)) {
@@ -188,7 +212,7 @@ public final class CommandHandler {
     }
 
     private Reply start(Requester who, VideoRequest request, String requestKey) throws CommandError {
-        JobService.Accepted accepted = jobs.accept(who, request, requestKey);
+        JobService.Accepted accepted = jobs.accept(who, images.stash(request), requestKey);
         Job job = accepted.job();
         String text = (accepted.isNew() ? "🎬 Job `" + job.id() + "` accepted: "
                 : "Job `" + job.id() + "` was already started: ")

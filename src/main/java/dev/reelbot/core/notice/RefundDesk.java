@@ -40,14 +40,17 @@ public final class RefundDesk {
         StringBuilder text = new StringBuilder(open.size() + " open refund case" + (open.size() == 1 ? "" : "s")
                 + " (oldest first):\n");
         for (Job job : open) {
-            Requester who = job.requester();
-            text.append("• `").append(job.id()).append("` ").append(who.userName()).append(" (").append(who.platform())
-                    .append(' ').append(who.user()).append(") · ").append(job.request().model()).append(" · task ")
-                    .append(job.task().taskId() == null ? "unknown" : job.task().taskId()).append(" · billed ")
-                    .append(HumanFormat.when(job.times().startedAt()))
-                    .append(" · ").append(job.refund().reason()).append('\n');
+            text.append("• `").append(job.id()).append("` ").append(describe(job)).append('\n');
         }
         return text.append("Resolve one with: ").append(resolveCommand).toString();
+    }
+
+    /** One open case in a line: who, model, task, when billed, why. */
+    public static String describe(Job job) {
+        Requester who = job.requester();
+        return who.userName() + " (" + who.platform() + ' ' + who.user() + ") · " + job.request().model() + " · task "
+                + (job.task().taskId() == null ? "unknown" : job.task().taskId()) + " · billed "
+                + HumanFormat.when(job.times().startedAt()) + " · " + job.refund().reason();
     }
 
     public Reply resolve(Requester admin, String jobId, String note) {

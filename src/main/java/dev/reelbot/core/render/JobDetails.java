@@ -1,5 +1,6 @@
 package dev.reelbot.core.render;
 
+import dev.reelbot.core.InlineImage;
 import dev.reelbot.core.VideoLink;
 import dev.reelbot.core.VideoRequest;
 import dev.reelbot.core.job.DeliveryState;
@@ -30,7 +31,7 @@ public final class JobDetails {
         line(text, "Negative prompt", r.negativePrompt());
         line(text, "Style", r.style());
         line(text, "Quality", r.quality());
-        line(text, "Image", r.imageUrl());
+        line(text, "Image", InlineImage.isShared(r.imageUrl()) ? InlineImage.describe(r.imageUrl()) : r.imageUrl());
         line(text, "Task id", job.task().taskId());
         line(text, "API status", job.task().apiStatus());
         line(text, "Requested", HumanFormat.when(job.times().createdAt()));
