@@ -9,6 +9,8 @@ import dev.reelbot.core.PostKey;
 import dev.reelbot.core.Requester;
 import dev.reelbot.core.VideoFile;
 import dev.reelbot.core.View;
+import dev.reelbot.core.text.Msg;
+import dev.reelbot.core.text.Phrasing;
 import dev.reelbot.discord.DiscordFailure.Kind;
 import java.time.Duration;
 import java.util.Optional;
@@ -55,17 +57,15 @@ public final class DiscordChatPort implements ChatPort {
         return PLATFORM;
     }
 
-    /** Discord's own command and typed options, whatever the bot's command word elsewhere. */
+    /** Discord's own commands and typed options, whatever the bot's command word elsewhere. */
     @Override
-    public String resolveCommand(String command) {
-        return "/" + DiscordCommands.ADMIN + " " + DiscordCommands.RESOLVE + " " + DiscordCommands.JOB + ":<job> ["
-                + DiscordCommands.NOTE + ":<note>]";
+    public Phrasing phrasing() {
+        return DiscordPhrasing.INSTANCE;
     }
 
     @Override
-    public String howToBecomeAdmin(Requester who) {
-        return "whoever runs the bot can add your user id `" + who.user() + "` to `admins.discord` in its config, or "
-                + "give you a role listed in `discord.admin-roles`";
+    public Msg howToBecomeAdmin(Requester who) {
+        return Msg.of("admin.how.discord", who.user());
     }
 
     /** Posts with the key as the message nonce, so Discord itself turns a retried post into the first one. */

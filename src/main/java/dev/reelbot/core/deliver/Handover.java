@@ -11,6 +11,7 @@ import dev.reelbot.core.job.Job;
 import dev.reelbot.core.job.JobUpdates;
 import dev.reelbot.core.job.Transitions;
 import dev.reelbot.core.text.HumanFormat;
+import dev.reelbot.core.text.Msg;
 import dev.reelbot.core.text.PlainText;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -46,8 +47,8 @@ final class Handover {
 
     Job run() {
         if (job.unreachable()) {
-            Job next = deliverer.updates().apply(job, j -> Transitions.undelivered(j, new Failure("the requester could "
-                    + "not be reached anywhere to receive it", "unreachable"), link, prepared.kept(), now));
+            Job next = deliverer.updates().apply(job, j -> Transitions.undelivered(j, new Failure(
+                    Msg.of("failure.unreachable-anywhere"), "unreachable", null), link, prepared.kept(), now));
             JobUpdates.error(next, "video ready but the requester cannot be reached anywhere; kept at {}",
                     prepared.kept());
             return next;

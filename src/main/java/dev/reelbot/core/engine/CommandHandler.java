@@ -7,6 +7,7 @@ import dev.reelbot.core.VideoApi;
 import dev.reelbot.core.VideoRequest;
 import dev.reelbot.core.command.CommandError;
 import dev.reelbot.core.command.CommandParser;
+import dev.reelbot.core.command.Flag;
 import dev.reelbot.core.command.VideoCommand;
 import dev.reelbot.core.job.Failure;
 import dev.reelbot.core.job.Job;
@@ -15,8 +16,11 @@ import dev.reelbot.core.job.StoreException;
 import dev.reelbot.core.notice.RefundDesk;
 import dev.reelbot.core.render.JobDetails;
 import dev.reelbot.core.render.Renderer;
+import dev.reelbot.core.text.Msg;
+import dev.reelbot.core.text.Texts;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
@@ -31,8 +35,8 @@ import org.slf4j.LoggerFactory;
 public final class CommandHandler {
     private static final Logger log = LoggerFactory.getLogger(CommandHandler.class);
     private static final int LIST_LIMIT = 10;
-    static final String CANNOT_START = "reelbot can't take new videos right now; try again in a minute.";
-    static final String CANNOT_LOOK_UP = "reelbot can't look up videos right now; try again in a minute.";
+    static final String CANNOT_START = "reply.cannot-start";
+    static final String CANNOT_LOOK_UP = "reply.cannot-look-up";
 
     private final CommandParser parser;
     private final JobService jobs;
@@ -71,7 +75,27 @@ public final class CommandHandler {
         try {
             return handle(who, parser.parse(text, who.channel()), requestKey);
         } catch (CommandError e) {
-            return Reply.refused(e.getMessage());
+            return Reply.refused(e.text(texts(who)));
+        }
+    }
+
+    /**
+     * What {@code who} reads: their language, with commands and options named as their platform writes them
+     * ({@code /video-status job:} on Discord). Adapters use it for the few texts of their own.
+     */
+    public Texts texts(Requester who) {
+        return who.texts().phrasedFor(chatOf(who).phrasing());
+    }
+
+    /**
+     * Starts a video from a prompt and typed options (Discord's options, the Animate image form's image); inline
+     * {@code --flags} in the prompt merge in (see {@link CommandParser#fromOptions}).
+     */
+    public Reply generate(Requester who, String prompt, Map<Flag, String> typed, String requestKey) {
+        try {
+            return handle(who, parser.fromOptions(prompt, typed, who.channel()), requestKey);
+        } catch (CommandError e) {
+            return Reply.refused(e.text(texts(who)));
         }
     }
 
@@ -82,10 +106,10 @@ public final class CommandHandler {
                 return start(who, generate.request(), requestKey);
             }
             if (command instanceof VideoCommand.Help) {
-                return Reply.ok(parser.help(who.channel()));
+                return Reply.ok(parser.help(who.channel(), texts(who)));
             }
             if (command instanceof VideoCommand.Models) {
-                return Reply.ok(parser.models(who.channel()));
+                return Reply.ok(parser.models(who.channel(), texts(who)));
             }
             if (command instanceof VideoCommand.ListJobs) {
                 return list(who);
@@ -94,13 +118,13 @@ public final class CommandHandler {
                 return status(who, status.jobId());
             }
             if (command instanceof VideoCommand.AdminRefunds) {
-                return admins.isAdmin(who) ? Reply.ok(refunds.list(chatOf(who).resolveCommand(parser.commandName())))
+                return admins.isAdmin(who) ? Reply.ok(refunds.list(texts(who), parser.commandName()))
                         : notAdmin(who);
             }
             VideoCommand.AdminResolve resolve = (VideoCommand.AdminResolve) command;
             return resolve(who, resolve.jobId(), resolve.note());
         } catch (CommandError e) {
-            return Reply.refused(e.getMessage());
+            return Reply.refused(e.text(texts(who)));
         } catch (StoreException e) {
             return storeFailed(who, command instanceof VideoCommand.Generate, e);
         }
@@ -110,40 +134,76 @@ public final class CommandHandler {
     private static Reply storeFailed(Requester who, boolean starting, StoreException e) {
         log.warn("the job store failed answering a command of {}; they were told to try again", who.qualifiedUser(),
                 e);
-        return Reply.refused(starting ? CANNOT_START : CANNOT_LOOK_UP);
+        return Reply.refused(who.texts().get(starting ? CANNOT_START : CANNOT_LOOK_UP));
     }
 
     /** Starts the same request again with a new seed (the Re-roll button); only the requester or an admin may. */
     public Reply reroll(Requester who, String jobId, String requestKey) {
         long seed = ThreadLocalRandom.current().nextLong(CommandParser.MAX_SEED + 1);
         try {
-            Job job = ownJob(who, jobId, "re-roll it");
+            Job job = ownJob(who, jobId, "reply.own.reroll");
             return start(who, job.request().toBuilder().seed(seed).build(), requestKey);
         } catch (CommandError e) {
-            return Reply.refused(e.getMessage());
+            return Reply.refused(e.text(texts(who)));
         } catch (StoreException e) {
             return storeFailed(who, true, e);
         }
     }
 
-    /** Every parameter of a job (the Details button); only the requester or an admin may see them. */
-    public Reply details(Requester who, String jobId) {
+    /**
+     * The prompt of a job, for the Edit prompt form: only its requester may edit it (a new job in their name and
+     * quota). The reply's text is the prompt when it is ok, else why not.
+     */
+    public Reply promptToEdit(Requester who, String jobId) {
         try {
-            return Reply.ok(JobDetails.describe(ownJob(who, jobId, "see its details"), renderer, clock.instant(),
-                    knowsStatus));
+            return new Reply(requestersJob(who, jobId).request().prompt(), true, jobId);
         } catch (CommandError e) {
-            return Reply.refused(e.getMessage());
+            return Reply.refused(e.text(texts(who)));
         } catch (StoreException e) {
             return storeFailed(who, false, e);
         }
     }
 
-    /** The job, if {@code who} may act on it: its requester or an admin; else why not ("... can " + what). */
+    /** Starts a new job like {@code jobId} with the prompt edited (the Edit prompt form's submission). */
+    public Reply editPrompt(Requester who, String jobId, String prompt, String requestKey) {
+        try {
+            Job job = requestersJob(who, jobId);
+            return start(who, parser.edit(job.request(), prompt, who.channel()).request(), requestKey);
+        } catch (CommandError e) {
+            return Reply.refused(e.text(texts(who)));
+        } catch (StoreException e) {
+            return storeFailed(who, true, e);
+        }
+    }
+
+    private Job requestersJob(Requester who, String jobId) throws CommandError {
+        Job job = visibleJob(who, jobId).orElseThrow(() -> new CommandError(Msg.of("reply.no-job-here", jobId)));
+        if (!job.requester().user().equals(who.user())) {
+            throw new CommandError(Msg.of("reply.own.edit", jobId));
+        }
+        return job;
+    }
+
+    /** Every parameter of a job (the Details button); only the requester or an admin may see them. */
+    public Reply details(Requester who, String jobId) {
+        try {
+            return Reply.ok(JobDetails.describe(ownJob(who, jobId, "reply.own.details"), renderer, clock.instant(),
+                    knowsStatus, texts(who)));
+        } catch (CommandError e) {
+            return Reply.refused(e.text(texts(who)));
+        } catch (StoreException e) {
+            return storeFailed(who, false, e);
+        }
+    }
+
+    /**
+     * The job, if {@code who} may act on it: its requester or an admin; else why not ({@code what}: the key of
+     * the refusal, which names the action).
+     */
     private Job ownJob(Requester who, String jobId, String what) throws CommandError {
-        Job job = visibleJob(who, jobId).orElseThrow(() -> new CommandError("There is no job `" + jobId + "` here."));
+        Job job = visibleJob(who, jobId).orElseThrow(() -> new CommandError(Msg.of("reply.no-job-here", jobId)));
         if (!job.requester().user().equals(who.user()) && !admins.isAdmin(who)) {
-            throw new CommandError("Only the person who asked for job `" + jobId + "` (or an admin) can " + what
-                    + ".");
+            throw new CommandError(Msg.of(what, jobId));
         }
         return job;
     }
@@ -163,44 +223,45 @@ public final class CommandHandler {
     private Reply start(Requester who, VideoRequest request, String requestKey) throws CommandError {
         JobService.Accepted accepted = jobs.accept(who, request, requestKey);
         Job job = accepted.job();
-        String text = (accepted.isNew() ? "🎬 Job `" + job.id() + "` accepted: "
-                : "Job `" + job.id() + "` was already started: ")
-                + renderer.settings(job.request()) + ". " + (chats.canPostIn(who) ? "Progress will show in this "
-                + "channel." : "Progress will show in a DM with you: I can't post in this channel (invite me to it "
-                + "to see videos there).");
+        Texts t = texts(who);
+        String text = t.get(accepted.isNew() ? "reply.accepted" : "reply.already-started", job.id(),
+                renderer.settings(job.request(), t)) + " " + t.get(chats.canPostIn(who) ? "reply.progress.here"
+                : "reply.progress.dm");
         return new Reply(text, true, job.id());
     }
 
     private Reply list(Requester who) {
         List<Job> recent = store.recentJobs(who.platform(), who.user(), LIST_LIMIT);
+        Texts t = texts(who);
         if (recent.isEmpty()) {
-            return Reply.ok("You have no videos yet. Try " + parser.commandName() + " a cat surfing at sunset.");
+            return Reply.ok(t.get("reply.list.empty", new Msg.Cmd(parser.commandName(), "a cat surfing at sunset")));
         }
-        StringBuilder text = new StringBuilder("Your recent videos:\n");
-        recent.forEach(job -> text.append("• ").append(renderer.summary(job, clock.instant())).append('\n'));
+        StringBuilder text = new StringBuilder(t.get("reply.list.title")).append('\n');
+        recent.forEach(job -> text.append("• ").append(renderer.summary(job, clock.instant(), t)).append('\n'));
         return Reply.ok(text.toString().stripTrailing());
     }
 
     private Reply status(Requester who, String jobId) {
-        return visibleJob(who, jobId).map(job -> Reply.ok(statusOf(job, admins.isAdmin(who))))
-                .orElse(Reply.refused("There is no job `" + jobId + "` here."));
+        Texts t = texts(who);
+        return visibleJob(who, jobId).map(job -> Reply.ok(statusOf(job, admins.isAdmin(who), t)))
+                .orElse(Reply.refused(t.get("reply.no-job-here", jobId)));
     }
 
     /**
      * One job: its summary, why it failed (with the technical detail for admins only: it may name internal hosts),
      * its video's link and poster frame (and, for admins, where the bot keeps it), and a status word nobody knows.
      */
-    private String statusOf(Job job, boolean forAdmin) {
-        StringBuilder text = new StringBuilder(renderer.summary(job, clock.instant()));
+    private String statusOf(Job job, boolean forAdmin, Texts t) {
+        StringBuilder text = new StringBuilder(renderer.summary(job, clock.instant(), t));
         Failure failure = job.failure();
         if (failure != null) {
-            text.append("\nWhy: ").append(failure.message());
+            text.append('\n').append(t.get("reply.status.why", failure.message(t)));
             if (forAdmin && failure.detail() != null) {
                 text.append(" (").append(failure.detail()).append(')');
             }
         }
-        text.append(JobDetails.delivery(job, forAdmin));
-        String note = JobDetails.unknownStatusNote(job, knowsStatus);
+        text.append(JobDetails.delivery(job, forAdmin, t));
+        String note = JobDetails.unknownStatusNote(job, knowsStatus, t);
         return note == null ? text.toString() : text.append('\n').append(note).toString();
     }
 
@@ -211,7 +272,7 @@ public final class CommandHandler {
     }
 
     private Reply notAdmin(Requester who) {
-        return Reply.refused("Only admins can do that: " + chatOf(who).howToBecomeAdmin(who) + ".");
+        return Reply.refused(texts(who).get("reply.not-admin", chatOf(who).howToBecomeAdmin(who)));
     }
 
     /** The asker's platform (commands only come from platforms the engine serves). */

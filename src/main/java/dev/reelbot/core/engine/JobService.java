@@ -11,7 +11,7 @@ import dev.reelbot.core.job.JobUpdates;
 import dev.reelbot.core.job.Quotas;
 import dev.reelbot.core.job.StoreException;
 import dev.reelbot.core.render.Fingerprint;
-import dev.reelbot.core.text.HumanFormat;
+import dev.reelbot.core.text.Msg;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -117,16 +117,14 @@ final class JobService {
     private CommandError quotaRefusal(Requester requester, Instant now) {
         int active = store.countActive(requester.platform(), requester.user());
         if (active >= quotas.concurrentPerUser()) {
-            return new CommandError("You already have " + active + " video" + (active == 1 ? "" : "s")
-                    + " in progress, the most you may run at once. Wait for one to finish (list shows them).");
+            return new CommandError(Msg.of("quota.concurrent", active));
         }
         List<Instant> billed = store.billedSince(requester.platform(), requester.user(), now.minus(DAY));
         if (billed.size() >= quotas.perUserPerDay()) {
             Instant free = billed.get(billed.size() - quotas.perUserPerDay()).plus(DAY);
-            return new CommandError("You have started " + billed.size() + " videos in the last 24 hours, the daily "
-                    + "limit. Your next one can start at " + HumanFormat.when(free) + ".");
+            return new CommandError(Msg.of("quota.daily", billed.size(), free));
         }
-        return new CommandError("One of your videos finished just as this one came in; send the command again.");
+        return new CommandError(Msg.of("quota.race"));
     }
 
     /**
