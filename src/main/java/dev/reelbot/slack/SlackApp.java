@@ -19,6 +19,7 @@ public final class SlackApp implements AutoCloseable {
     private final SlackSettings settings;
     private final Slack slack;
     private final SlackChatPort port;
+    private final Clock clock;
     private App app;
     private SlackCommands handlers;
     private SlackHttp http;
@@ -26,6 +27,7 @@ public final class SlackApp implements AutoCloseable {
 
     public SlackApp(SlackSettings settings, Clock clock) {
         this.settings = settings;
+        this.clock = clock;
         SlackConfig config = new SlackConfig();
         config.setMethodsEndpointUrlPrefix(settings.apiBaseUrl());
         config.setPrettyResponseLoggingEnabled(false);
@@ -58,7 +60,8 @@ public final class SlackApp implements AutoCloseable {
                 .singleTeamBotToken(settings.botToken().reveal());
         settings.signingSecret().ifPresent(secret -> config.signingSecret(secret.reveal()));
         app = new App(config.build());
-        handlers = new SlackCommands(commands, executor);
+        handlers = new SlackCommands(commands, executor, new SlackLocales(slack.methods(settings.botToken()
+                .reveal()), executor, clock));
         handlers.register(app, settings.command());
         if (settings.socketMode()) {
             String appToken = settings.appToken().orElseThrow(

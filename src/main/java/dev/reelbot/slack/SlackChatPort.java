@@ -108,9 +108,8 @@ public final class SlackChatPort implements ChatPort {
         String dm = openDm(job.requester());
         log.warn("job={} cannot post in {} ({}); using a DM with {}", job.jobId(), where.channel(),
                 refusal.getMessage(), job.requester());
-        String note = "I can't post in " + channelMention(where.channel()) + " (" + SlackText.escape(
-                refusal.inWords()) + "). Invite me to that channel (type `/invite` there and pick me) to get "
-                + "videos there; this one continues here.";
+        String note = job.texts().get("slack.not-in-channel", channelMention(where.channel()),
+                SlackText.escape(refusal.inWords()));
         calls.call("chat.postMessage", () -> client.chatPostMessage(r -> r.channel(dm).text(note).linkNames(false)));
         return postIn(dm, job, key);
     }

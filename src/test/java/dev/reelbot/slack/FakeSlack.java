@@ -56,6 +56,7 @@ final class FakeSlack implements AutoCloseable {
     private final List<String> responses = new CopyOnWriteArrayList<>();
     private final List<String> socketAcks = new CopyOnWriteArrayList<>();
     private final Set<String> refusedChannels = ConcurrentHashMap.newKeySet();
+    private final Map<String, String> locales = new ConcurrentHashMap<>();
     private final AtomicInteger updatesToRateLimit = new AtomicInteger();
     private final AtomicInteger retryAfterSeconds = new AtomicInteger(1);
     private final AtomicInteger ids = new AtomicInteger();
@@ -98,6 +99,11 @@ final class FakeSlack implements AutoCloseable {
 
     String base() {
         return "http://127.0.0.1:" + server.port();
+    }
+
+    /** The language {@code user} set in Slack ({@code users.info} tells it with {@code include_locale}). */
+    void userLocale(String user, String locale) {
+        locales.put(user, locale);
     }
 
     void refuse(String channel) {
@@ -222,6 +228,14 @@ final class FakeSlack implements AutoCloseable {
                 answer.put("message_ts", "1700000001.000001");
             }
             case "conversations.open" -> answer.putObject("channel").put("id", "D" + form.get("users"));
+            case "users.info" -> {
+                // As Slack: the locale only when asked for with include_locale, en-US unless the user chose another.
+                ObjectNode user = answer.putObject("user").put("id", form.get("user")).put("team_id", TEAM)
+                        .put("name", "user").put("is_bot", false);
+                if (Set.of("1", "true").contains(form.getOrDefault("include_locale", ""))) {
+                    user.put("locale", locales.getOrDefault(form.get("user"), "en-US"));
+                }
+            }
             case "conversations.history" -> history(answer.putArray("messages"), form, null);
             case "conversations.replies" -> history(answer.putArray("messages"), form, form.get("ts"));
             case "files.getUploadURLExternal" -> {
