@@ -77,6 +77,9 @@ class ArchitectureTest {
     static final ArchRule configKnowsOnlyTheCore = adapter("config");
 
     @ArchTest
+    static final ArchRule mediaKnowsOnlyTheCore = adapter("media");
+
+    @ArchTest
     static final ArchRule simulatorKnowsNothingOfTheBot = classes().that().resideInAPackage("dev.reelbot.simulator..")
             .should().onlyDependOnClassesThat(resideOutsideOfPackage("dev.reelbot..")
                     .or(resideInAPackage("dev.reelbot.simulator..")))

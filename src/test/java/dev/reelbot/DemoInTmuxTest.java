@@ -11,7 +11,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -49,14 +51,18 @@ class DemoInTmuxTest {
         try {
             tmux("new-session", "-d", "-s", "demo", "-x", Integer.toString(columns), "-y", Integer.toString(rows),
                     demo + "; echo EXIT=$?; sleep 120");
-            await().atMost(Duration.ofSeconds(30))
-                    .until(() -> screen().stream().anyMatch(l -> l.contains("Type /video")));
+            awaitScreen(Duration.ofSeconds(30), "the demo starts",
+                    screen -> screen.stream().anyMatch(l -> l.contains("Type /video")));
             for (String command : List.of("/video a cat surfing at sunset, golden light, 35mm film grain",
                     "/video 東京の夜景 🌃 a fox 🦊 in the neon rain [lost]", "/video a storm over the sea [fail]")) {
                 type(command);
                 tmux("send-keys", "-t", "demo", "Enter");
             }
             type(TYPING);
+            // Keys reach the program in their own time (the machine may be busy): judge the screens once the three
+            // commands are taken and the fourth is on the input line.
+            awaitScreen(Duration.ofSeconds(30), "the typed command shows on the input line",
+                    screen -> !screen.isEmpty() && screen.get(screen.size() - 1).equals("> " + TYPING));
 
             List<List<String>> captures = new ArrayList<>();
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
@@ -84,9 +90,26 @@ class DemoInTmuxTest {
 
             tmux("send-keys", "-t", "demo", "Enter");
             tmux("send-keys", "-t", "demo", "C-d");
-            await().atMost(Duration.ofSeconds(60)).until(() -> screen().contains("EXIT=0"));
+            awaitScreen(Duration.ofSeconds(60), "the demo ends with status 0 after Ctrl+D",
+                    screen -> screen.contains("EXIT=0"));
         } finally {
             tmux("kill-server");
+        }
+    }
+
+    /** Waits until the screen satisfies {@code done}; on a timeout the failure shows the last screen seen. */
+    private void awaitScreen(Duration atMost, String what, Predicate<List<String>> done) throws Exception {
+        List<String> last = new ArrayList<>();
+        try {
+            await().atMost(atMost).until(() -> {
+                List<String> screen = screen();
+                last.clear();
+                last.addAll(screen);
+                return done.test(screen);
+            });
+        } catch (ConditionTimeoutException timeout) {
+            throw new AssertionError(what + " (not within " + atMost + "); the last screen:\n"
+                    + String.join("\n", last), timeout);
         }
     }
 

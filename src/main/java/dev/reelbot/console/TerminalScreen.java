@@ -64,12 +64,17 @@ final class TerminalScreen implements ConsoleScreen {
         });
         reader.getWidgets().put(REFRESH, this::refreshWhileReading);
         this.display = new Display(terminal, false);
-        // No echo for the whole session, not only while the editor reads: keys typed while a command is being
-        // handled would otherwise be echoed by the terminal itself, across the live region. Signals stay on, so
-        // Ctrl+C still stops the program once the editor is not reading.
+        // No echo and no line discipline for the whole session, not only while the editor reads: keys typed while
+        // a command is being handled would otherwise be echoed by the terminal itself, across the live region, and
+        // in canonical mode the terminal itself would take a Ctrl+D typed between two reads as an end of file that
+        // no read is there to see (the demo then never ends). Raw, every key waits as a character for the next
+        // read. Signals stay on, so Ctrl+C still stops the program once the editor is not reading.
         this.original = terminal.getAttributes();
         Attributes quiet = new Attributes(original);
         quiet.setLocalFlag(Attributes.LocalFlag.ECHO, false);
+        quiet.setLocalFlag(Attributes.LocalFlag.ICANON, false);
+        quiet.setControlChar(Attributes.ControlChar.VMIN, 1);
+        quiet.setControlChar(Attributes.ControlChar.VTIME, 0);
         terminal.setAttributes(quiet);
     }
 
