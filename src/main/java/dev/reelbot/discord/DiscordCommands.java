@@ -60,7 +60,8 @@ final class DiscordCommands {
      */
     static List<CommandData> all(CommandParser parser) {
         SlashCommandData video = slash(VIDEO, "discord.cmd.video")
-                .addOptions(localized(new OptionData(OptionType.STRING, PROMPT, "-", true), "discord.cmd.video.prompt"));
+                .addOptions(localized(new OptionData(OptionType.STRING, PROMPT, "-", true),
+                        "discord.cmd.video.prompt"));
         OPTIONS.forEach((name, flag) -> {
             // Like the help text: no count option where one video per command is the limit.
             if (flag != Flag.COUNT || parser.limits().maxCount() > 1) {

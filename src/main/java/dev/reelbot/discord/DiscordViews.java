@@ -50,8 +50,8 @@ final class DiscordViews {
                     + original(uploaded, t), false);
         } else if (result instanceof JobView.Linked linked) {
             String link = DiscordText.safeLink(linked.url());
-            embed.addField(t.get("discord.field.video"), DiscordText.escape(linked.note(), 900) + " " + t.get(link == null
-                    ? "discord.link.unsafe" : "discord.link.above"), false);
+            embed.addField(t.get("discord.field.video"), DiscordText.escape(linked.note(), 900) + " "
+                    + t.get(link == null ? "discord.link.unsafe" : "discord.link.above"), false);
             if (link != null) {
                 content.append(content.length() > 0 ? " " : "").append(link);
             }

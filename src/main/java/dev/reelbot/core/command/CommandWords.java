@@ -67,7 +67,8 @@ final class CommandWords {
                     return new VideoCommand.ListJobs();
                 }
                 if (args.size() > 1) {
-                    throw new CommandError(Msg.of("error.status.one-id", new Msg.Cmd(cmd, "status <job>"), quoteHint(text)));
+                    throw new CommandError(Msg.of("error.status.one-id", new Msg.Cmd(cmd, "status <job>"),
+                            quoteHint(text)));
                 }
                 return new VideoCommand.Status(jobId(args.get(0), text));
             default:
@@ -88,7 +89,8 @@ final class CommandWords {
         }
         if (sub.equals("resolve")) {
             if (args.size() < 2) {
-                throw new CommandError(Msg.of("error.admin.which-job", new Msg.Cmd(cmd, "admin resolve <job id> [note]")));
+                throw new CommandError(Msg.of("error.admin.which-job",
+                        new Msg.Cmd(cmd, "admin resolve <job id> [note]")));
             }
             return new VideoCommand.AdminResolve(jobId(args.get(1), text),
                     PlainText.oneLine(String.join(" ", args.subList(2, args.size())), 300));

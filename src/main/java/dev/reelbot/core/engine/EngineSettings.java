@@ -48,7 +48,8 @@ public record EngineSettings(
     /** The same settings, downloading videos to {@code dir}. */
     public EngineSettings withVideoDir(Path dir) {
         return new EngineSettings(tick, minPollInterval, maxPollInterval, jitter, workers, submitWorkers, maxApiCalls,
-                noProgressTimeout, lostAfter, editInterval, heartbeat, deliveryAttempts, dir, downloads, media, adminLocale);
+                noProgressTimeout, lostAfter, editInterval, heartbeat, deliveryAttempts, dir, downloads, media,
+                adminLocale);
     }
 
     /** The same settings with {@code newMedia}. */

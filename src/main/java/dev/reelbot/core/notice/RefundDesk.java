@@ -47,7 +47,8 @@ public final class RefundDesk {
             Requester who = job.requester();
             text.append(t.get("refunds.line", job.id(), who.userName(), who.platform(), who.user(),
                     job.request().model(), job.task().taskId() == null ? t.get("refunds.task-unknown")
-                    : job.task().taskId(), t.when(job.times().startedAt()), Renderer.refundReason(job, t))).append('\n');
+                    : job.task().taskId(), t.when(job.times().startedAt()), Renderer.refundReason(job, t)))
+                    .append('\n');
         }
         return text.append(t.get("refunds.resolve-with", new Msg.Cmd(commandName, "admin resolve <job> [note]")))
                 .toString();

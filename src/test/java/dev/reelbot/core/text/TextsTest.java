@@ -52,7 +52,8 @@ class TextsTest {
 
     @Test
     void numbersAreGroupedTheReadersWay() {
-        assertThat(EN.get("error.prompt.too-long", 20_000, 1000)).contains("20,000 characters long; the limit is 1,000");
+        assertThat(EN.get("error.prompt.too-long", 20_000, 1000))
+                .contains("20,000 characters long; the limit is 1,000");
         // The JDK groups four digits too (CLDR's minimum grouping for Spanish would write 1000; see the README).
         assertThat(ES.get("error.prompt.too-long", 20_000, 1000)).contains("20.000 caracteres; el límite es 1.000");
         assertThat(ZH.get("error.prompt.too-long", 20_000, 1000)).contains("20,000 个字符；上限为 1,000");
