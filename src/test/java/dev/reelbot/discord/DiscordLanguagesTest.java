@@ -2,7 +2,10 @@ package dev.reelbot.discord;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.reelbot.core.deliver.MediaParts;
+import dev.reelbot.core.engine.EngineSettings;
 import dev.reelbot.core.job.Job;
 import java.time.Instant;
 import java.util.List;
@@ -85,6 +88,21 @@ class DiscordLanguagesTest extends WithDiscord {
         String notice = DiscordHarness.embedText(h.discord.message(job.refund().notice().messageId()));
         assertThat(notice).contains("💸 Refund needed").contains("the video API could not generate it")
                 .doesNotContain("视频");
+    }
+
+    @Test
+    void theAdminsNoticeIsInMessagesAdminLocale() throws Exception {
+        h.close();
+        h = new DiscordHarness(dir.resolve("spanish-admins"), s -> s, EngineSettings.defaults(dir.resolve("videos"))
+                .withAdminLocale("es"), MediaParts.NONE);
+        Job job = h.job(DiscordHarness.jobIdIn(video("zh-CN", "a storm [fail]")));
+
+        h.runUntilSettled();
+
+        JsonNode notice = h.discord.message(h.job(job.id()).refund().notice().messageId());
+        assertThat(DiscordHarness.embedText(notice)).contains("💸 Reembolso necesario")
+                .contains("la API de vídeo no pudo generarlo");
+        assertThat(notice.path("components").toString()).contains("Marcar reembolsado");
     }
 
     @Test

@@ -59,7 +59,7 @@ public final class Engine {
         ModelCatalog catalog = parts.catalog();
         VideoApi api = new LimitedVideoApi(new MeasuredVideoApi(parts.api(), parts.metrics()), settings.maxApiCalls());
         JobUpdates updates = new JobUpdates(parts.store(), parts.metrics());
-        Renderer renderer = new Renderer(catalog);
+        Renderer renderer = new Renderer(catalog, settings.adminLocale());
         NoticeDesk notices = new NoticeDesk(parts.store(), updates, renderer, clock, parts.metrics(), noticeTrouble);
         ChatPorts chats = new ChatPorts(parts.chats()).measured(parts.metrics());
         JobRunner runner = new JobRunner(parts.store(), chats,
