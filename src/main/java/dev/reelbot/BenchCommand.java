@@ -14,6 +14,7 @@ import dev.reelbot.videoapi.VideoApiSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -46,6 +47,11 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--burst", defaultValue = "300", description = "Then, commands one user sends at the same moment "
             + "(their ack latency is measured; 0: none). Default: ${DEFAULT-VALUE}")
     int burst;
+
+    @Option(names = "--max-concurrent", defaultValue = "0", description = "Jobs the simulator's key may have queued "
+            + "or running at once; creates beyond it get 429s and wait in the bot's queue (0: no limit). Default: "
+            + "${DEFAULT-VALUE}")
+    int maxConcurrent;
 
     @Mixin
     ChaosOption chaos = new ChaosOption();
@@ -86,17 +92,24 @@ final class BenchCommand implements Callable<Integer> {
         }
         BenchOptions options = new BenchOptions(jobs, jobSeconds.seconds, clients,
                 Duration.ofSeconds(jobSeconds.seconds).plus(Duration.ofMinutes(10)), burst);
-        List<String> simulatorOptions = chaos.on ? List.of("--chaos", "--stall-seconds", "1", "--hang-seconds", "40")
-                : List.of();
+        if (maxConcurrent < 0) {
+            throw new ParameterException(spec.commandLine(), "--max-concurrent must not be negative");
+        }
+        List<String> simulatorOptions = new ArrayList<>(List.of("--max-concurrent", Integer.toString(maxConcurrent)));
+        if (chaos.on) {
+            simulatorOptions.addAll(List.of("--chaos", "--stall-seconds", "1", "--hang-seconds", "40"));
+        }
         try (SimulatorProcess simulator = new SimulatorProcess(KEY, jobSeconds.seconds, simulatorOptions)) {
             System.out.println("bench: " + jobs + " jobs of " + jobSeconds.seconds + " s"
                     + (chaos.on ? " with chaos" : "")
+                    + (maxConcurrent > 0 ? ", the key limited to " + maxConcurrent + " jobs at once" : "")
                     + ", simulator at " + simulator.baseUrl()
                     + ", " + Runtime.getRuntime().availableProcessors() + " cores, max heap "
                     + (Runtime.getRuntime().maxMemory() >> 20) + " MB");
             new Bench(options).run(dir, HttpVideoApi.connect(new VideoApiSettings(simulator.baseUrl(), Secret.of(KEY),
                     Bench.MODELS, Duration.ofSeconds(10), Duration.ofSeconds(30), 3, Map.of(),
                     DownloadSettings.DEFAULTS))).print(System.out);
+            simulator.printCreates(System.out);
         } finally {
             TempFiles.deleteTree(dir);
         }

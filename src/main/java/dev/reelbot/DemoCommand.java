@@ -149,7 +149,7 @@ final class DemoCommand implements Callable<Integer> {
         Engine engine = pools.engine(new Engine.Parts(new JdbcJobStore(connections), api, List.of(chat.port()),
                 cfg.videoApi().models(), cfg.limits(), cfg.quotas(), new Admins(admins),
                 cfg.engine().withVideoDir(tempDir.resolve("downloads")), cfg.videoApi().maxDownloadBytes(), "/video")
-                .withMedia(media));
+                .withMedia(media).withMaxInFlight(cfg.videoApi().maxInFlight()).withBilling(cfg.billing()));
         session.watch(engine);
         int resumed = engine.start(scheduler);
         System.err.println("reelbot demo: video API " + apiNote + ", jobs in " + dbFile

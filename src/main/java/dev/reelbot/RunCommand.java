@@ -156,7 +156,8 @@ final class RunCommand implements Callable<Integer> {
             throws Exception {
         JdbcJobStore store = new JdbcJobStore(db);
         try (Platforms platforms = new Platforms(cfg, Clock.systemUTC(), in, out, interactive);
-             MicrometerMetrics metrics = new MicrometerMetrics(store, platforms.names());
+             MicrometerMetrics metrics = new MicrometerMetrics(store, platforms.names(),
+                     cfg.videoApi().models().names(), cfg.billing().currency());
              HealthReport health = new HealthReport()) {
             VideoApi api = VideoApis.connect(cfg.videoApi(), cfg.videoApi().baseUrl(), cfg.videoApi().apiKey()
                     .orElseThrow(), cfg.engine().downloads());
@@ -165,7 +166,8 @@ final class RunCommand implements Callable<Integer> {
             MediaSetup media = MediaSetup.open(cfg, transcoding);
             Engine engine = pools.engine(new Engine.Parts(store, api, platforms.ports(), cfg.videoApi().models(),
                     cfg.limits(), cfg.quotas(), cfg.admins(), cfg.engine(), cfg.videoApi().maxDownloadBytes(),
-                    cfg.slack().enabled() ? cfg.slack().command() : "/video", metrics, media.parts()));
+                    cfg.slack().enabled() ? cfg.slack().command() : "/video", metrics, media.parts())
+                    .withMaxInFlight(cfg.videoApi().maxInFlight()).withBilling(cfg.billing()));
             metrics.watchScheduler(engine::trackedCount, engine::inFlightCount);
             ApiProbe probe = new ApiProbe(api, Clock.systemUTC());
             SchedulerHeartbeat heartbeat = new SchedulerHeartbeat(Clock.systemUTC(), LIVENESS_SILENCE);
@@ -178,7 +180,8 @@ final class RunCommand implements Callable<Integer> {
                     .add("transcoding", HealthReport.Scope.REPORTED, () -> transcoding.health(cfg));
             platforms.addHealth(health);
             try (probe; WebServer web = WebServer.start(cfg.serverHost(), cfg.serverPort(), platforms.slackHttp(),
-                    health, metrics::scrape, media.routes(Clock.systemUTC()))) {
+                    health, metrics::scrape, media.routes(Clock.systemUTC()), cfg.adminToken(), engine::usageCsv,
+                    Clock.systemUTC())) {
                 int resumed = engine.start(scheduler);
                 media.startSweeper(cfg, scheduler, pools.downloads(), Clock.systemUTC());
                 heartbeat.start(scheduler);

@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 @Command(name = "simulate-api", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Serve a faithful fake of the video API (POST /v1/videos, GET /v1/videos/{id}, GET "
         + ".../content). Prompt markers pick a job's behaviour: [fail] [moderated] [slow] [flaky] [lost] [big] "
-        + "[hang]; --chaos injects faults into every job.")
+        + "[hang]; --chaos injects faults into every job; --max-concurrent limits the key's jobs at once.")
 final class SimulateApiCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "8090", description = "Port to listen on (0: any free port). "
             + "Default: ${DEFAULT-VALUE}")
@@ -52,6 +52,10 @@ final class SimulateApiCommand implements Callable<Integer> {
             + "create is held back. Default: ${DEFAULT-VALUE}")
     int hangSeconds;
 
+    @Option(names = "--max-concurrent", defaultValue = "0", description = "Jobs the key may have queued or running at "
+            + "once; a create beyond it gets the gateway's 429 (0: no limit). Default: ${DEFAULT-VALUE}")
+    int maxConcurrent;
+
     @Mixin
     ChaosOption chaos = new ChaosOption();
 
@@ -73,7 +77,7 @@ final class SimulateApiCommand implements Callable<Integer> {
                 Duration.ofSeconds(jobSeconds.seconds), Duration.ofSeconds(Math.max(slowSeconds, jobSeconds.seconds)),
                 new Dialect(Dialect.progressStyle(progress), runningStatus), flakyRate, defaults.seed(),
                 Duration.ofSeconds(hangSeconds),
-                chaos.on ? Chaos.standard(Duration.ofSeconds(stallSeconds)) : Chaos.NONE);
+                chaos.on ? Chaos.standard(Duration.ofSeconds(stallSeconds)) : Chaos.NONE, Math.max(0, maxConcurrent));
         ApiSimulator simulator = ApiSimulator.start(options);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -85,6 +89,10 @@ final class SimulateApiCommand implements Callable<Integer> {
         System.out.println("  key:      " + apiKey + "   (send: Authorization: Bearer " + apiKey + ")");
         System.out.println("  markers:  " + String.join(" ", ApiSimulator.markers()));
         System.out.println("  [big]:    " + simulator.bigVideo());
+        if (maxConcurrent > 0) {
+            System.out.println("  limit:    " + maxConcurrent + " jobs queued or running per key (then 429); "
+                    + "GET " + simulator.baseUrl() + "/_sim/creates counts accepted and refused creates");
+        }
         System.out.println("Press Ctrl+C to stop.");
         System.out.flush();
         stopped.await();

@@ -88,24 +88,33 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule noPackageCycles = slices().assignedFrom(PACKAGES).should().beFreeOfCycles();
 
-    /** The flow inside the core: each stage uses the ones before it; only the engine assembles them all. */
+    /**
+     * The flow inside the core: each stage uses the ones before it (text, ports, job, billing, command, render, queue,
+     * deliver, notice); only the engine assembles them all.
+     */
     @ArchTest
     static final ArchRule coreStagesInTheirOrder = layeredArchitecture().consideringOnlyDependenciesInLayers()
             .layer("text").definedBy("dev.reelbot.core.text..")
             .layer("ports").definedBy("dev.reelbot.core")
             .layer("job").definedBy("dev.reelbot.core.job..")
+            .layer("billing").definedBy("dev.reelbot.core.billing..")
             .layer("command").definedBy("dev.reelbot.core.command..")
             .layer("render").definedBy("dev.reelbot.core.render..")
+            .layer("queue").definedBy("dev.reelbot.core.queue..")
             .layer("deliver").definedBy("dev.reelbot.core.deliver..")
             .layer("notice").definedBy("dev.reelbot.core.notice..")
             .layer("engine").definedBy("dev.reelbot.core.engine..")
             .whereLayer("engine").mayNotBeAccessedByAnyLayer()
             .whereLayer("notice").mayOnlyBeAccessedByLayers("engine")
             .whereLayer("deliver").mayOnlyBeAccessedByLayers("engine")
+            .whereLayer("queue").mayOnlyBeAccessedByLayers("engine")
             .whereLayer("command").mayOnlyBeAccessedByLayers("engine")
-            .whereLayer("render").mayOnlyBeAccessedByLayers("notice", "engine")
-            .whereLayer("job").mayOnlyBeAccessedByLayers("command", "render", "deliver", "notice", "engine")
-            .whereLayer("ports").mayOnlyBeAccessedByLayers("job", "command", "render", "deliver", "notice", "engine");
+            .whereLayer("render").mayOnlyBeAccessedByLayers("queue", "notice", "engine")
+            .whereLayer("billing").mayOnlyBeAccessedByLayers("command", "render", "engine")
+            .whereLayer("job").mayOnlyBeAccessedByLayers("billing", "command", "render", "queue", "deliver", "notice",
+                    "engine")
+            .whereLayer("ports").mayOnlyBeAccessedByLayers("job", "billing", "command", "render", "queue", "deliver",
+                    "notice", "engine");
 
     /**
      * Every change of a job is derived in core.job (by {@code Transitions}); elsewhere a job is only created new

@@ -38,7 +38,9 @@ class CheckConfigCommandTest {
         assertThat(code).isZero();
         assertThat(printed).contains(file + ": valid")
                 .contains("video API: https://gw.example.com/v1 (key ****3456)")
-                .contains("models (first is the default): sora-2 [[4, 8, 12] s, 720x1280/1280x720]")
+                .contains("models (first is the default): sora-2 [[4, 8, 12] s, 720x1280/1280x720, no price]")
+                .contains("capacity: no limit on jobs in flight").contains("billing: USD; budgets: none")
+                .contains("usage export: GET /admin/usage.csv off (ADMIN_API_TOKEN not set)")
                 .contains("slack: disabled")
                 .contains("discord: enabled").contains("token ****cdef")
                 .contains("console: disabled")
@@ -66,6 +68,41 @@ class CheckConfigCommandTest {
         assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("the environment (no config file): valid")
                 .contains("console: enabled, user you").contains("server: 0.0.0.0:9090");
         assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    void pricesBudgetsCapacityAndTheAdminTokenMaskedAndAWarningWhenABudgetMissesAnUnpricedModel() throws Exception {
+        Path file = dir.resolve("c.yaml");
+        Files.writeString(file, """
+                video-api:
+                  base-url: https://gw.example.com/v1
+                  max-in-flight: 20
+                  models:
+                    - name: sora-2
+                      price: 0.10/s
+                    - kling-v2-1
+                billing:
+                  currency: eur
+                budgets:
+                  per-channel: 50
+                  workspaces:
+                    T1: 500.00
+                console:
+                  enabled: true
+                """);
+        int code = check(file, Map.of("VIDEO_API_KEY", "sk-secret-value-123456", "ADMIN_API_TOKEN",
+                "admin-token-value-9876"));
+
+        assertThat(code).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("sora-2 [[4, 8, 12] s, 720x1280/1280x720, 0.1/s EUR]")
+                .contains("kling-v2-1 [[5, 10] s, 1280x720/720x1280/960x960, no price]")
+                .contains("capacity: at most 20 jobs in flight at the video API")
+                .contains("billing: EUR; budgets: 50.00 EUR a month per channel, 500.00 EUR for workspace T1")
+                .contains("usage export: GET /admin/usage.csv on (ADMIN_API_TOKEN ****9876)")
+                .doesNotContain("admin-token-value");
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("warning: budgets are set, but kling-v2-1 has "
+                + "no price (video-api.models[].price): their jobs count nothing against them."
+                + System.lineSeparator());
     }
 
     @Test

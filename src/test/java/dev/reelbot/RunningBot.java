@@ -63,7 +63,13 @@ final class RunningBot implements AutoCloseable {
     }
 
     HttpAnswer get(String path) throws IOException {
-        Request request = new Request.Builder().url("http://127.0.0.1:" + command.httpPort + path).build();
+        return get(path, Map.of());
+    }
+
+    HttpAnswer get(String path, Map<String, String> headers) throws IOException {
+        Request.Builder builder = new Request.Builder().url("http://127.0.0.1:" + command.httpPort + path);
+        headers.forEach(builder::header);
+        Request request = builder.build();
         try (Response response = new OkHttpClient().newCall(request).execute()) {
             return new HttpAnswer(response.code(), response.body().string());
         }

@@ -3,8 +3,10 @@ package dev.reelbot.app;
 import dev.reelbot.config.MediaConfig;
 import dev.reelbot.config.ReelbotConfig;
 import dev.reelbot.config.Units;
+import dev.reelbot.config.VideoApiConfig;
 import dev.reelbot.core.ModelSpec;
 import dev.reelbot.core.Secret;
+import dev.reelbot.core.billing.Budgets;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,9 +26,17 @@ public final class ConfigSummary {
         for (ModelSpec model : cfg.videoApi().models().all()) {
             models.append(models.length() == 0 ? "" : ", ").append(model.name())
                     .append(" [").append(model.durations()).append(" s, ").append(String.join("/", model.sizes()))
+                    .append(model.price() == null ? ", no price" : ", " + model.price() + " " + cfg.billing().currency())
                     .append("]");
         }
         out.println("models (first is the default): " + models);
+        int maxInFlight = cfg.videoApi().maxInFlight();
+        out.println("capacity: " + (maxInFlight == VideoApiConfig.UNLIMITED ? "no limit on jobs in flight (learned "
+                + "from the API's refusals)" : "at most " + maxInFlight + " jobs in flight at the video API")
+                + "; jobs beyond it wait in the queue");
+        out.println("billing: " + cfg.billing().currency() + "; budgets: " + budgets(cfg.billing().budgets()));
+        out.println("usage export: GET /admin/usage.csv " + (cfg.adminToken().isPresent()
+                ? "on (ADMIN_API_TOKEN " + masked(cfg.adminToken()) + ")" : "off (ADMIN_API_TOKEN not set)"));
         if (cfg.slack().enabled()) {
             out.println("slack: enabled, " + cfg.slack().mode().name().toLowerCase(Locale.ROOT) + " mode, command "
                     + cfg.slack().command() + ", API " + cfg.slack().apiBaseUrl() + " (bot token "
@@ -46,8 +56,9 @@ public final class ConfigSummary {
         }
         out.println("console: " + (cfg.console().enabled() ? "enabled, user " + cfg.console().user() : "disabled"));
         out.println("store: " + cfg.storePath() + ", videos downloaded to " + cfg.engine().videoDir());
-        out.println("quotas: " + cfg.quotas().concurrentPerUser() + " running and " + cfg.quotas().perUserPerDay()
-                + " per 24 hours per user; prompts up to " + cfg.limits().maxPromptLength() + " characters");
+        out.println("quotas: " + cfg.quotas().concurrentPerUser() + " running, " + cfg.quotas().queuedPerUser()
+                + " waiting and " + cfg.quotas().perUserPerDay() + " per 24 hours per user; prompts up to "
+                + cfg.limits().maxPromptLength() + " characters");
         out.println("admins: " + (cfg.admins().users().isEmpty() ? "none (nobody can resolve refunds)"
                 : String.join(", ", new TreeSet<>(cfg.admins().users()))));
         out.println("server: " + cfg.serverHost() + ":" + cfg.serverPort());
@@ -70,7 +81,30 @@ public final class ConfigSummary {
                     + ") is longer than media.retention (" + Units.format(cfg.media().retention()) + "): links "
                     + "will answer 404 once their video is removed");
         }
+        List<String> unpriced = cfg.videoApi().models().all().stream().filter(m -> m.price() == null)
+                .map(ModelSpec::name).toList();
+        if (cfg.billing().budgets().any() && !unpriced.isEmpty()) {
+            warnings.add("budgets are set, but " + String.join(", ", unpriced) + " ha" + (unpriced.size() == 1
+                    ? "s" : "ve") + " no price (video-api.models[].price): their jobs count nothing against them");
+        }
         return warnings;
+    }
+
+    /** What budgets apply, e.g. "50.00 USD a month per channel, 500.00 USD for workspace T1". */
+    private static String budgets(Budgets b) {
+        if (!b.any()) {
+            return "none";
+        }
+        List<String> parts = new ArrayList<>();
+        if (b.perChannel() != null) {
+            parts.add(b.perChannel().format() + " a month per channel");
+        }
+        b.channels().forEach((id, limit) -> parts.add(limit.format() + " for channel " + id));
+        if (b.perWorkspace() != null) {
+            parts.add(b.perWorkspace().format() + " a month per workspace");
+        }
+        b.workspaces().forEach((id, limit) -> parts.add(limit.format() + " for workspace " + id));
+        return String.join(", ", parts);
     }
 
     private static String masked(Optional<Secret> secret) {

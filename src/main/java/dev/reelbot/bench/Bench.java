@@ -102,7 +102,7 @@ public final class Bench {
     /** Quotas that refuse none of the run's commands: the main jobs' users, and the burst's one user. */
     private Quotas quotas() {
         int most = Math.max(options.jobs(), options.burst());
-        return new Quotas(most, Math.max(options.jobs(), 1) + options.burst());
+        return new Quotas(most, Math.max(options.jobs(), 1) + options.burst(), most);
     }
 
     private void awaitIdle(Engine engine) throws InterruptedException {
@@ -150,8 +150,12 @@ public final class Bench {
         List<Double> finalLatencies = new ArrayList<>();
         List<Double> seenLatencies = new ArrayList<>();
         List<Double> deliveryLatencies = new ArrayList<>();
+        List<Double> queueWaits = new ArrayList<>();
         for (Map.Entry<String, Long> shown : chat.finalShownNanos().entrySet()) {
             Job job = store.find(shown.getKey()).orElseThrow();
+            if (job.times().submittedAt() != null) {
+                queueWaits.add(Duration.between(job.times().createdAt(), job.times().submittedAt()).toNanos() / 1e9);
+            }
             String taskId = job.task().taskId();
             Long created = taskId == null ? null : api.createdNanos().get(taskId);
             Long seen = taskId == null ? null : api.seenCompletedNanos().get(taskId);
@@ -168,7 +172,7 @@ public final class Bench {
                 (double) (chat.posts() + chat.edits()) / options.jobs(), chat.invisibleEdits(), chat.inProgress(),
                 api.creates(), chat.notices(), sampler.peakTracked(), sampler.peakHeapUsed(), sampler.peakLiveHeap(),
                 sampler.peakThreads(), cpuNanos / 1e9 / options.jobs() * 1000, wall, new Percentiles(new double[0]),
-                metrics.deliveries(), metrics.transcodeSeconds());
+                metrics.deliveries(), metrics.transcodeSeconds(), api.refused(), seconds(queueWaits));
     }
 
     private static Percentiles seconds(List<Double> values) {

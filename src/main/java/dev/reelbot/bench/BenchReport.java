@@ -6,24 +6,35 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 
-/** The figures of one benchmark run, printed one per line. */
+/**
+ * The figures of one benchmark run, printed one per line.
+ *
+ * @param refusedCreates   creates the API turned away as busy (their jobs waited in the queue and went again)
+ * @param queueWaitSeconds per job the API accepted, from the command's acceptance to the API's: its time in line
+ */
 public record BenchReport(int jobs, Map<JobState, Integer> states, Percentiles acksMillis, Percentiles finalSeconds,
                    Percentiles seenSeconds, Percentiles deliverySeconds,
                    Duration minPollInterval, double pollsPerJob, double messageUpdatesPerJob, long invisibleEdits,
                    long messagesInProgress,
                    long creates, long notices, int peakTracked, long peakHeapUsed, long peakLiveHeap,
                    int peakThreads, double cpuSecondsPer1000, Duration wall, Percentiles burstAcksMillis,
-                   Map<String, Long> deliveries, Percentiles transcodeSeconds) {
+                   Map<String, Long> deliveries, Percentiles transcodeSeconds, long refusedCreates,
+                   Percentiles queueWaitSeconds) {
 
     /** The same figures, with a burst's acknowledgement times. */
     BenchReport withBurst(Percentiles acks) {
         return new BenchReport(jobs, states, acksMillis, finalSeconds, seenSeconds, deliverySeconds, minPollInterval,
                 pollsPerJob, messageUpdatesPerJob, invisibleEdits, messagesInProgress, creates, notices, peakTracked,
-                peakHeapUsed, peakLiveHeap, peakThreads, cpuSecondsPer1000, wall, acks, deliveries, transcodeSeconds);
+                peakHeapUsed, peakLiveHeap, peakThreads, cpuSecondsPer1000, wall, acks, deliveries, transcodeSeconds,
+                refusedCreates, queueWaitSeconds);
     }
 
     public void print(PrintStream out) {
-        line(out, "jobs", "%d: %s; create requests %d, refund notices %d", jobs, states, creates, notices);
+        line(out, "jobs", "%d: %s; create requests %d (%d refused as busy), refund notices %d", jobs, states,
+                creates, refusedCreates, notices);
+        line(out, "queue wait (command to API acceptance) p50", "%.2f s", queueWaitSeconds.at(50));
+        line(out, "queue wait (command to API acceptance) p99", "%.2f s", queueWaitSeconds.at(99));
+        line(out, "queue wait (command to API acceptance) max", "%.2f s", queueWaitSeconds.at(100));
         line(out, "command-to-ack latency p50", "%.2f ms", acksMillis.at(50));
         line(out, "command-to-ack latency p99", "%.2f ms", acksMillis.at(99));
         line(out, "API-completed-to-final-message latency p50", "%.2f s", finalSeconds.at(50));

@@ -12,13 +12,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Wraps the real client to count polls and to note, per task, when its create was sent (the simulator completes a
+ * Wraps the real client to count polls and refused creates, and to note, per task, when its create was sent (the simulator completes a
  * task a fixed time after creating it, so that instant plus the job length is when the API finished it) and when a
  * poll first saw it completed.
  */
 final class BenchVideoApi implements VideoApi {
     private final VideoApi delegate;
     private final AtomicLong creates = new AtomicLong();
+    private final AtomicLong refused = new AtomicLong();
     private final AtomicLong gets = new AtomicLong();
     private final Map<String, Long> createdNanos = new ConcurrentHashMap<>();
     private final Map<String, Long> seenCompletedNanos = new ConcurrentHashMap<>();
@@ -31,9 +32,14 @@ final class BenchVideoApi implements VideoApi {
     public TaskStatus create(VideoRequest request) throws VideoApiException {
         creates.incrementAndGet();
         long before = System.nanoTime();
-        TaskStatus status = delegate.create(request);
-        createdNanos.put(status.taskId(), before);
-        return status;
+        try {
+            TaskStatus status = delegate.create(request);
+            createdNanos.put(status.taskId(), before);
+            return status;
+        } catch (VideoApiException.Refused busy) {
+            refused.incrementAndGet();
+            throw busy;
+        }
     }
 
     @Override
@@ -54,6 +60,11 @@ final class BenchVideoApi implements VideoApi {
 
     long creates() {
         return creates.get();
+    }
+
+    /** Creates the API turned away as busy (each one's job waited in the queue and was sent again). */
+    long refused() {
+        return refused.get();
     }
 
     long gets() {

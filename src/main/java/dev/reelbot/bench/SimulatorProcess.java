@@ -1,9 +1,16 @@
 package dev.reelbot.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.reelbot.core.DaemonThreads;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -47,6 +54,24 @@ public final class SimulatorProcess implements AutoCloseable {
 
     public String baseUrl() {
         return baseUrl;
+    }
+
+    /**
+     * Prints what the simulator itself counted of the creates it was sent: the proof, from the API's side, that
+     * each job was accepted exactly once and sent again only after a refusal.
+     */
+    public void printCreates(PrintStream out) throws IOException, InterruptedException {
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(baseUrl + "/_sim/creates")).build(), HttpResponse.BodyHandlers.ofString());
+        JsonNode counts = new ObjectMapper().readTree(answer.body());
+        long prompts = counts.path("prompts").asLong();
+        long accepted = counts.path("accepted").asLong();
+        long twice = counts.path("acceptedTwice").asLong();
+        out.printf("simulator: %d create requests for %d prompts: %d accepted, %d refused as busy (429)%n",
+                counts.path("requests").asLong(), prompts, accepted, counts.path("refused").asLong());
+        out.printf("simulator: exactly one accepted create per prompt: %s (accepted twice: %d, sent again after "
+                + "anything but a refusal: %d)%n", accepted == prompts && twice == 0 ? "yes" : "NO", twice,
+                counts.path("resentAfterNonRefusal").asLong());
     }
 
     @Override

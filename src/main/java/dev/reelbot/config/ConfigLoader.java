@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.reelbot.core.billing.BillingSettings;
 import dev.reelbot.core.command.Limits;
 import dev.reelbot.core.deliver.MediaSettings;
 import dev.reelbot.core.engine.Admins;
@@ -91,6 +92,7 @@ public final class ConfigLoader {
         ConfigNode loggingNode = root.section("logging");
         LoggingConfig logging = new LoggingConfig(loggingNode.bool("json", false), level(loggingNode));
         loggingNode.finish();
+        BillingSettings billing = BillingReader.read(root.section("billing"), root.section("budgets"));
         root.finish();
 
         reportUnusedOverrides(env, session.envUsed(), problems);
@@ -98,7 +100,7 @@ public final class ConfigLoader {
             throw new ConfigException(problems);
         }
         return new ReelbotConfig(label, videoApi, limits, quotas, engine, storePath, admins, slack, discord, console,
-                host, port, logging, media);
+                host, port, logging, media, billing, secrets.get(Secrets.ADMIN_API_TOKEN));
     }
 
     private static String level(ConfigNode node) {

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.reelbot.core.text.DidYouMean;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -149,11 +148,26 @@ final class ConfigNode {
             return Map.of();
         }
         Map<String, List<String>> result = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
-            ConfigNode inner = new ConfigNode(value, dotted(key), session);
-            result.put(entry.getKey(), inner.strings(entry.getKey(), List.of()));
+        ConfigNode inner = new ConfigNode(value, dotted(key), session);
+        value.fieldNames().forEachRemaining(name -> result.put(name, inner.strings(name, List.of())));
+        return result;
+    }
+
+    /** A mapping of names to single values, e.g. channel id to a budget; not overridable from the environment. */
+    Map<String, String> scalars(String key) {
+        markRead(key);
+        JsonNode value = node.path(key);
+        Map<String, String> result = new LinkedHashMap<>();
+        if (!value.isMissingNode() && !value.isNull() && !value.isObject()) {
+            problem(session.fileLabel(), dotted(key), "must be a mapping of names to values");
         }
+        value.fields().forEachRemaining(e -> {
+            if (e.getValue().isValueNode() && !e.getValue().isNull()) {
+                result.put(e.getKey(), e.getValue().asText().strip());
+            } else {
+                problem(session.fileLabel(), dotted(key) + "." + e.getKey(), "must be a single value");
+            }
+        });
         return result;
     }
 
@@ -184,13 +198,9 @@ final class ConfigNode {
 
     /** Reports every key in this mapping that no read asked for. Call once all reads are done. */
     void finish() {
-        if (!node.isObject()) {
-            return;
-        }
-        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
+        node.fieldNames().forEachRemaining(name -> {
             if (read.contains(name)) {
-                continue;
+                return;
             }
             if (SECRET_LIKE.matcher(name.toLowerCase(Locale.ROOT)).matches()) {
                 problem(session.fileLabel(), dotted(name), "secrets are never read from the file; remove it and "
@@ -198,7 +208,7 @@ final class ConfigNode {
             } else {
                 problem(session.fileLabel(), dotted(name), "unknown key" + suggestion(name));
             }
-        }
+        });
     }
 
     String dotted(String key) {
@@ -222,7 +232,8 @@ final class ConfigNode {
         return "REELBOT_" + dotted(key).toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
     }
 
-    private <T> T read(String key, T fallback, Function<String, T> parse) {
+    /** A value read with {@code parse}, which throws {@link IllegalArgumentException} to report a bad one. */
+    <T> T read(String key, T fallback, Function<String, T> parse) {
         markRead(key);
         String env = envValue(key);
         String source = env != null ? "environment variable " + envName(key) : session.fileLabel();

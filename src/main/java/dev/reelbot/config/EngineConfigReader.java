@@ -37,7 +37,8 @@ final class EngineConfigReader {
     static Quotas quotas(ConfigNode node) {
         Quotas d = Quotas.DEFAULTS;
         Quotas quotas = new Quotas(node.integer("concurrent-jobs-per-user", d.concurrentPerUser(), 1, 1000),
-                node.integer("jobs-per-user-per-day", d.perUserPerDay(), 1, 100_000));
+                node.integer("jobs-per-user-per-day", d.perUserPerDay(), 1, 100_000),
+                node.integer("queued-jobs-per-user", d.queuedPerUser(), 1, 10_000));
         node.finish();
         return quotas;
     }

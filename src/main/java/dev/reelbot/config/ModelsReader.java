@@ -3,6 +3,7 @@ package dev.reelbot.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.reelbot.core.ModelCatalog;
 import dev.reelbot.core.ModelSpec;
+import dev.reelbot.core.Price;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -89,8 +90,10 @@ final class ModelsReader {
         List<Integer> durations = durations(node, d.durations());
         List<String> sizes = sizes(node, d.sizes());
         Duration timeLimit = node.duration("time-limit", d.timeLimit(), Duration.ofMinutes(1));
+        Price price = node.read("price", null, BillingReader::price);
         node.finish();
-        return new ModelSpec(name, description, durationField, imageField, aspect, durations, sizes, timeLimit);
+        return new ModelSpec(name, description, durationField, imageField, aspect, durations, sizes, timeLimit,
+                price);
     }
 
     private static List<Integer> durations(ConfigNode node, List<Integer> fallback) {

@@ -1,10 +1,13 @@
 package dev.reelbot.config;
 
+import dev.reelbot.core.Secret;
+import dev.reelbot.core.billing.BillingSettings;
 import dev.reelbot.core.command.Limits;
 import dev.reelbot.core.engine.Admins;
 import dev.reelbot.core.engine.EngineSettings;
 import dev.reelbot.core.job.Quotas;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * The whole configuration, immutable and validated once at start-up.
@@ -23,6 +26,8 @@ import java.nio.file.Path;
  * @param serverPort the HTTP port for health, metrics and Slack's HTTP mode
  * @param logging    how the bot logs
  * @param media      where finished videos are kept, the links to them, and ffmpeg
+ * @param billing    the currency prices are in, and the monthly budgets
+ * @param adminToken the bearer token of {@code GET /admin/usage.csv} ({@code ADMIN_API_TOKEN}); empty: route off
  */
 public record ReelbotConfig(
         String source,
@@ -38,5 +43,7 @@ public record ReelbotConfig(
         String serverHost,
         int serverPort,
         LoggingConfig logging,
-        MediaConfig media) {
+        MediaConfig media,
+        BillingSettings billing,
+        Optional<Secret> adminToken) {
 }

@@ -12,8 +12,10 @@ final class Secrets {
     static final String SLACK_SIGNING_SECRET = "SLACK_SIGNING_SECRET";
     static final String DISCORD_TOKEN = "DISCORD_TOKEN";
     static final String MEDIA_LINK_SECRET = "MEDIA_LINK_SECRET";
+    /** The bearer token of {@code GET /admin/usage.csv}; without it the route is off. */
+    static final String ADMIN_API_TOKEN = "ADMIN_API_TOKEN";
     static final String NAMES = String.join(", ", VIDEO_API_KEY, SLACK_BOT_TOKEN, SLACK_APP_TOKEN,
-            SLACK_SIGNING_SECRET, DISCORD_TOKEN, MEDIA_LINK_SECRET);
+            SLACK_SIGNING_SECRET, DISCORD_TOKEN, MEDIA_LINK_SECRET, ADMIN_API_TOKEN);
 
     private final Map<String, String> env;
 

@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param getAttempts      attempts per status call before the poller backs off
  * @param models           the models offered, the first the default
  * @param statusWords      status words this gateway sends that the client does not know, by what they mean
+ * @param maxInFlight      jobs in flight at the API at once across all users, {@link #UNLIMITED} for no limit
  */
 public record VideoApiConfig(
         String baseUrl,
@@ -27,5 +28,7 @@ public record VideoApiConfig(
         long maxDownloadBytes,
         int getAttempts,
         ModelCatalog models,
-        Map<String, TaskPhase> statusWords) {
+        Map<String, TaskPhase> statusWords,
+        int maxInFlight) {
+    public static final int UNLIMITED = Integer.MAX_VALUE;
 }

@@ -33,6 +33,7 @@ final class VideoApiReader {
         }
         long maxDownload = node.bytes("max-download-size", 512L * 1024 * 1024, 1024 * 1024);
         int attempts = node.integer("get-attempts", 3, 1, 10);
+        int maxInFlight = node.read("max-in-flight", VideoApiConfig.UNLIMITED, VideoApiReader::maxInFlight);
         ModelCatalog models = ModelsReader.read(node);
         Map<String, TaskPhase> statusWords = statusWords(node);
         node.finish();
@@ -41,7 +42,22 @@ final class VideoApiReader {
             node.problem("environment", Secrets.VIDEO_API_KEY, "not set; export the video API key as "
                     + Secrets.VIDEO_API_KEY);
         }
-        return new VideoApiConfig(baseUrl, key, connect, request, maxDownload, attempts, models, statusWords);
+        return new VideoApiConfig(baseUrl, key, connect, request, maxDownload, attempts, models, statusWords,
+                maxInFlight);
+    }
+
+    /** {@code max-in-flight}: a whole number of jobs, or {@code unlimited}. */
+    private static int maxInFlight(String text) {
+        String value = text.strip();
+        if (value.equalsIgnoreCase("unlimited")) {
+            return VideoApiConfig.UNLIMITED;
+        }
+        int max = value.matches("\\d{1,6}") ? Integer.parseInt(value) : 0;
+        if (max < 1 || max > 100_000) {
+            throw new IllegalArgumentException("'" + text + "' is not a number of jobs from 1 to 100000, or "
+                    + "unlimited");
+        }
+        return max;
     }
 
     /** {@code status-words}: phase (queued, running, completed, failed) to the words that mean it. */

@@ -1,5 +1,6 @@
 package dev.reelbot.core;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 
@@ -12,7 +13,8 @@ public interface EngineMetrics {
     EngineMetrics NONE = new EngineMetrics() {
     };
 
-    List<String> SUBMISSION_OUTCOMES = List.of("submitted", "rejected", "unavailable", "unknown");
+    /** {@code refused}: turned away for lack of capacity, the job waits and goes again (see VideoApiException.Refused). */
+    List<String> SUBMISSION_OUTCOMES = List.of("submitted", "refused", "rejected", "unavailable", "unknown");
     /** The bot's own failure codes; a failed generation carries the API's code, or {@code generation_failed}. */
     List<String> FAILURE_REASONS = List.of("generation_failed", "task_lost", "time_limit", "no_progress",
             "submit_unknown", "unreachable");
@@ -20,11 +22,21 @@ public interface EngineMetrics {
     List<String> DELIVERY_KINDS = List.of("uploaded", "transcoded", "linked", "failed");
     List<String> TRANSCODE_OUTCOMES = List.of("fitted", "failed");
     List<String> API_ROUTES = List.of("create", "get", "download");
-    List<String> API_OUTCOMES = List.of("ok", "rejected", "transient", "unknown");
+    List<String> API_OUTCOMES = List.of("ok", "refused", "rejected", "transient", "unknown");
     List<String> MESSAGE_OUTCOMES = List.of("sent", "throttled", "rate_limited", "failed");
 
-    /** A create request's outcome: {@code submitted}, {@code rejected}, {@code unavailable} or {@code unknown}. */
+    /**
+     * A create request's outcome: {@code submitted}, {@code refused} (no capacity: the job waits), {@code rejected},
+     * {@code unavailable} or {@code unknown}.
+     */
     default void submission(String outcome) {
+    }
+
+    /**
+     * A job was billed (its create accepted, or maybe accepted: outcome unknown) at the price recorded on it, in the
+     * currency of {@code billing.currency}; a model without a price counts nothing.
+     */
+    default void spent(String model, BigDecimal amount) {
     }
 
     /** A job ended without a video, by its failure code ({@code generation_failed}, {@code time_limit} ...). */

@@ -18,7 +18,7 @@ import java.util.List;
  * @param elapsed     "1m 12s", or "took 1m 12s" once final
  * @param result      the outcome once there is one, else {@code null}
  * @param isFinal     whether this view will never change again
- * @param actions     buttons to offer (re-roll, details), empty while running
+ * @param actions     buttons to offer: re-roll and details once final, cancel while waiting to be sent, else none
  * @param locale      the language the texts are in ({@code en}, {@code zh-CN}, {@code es}), for the adapter's own
  *                    labels (field names, buttons)
  */
@@ -53,8 +53,8 @@ public record JobView(
         return Texts.in(locale);
     }
 
-    /** The buttons a finished job offers. */
-    public enum Action { REROLL, DETAILS }
+    /** The buttons a message offers: a finished job's re-roll and details, a waiting job's cancel. */
+    public enum Action { REROLL, DETAILS, CANCEL }
 
     /** How a job ended, as far as the message shows it. */
     public sealed interface Result {

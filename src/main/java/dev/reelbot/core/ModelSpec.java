@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One video model as this installation offers it: what users may ask of it and how its create request is shaped.
@@ -16,6 +17,8 @@ import java.util.Objects;
  * @param durations            the durations in seconds users may choose, the default first
  * @param sizes                the sizes ({@code WxH}) users may choose, the default first
  * @param timeLimit            how long a job may run before the bot gives up on it
+ * @param price                what one job costs ({@code video-api.models[].price}), or {@code null} when config
+ *                             gives none (its jobs then count no spend)
  */
 public record ModelSpec(
         String name,
@@ -25,7 +28,8 @@ public record ModelSpec(
         boolean aspectRatioInMetadata,
         List<Integer> durations,
         List<String> sizes,
-        Duration timeLimit) {
+        Duration timeLimit,
+        Price price) {
 
     /** How the API names the duration field for a model. */
     public enum DurationField { SECONDS, DURATION }
@@ -46,6 +50,28 @@ public record ModelSpec(
         if (durations.isEmpty() || sizes.isEmpty()) {
             throw new IllegalArgumentException("model " + name + " needs at least one duration and one size");
         }
+    }
+
+    /** A model with no price in config. */
+    public ModelSpec(String name, String description, DurationField durationField, ImageField imageField,
+                     boolean aspectRatioInMetadata, List<Integer> durations, List<String> sizes, Duration timeLimit) {
+        this(name, description, durationField, imageField, aspectRatioInMetadata, durations, sizes, timeLimit, null);
+    }
+
+    /** The same model at {@code newPrice}. */
+    public ModelSpec withPrice(Price newPrice) {
+        return new ModelSpec(name, description, durationField, imageField, aspectRatioInMetadata, durations, sizes,
+                timeLimit, newPrice);
+    }
+
+    /** What a job of this model costs in {@code currency}, or empty when the model has no price. */
+    public Optional<Money> costOf(VideoRequest request, String currency) {
+        if (price == null) {
+            return Optional.empty();
+        }
+        int seconds = request.seconds() != null ? request.seconds() : defaultDuration();
+        int count = request.count() != null ? request.count() : 1;
+        return Optional.of(price.costOf(seconds, count, currency));
     }
 
     /** The duration the API uses when none is sent. */

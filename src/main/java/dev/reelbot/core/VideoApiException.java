@@ -4,8 +4,9 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Every way a video API call can fail, in exactly three classes that tell the caller what to do next:
- * {@link Rejected} (the request was refused; its message is safe to show the user), {@link Transient} (try again
+ * Every way a video API call can fail, in four classes that tell the caller what to do next: {@link Rejected} (the
+ * request was refused; its message is safe to show the user), {@link Refused} (a create the API turned away for
+ * lack of capacity: nothing was started or billed, so it may be sent again later), {@link Transient} (try again
  * later; nothing was created), and {@link OutcomeUnknown} (a create that may have reached the server: never retry).
  * Messages never contain credentials.
  */
@@ -51,6 +52,25 @@ public abstract sealed class VideoApiException extends Exception {
         /** The bot's own credentials are refused: an operator, not the user, must fix this. */
         public boolean credentialsRefused() {
             return httpStatus() == 401;
+        }
+    }
+
+    /**
+     * A create the API provably turned away because it is busy (429, or 503 with the gateway's own error body): it
+     * started nothing and billed nothing, so the job may wait for capacity and be sent again, honouring
+     * {@link #retryAfter()}. Only this answer to a create may ever lead to a second create request for one job.
+     */
+    public static final class Refused extends VideoApiException {
+        private final Duration retryAfter;
+
+        public Refused(String message, int httpStatus, String code, Duration retryAfter) {
+            super(message, httpStatus, code, null);
+            this.retryAfter = retryAfter;
+        }
+
+        /** How long the API asked us to wait, when it said. */
+        public Optional<Duration> retryAfter() {
+            return Optional.ofNullable(retryAfter);
         }
     }
 

@@ -18,7 +18,8 @@ record ButtonId(Action action, String jobId) {
         REROLL("reroll"),
         EDIT("edit"),
         DETAILS("details"),
-        RESOLVE("resolve");
+        RESOLVE("resolve"),
+        CANCEL("cancel");
 
         private final String key;
 

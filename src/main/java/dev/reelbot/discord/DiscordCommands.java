@@ -1,6 +1,7 @@
 package dev.reelbot.discord;
 
 import dev.reelbot.core.ModelSpec;
+import dev.reelbot.core.billing.UsagePeriod;
 import dev.reelbot.core.command.CommandParser;
 import dev.reelbot.core.command.Flag;
 import dev.reelbot.core.text.Languages;
@@ -28,7 +29,7 @@ import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
  * core's {@link Flag}s (model and size choices from the configured models, the image as an attachment); inline
  * {@code --flags} in the prompt work too. The other command words are their own commands, which Discord lists
  * and completes: {@code /video-help}, {@code /video-models}, {@code /video-list}, {@code /video-status job:},
- * and {@code /video-admin refunds | resolve job: note:}.
+ * {@code /video-usage}, and {@code /video-admin refunds | resolve job: note: | usage [period:] | bump job:}.
  */
 final class DiscordCommands {
     static final String VIDEO = "video";
@@ -36,9 +37,13 @@ final class DiscordCommands {
     static final String MODELS = "video-models";
     static final String LIST = "video-list";
     static final String STATUS = "video-status";
+    static final String USAGE = "video-usage";
     static final String ADMIN = "video-admin";
     static final String REFUNDS = "refunds";
     static final String RESOLVE = "resolve";
+    static final String ADMIN_USAGE = "usage";
+    static final String BUMP = "bump";
+    static final String PERIOD = "period";
     static final String PROMPT = "prompt";
     static final String JOB = "job";
     static final String NOTE = "note";
@@ -76,6 +81,13 @@ final class DiscordCommands {
                 .setDescriptionLocalizations(translations("discord.cmd.admin.resolve"))
                 .addOptions(jobOption("discord.cmd.admin.resolve.job"), localized(new OptionData(OptionType.STRING,
                         NOTE, "-", false).setMaxLength(300), "discord.cmd.admin.resolve.note"));
+        SubcommandData adminUsage = new SubcommandData(ADMIN_USAGE, "-");
+        adminUsage.setDescription(Texts.ENGLISH.get("discord.cmd.admin.usage"))
+                .setDescriptionLocalizations(translations("discord.cmd.admin.usage")).addOptions(periodOption());
+        SubcommandData bump = new SubcommandData(BUMP, "-");
+        bump.setDescription(Texts.ENGLISH.get("discord.cmd.admin.bump"))
+                .setDescriptionLocalizations(translations("discord.cmd.admin.bump"))
+                .addOptions(jobOption("discord.cmd.admin.bump.job"));
         CommandData animate = Commands.message(ANIMATE).setNameLocalizations(translations("discord.cmd.animate"))
                 .setContexts(InteractionContextType.GUILD).setIntegrationTypes(IntegrationType.GUILD_INSTALL);
         return List.of(video,
@@ -83,7 +95,8 @@ final class DiscordCommands {
                 slash(MODELS, "discord.cmd.models"),
                 slash(LIST, "discord.cmd.list"),
                 slash(STATUS, "discord.cmd.status").addOptions(jobOption("discord.cmd.status.job")),
-                slash(ADMIN, "discord.cmd.admin").addSubcommands(refunds, resolve),
+                slash(USAGE, "discord.cmd.usage"),
+                slash(ADMIN, "discord.cmd.admin").addSubcommands(refunds, resolve, adminUsage, bump),
                 animate);
     }
 
@@ -106,6 +119,16 @@ final class DiscordCommands {
         texts.put(DiscordLocale.SPANISH, spanish);
         texts.put(DiscordLocale.SPANISH_LATAM, spanish);
         return texts;
+    }
+
+    private static OptionData periodOption() {
+        OptionData period = localized(new OptionData(OptionType.STRING, PERIOD, "-", false),
+                "discord.cmd.admin.usage.period");
+        for (UsagePeriod each : UsagePeriod.values()) {
+            period.addChoices(new Command.Choice(Texts.ENGLISH.get("period." + each.word()), each.word())
+                    .setNameLocalizations(choiceTranslations("period." + each.word(), "")));
+        }
+        return period;
     }
 
     private static OptionData jobOption(String key) {

@@ -12,7 +12,7 @@ import java.util.Map;
 final class DiscordPhrasing implements Phrasing {
     static final DiscordPhrasing INSTANCE = new DiscordPhrasing();
     private static final Map<String, String> WORDS = Map.of("help", DiscordCommands.HELP,
-            "models", DiscordCommands.MODELS, "list", DiscordCommands.LIST);
+            "models", DiscordCommands.MODELS, "list", DiscordCommands.LIST, "usage", DiscordCommands.USAGE);
 
     private DiscordPhrasing() {
     }
@@ -40,6 +40,12 @@ final class DiscordPhrasing implements Phrasing {
         String command = "/" + DiscordCommands.ADMIN;
         if (words.length == 1) {
             return command;
+        }
+        if (words[1].equals(DiscordCommands.ADMIN_USAGE)) {
+            return command + " " + DiscordCommands.ADMIN_USAGE + " [" + DiscordCommands.PERIOD + ":]";
+        }
+        if (words[1].equals(DiscordCommands.BUMP)) {
+            return command + " " + DiscordCommands.BUMP + " " + DiscordCommands.JOB + ":<job>";
         }
         if (words[1].equals(DiscordCommands.RESOLVE)) {
             String[] rest = words.length > 2 ? words[2].split("\\s+", 2) : new String[0];

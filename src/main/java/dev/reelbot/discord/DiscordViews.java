@@ -113,11 +113,15 @@ final class DiscordViews {
     private static List<Button> buttons(JobView view, Texts t) {
         List<Button> buttons = new ArrayList<>();
         for (JobView.Action action : view.actions()) {
-            if (action == JobView.Action.REROLL) {
-                buttons.add(Button.primary(id(ButtonId.Action.REROLL, view), ButtonId.Action.REROLL.label(t)));
-                buttons.add(Button.secondary(id(ButtonId.Action.EDIT, view), ButtonId.Action.EDIT.label(t)));
-            } else {
-                buttons.add(Button.secondary(id(ButtonId.Action.DETAILS, view), ButtonId.Action.DETAILS.label(t)));
+            switch (action) {
+                case REROLL -> {
+                    buttons.add(Button.primary(id(ButtonId.Action.REROLL, view), ButtonId.Action.REROLL.label(t)));
+                    buttons.add(Button.secondary(id(ButtonId.Action.EDIT, view), ButtonId.Action.EDIT.label(t)));
+                }
+                case DETAILS -> buttons.add(Button.secondary(id(ButtonId.Action.DETAILS, view),
+                        ButtonId.Action.DETAILS.label(t)));
+                case CANCEL -> buttons.add(Button.danger(id(ButtonId.Action.CANCEL, view),
+                        ButtonId.Action.CANCEL.label(t)));
             }
         }
         return buttons;

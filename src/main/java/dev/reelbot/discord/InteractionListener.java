@@ -102,6 +102,7 @@ final class InteractionListener extends ListenerAdapter {
             case REROLL -> handler.reroll(who, job, requestKey(event));
             case DETAILS -> handler.details(who, job);
             case RESOLVE -> handler.resolve(who, job, "");
+            case CANCEL -> handler.cancel(who, job);
             case EDIT -> throw new IllegalStateException("the Edit prompt button opens a form");
         });
     }

@@ -2,6 +2,7 @@ package dev.reelbot.discord;
 
 import dev.reelbot.core.Reply;
 import dev.reelbot.core.Requester;
+import dev.reelbot.core.billing.UsagePeriod;
 import dev.reelbot.core.command.Flag;
 import dev.reelbot.core.command.VideoCommand;
 import dev.reelbot.core.engine.CommandHandler;
@@ -27,11 +28,12 @@ import net.dv8tion.jda.api.interactions.commands.OptionMapping;
  * @param typed      {@code /video}'s typed options, by the flag they stand for
  * @param job        the {@code job} option
  * @param note       the {@code note} option
+ * @param period     the {@code period} option of {@code video-admin usage}
  * @param problem    the bundle key of why the options cannot be used as given (a non-image attachment), else
  *                   {@code null}
  */
 record SlashRequest(String name, String subcommand, String prompt, Map<Flag, String> typed, String job, String note,
-                    String problem) {
+                    String period, String problem) {
 
     SlashRequest {
         typed = Map.copyOf(typed);
@@ -59,7 +61,8 @@ record SlashRequest(String name, String subcommand, String prompt, Map<Flag, Str
             }
         }
         return new SlashRequest(event.getName(), event.getSubcommandName(), string(event, DiscordCommands.PROMPT),
-                typed, string(event, DiscordCommands.JOB), string(event, DiscordCommands.NOTE), problem);
+                typed, string(event, DiscordCommands.JOB), string(event, DiscordCommands.NOTE),
+                string(event, DiscordCommands.PERIOD), problem);
     }
 
     /** Asks the core; fast (a database write at most), never waits on the video API. */
@@ -72,7 +75,7 @@ record SlashRequest(String name, String subcommand, String prompt, Map<Flag, Str
                 Texts t = commands.texts(who);
                 return new Reply(help.text() + "\n\n" + t.get("discord.help.commands", "/" + DiscordCommands.MODELS,
                         "/" + DiscordCommands.LIST, "/" + DiscordCommands.STATUS, "/" + DiscordCommands.ADMIN,
-                        t.get("discord.cmd.animate")), help.ok(), null);
+                        t.get("discord.cmd.animate"), "/" + DiscordCommands.USAGE), help.ok(), null);
             case DiscordCommands.MODELS:
                 return commands.handle(who, new VideoCommand.Models(), requestKey);
             case DiscordCommands.LIST:
@@ -80,15 +83,29 @@ record SlashRequest(String name, String subcommand, String prompt, Map<Flag, Str
             case DiscordCommands.STATUS:
                 return isJobId(job) ? commands.handle(who, new VideoCommand.Status(jobId()), requestKey)
                         : notAJob(commands.texts(who));
+            case DiscordCommands.USAGE:
+                return commands.handle(who, new VideoCommand.Usage(), requestKey);
             case DiscordCommands.ADMIN:
-                if (DiscordCommands.REFUNDS.equals(subcommand)) {
-                    return commands.handle(who, new VideoCommand.AdminRefunds(), requestKey);
-                }
-                return isJobId(job) ? commands.handle(who, new VideoCommand.AdminResolve(jobId(),
-                        PlainText.oneLine(note, 300)), requestKey) : notAJob(commands.texts(who));
+                return admin(commands, who, requestKey);
             default:
                 return Reply.refused(commands.texts(who).get("discord.unknown-command", "/" + name));
         }
+    }
+
+    private Reply admin(CommandHandler commands, Requester who, String requestKey) {
+        if (DiscordCommands.REFUNDS.equals(subcommand)) {
+            return commands.handle(who, new VideoCommand.AdminRefunds(), requestKey);
+        }
+        if (DiscordCommands.ADMIN_USAGE.equals(subcommand)) {
+            UsagePeriod chosen = period == null ? UsagePeriod.THIS_MONTH
+                    : UsagePeriod.parse(period).orElse(UsagePeriod.THIS_MONTH);
+            return commands.handle(who, new VideoCommand.AdminUsage(chosen), requestKey);
+        }
+        if (!isJobId(job)) {
+            return notAJob(commands.texts(who));
+        }
+        return commands.handle(who, DiscordCommands.BUMP.equals(subcommand) ? new VideoCommand.AdminBump(jobId())
+                : new VideoCommand.AdminResolve(jobId(), PlainText.oneLine(note, 300)), requestKey);
     }
 
     private Reply video(CommandHandler commands, Requester who, String requestKey) {

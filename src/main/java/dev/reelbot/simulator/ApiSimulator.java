@@ -1,19 +1,15 @@
 package dev.reelbot.simulator;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,14 +22,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class ApiSimulator implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ApiSimulator.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String JSON_TYPE = "application/json";
 
     private final SimulatorOptions options;
     private final SampleVideo video = SampleVideo.load();
     private final Map<String, SimJob> jobs = new ConcurrentHashMap<>();
-    private final AtomicInteger creates = new AtomicInteger();
-    private final Map<String, Integer> createsByPrompt = new ConcurrentHashMap<>();
+    private final CreateLog creates = new CreateLog();
+    private final KeyLimit keyLimit;
     private final Faults faults;
     private final SplittableRandom random;
     private final SimJournal journal;
@@ -44,6 +39,7 @@ public final class ApiSimulator implements AutoCloseable {
         this.journal = journal;
         this.random = new SplittableRandom(options.seed());
         this.faults = new Faults(options.chaos(), options.seed());
+        this.keyLimit = new KeyLimit(options.maxConcurrent());
         this.server = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.jetty.host = options.host();
@@ -54,6 +50,7 @@ public final class ApiSimulator implements AutoCloseable {
             config.routes.get("/v1/videos/{id}", this::get);
             config.routes.get("/v1/videos/{id}/content", this::content);
             config.routes.get("/files/{file}", this::publicFile);
+            config.routes.get("/_sim/creates", ctx -> json(ctx, 200, creates.json()));
             config.routes.exception(Exception.class, (e, ctx) -> {
                 log.error("simulator: {} {} failed", ctx.method(), ctx.path(), e);
                 json(ctx, 500, SimJson.openAiError("internal error", "new_api_error", "internal_error"));
@@ -101,14 +98,9 @@ public final class ApiSimulator implements AutoCloseable {
         return server.port();
     }
 
-    /** How many create requests reached the server (accepted or not); tests read it through SimulatorCounts. */
-    int createRequests() {
-        return creates.get();
-    }
-
-    /** How many create requests reached the server, by prompt: a prompt sent twice means a job submitted twice. */
-    Map<String, Integer> createRequestsByPrompt() {
-        return Map.copyOf(createsByPrompt);
+    /** Every create request that reached the server with the key, and how each was answered; for tests. */
+    CreateLog creates() {
+        return creates;
     }
 
     /** What {@code [big]} jobs deliver: a real clip over 10 MiB made with ffmpeg, or (without it) why not. */
@@ -119,6 +111,11 @@ public final class ApiSimulator implements AutoCloseable {
     /** How many jobs were accepted. */
     int jobCount() {
         return jobs.size();
+    }
+
+    /** The jobs it accepted (each a billed job), for tests. */
+    List<SimJob> acceptedJobs() {
+        return List.copyOf(jobs.values());
     }
 
     @Override
@@ -133,48 +130,42 @@ public final class ApiSimulator implements AutoCloseable {
             ctx.skipRemainingHandlers();
             return;
         }
-        if (ctx.method().name().equals("POST") && ctx.path().equals("/v1/videos")) {
-            creates.incrementAndGet();
-            String prompt = ctx.formParam("prompt");
-            createsByPrompt.merge(prompt == null ? "" : prompt, 1, Integer::sum);
-        }
         if (faults.intercept(ctx)) {
+            if (isCreate(ctx)) {
+                creates.record(ctx.formParam("prompt"), ctx.statusCode());
+            }
             ctx.skipRemainingHandlers();
         }
     }
 
+    private static boolean isCreate(Context ctx) {
+        return ctx.method().name().equals("POST") && ctx.path().equals("/v1/videos");
+    }
+
     private void create(Context ctx) {
-        Map<String, String> form = new HashMap<>();
-        boolean filePart = false;
-        String type = ctx.contentType() == null ? "" : ctx.contentType();
-        if (type.startsWith(JSON_TYPE)) {
-            if (!readJsonForm(ctx.body(), form)) {
-                json(ctx, 400, SimJson.openAiError("the body is not a JSON object", "invalid_request_error",
-                        "invalid_request"));
-                return;
-            }
-        } else if (type.startsWith("multipart/form-data") || type.startsWith("application/x-www-form-urlencoded")) {
-            ctx.formParamMap().forEach((key, values) -> {
-                if (!values.isEmpty()) {
-                    form.put(key, values.get(0));
-                }
-            });
-            if (type.startsWith("multipart/") && ctx.uploadedFile("input_reference") != null) {
-                filePart = true;
-                form.put("input_reference", "(file)");
-            }
-        } else {
-            json(ctx, 400, SimJson.openAiError("expected multipart/form-data", "invalid_request_error",
-                    "invalid_request"));
+        CreateBody body = CreateBody.read(ctx);
+        if (body.error() != null) {
+            json(ctx, 400, body.error());
             return;
         }
+        Map<String, String> form = body.fields();
+        boolean filePart = body.filePart();
+        String prompt = form.get("prompt");
         CreateRules.Outcome outcome = CreateRules.check(form, filePart, now(), options);
         if (outcome instanceof CreateRules.Outcome.Refused refused) {
             json(ctx, refused.status(), refused.body());
+            creates.record(prompt, refused.status());
             return;
         }
         SimJob job = ((CreateRules.Outcome.Accepted) outcome).job().withMore(faults.forNewJob());
-        jobs.put(job.id(), job);
+        synchronized (jobs) {
+            if (keyLimit.full(jobs.values(), now())) {
+                creates.record(prompt, keyLimit.refuse(ctx));
+                return;
+            }
+            jobs.put(job.id(), job);
+            creates.record(prompt, 200);
+        }
         if (journal != null) {
             journal.save(port(), jobs.values(), now());
         }
@@ -263,22 +254,6 @@ public final class ApiSimulator implements AutoCloseable {
         SampleVideo.Served served = video.open(job.behaviours().contains(Behaviour.BIG));
         ctx.status(200).contentType("video/mp4").header("Content-Length", Long.toString(served.length()));
         ctx.result(served.content());
-    }
-
-    private static boolean readJsonForm(String body, Map<String, String> form) {
-        try {
-            JsonNode node = JSON.readTree(body);
-            if (node == null || !node.isObject()) {
-                return false;
-            }
-            for (Map.Entry<String, JsonNode> field : node.properties()) {
-                JsonNode value = field.getValue();
-                form.put(field.getKey(), value.isValueNode() ? value.asText() : value.toString());
-            }
-            return true;
-        } catch (Exception notJson) {
-            return false;
-        }
     }
 
     private Instant now() {

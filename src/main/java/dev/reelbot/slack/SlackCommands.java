@@ -51,6 +51,8 @@ final class SlackCommands {
                 (who, jobId, key) -> commands.details(who, jobId)));
         app.blockAction(SlackViews.REFUND, (req, ctx) -> onButton(req, ctx,
                 (who, jobId, key) -> commands.resolve(who, jobId, "marked refunded in Slack")));
+        app.blockAction(SlackViews.CANCEL, (req, ctx) -> onButton(req, ctx,
+                (who, jobId, key) -> commands.cancel(who, jobId)));
     }
 
     private Response onCommand(SlashCommandRequest req, SlashCommandContext ctx) {

@@ -26,6 +26,7 @@ final class SlackViews {
     static final String REROLL = "reelbot_reroll";
     static final String DETAILS = "reelbot_details";
     static final String REFUND = "reelbot_refund";
+    static final String CANCEL = "reelbot_cancel";
     private static final int FIELDS_PER_SECTION = 10;
 
     /** A message: the notification text and the blocks shown. */
@@ -67,9 +68,14 @@ final class SlackViews {
         blocks.add(context(c -> c.elements(List.of(markdownText(details)))));
         List<BlockElement> buttons = new ArrayList<>();
         for (JobView.Action action : v.actions()) {
-            buttons.add(action == JobView.Action.REROLL
-                    ? button(b -> b.actionId(REROLL).value(v.jobId()).text(plainText(t.get("slack.button.reroll"))))
-                    : button(b -> b.actionId(DETAILS).value(v.jobId()).text(plainText(t.get("slack.button.details")))));
+            buttons.add(switch (action) {
+                case REROLL -> button(b -> b.actionId(REROLL).value(v.jobId())
+                        .text(plainText(t.get("slack.button.reroll"))));
+                case DETAILS -> button(b -> b.actionId(DETAILS).value(v.jobId())
+                        .text(plainText(t.get("slack.button.details"))));
+                case CANCEL -> button(b -> b.actionId(CANCEL).value(v.jobId()).style("danger")
+                        .text(plainText(t.get("slack.button.cancel"))));
+            });
         }
         if (!buttons.isEmpty()) {
             blocks.add(actions(a -> a.elements(buttons)));

@@ -1,9 +1,11 @@
 package dev.reelbot.store;
 
+import dev.reelbot.core.Money;
+import dev.reelbot.core.job.Admission;
 import dev.reelbot.core.job.Job;
 import dev.reelbot.core.job.JobState;
 import dev.reelbot.core.job.JobStore;
-import dev.reelbot.core.job.Quotas;
+import dev.reelbot.core.job.QueueEntry;
 import dev.reelbot.core.job.StoreException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,12 +30,9 @@ import java.util.Optional;
 public final class JdbcJobStore implements JobStore {
     private static final String UPDATE = "UPDATE jobs SET version = version + 1, "
             + String.join(" = ?, ", JobRows.COLUMNS) + " = ? WHERE id = ? AND version = ?";
-    private static final String ACTIVE = "('SUBMITTING', 'SENDING', 'QUEUED', 'RUNNING')";
-    private static final String INSERT_WITHIN_QUOTA = "INSERT INTO jobs (id, version, "
-            + String.join(", ", JobRows.COLUMNS) + ") SELECT ?, ?" + ", ?".repeat(JobRows.COLUMNS.size())
-            + " WHERE (SELECT COUNT(*) FROM jobs WHERE platform = ? AND user_id = ? AND state IN " + ACTIVE + ") < ?"
-            + " AND (SELECT COUNT(*) FROM jobs WHERE platform = ? AND user_id = ? AND state <> 'REJECTED'"
-            + " AND created_at >= ?) < ?";
+    private static final String QUEUE = "SELECT id, platform, user_id, model, state, created_at, submitted_at,"
+            + " bumped_at FROM jobs WHERE settled = 0"
+            + " AND state IN ('SUBMITTING', 'WAITING', 'SENDING', 'QUEUED', 'RUNNING')";
     /** How long accepting a command waits for the database: well under a chat platform's three seconds. */
     static final Duration ACCEPT_PATIENCE = Duration.ofMillis(1500);
 
@@ -43,25 +43,9 @@ public final class JdbcJobStore implements JobStore {
     }
 
     @Override
-    public boolean insertWithinQuota(Job job, Quotas quotas, Instant dayStart) throws DuplicateRequestException {
+    public boolean insertWithinQuota(Job job, Admission admission) throws DuplicateRequestException {
         try {
-            return connections.withPatience(ACCEPT_PATIENCE, c -> {
-                try (PreparedStatement s = c.prepareStatement(INSERT_WITHIN_QUOTA)) {
-                    s.setString(1, job.id());
-                    s.setLong(2, job.version());
-                    int i = JobRows.bind(s, 3, job);
-                    String platform = job.requester().platform();
-                    String user = job.requester().user();
-                    s.setString(i++, platform);
-                    s.setString(i++, user);
-                    s.setInt(i++, quotas.concurrentPerUser());
-                    s.setString(i++, platform);
-                    s.setString(i++, user);
-                    s.setLong(i++, dayStart.toEpochMilli());
-                    s.setInt(i, quotas.perUserPerDay());
-                    return s.executeUpdate() == 1;
-                }
-            });
+            return connections.withPatience(ACCEPT_PATIENCE, c -> AdmissionInsert.insert(c, job, admission));
         } catch (SQLException e) {
             Optional<Job> existing = findByRequestKey(job.requestKey());
             if (existing.isPresent()) {
@@ -110,15 +94,79 @@ public final class JdbcJobStore implements JobStore {
     }
 
     @Override
-    public int countActive(String platform, String user) {
-        return query("SELECT COUNT(*) FROM jobs WHERE platform = ? AND user_id = ? AND state IN " + ACTIVE,
-                rs -> rs.next() ? rs.getInt(1) : 0, platform, user);
+    public int countUnsent(String platform, String user) {
+        return query("SELECT COUNT(*) FROM jobs WHERE platform = ? AND user_id = ? AND state IN ('SUBMITTING', "
+                + "'WAITING')", rs -> rs.next() ? rs.getInt(1) : 0, platform, user);
+    }
+
+    @Override
+    public List<Job> jobsOf(String platform, String user, Instant since) {
+        return many("SELECT * FROM jobs WHERE platform = ? AND user_id = ? AND created_at >= ? ORDER BY created_at",
+                platform, user, since.toEpochMilli());
+    }
+
+    @Override
+    public List<Job> createdSince(Instant since) {
+        return many("SELECT * FROM jobs WHERE created_at >= ? ORDER BY created_at", since.toEpochMilli());
+    }
+
+    @Override
+    public Money spentSince(String platform, String workspace, String channel, Instant since, String currency) {
+        String sql = "SELECT COALESCE(SUM(price_micros), 0) FROM jobs WHERE platform = ? AND workspace = ?"
+                + (channel == null ? "" : " AND channel = ?") + " AND created_at >= ? AND price_currency = ?"
+                + " AND state NOT IN " + AdmissionInsert.UNBILLED;
+        Object[] params = channel == null ? new Object[] {platform, workspace, since.toEpochMilli(), currency}
+                : new Object[] {platform, workspace, channel, since.toEpochMilli(), currency};
+        return Money.ofMicros(query(sql, rs -> rs.next() ? rs.getLong(1) : 0L, params), currency);
+    }
+
+    @Override
+    public List<QueueEntry> queue() {
+        return query(QUEUE, rs -> {
+            List<QueueEntry> entries = new ArrayList<>();
+            Row row = new Row(rs);
+            while (rs.next()) {
+                entries.add(new QueueEntry(row.string("id"), row.string("platform"), row.string("user_id"),
+                        row.string("model"), JobState.valueOf(row.string("state")), row.time("created_at"),
+                        row.time("submitted_at"), row.time("bumped_at")));
+            }
+            return entries;
+        });
+    }
+
+    @Override
+    public Map<String, Duration> runTimes(Instant since) {
+        return query("SELECT model, AVG(finished_at - submitted_at) FROM jobs WHERE state = 'COMPLETED'"
+                + " AND submitted_at IS NOT NULL AND finished_at >= ? GROUP BY model", rs -> {
+                    Map<String, Duration> times = new HashMap<>();
+                    while (rs.next()) {
+                        times.put(rs.getString(1), Duration.ofMillis(Math.round(rs.getDouble(2))));
+                    }
+                    return times;
+                }, since.toEpochMilli());
+    }
+
+    @Override
+    public boolean claimOnce(String key, Instant now) {
+        try {
+            return connections.with(c -> {
+                try (PreparedStatement s = c.prepareStatement("INSERT INTO once_marks (mark_key, created_at) "
+                        + "SELECT ?, ? WHERE NOT EXISTS (SELECT 1 FROM once_marks WHERE mark_key = ?)")) {
+                    s.setString(1, key);
+                    s.setLong(2, now.toEpochMilli());
+                    s.setString(3, key);
+                    return s.executeUpdate() == 1;
+                }
+            });
+        } catch (SQLException e) {
+            throw new StoreException("could not mark " + key + ": " + e.getMessage(), e);
+        }
     }
 
     @Override
     public List<Instant> billedSince(String platform, String user, Instant since) {
-        return query("SELECT created_at FROM jobs WHERE platform = ? AND user_id = ? AND state <> 'REJECTED' "
-                + "AND created_at >= ? ORDER BY created_at", rs -> {
+        return query("SELECT created_at FROM jobs WHERE platform = ? AND user_id = ? AND state NOT IN "
+                + AdmissionInsert.UNBILLED + " AND created_at >= ? ORDER BY created_at", rs -> {
                     List<Instant> times = new ArrayList<>();
                     while (rs.next()) {
                         times.add(Instant.ofEpochMilli(rs.getLong(1)));

@@ -1,6 +1,7 @@
 package dev.reelbot.store;
 
 import dev.reelbot.core.MessageRef;
+import dev.reelbot.core.Money;
 import dev.reelbot.core.Requester;
 import dev.reelbot.core.VideoLink;
 import dev.reelbot.core.VideoRequest;
@@ -33,8 +34,8 @@ final class JobRows {
             "delivery_link_expires_at", "delivery_poster", "delivery_kept", "delivery_notice",
             "delivery_notice_channel", "delivery_notice_id", "message_channel", "message_id", "message_shown",
             "message_shown_at", "final_shown", "message_post_key", "refund_state", "refund_reason", "notice_channel",
-            "notice_id", "resolved_by", "resolved_note", "resolved_at", "notice_outdated", "settled", "locale",
-            "failure_words");
+            "notice_id", "resolved_by", "resolved_note", "resolved_at", "notice_outdated", "settled", "price_micros",
+            "price_currency", "bumped_at", "locale", "failure_words");
 
     private JobRows() {
     }
@@ -109,6 +110,9 @@ final class JobRows {
         setTime(s, i++, refund.resolvedAt());
         s.setInt(i++, refund.noticeOutdated() ? 1 : 0);
         s.setInt(i++, job.isSettled() ? 1 : 0);
+        setLong(s, i++, job.price() == null ? null : job.price().micros());
+        s.setString(i++, job.price() == null ? null : job.price().currency());
+        setTime(s, i++, job.bumpedAt());
         s.setString(i++, who.locale());
         s.setString(i++, job.failure() == null ? null : StoredWords.encode(job.failure().words()));
         return i;
@@ -145,8 +149,11 @@ final class JobRows {
                 row.string("refund_reason"), ref(platform, row.string("notice_channel"),
                 row.string("notice_id")), row.string("resolved_by"), row.string("resolved_note"),
                 row.time("resolved_at"), row.integer("notice_outdated") == 1);
+        Long priceMicros = row.nullableLong("price_micros");
+        Money price = priceMicros == null ? null : Money.ofMicros(priceMicros, row.string("price_currency"));
         return new Job(row.string("id"), row.longValue("version"), row.string("request_key"), who, request,
-                JobState.valueOf(row.string("state")), failure, times, task, delivery, message, refund);
+                JobState.valueOf(row.string("state")), failure, times, task, delivery, message, refund, price,
+                row.time("bumped_at"));
     }
 
     private static MessageRef ref(String platform, String channel, String id) {

@@ -13,6 +13,11 @@ import dev.reelbot.core.text.PlainText;
 record ErrorBody(String message, String code) {
     static final int MAX_MESSAGE_CHARS = 300;
 
+    /** Whether the body was one of the gateway's error objects: it said why, so the gateway itself answered. */
+    boolean isGatewayError() {
+        return !message.isEmpty() || !code.isEmpty();
+    }
+
     static ErrorBody parse(String body) {
         JsonNode root = readTree(body);
         if (root == null || !root.isObject()) {

@@ -9,18 +9,41 @@ import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Set;
 
 /**
- * Sorts every failed call into the three {@link VideoApiException} classes. The one judgement that matters most:
- * a create that may have reached the server is {@code OutcomeUnknown}, because it may have been billed, while a
- * create refused outright (4xx, 429, 503) or never sent is safe to report as not submitted.
+ * Sorts every failed call into the {@link VideoApiException} classes; the one place that judges what an answer of
+ * the video API means. The judgements that matter most: a create that may have reached the server is
+ * {@code OutcomeUnknown}, because it may have been billed; a create the API provably turned away for lack of
+ * capacity (429, or 503 with the gateway's own error body, in either of its shapes and any language) is
+ * {@code Refused}, the one answer after which a job may be sent again; a create refused outright (other 4xx, a
+ * bare 503) or never sent is safe to report as not submitted.
  */
 final class Failures {
 
     /** Which route failed: the create route's failures are judged by whether the job may exist. */
     enum Route { CREATE, GET, DOWNLOAD }
 
+    /**
+     * Codes of a 429 that is no matter of capacity but of the account's quota or credit (OpenAI answers
+     * {@code insufficient_quota} with a 429; the gateway {@code insufficient_user_quota} with a 403): waiting would
+     * not help, an admin must act.
+     */
+    private static final Set<String> QUOTA_CODES = Set.of("insufficient_quota", "insufficient_user_quota");
+
     private Failures() {
+    }
+
+    /**
+     * Whether a create's answer proves the API turned it away for lack of capacity, nothing started: a 429 (the
+     * gateway's saturation and per-key concurrency answers, often in Chinese), or a 503 that carries the gateway's
+     * error object (a bare 503, as a proxy sends, proves nothing about the gateway).
+     */
+    private static boolean isCapacityRefusal(int status, ErrorBody error) {
+        if (QUOTA_CODES.contains(error.code())) {
+            return false;
+        }
+        return status == 429 || status == 503 && error.isGatewayError();
     }
 
     static VideoApiException fromResponse(Route route, int status, String body, String retryAfter, Clock clock) {
@@ -34,7 +57,11 @@ final class Failures {
             return new VideoApiException.Rejected("the video API refused the bot's API key (HTTP 401); "
                     + "an admin must check VIDEO_API_KEY" + detail, status, error.code());
         }
-        if (status == 429) {
+        if (route == Route.CREATE && isCapacityRefusal(status, error)) {
+            return new VideoApiException.Refused("the video API is busy (HTTP " + status + ")" + detail, status,
+                    error.code(), RetryAfter.parse(retryAfter, clock).orElse(null));
+        }
+        if (status == 429 && !QUOTA_CODES.contains(error.code())) {
             return new VideoApiException.Transient("the video API is busy (HTTP 429)" + detail, status, error.code(),
                     RetryAfter.parse(retryAfter, clock).orElse(null), null);
         }

@@ -16,6 +16,7 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -41,10 +42,21 @@ public final class MicrometerMetrics implements EngineMetrics, AutoCloseable {
     static final Duration[] TRANSCODE_BUCKETS = seconds(0.5, 1, 2.5, 5, 10, 20, 30, 60, 120, 300, 600, 1800);
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final String currency;
     private final JvmGcMetrics gc = new JvmGcMetrics();
 
     /** @param platforms the chat platforms running, for their per-platform series */
     public MicrometerMetrics(JobStore store, List<String> platforms) {
+        this(store, platforms, List.of(), "USD");
+    }
+
+    /**
+     * @param platforms the chat platforms running, for their per-platform series
+     * @param models    the configured models, for their spend series
+     * @param currency  what amounts are in ({@code billing.currency}), for the descriptions
+     */
+    public MicrometerMetrics(JobStore store, List<String> platforms, List<String> models, String currency) {
+        this.currency = currency;
         new JvmMemoryMetrics().bindTo(registry);
         gc.bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
@@ -61,6 +73,10 @@ public final class MicrometerMetrics implements EngineMetrics, AutoCloseable {
         }
         Gauge.builder("reelbot_refunds_open", snapshot, StoreSnapshot::openRefunds)
                 .description("Refund cases not yet resolved by an admin").strongReference(true).register(registry);
+        Gauge.builder("reelbot_refunds_owed", snapshot, StoreSnapshot::owed)
+                .description("What refund cases not yet resolved add up to, in " + currency + " (their recorded "
+                        + "prices)").strongReference(true).register(registry);
+        models.forEach(this::spend);
         SUBMISSION_OUTCOMES.forEach(this::submissions);
         FAILURE_REASONS.forEach(this::failures);
         pollTimer();
@@ -93,6 +109,11 @@ public final class MicrometerMetrics implements EngineMetrics, AutoCloseable {
     @Override
     public void submission(String outcome) {
         submissions(outcome).increment();
+    }
+
+    @Override
+    public void spent(String model, BigDecimal amount) {
+        spend(model).increment(amount.doubleValue());
     }
 
     @Override
@@ -150,6 +171,12 @@ public final class MicrometerMetrics implements EngineMetrics, AutoCloseable {
     private Counter submissions(String outcome) {
         return Counter.builder("reelbot_submissions").description("Create requests, by outcome")
                 .tag("outcome", outcome).register(registry);
+    }
+
+    /** A metric, not an account: the double is fine here; the store keeps the exact amounts. */
+    private Counter spend(String model) {
+        return Counter.builder("reelbot_spend").description("What billed jobs cost, in " + currency + ", by model "
+                + "(their recorded prices; outcome-unknown jobs included)").tag("model", model).register(registry);
     }
 
     private Counter failures(String reason) {

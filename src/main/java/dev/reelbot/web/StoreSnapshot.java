@@ -1,8 +1,11 @@
 package dev.reelbot.web;
 
+import dev.reelbot.core.job.Job;
 import dev.reelbot.core.job.JobState;
 import dev.reelbot.core.job.JobStore;
+import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +24,7 @@ final class StoreSnapshot {
     private long readAt;
     private Map<JobState, Integer> byState = Map.of();
     private int openRefunds;
+    private double owed;
 
     StoreSnapshot(JobStore store, Duration maxAge) {
         this.store = store;
@@ -38,13 +42,22 @@ final class StoreSnapshot {
         return openRefunds;
     }
 
+    /** What the open refund cases add up to (their recorded prices), as a gauge reads it. */
+    synchronized double owed() {
+        refresh();
+        return owed;
+    }
+
     private void refresh() {
         if (System.nanoTime() - readAt <= maxAgeNanos) {
             return;
         }
         try {
             byState = store.countByState();
-            openRefunds = store.openRefunds().size();
+            List<Job> open = store.openRefunds();
+            openRefunds = open.size();
+            owed = open.stream().filter(job -> job.price() != null).map(job -> job.price().amount())
+                    .reduce(BigDecimal.ZERO, BigDecimal::add).doubleValue();
             readAt = System.nanoTime();
         } catch (RuntimeException e) {
             log.warn("metrics could not read the job store: {}", e.toString());

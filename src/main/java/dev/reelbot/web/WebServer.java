@@ -1,18 +1,25 @@
 package dev.reelbot.web;
 
+import dev.reelbot.core.Secret;
+import dev.reelbot.core.billing.UsagePeriod;
 import dev.reelbot.slack.SlackHttp;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 /**
  * The bot's HTTP server (Javalin): the probes {@code GET /livez}, {@code GET /readyz} and {@code GET /healthz}
- * (see {@link HealthReport}), {@code GET /metrics} (Prometheus) and Slack's HTTP-mode endpoint
- * {@code POST /slack/events}, and the signed links to kept videos, {@code GET /v/{job}/{token}.mp4} (see
- * {@link MediaRoutes}) when {@code server.public-url} is set.
+ * (see {@link HealthReport}), {@code GET /metrics} (Prometheus), Slack's HTTP-mode endpoint
+ * {@code POST /slack/events}, the signed links to kept videos, {@code GET /v/{job}/{token}.mp4} (see
+ * {@link MediaRoutes}) when {@code server.public-url} is set, and the admins' {@code GET /admin/usage.csv} (see
+ * {@link UsageExport}) when its token is set.
  *
  * <p>Threading: Jetty's threads serve requests; Slack requests are handed to Bolt on the same thread, which
  * acknowledges within Slack's three seconds because the core only writes a row before answering.
@@ -46,6 +53,18 @@ public final class WebServer implements AutoCloseable {
     /** The same, also serving kept videos through {@code media} ({@code null}: no video links). */
     public static WebServer start(String host, int port, Supplier<SlackHttp> slack, HealthReport health,
                                   Supplier<String> metrics, MediaRoutes media) {
+        return start(host, port, slack, health, metrics, media, Optional.empty(), (period, at) -> "",
+                Clock.systemUTC());
+    }
+
+    /**
+     * @param media      serves kept videos ({@code null}: no video links)
+     * @param adminToken the bearer token of {@code GET /admin/usage.csv}; empty: the route does not exist
+     * @param usageCsv   the CSV of a period as of an instant
+     */
+    public static WebServer start(String host, int port, Supplier<SlackHttp> slack, HealthReport health,
+                                  Supplier<String> metrics, MediaRoutes media, Optional<Secret> adminToken,
+                                  BiFunction<UsagePeriod, Instant, String> usageCsv, Clock clock) {
         Javalin javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.jetty.host = host;
@@ -61,6 +80,8 @@ public final class WebServer implements AutoCloseable {
                 config.routes.get(MediaRoutes.PATH, ctx -> media.serve(ctx, false));
                 config.routes.head(MediaRoutes.PATH, ctx -> media.serve(ctx, true));
             }
+            adminToken.ifPresent(token -> config.routes.get(UsageExport.PATH,
+                    new UsageExport(token, usageCsv, clock)::handle));
         });
         javalin.start();
         return new WebServer(javalin);

@@ -1,6 +1,10 @@
 package dev.reelbot.bench;
 
+import static dev.reelbot.simulator.SimulatorCounts.acceptedCreates;
 import static dev.reelbot.simulator.SimulatorCounts.createRequests;
+import static dev.reelbot.simulator.SimulatorCounts.createStatusesByPrompt;
+import static dev.reelbot.simulator.SimulatorCounts.refusedCreates;
+import static dev.reelbot.simulator.SimulatorCounts.sentAtMostOnceBeyondRefusals;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reelbot.core.job.JobState;
@@ -56,6 +60,31 @@ class BenchTest {
                     "of which poll-seeing-it-to-final-message p99: ", "GET polls per job: ",
                     "message posts and edits per job: ", "peak heap used: ", "peak threads: ",
                     "CPU seconds per 1,000 jobs: ", "burst command-to-ack latency p99: ");
+        }
+    }
+
+    @Test
+    void againstAKeyLimitEveryJobWaitsItsTurnAndIsAcceptedExactlyOnce() throws Exception {
+        int jobs = 24;
+        try (ApiSimulator simulator = ApiSimulator.start(SimulatorOptions.defaults()
+                .withDurations(Duration.ofSeconds(1), Duration.ofSeconds(60)).withMaxConcurrent(4))) {
+            BenchReport report = new Bench(new BenchOptions(jobs, 1, 4, Duration.ofMinutes(2), 0)).run(dir,
+                    TestApis.forSimulator(simulator, Bench.MODELS, Clock.systemUTC(), Duration.ofSeconds(10)));
+
+            assertThat(report.states()).isEqualTo(Map.of(JobState.COMPLETED, jobs));
+            assertThat(acceptedCreates(simulator)).as("one accepted create per job").isEqualTo(jobs);
+            assertThat(sentAtMostOnceBeyondRefusals(simulator)).as("%s", createStatusesByPrompt(simulator)).isTrue();
+            assertThat(report.refusedCreates()).as("the bench counts what the simulator refused")
+                    .isEqualTo(refusedCreates(simulator)).isPositive();
+            assertThat(report.creates()).isEqualTo(jobs + report.refusedCreates());
+            assertThat(report.queueWaitSeconds().count()).as("every accepted job's wait measured").isEqualTo(jobs);
+            assertThat(report.queueWaitSeconds().at(100)).as("with 4 at a time, the last of 24 one-second jobs "
+                    + "waits for five turns").isGreaterThanOrEqualTo(4.0);
+
+            ByteArrayOutputStream printed = new ByteArrayOutputStream();
+            report.print(new PrintStream(printed, true, StandardCharsets.UTF_8));
+            assertThat(printed.toString(StandardCharsets.UTF_8)).contains("refused as busy",
+                    "queue wait (command to API acceptance) p50: ", "queue wait (command to API acceptance) max: ");
         }
     }
 }

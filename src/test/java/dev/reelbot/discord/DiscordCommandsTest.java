@@ -41,9 +41,9 @@ class DiscordCommandsTest {
         JsonNode commands = h.discord.calls("PUT", "applications/" + FakeDiscord.APP_ID + "/guilds/"
                 + Interactions.GUILD + "/commands").get(0).body();
         assertThat(names(commands)).containsExactly("video", "video-help", "video-models", "video-list",
-                "video-status", "video-admin", "Animate image");
-        assertThat(commands.get(6).path("type").asInt()).as("a message command").isEqualTo(3);
-        assertThat(commands.get(6).path("name_localizations").path("zh-CN").asText()).isEqualTo("动画化图片");
+                "video-status", "video-usage", "video-admin", "Animate image");
+        assertThat(commands.get(7).path("type").asInt()).as("a message command").isEqualTo(3);
+        assertThat(commands.get(7).path("name_localizations").path("zh-CN").asText()).isEqualTo("动画化图片");
         assertThat(commands.get(0).path("description_localizations").path("es-ES").asText())
                 .isEqualTo("Haz un vídeo a partir de una descripción");
         JsonNode video = commands.get(0);
@@ -58,7 +58,10 @@ class DiscordCommandsTest {
                 .containsExactly("16:9", "9:16", "1:1");
         assertThat(video.path("options").get(5).path("type").asInt()).as("attachment").isEqualTo(11);
         assertThat(video.path("contexts").toString()).as("guild only").isEqualTo("[\"0\"]");
-        assertThat(names(commands.get(5).path("options"))).containsExactly("refunds", "resolve");
+        JsonNode admin = commands.get(6).path("options");
+        assertThat(names(admin)).containsExactly("refunds", "resolve", "usage", "bump");
+        assertThat(admin.get(2).path("options").get(0).path("choices").findValuesAsText("value"))
+                .as("the usage periods").containsExactly("7d", "30d", "month");
         assertThat(h.discord.calls("PUT", "applications/\\d+/commands")).isEmpty();
     }
 
@@ -112,6 +115,13 @@ class DiscordCommandsTest {
         answers.add(slash(Interactions.BOB, List.of(Interactions.ADMIN_ROLE), DiscordCommands.ADMIN,
                 DiscordCommands.REFUNDS));
         answers.add(h.video(Interactions.ALICE, "help"));
+        answers.add(slash(Interactions.ALICE, List.of(), DiscordCommands.USAGE, null));
+        answers.add(slash(Interactions.BOB, List.of(Interactions.ADMIN_ROLE), DiscordCommands.ADMIN,
+                DiscordCommands.ADMIN_USAGE, Option.string(DiscordCommands.PERIOD, "7d")));
+        answers.add(slash(Interactions.ALICE, List.of(), DiscordCommands.ADMIN, DiscordCommands.BUMP,
+                Option.string("job", jobId)));
+        answers.add(slash(Interactions.BOB, List.of(Interactions.ADMIN_ROLE), DiscordCommands.ADMIN,
+                DiscordCommands.BUMP, Option.string("job", jobId)));
 
         assertThat(answers.get(0)).contains("Make a video").contains("/video-models, /video-list");
         assertThat(answers.get(1)).contains("`sora-2`").contains("`kling-v2-1`");
@@ -123,6 +133,10 @@ class DiscordCommandsTest {
                 + "`discord.admin-roles`.");
         assertThat(answers.get(6)).doesNotContain("Only admins");
         assertThat(answers.get(7)).as("/video prompt:help reads like /video help elsewhere").contains("Make a video");
+        assertThat(answers.get(8)).startsWith("Your videos this month");
+        assertThat(answers.get(9)).startsWith("Usage over");
+        assertThat(answers.get(10)).startsWith("Only admins can do that");
+        assertThat(answers.get(11)).as("not sent yet: it can go first").contains("now at the front of the line");
     }
 
     @Test

@@ -65,7 +65,7 @@ class DiscordFlowTest extends WithDiscord {
         // JDA derives the token's expiry from the id: an id from 20 minutes ago makes every use of the
         // interaction token fail locally, as it would for a job that outlived the token.
         sendExpiredVideo("a slow sea");
-        await().atMost(DiscordHarness.WAIT).until(() -> h.store.countActive("discord", Interactions.ALICE) == 1);
+        await().atMost(DiscordHarness.WAIT).until(() -> h.store.unsettled().size() == 1);
 
         h.runUntilSettled();
 

@@ -47,21 +47,33 @@ final class DiscordHarness implements AutoCloseable {
     private final DiscordSettings settings;
     private final EngineSettings engineSettings;
     private final MediaParts media;
+    private final int maxInFlight;
     DiscordBot bot;
     JdbcJobStore store;
     Engine engine;
     private SqliteConnections db;
 
     DiscordHarness(Path dir, UnaryOperator<DiscordSettings> tweak) throws InterruptedException {
-        this(dir, tweak, EngineSettings.defaults(dir.resolve("videos")), MediaParts.NONE);
+        this(dir, tweak, EngineSettings.defaults(dir.resolve("videos")), MediaParts.NONE, Engine.Parts.UNLIMITED);
     }
 
     /** A harness whose engine keeps, fits and links videos with {@code media}. */
     DiscordHarness(Path dir, UnaryOperator<DiscordSettings> tweak, EngineSettings engineSettings, MediaParts media)
             throws InterruptedException {
+        this(dir, tweak, engineSettings, media, Engine.Parts.UNLIMITED);
+    }
+
+    /** @param maxInFlight jobs in flight at the video API at once (more wait in the queue) */
+    DiscordHarness(Path dir, UnaryOperator<DiscordSettings> tweak, int maxInFlight) throws InterruptedException {
+        this(dir, tweak, EngineSettings.defaults(dir.resolve("videos")), MediaParts.NONE, maxInFlight);
+    }
+
+    private DiscordHarness(Path dir, UnaryOperator<DiscordSettings> tweak, EngineSettings engineSettings,
+                           MediaParts media, int maxInFlight) throws InterruptedException {
         this.dir = dir;
         this.engineSettings = engineSettings;
         this.media = media;
+        this.maxInFlight = maxInFlight;
         simulator = ApiSimulator.start(SimulatorOptions.defaults().withClock(clock));
         discord = FakeDiscord.start();
         settings = tweak.apply(DiscordSettings.defaults(Secret.of(FakeDiscord.TOKEN), Interactions.ADMIN_CHANNEL)
@@ -78,7 +90,8 @@ final class DiscordHarness implements AutoCloseable {
         VideoApi api = TestApis.forSimulator(simulator, MODELS, clock, Duration.ofSeconds(5));
         engine = new Engine(new Engine.Parts(store, api, List.of(bot.port()), MODELS,
                 new Limits(1000, 2, List.of(), Map.of()), Quotas.DEFAULTS, new Admins(Set.of()),
-                engineSettings, 64L * 1024 * 1024, "/video").withMedia(media), Runnable::run, clock);
+                engineSettings, 64L * 1024 * 1024, "/video").withMedia(media).withMaxInFlight(maxInFlight),
+                Runnable::run, clock);
         bot.serve(engine.commands());
         bot.registerCommands(engine.commands());
     }

@@ -58,6 +58,11 @@ final class SlackHarness implements AutoCloseable {
     private final OkHttpClient http = new OkHttpClient();
 
     SlackHarness(Path dir, boolean socketMode, int updatesPerMinute) throws Exception {
+        this(dir, socketMode, updatesPerMinute, Engine.Parts.UNLIMITED);
+    }
+
+    /** @param maxInFlight jobs in flight at the video API at once (more wait in the queue) */
+    SlackHarness(Path dir, boolean socketMode, int updatesPerMinute, int maxInFlight) throws Exception {
         SlackSettings settings = new SlackSettings(Secret.of("xoxb-test-token-123456"),
                 socketMode ? Optional.of(Secret.of("xapp-test-token-123456")) : Optional.empty(),
                 Optional.of(Secret.of(SECRET)), socketMode, "/video", slack.apiUrl(), "C0ADMIN", 50L << 20,
@@ -70,8 +75,8 @@ final class SlackHarness implements AutoCloseable {
         app = new SlackApp(settings, clock);
         engine = new Engine(new Engine.Parts(faults.store(), TestApis.forSimulator(simulator, models, clock,
                 Duration.ofSeconds(2)), List.of(app.port()), models, Limits.DEFAULTS,
-                new Quotas(100, 1000), new Admins(Set.of("slack:" + ADMIN)), EngineSettings.defaults(
-                dir.resolve("videos")), 64L << 20, "/video"), Runnable::run, clock);
+                new Quotas(100, 1000, 1000), new Admins(Set.of("slack:" + ADMIN)), EngineSettings.defaults(
+                dir.resolve("videos")), 64L << 20, "/video").withMaxInFlight(maxInFlight), Runnable::run, clock);
         app.start(engine.commands(), Runnable::run);
         web = WebServer.start("127.0.0.1", 0, app::http, new HealthReport(), () -> "");
     }

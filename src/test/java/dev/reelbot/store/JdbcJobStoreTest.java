@@ -2,11 +2,14 @@ package dev.reelbot.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.reelbot.core.MessageRef;
+import dev.reelbot.core.Money;
 import dev.reelbot.core.Requester;
 import dev.reelbot.core.VideoLink;
 import dev.reelbot.core.VideoRequest;
+import dev.reelbot.core.job.Admission;
 import dev.reelbot.core.job.DeliveryState;
 import dev.reelbot.core.job.Failure;
 import dev.reelbot.core.job.Job;
@@ -18,9 +21,12 @@ import dev.reelbot.core.job.JobStore;
 import dev.reelbot.core.job.JobTask;
 import dev.reelbot.core.job.JobTimes;
 import dev.reelbot.core.job.NoticeState;
+import dev.reelbot.core.job.QueueEntry;
 import dev.reelbot.core.job.Quotas;
 import dev.reelbot.core.job.RefundState;
+import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -50,11 +56,12 @@ class JdbcJobStoreTest {
 
     /** Writes a job no quota refuses. */
     private void insert(Job job) throws JobStore.DuplicateRequestException {
-        assertThat(store.insertWithinQuota(job, new Quotas(1000, 100_000), Instant.EPOCH)).isTrue();
+        assertThat(store.insertWithinQuota(job, Admission.quotas(new Quotas(1000, 100_000, 1000), Instant.EPOCH)))
+                .isTrue();
     }
 
     private static Job fresh(String id, String key, Requester who, Instant at) {
-        return Job.submitting(id, key, who, VideoRequest.builder("a cat", "sora-2").build(), at);
+        return Job.submitting(id, key, who, VideoRequest.builder("a cat", "sora-2").build(), null, at);
     }
 
     /** A job with every field set, so the round trip covers every column. */
@@ -74,7 +81,7 @@ class JdbcJobStoreTest {
                         NoticeState.POSTED, new MessageRef("slack", "C_ADMIN", "1700000002.000300")),
                 new JobMessage(message, "fingerprint", T0.plusSeconds(25), true, "full2345-k3y9"),
                 new JobRefund(RefundState.RESOLVED, "undelivered", notice, "bob", "refunded", T0.plusSeconds(99),
-                        true));
+                        true), new Money(new BigDecimal("1.234567"), "EUR"), T0.plusSeconds(7));
     }
 
     @Test
@@ -94,7 +101,8 @@ class JdbcJobStoreTest {
         Job job = fresh("casx2345", "k", ALICE, T0);
         insert(job);
         Job changed = new Job(job.id(), job.version(), job.requestKey(), job.requester(), job.request(),
-                JobState.QUEUED, null, job.times(), job.task(), job.delivery(), job.message(), job.refund());
+                JobState.QUEUED, null, job.times(), job.task(), job.delivery(), job.message(), job.refund(),
+                job.price(), job.bumpedAt());
 
         Job stored = store.compareAndSet(changed).orElseThrow();
 
@@ -123,8 +131,10 @@ class JdbcJobStoreTest {
         insert(fresh("cccc2345", "k3", bob, T0.plusSeconds(20)));
         insert(everything());
 
-        assertThat(store.countActive("slack", "U1")).isEqualTo(2);
-        assertThat(store.countActive("discord", "U1")).isZero();
+        assertThat(store.countUnsent("slack", "U1")).isEqualTo(2);
+        assertThat(store.countUnsent("discord", "U1")).isZero();
+        assertThat(store.jobsOf("slack", "U1", T0.plusSeconds(5))).extracting(Job::id).containsExactly("bbbb2345");
+        assertThat(store.createdSince(T0)).extracting(Job::id).containsExactly("aaaa2345", "bbbb2345", "cccc2345");
         assertThat(store.billedSince("slack", "U1", T0.plusSeconds(5)))
                 .containsExactly(T0.plusSeconds(10));
         assertThat(store.recentJobs("slack", "U1", 2)).extracting(Job::id).containsExactly("bbbb2345", "aaaa2345");
@@ -135,44 +145,107 @@ class JdbcJobStoreTest {
 
     @Test
     void aJobIsWrittenWithinQuotaInOneStatementOrRefused() throws Exception {
-        Quotas twoAtOnceThreeADay = new Quotas(2, 3);
+        Admission twoWaitingThreeADay = Admission.quotas(new Quotas(1, 3, 2), T0);
         Requester bob = new Requester("slack", "T1", "C1", "U2", "bob");
 
-        assertThat(store.insertWithinQuota(fresh("aaaa2345", "k1", ALICE, T0), twoAtOnceThreeADay, T0)).isTrue();
-        assertThat(store.insertWithinQuota(fresh("bbbb2345", "k2", ALICE, T0), twoAtOnceThreeADay, T0)).isTrue();
-        assertThat(store.insertWithinQuota(fresh("cccc2345", "k3", ALICE, T0), twoAtOnceThreeADay, T0))
-                .as("a third at once").isFalse();
-        assertThat(store.insertWithinQuota(fresh("dddd2345", "k4", bob, T0), twoAtOnceThreeADay, T0))
+        assertThat(store.insertWithinQuota(fresh("aaaa2345", "k1", ALICE, T0), twoWaitingThreeADay)).isTrue();
+        assertThat(store.insertWithinQuota(fresh("bbbb2345", "k2", ALICE, T0), twoWaitingThreeADay)).isTrue();
+        assertThat(store.insertWithinQuota(fresh("cccc2345", "k3", ALICE, T0), twoWaitingThreeADay))
+                .as("a third waiting").isFalse();
+        assertThat(store.insertWithinQuota(fresh("dddd2345", "k4", bob, T0), twoWaitingThreeADay))
                 .as("another user").isTrue();
         assertThat(store.find("cccc2345")).isEmpty();
-        assertThatThrownBy(() -> store.insertWithinQuota(fresh("eeee2345", "k4", bob, T0), twoAtOnceThreeADay, T0))
+        assertThatThrownBy(() -> store.insertWithinQuota(fresh("eeee2345", "k4", bob, T0), twoWaitingThreeADay))
                 .isInstanceOf(JobStore.DuplicateRequestException.class);
 
-        store.compareAndSet(failed(store.find("aaaa2345").orElseThrow()));
-        assertThat(store.insertWithinQuota(fresh("ffff2345", "k5", ALICE, T0), twoAtOnceThreeADay, T0))
-                .as("one finished: room again").isTrue();
-        store.compareAndSet(failed(store.find("ffff2345").orElseThrow()));
-        assertThat(store.insertWithinQuota(fresh("gggg2345", "k6", ALICE, T0), twoAtOnceThreeADay, T0))
+        store.compareAndSet(with(store.find("aaaa2345").orElseThrow(), JobState.FAILED));
+        assertThat(store.insertWithinQuota(fresh("ffff2345", "k5", ALICE, T0), twoWaitingThreeADay))
+                .as("one sent (and failed): room in the line again").isTrue();
+        store.compareAndSet(with(store.find("ffff2345").orElseThrow(), JobState.FAILED));
+        assertThat(store.insertWithinQuota(fresh("gggg2345", "k6", ALICE, T0), twoWaitingThreeADay))
                 .as("three billed today").isFalse();
         assertThat(store.insertWithinQuota(fresh("hhhh2345", "k7", ALICE, T0.plusSeconds(90_000)),
-                twoAtOnceThreeADay, T0.plusSeconds(1))).as("a new day: the old ones no longer count").isTrue();
-    }
-
-    private static Job failed(Job job) {
-        return new Job(job.id(), job.version(), job.requestKey(), job.requester(), job.request(), JobState.FAILED,
-                new Failure("bad", "x"), job.times(), job.task(), job.delivery(), job.message(), job.refund());
+                Admission.quotas(new Quotas(1, 3, 2), T0.plusSeconds(1))))
+                .as("a new day: the old ones no longer count").isTrue();
     }
 
     @Test
-    void rejectedJobsAreNotBilled() throws Exception {
+    void aJobOverItsChannelsOrWorkspacesBudgetIsRefusedInTheSameStatement() throws Exception {
+        Requester elsewhere = new Requester("slack", "T1", "C2", "U2", "bob");
+        Money dollar = usd("1.00");
+        Admission channelCap = new Admission(new Quotas(9, 99, 99), T0, T0, dollar, null);
+
+        assertThat(store.insertWithinQuota(priced("aaaa2345", "k1", ALICE, "0.60"), channelCap)).isTrue();
+        assertThat(store.insertWithinQuota(priced("bbbb2345", "k2", ALICE, "0.40"), channelCap))
+                .as("exactly at the limit").isTrue();
+        assertThat(store.insertWithinQuota(priced("cccc2345", "k3", ALICE, "0.01"), channelCap))
+                .as("a cent over").isFalse();
+        assertThat(store.insertWithinQuota(fresh("dddd2345", "k4", ALICE, T0), channelCap))
+                .as("a job without a price is not counted").isTrue();
+        assertThat(store.insertWithinQuota(priced("eeee2345", "k5", elsewhere, "0.90"), channelCap))
+                .as("another channel has its own budget").isTrue();
+        assertThat(store.spentSince("slack", "T1", "C1", T0, "USD")).isEqualTo(dollar);
+        assertThat(store.spentSince("slack", "T1", null, T0, "USD")).isEqualTo(usd("1.90"));
+        assertThat(store.spentSince("slack", "T1", "C1", T0, "EUR").micros()).isZero();
+
+        store.compareAndSet(with(store.find("bbbb2345").orElseThrow(), JobState.CANCELLED));
+        assertThat(store.spentSince("slack", "T1", "C1", T0, "USD")).as("cancelled: never billed")
+                .isEqualTo(usd("0.60"));
+        Admission workspaceCap = new Admission(new Quotas(9, 99, 99), T0, T0, null, usd("2.00"));
+        assertThat(store.insertWithinQuota(priced("ffff2345", "k6", ALICE, "0.51"), workspaceCap))
+                .as("1.50 of the workspace's 2.00 spent: 0.51 more is over").isFalse();
+        assertThat(store.insertWithinQuota(priced("gggg2345", "k7", ALICE, "0.51"),
+                new Admission(new Quotas(9, 99, 99), T0, T0.plusSeconds(1), null, usd("2.00"))))
+                .as("a new month").isTrue();
+    }
+
+    @Test
+    void theQueueSeesWaitingAndInFlightJobsOnlyAndRunTimesAverageCompletedOnes() throws Exception {
+        insert(fresh("wait2345", "k1", ALICE, T0));
+        insert(fresh("flyy2345", "k2", ALICE, T0.plusSeconds(1)));
+        store.compareAndSet(with(store.find("flyy2345").orElseThrow(), JobState.RUNNING));
+        insert(everything());
+
+        assertThat(store.queue()).extracting(QueueEntry::jobId, QueueEntry::state).containsExactlyInAnyOrder(
+                tuple("wait2345", JobState.SUBMITTING),
+                tuple("flyy2345", JobState.RUNNING));
+        assertThat(store.runTimes(T0)).as("finished at T0+20 s, submitted at T0+1 s")
+                .containsEntry("kling-v2-1", Duration.ofSeconds(19));
+        assertThat(store.runTimes(T0.plusSeconds(21))).isEmpty();
+    }
+
+    @Test
+    void aMarkIsClaimedOnce() {
+        assertThat(store.claimOnce("budget:C1:2026-11", T0)).isTrue();
+        assertThat(store.claimOnce("budget:C1:2026-11", T0)).isFalse();
+        assertThat(store.claimOnce("budget:C1:2026-12", T0)).isTrue();
+    }
+
+    private static Money usd(String amount) {
+        return new Money(new BigDecimal(amount), "USD");
+    }
+
+    private static Job priced(String id, String key, Requester who, String amount) {
+        return Job.submitting(id, key, who, VideoRequest.builder("a cat", "sora-2").build(), usd(amount), T0);
+    }
+
+    private static Job with(Job job, JobState state) {
+        return new Job(job.id(), job.version(), job.requestKey(), job.requester(), job.request(), state,
+                new Failure("bad", "x"), job.times(), job.task(), job.delivery(), job.message(), job.refund(),
+                job.price(), job.bumpedAt());
+    }
+
+    @Test
+    void rejectedAndCancelledJobsAreNotBilled() throws Exception {
         Job job = fresh("rjct2345", "k", ALICE, T0);
         insert(job);
-        store.compareAndSet(new Job(job.id(), 0, job.requestKey(), ALICE, job.request(), JobState.REJECTED,
-                new Failure("bad", "x"), job.times(), job.task(), job.delivery(), job.message(),
-                job.refund()));
+        store.compareAndSet(with(job, JobState.REJECTED));
+        Job cancelled = fresh("cncl2345", "k2", ALICE, T0);
+        insert(cancelled);
+        store.compareAndSet(with(cancelled, JobState.CANCELLED));
 
         assertThat(store.billedSince("slack", "U1", T0.minusSeconds(1))).isEmpty();
-        assertThat(store.countActive("slack", "U1")).isZero();
+        assertThat(store.countUnsent("slack", "U1")).isZero();
     }
 
     @Test

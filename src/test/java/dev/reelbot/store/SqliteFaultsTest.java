@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.reelbot.core.Requester;
 import dev.reelbot.core.VideoRequest;
+import dev.reelbot.core.job.Admission;
 import dev.reelbot.core.job.Job;
 import dev.reelbot.core.job.Quotas;
 import dev.reelbot.core.job.StoreException;
@@ -55,11 +56,11 @@ class SqliteFaultsTest {
     }
 
     private static Job fresh(String id, String key) {
-        return Job.submitting(id, key, ALICE, VideoRequest.builder("a cat", "sora-2").build(), T0);
+        return Job.submitting(id, key, ALICE, VideoRequest.builder("a cat", "sora-2").build(), null, T0);
     }
 
     private boolean accept(Job job) throws Exception {
-        return store.insertWithinQuota(job, Quotas.DEFAULTS, T0.minusSeconds(86_400));
+        return store.insertWithinQuota(job, Admission.quotas(Quotas.DEFAULTS, T0.minusSeconds(86_400)));
     }
 
     @Test

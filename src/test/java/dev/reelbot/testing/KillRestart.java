@@ -20,6 +20,8 @@ import java.util.Random;
  * it with SIGKILL at a random moment; a last start then runs until every job is settled and stops gracefully.
  */
 public final class KillRestart {
+    /** Jobs the simulator's key may have queued or running at once. */
+    public static final int KEY_LIMIT = 3;
 
     /** How a user sends the n-th command; returns the job id when the bot accepted it. */
     @FunctionalInterface
@@ -34,9 +36,12 @@ public final class KillRestart {
     private KillRestart() {
     }
 
-    /** The simulator the kill tests share: quick jobs, 10% 5xx, 429 bursts, lost jobs, creates that hang. */
+    /**
+     * The simulator the kill tests share: quick jobs, 10% 5xx, 429 bursts, lost jobs, creates that hang, and a key
+     * limit of {@value #KEY_LIMIT} jobs at once, so some jobs wait in the bot's queue when it is killed.
+     */
     public static ApiSimulator faultySimulator() {
-        return ApiSimulator.start(SimulatorOptions.defaults().withKey("sim-key")
+        return ApiSimulator.start(SimulatorOptions.defaults().withKey("sim-key").withMaxConcurrent(KEY_LIMIT)
                 .withDurations(Duration.ofSeconds(3), Duration.ofSeconds(20)).withHang(Duration.ofSeconds(3))
                 .withChaos(new Chaos(0.1, 0.01, 3, 0, Duration.ZERO, 0.05, 0.05)));
     }

@@ -36,14 +36,75 @@ class FailuresTest {
     @ParameterizedTest(name = "{0} HTTP {1} -> {2}")
     @CsvSource({
             "CREATE, 400, Rejected", "CREATE, 401, Rejected", "CREATE, 403, Rejected", "CREATE, 404, Rejected",
-            "CREATE, 422, Rejected", "CREATE, 429, Transient", "CREATE, 500, OutcomeUnknown",
+            "CREATE, 422, Rejected", "CREATE, 429, Refused", "CREATE, 500, OutcomeUnknown",
             "CREATE, 502, OutcomeUnknown", "CREATE, 503, Transient", "CREATE, 504, OutcomeUnknown",
             "CREATE, 301, Rejected",
             "GET, 400, Rejected", "GET, 401, Rejected", "GET, 429, Transient", "GET, 500, Transient",
             "GET, 502, Transient", "GET, 503, Transient", "GET, 504, Transient",
             "DOWNLOAD, 403, Rejected", "DOWNLOAD, 500, Transient"})
-    void statusesFallIntoThreeClasses(Failures.Route route, int status, String kind) {
+    void statusesFallIntoTheirClasses(Failures.Route route, int status, String kind) {
         assertThat(response(route, status, "").getClass().getSimpleName()).isEqualTo(kind);
+    }
+
+    /** Every shape in which the gateway turns a create away for lack of capacity: the job may wait and go again. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "429, OpenAI shape, Chinese | 429 | {\"error\":{\"message\":\"当前分组上游负载已饱和，请稍后再试\","
+                    + "\"type\":\"new_api_error\",\"code\":\"rate_limit_exceeded\"}}",
+            "429, task shape, Chinese | 429 | {\"code\":\"too_many_requests\",\"message\":\"并发任务数已达上限，"
+                    + "请稍后再试\",\"data\":null}",
+            "429, OpenAI shape, English | 429 | {\"error\":{\"message\":\"Concurrency limit reached for this key\","
+                    + "\"type\":\"rate_limit_error\",\"code\":\"concurrency_limit\"}}",
+            "429, no body | 429 | ''",
+            "429, a proxy's HTML | 429 | <html><body>Too Many Requests</body></html>",
+            "503, OpenAI shape | 503 | {\"error\":{\"message\":\"upstream saturated\",\"type\":\"new_api_error\","
+                    + "\"code\":\"upstream_error\"}}",
+            "503, task shape, Chinese | 503 | {\"code\":\"upstream_error\",\"message\":\"上游服务暂时不可用\","
+                    + "\"data\":null}",
+            "503, error as a string | 503 | {\"error\":\"service busy\"}"})
+    void aCreateTurnedAwayForCapacityIsRefused(String shape, int status, String body) {
+        VideoApiException e = Failures.fromResponse(Failures.Route.CREATE, status, body, "3", CLOCK);
+        assertThat(e).as(shape).isInstanceOf(VideoApiException.Refused.class);
+        assertThat(((VideoApiException.Refused) e).retryAfter()).contains(Duration.ofSeconds(3));
+        assertThat(e.httpStatus()).isEqualTo(status);
+    }
+
+    @Test
+    void aRefusalKeepsItsChineseMessageAndHonoursRetryAfterAsADateOrNotAtAll() {
+        String chinese = "{\"error\":{\"message\":\"当前分组上游负载已饱和，请稍后再试\",\"type\":\"new_api_error\"}}";
+        VideoApiException dated = Failures.fromResponse(Failures.Route.CREATE, 429, chinese,
+                "Tue, 24 Nov 2026 12:00:30 GMT", CLOCK);
+        assertThat(dated.getMessage()).contains("当前分组上游负载已饱和");
+        assertThat(((VideoApiException.Refused) dated).retryAfter()).contains(Duration.ofSeconds(30));
+        VideoApiException unsaid = Failures.fromResponse(Failures.Route.CREATE, 429, chinese, null, CLOCK);
+        assertThat(((VideoApiException.Refused) unsaid).retryAfter()).isEmpty();
+    }
+
+    /** What proves nothing, or is no matter of capacity, never lets a job be sent again. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "a bare 503 | 503 | '' | Transient",
+            "a proxy's 503 page | 503 | <html><body>Service Unavailable</body></html> | Transient",
+            "503 model_not_found | 503 | {\"error\":{\"message\":\"no channel\",\"code\":\"model_not_found\"}}"
+                    + " | Rejected",
+            "429 insufficient_quota | 429 | {\"error\":{\"message\":\"You exceeded your current quota\","
+                    + "\"type\":\"insufficient_quota\",\"code\":\"insufficient_quota\"}} | Rejected",
+            "500 with the gateway's body | 500 | {\"error\":{\"message\":\"upstream error\","
+                    + "\"code\":\"upstream_error\"}} | OutcomeUnknown",
+            "502 | 502 | {\"code\":\"bad_gateway\",\"message\":\"x\",\"data\":null} | OutcomeUnknown",
+            "504 | 504 | '' | OutcomeUnknown"})
+    void whatIsNoProvableRefusalIsNeverRefused(String shape, int status, String body, String kind) {
+        assertThat(Failures.fromResponse(Failures.Route.CREATE, status, body, "1", CLOCK).getClass().getSimpleName())
+                .as(shape).isEqualTo(kind);
+    }
+
+    @Test
+    void onlyACreateIsRefused() {
+        String busy = "{\"error\":{\"message\":\"busy\",\"code\":\"upstream_error\"}}";
+        assertThat(Failures.fromResponse(Failures.Route.GET, 429, busy, "1", CLOCK))
+                .isInstanceOf(VideoApiException.Transient.class);
+        assertThat(Failures.fromResponse(Failures.Route.DOWNLOAD, 503, busy, "1", CLOCK))
+                .isInstanceOf(VideoApiException.Transient.class);
     }
 
     @Test

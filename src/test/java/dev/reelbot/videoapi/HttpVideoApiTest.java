@@ -197,14 +197,18 @@ class HttpVideoApiTest {
     }
 
     @Test
-    void createBusyIsTransientAndNotRetried() {
-        server.enqueue(new MockResponse.Builder().code(429).setHeader("Retry-After", "3").body("{}").build());
+    void createBusyIsRefusedWithItsRetryAfterAndNotRetriedHere() {
+        server.enqueue(new MockResponse.Builder().code(429).setHeader("Retry-After", "3")
+                .body("{\"error\":{\"message\":\"当前分组上游负载已饱和，请稍后再试\",\"type\":\"new_api_error\"}}")
+                .build());
 
         assertThatThrownBy(() -> api().create(VideoRequest.builder("p", "sora-2").build()))
-                .isInstanceOf(VideoApiException.Transient.class)
-                .satisfies(e -> assertThat(((VideoApiException.Transient) e).retryAfter())
+                .isInstanceOf(VideoApiException.Refused.class)
+                .hasMessageContaining("当前分组上游负载已饱和")
+                .satisfies(e -> assertThat(((VideoApiException.Refused) e).retryAfter())
                         .contains(Duration.ofSeconds(3)));
         assertThat(server.getRequestCount()).isEqualTo(1);
+        assertThat(sleeper.waits).isEmpty();
     }
 
     @Test

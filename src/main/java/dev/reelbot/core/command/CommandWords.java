@@ -1,5 +1,6 @@
 package dev.reelbot.core.command;
 
+import dev.reelbot.core.billing.UsagePeriod;
 import dev.reelbot.core.job.JobIds;
 import dev.reelbot.core.text.DidYouMean;
 import dev.reelbot.core.text.Msg;
@@ -16,8 +17,8 @@ import java.util.Optional;
  * is written in quotes.
  */
 final class CommandWords {
-    static final List<String> WORDS = List.of("help", "models", "list", "status", "admin");
-    private static final List<String> ADMIN = List.of("refunds", "resolve");
+    static final List<String> WORDS = List.of("help", "models", "list", "status", "usage", "admin");
+    private static final List<String> ADMIN = List.of("refunds", "resolve", "usage", "bump");
 
     private final String cmd;
 
@@ -62,6 +63,9 @@ final class CommandWords {
             case "list":
                 noArguments("list", args, text);
                 return new VideoCommand.ListJobs();
+            case "usage":
+                noArguments("usage", args, text);
+                return new VideoCommand.Usage();
             case "status":
                 if (args.isEmpty()) {
                     return new VideoCommand.ListJobs();
@@ -78,7 +82,8 @@ final class CommandWords {
 
     private VideoCommand admin(List<String> args, String text) throws CommandError {
         Msg list = Msg.of("error.admin.list", new Msg.Cmd(cmd, "admin refunds"),
-                new Msg.Cmd(cmd, "admin resolve <job> [note]"));
+                new Msg.Cmd(cmd, "admin resolve <job> [note]"), new Msg.Cmd(cmd, "admin usage ["
+                + String.join("|", UsagePeriod.WORDS) + "]"), new Msg.Cmd(cmd, "admin bump <job>"));
         if (args.isEmpty()) {
             throw new CommandError(Msg.of("error.admin.which", list));
         }
@@ -95,10 +100,28 @@ final class CommandWords {
             return new VideoCommand.AdminResolve(jobId(args.get(1), text),
                     PlainText.oneLine(String.join(" ", args.subList(2, args.size())), 300));
         }
+        if (sub.equals("usage")) {
+            if (args.size() > 2) {
+                throw new CommandError(Msg.of("error.admin.usage-args", new Msg.Cmd(cmd, "admin usage ["
+                        + String.join("|", UsagePeriod.WORDS) + "]")));
+            }
+            return new VideoCommand.AdminUsage(args.size() == 1 ? UsagePeriod.THIS_MONTH : period(args.get(1)));
+        }
+        if (sub.equals("bump")) {
+            if (args.size() != 2) {
+                throw new CommandError(Msg.of("error.admin.which-job", new Msg.Cmd(cmd, "admin bump <job id>")));
+            }
+            return new VideoCommand.AdminBump(jobId(args.get(1), text));
+        }
         String typed = PlainText.oneLine(args.get(0), 20);
         throw new CommandError(DidYouMean.closest(sub, ADMIN, 2)
                 .map(s -> Msg.of("error.admin.unknown-meant", typed, new Msg.Cmd(cmd, "admin " + s), list))
                 .orElse(Msg.of("error.admin.unknown", typed, list)));
+    }
+
+    private static UsagePeriod period(String typed) throws CommandError {
+        return UsagePeriod.parse(typed).orElseThrow(() -> new CommandError(Msg.of("error.period",
+                PlainText.oneLine(typed, 20), String.join(", ", UsagePeriod.WORDS))));
     }
 
     private String jobId(String typed, String text) throws CommandError {

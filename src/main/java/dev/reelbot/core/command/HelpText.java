@@ -35,11 +35,13 @@ final class HelpText {
                     Flag.QUALITY.toString())).append('\n');
         }
         text.append('\n').append(t.get("help.more", new Msg.Cmd(cmd, "models"), new Msg.Cmd(cmd, "list"),
-                new Msg.Cmd(cmd, "status <job>"), new Msg.Cmd(cmd, "help"))).append('\n');
+                new Msg.Cmd(cmd, "status <job>"), new Msg.Cmd(cmd, "usage"), new Msg.Cmd(cmd, "help")))
+                .append('\n');
         text.append(t.get("help.quotes", String.join(", ", CommandWords.WORDS),
                 new Msg.Cmd(cmd, "\"list of cats\" --ar 16:9"))).append('\n');
         text.append(t.get("help.admins", new Msg.Cmd(cmd, "admin refunds"),
-                new Msg.Cmd(cmd, "admin resolve <job> [note]")));
+                new Msg.Cmd(cmd, "admin resolve <job> [note]"), new Msg.Cmd(cmd, "admin usage [7d|30d|month]"),
+                new Msg.Cmd(cmd, "admin bump <job>")));
         return text.toString();
     }
 

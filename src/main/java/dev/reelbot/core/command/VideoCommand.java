@@ -1,6 +1,7 @@
 package dev.reelbot.core.command;
 
 import dev.reelbot.core.VideoRequest;
+import dev.reelbot.core.billing.UsagePeriod;
 
 /** What a user asked the bot for, whatever platform they typed it on. */
 public sealed interface VideoCommand {
@@ -23,6 +24,18 @@ public sealed interface VideoCommand {
 
     /** Show one job. */
     record Status(String jobId) implements VideoCommand {
+    }
+
+    /** Your own usage this month, and what you may still start. */
+    record Usage() implements VideoCommand {
+    }
+
+    /** Admins: usage over a period, per user, channel and model. */
+    record AdminUsage(UsagePeriod period) implements VideoCommand {
+    }
+
+    /** Admins: move a waiting job to the front of the line. */
+    record AdminBump(String jobId) implements VideoCommand {
     }
 
     /** Admins: list open refund cases. */

@@ -5,6 +5,7 @@ import dev.reelbot.core.Reply;
 import dev.reelbot.core.Requester;
 import dev.reelbot.core.VideoApi;
 import dev.reelbot.core.VideoRequest;
+import dev.reelbot.core.billing.UsageReports;
 import dev.reelbot.core.command.CommandError;
 import dev.reelbot.core.command.CommandParser;
 import dev.reelbot.core.command.Flag;
@@ -47,13 +48,16 @@ public final class CommandHandler {
     private final ChatPorts chats;
     private final Clock clock;
     private final Predicate<String> knowsStatus;
+    private final QueueActions queue;
+    private final UsageReports usage;
 
     /**
      * @param chats       the platforms: how one becomes admin there, and where a job's progress will show
      * @param knowsStatus whether the video API client understands a status word (see {@link VideoApi})
      */
     CommandHandler(CommandParser parser, JobService jobs, JobStore store, Renderer renderer, Admins admins,
-                   RefundDesk refunds, ChatPorts chats, Clock clock, Predicate<String> knowsStatus) {
+                   RefundDesk refunds, ChatPorts chats, Clock clock, Predicate<String> knowsStatus,
+                   QueueActions queue, UsageReports usage) {
         this.parser = parser;
         this.jobs = jobs;
         this.store = store;
@@ -63,6 +67,8 @@ public final class CommandHandler {
         this.chats = chats;
         this.clock = clock;
         this.knowsStatus = knowsStatus;
+        this.queue = queue;
+        this.usage = usage;
     }
 
     /** The parser, for adapters that build commands from typed options. */
@@ -117,9 +123,19 @@ public final class CommandHandler {
             if (command instanceof VideoCommand.Status status) {
                 return status(who, status.jobId());
             }
+            if (command instanceof VideoCommand.Usage) {
+                return Reply.ok(usage.forUser(who, clock.instant()));
+            }
             if (command instanceof VideoCommand.AdminRefunds) {
                 return admins.isAdmin(who) ? Reply.ok(refunds.list(texts(who), parser.commandName()))
                         : notAdmin(who);
+            }
+            if (command instanceof VideoCommand.AdminUsage adminUsage) {
+                return admins.isAdmin(who) ? Reply.ok(usage.forAdmins(adminUsage.period(), clock.instant(), texts(who)))
+                        : notAdmin(who);
+            }
+            if (command instanceof VideoCommand.AdminBump bump) {
+                return admins.isAdmin(who) ? queue.bump(who, bump.jobId()) : notAdmin(who);
             }
             VideoCommand.AdminResolve resolve = (VideoCommand.AdminResolve) command;
             return resolve(who, resolve.jobId(), resolve.note());
@@ -189,6 +205,17 @@ public final class CommandHandler {
         try {
             return Reply.ok(JobDetails.describe(ownJob(who, jobId, "reply.own.details"), renderer, clock.instant(),
                     knowsStatus, texts(who)));
+        } catch (CommandError e) {
+            return Reply.refused(e.text(texts(who)));
+        } catch (StoreException e) {
+            return storeFailed(who, false, e);
+        }
+    }
+
+    /** Cancels a job waiting to be sent (the Cancel button); only the requester or an admin may. */
+    public Reply cancel(Requester who, String jobId) {
+        try {
+            return queue.cancel(who, ownJob(who, jobId, "reply.own.cancel"));
         } catch (CommandError e) {
             return Reply.refused(e.text(texts(who)));
         } catch (StoreException e) {

@@ -16,17 +16,19 @@ import java.util.TreeSet;
  * <p>Threading: every method holds the queue's lock; {@link #schedule} for a job replaces its earlier time and lane.
  */
 final class DueQueue {
-    private record Entry(Instant at, String jobId, boolean routine) implements Comparable<Entry> {
+    /** Due at {@code at}; jobs due at the same instant go in the order they were scheduled ({@code seq}). */
+    private record Entry(Instant at, long seq, String jobId, boolean routine) implements Comparable<Entry> {
         @Override
         public int compareTo(Entry other) {
             int byTime = at.compareTo(other.at);
-            return byTime != 0 ? byTime : jobId.compareTo(other.jobId);
+            return byTime != 0 ? byTime : Long.compare(seq, other.seq);
         }
     }
 
     private final TreeSet<Entry> urgent = new TreeSet<>();
     private final TreeSet<Entry> routine = new TreeSet<>();
     private final Map<String, Entry> byJob = new HashMap<>();
+    private long scheduled;
 
     /** Sets when {@code jobId} is next due, as an urgent step. */
     synchronized void schedule(String jobId, Instant at) {
@@ -36,7 +38,7 @@ final class DueQueue {
     /** Sets when {@code jobId} is next due, and in which lane. */
     synchronized void schedule(String jobId, Instant at, boolean isRoutine) {
         remove(jobId);
-        Entry entry = new Entry(at, jobId, isRoutine);
+        Entry entry = new Entry(at, scheduled++, jobId, isRoutine);
         byJob.put(jobId, entry);
         lane(entry).add(entry);
     }

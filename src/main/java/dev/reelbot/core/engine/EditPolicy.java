@@ -19,6 +19,15 @@ final class EditPolicy {
 
     /** The instant the message should next be touched, or {@code null} when it is up to date. */
     static Instant due(JobMessage message, JobView view, String fingerprint, Instant now, EngineSettings s) {
+        return due(message, view, fingerprint, now, s, s.editInterval());
+    }
+
+    /**
+     * The same, with edits of a changed view at least {@code editInterval} apart (longer for changes few people
+     * watch, such as the place of a job far back in the line).
+     */
+    static Instant due(JobMessage message, JobView view, String fingerprint, Instant now, EngineSettings s,
+                       Duration editInterval) {
         if (message.ref() == null) {
             return now;
         }
@@ -32,7 +41,7 @@ final class EditPolicy {
         if (view.isFinal()) {
             return now;
         }
-        Instant allowed = shownAt.plus(s.editInterval());
+        Instant allowed = shownAt.plus(editInterval);
         return allowed.isAfter(now) ? allowed : now;
     }
 

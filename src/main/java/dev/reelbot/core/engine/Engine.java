@@ -4,6 +4,11 @@ import dev.reelbot.core.ChatPort;
 import dev.reelbot.core.EngineMetrics;
 import dev.reelbot.core.ModelCatalog;
 import dev.reelbot.core.VideoApi;
+import dev.reelbot.core.billing.BillingSettings;
+import dev.reelbot.core.billing.BudgetWatch;
+import dev.reelbot.core.billing.Pricing;
+import dev.reelbot.core.billing.UsagePeriod;
+import dev.reelbot.core.billing.UsageReports;
 import dev.reelbot.core.command.CommandParser;
 import dev.reelbot.core.command.Limits;
 import dev.reelbot.core.deliver.Deliverer;
@@ -14,9 +19,11 @@ import dev.reelbot.core.job.Quotas;
 import dev.reelbot.core.notice.NoticeDesk;
 import dev.reelbot.core.notice.NoticeTrouble;
 import dev.reelbot.core.notice.RefundDesk;
+import dev.reelbot.core.queue.CapacityQueue;
 import dev.reelbot.core.render.Renderer;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -33,6 +40,7 @@ public final class Engine {
     private final Poller poller;
     private final CommandHandler commands;
     private final EngineSettings settings;
+    private final UsageReports usage;
     private final PendingSubmissions pending = new PendingSubmissions();
     private final NoticeTrouble noticeTrouble = new NoticeTrouble();
 
@@ -59,27 +67,65 @@ public final class Engine {
         ModelCatalog catalog = parts.catalog();
         VideoApi api = new LimitedVideoApi(new MeasuredVideoApi(parts.api(), parts.metrics()), settings.maxApiCalls());
         JobUpdates updates = new JobUpdates(parts.store(), parts.metrics());
-        Renderer renderer = new Renderer(catalog, settings.adminLocale());
+        CapacityQueue queue = new CapacityQueue(parts.store(), parts.maxInFlight(),
+                parts.quotas().concurrentPerUser(), clock, () -> ThreadLocalRandom.current().nextDouble(),
+                new CapacityQueue.Wakes() {
+                    @Override
+                    public void toSend(String jobId) {
+                        poller().wakeToSend(jobId);
+                    }
+
+                    @Override
+                    public void toShow(String jobId) {
+                        poller().wake(jobId);
+                    }
+                }, workers);
+        Renderer renderer = new Renderer(catalog, queue, settings.adminLocale());
         NoticeDesk notices = new NoticeDesk(parts.store(), updates, renderer, clock, parts.metrics(), noticeTrouble);
         ChatPorts chats = new ChatPorts(parts.chats()).measured(parts.metrics());
         JobRunner runner = new JobRunner(parts.store(), chats,
                 new TaskWatcher(api, updates, catalog, settings, clock, () -> ThreadLocalRandom.current()
-                        .nextDouble(), parts.metrics()),
+                        .nextDouble(), parts.metrics(), queue),
                 new Deliverer(api, downloads, transcodes, settings.downloads(), settings.media(), parts.media(),
                         jobId -> poller().wake(jobId), settings.videoDir(), parts.maxDownloadBytes(),
                         settings.deliveryAttempts(), updates, parts.metrics(), clock),
-                notices, new MessageKeeper(updates, renderer, settings, clock, parts.metrics()), pending, clock);
-        this.poller = new Poller(runner::step, workers, settings.workers(), submitters, clock);
-        this.jobs = new JobService(parts.store(), poller, parts.quotas(), clock, pending);
+                notices, new MessageKeeper(updates, renderer, settings, clock, parts.metrics(), queue), pending,
+                queue, clock);
+        BudgetAlerts alerts = new BudgetAlerts(chats, renderer, workers, clock);
+        this.poller = new Poller(runner::step, workers, settings.workers(), submitters, clock, () -> {
+            queue.tick();
+            alerts.tick();
+        });
+        BillingSettings billing = parts.billing();
+        BudgetWatch budgets = new BudgetWatch(parts.store(), billing, alerts);
+        this.jobs = new JobService(parts.store(), poller, parts.quotas(), clock, pending,
+                new Pricing(catalog, billing.currency()), budgets, queue);
         RefundDesk refunds = new RefundDesk(parts.store(), updates, clock, poller::follow);
+        this.usage = new UsageReports(parts.store(), catalog, parts.quotas(), budgets, billing.currency());
         this.commands = new CommandHandler(new CommandParser(catalog, parts.limits(), parts.commandName()), jobs,
-                parts.store(), renderer, parts.admins(), refunds, chats, clock, api::knowsStatus);
+                parts.store(), renderer, parts.admins(), refunds, chats, clock, api::knowsStatus,
+                new QueueActions(parts.store(), updates, queue, poller, renderer, clock), usage);
     }
 
-    /** What an engine is made of; {@code chats}: one port per platform, {@code media}: what videos are kept with. */
+    /**
+     * What an engine is made of; {@code chats}: one port per platform; {@code media}: what videos are kept with;
+     * {@code maxInFlight}: jobs in flight at the video API at once across all users
+     * ({@code video-api.max-in-flight}, {@link #UNLIMITED} for no limit); {@code billing}: the currency and the
+     * monthly budgets.
+     */
     public record Parts(JobStore store, VideoApi api, List<ChatPort> chats, ModelCatalog catalog, Limits limits,
                         Quotas quotas, Admins admins, EngineSettings settings, long maxDownloadBytes,
-                        String commandName, EngineMetrics metrics, MediaParts media) {
+                        String commandName, EngineMetrics metrics, MediaParts media, int maxInFlight,
+                        BillingSettings billing) {
+        public static final int UNLIMITED = Integer.MAX_VALUE;
+
+        /** Parts with no limit on jobs in flight, in US dollars with no budgets. */
+        public Parts(JobStore store, VideoApi api, List<ChatPort> chats, ModelCatalog catalog, Limits limits,
+                     Quotas quotas, Admins admins, EngineSettings settings, long maxDownloadBytes,
+                     String commandName, EngineMetrics metrics, MediaParts media) {
+            this(store, api, chats, catalog, limits, quotas, admins, settings, maxDownloadBytes, commandName,
+                    metrics, media, UNLIMITED, BillingSettings.DEFAULTS);
+        }
 
         /** Parts that report no metrics and keep no media. */
         public Parts(JobStore store, VideoApi api, List<ChatPort> chats, ModelCatalog catalog, Limits limits,
@@ -92,7 +138,19 @@ public final class Engine {
         /** The same parts with {@code newMedia}. */
         public Parts withMedia(MediaParts newMedia) {
             return new Parts(store, api, chats, catalog, limits, quotas, admins, settings, maxDownloadBytes,
-                    commandName, metrics, newMedia);
+                    commandName, metrics, newMedia, maxInFlight, billing);
+        }
+
+        /** The same parts with at most {@code max} jobs in flight at the video API. */
+        public Parts withMaxInFlight(int max) {
+            return new Parts(store, api, chats, catalog, limits, quotas, admins, settings, maxDownloadBytes,
+                    commandName, metrics, media, max, billing);
+        }
+
+        /** The same parts, billing in {@code newBilling}'s currency within its budgets. */
+        public Parts withBilling(BillingSettings newBilling) {
+            return new Parts(store, api, chats, catalog, limits, quotas, admins, settings, maxDownloadBytes,
+                    commandName, metrics, media, maxInFlight, newBilling);
         }
     }
 
@@ -128,6 +186,11 @@ public final class Engine {
      */
     public Optional<String> adminChannelTrouble() {
         return noticeTrouble.problem();
+    }
+
+    /** Every job accepted over {@code period} as CSV, as of {@code at}: what {@code GET /admin/usage.csv} serves. */
+    public String usageCsv(UsagePeriod period, Instant at) {
+        return usage.csv(period, at);
     }
 
     public CommandHandler commands() {

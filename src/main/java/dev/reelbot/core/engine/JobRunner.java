@@ -7,6 +7,7 @@ import dev.reelbot.core.job.Job;
 import dev.reelbot.core.job.JobState;
 import dev.reelbot.core.job.JobStore;
 import dev.reelbot.core.notice.NoticeDesk;
+import dev.reelbot.core.queue.CapacityQueue;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,11 +16,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One step of one job: does every duty that is due, in the order that keeps messages true (poll the API; post
- * the message if there is none; deliver the video; raise an admin notice (a refund case's, or a delivery notice
- * for a video no chat took), so the final view can say it was raised; show the latest view), and says when the job
- * next needs a step. Admin notices keep a schedule of their own: when the admin room is in trouble the requester's
- * message goes ahead without them.
+ * One step of one job: does every duty that is due, in the order that keeps messages true (send it when its turn
+ * in the queue has come, or let it wait; poll the API; post the message if there is none; deliver the video; raise
+ * an admin notice (a refund case's, or a delivery notice for a video no chat took), so the final view can say it
+ * was raised; show the latest view), and says when the job next needs a step. Admin notices keep a schedule of
+ * their own: when the admin room is in trouble the requester's message goes ahead without them.
  */
 final class JobRunner {
     private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
@@ -34,10 +35,11 @@ final class JobRunner {
     private final NoticeDesk notices;
     private final MessageKeeper messages;
     private final PendingSubmissions pending;
+    private final CapacityQueue queue;
     private final Clock clock;
 
     JobRunner(JobStore store, ChatPorts chats, TaskWatcher watcher, Deliverer deliverer, NoticeDesk notices,
-              MessageKeeper messages, PendingSubmissions pending, Clock clock) {
+              MessageKeeper messages, PendingSubmissions pending, CapacityQueue queue, Clock clock) {
         this.store = store;
         this.chats = chats;
         this.watcher = watcher;
@@ -45,6 +47,7 @@ final class JobRunner {
         this.notices = notices;
         this.messages = messages;
         this.pending = pending;
+        this.queue = queue;
         this.clock = clock;
     }
 
@@ -57,11 +60,14 @@ final class JobRunner {
             return Optional.empty();
         }
         Job job = found.get();
-        if (job.state() == JobState.SUBMITTING) {
+        boolean wasInFlight = job.state().isInFlight();
+        if (job.state().isUnsent() && tracked.onSubmitPool) {
             job = submit(job, tracked);
         } else if (job.state() == JobState.SENDING) {
-            job = watcher.abandonedSubmission(job, tracked.unrecordedTaskId);
+            job = tracked.unrecordedRefusal ? watcher.backInLine(job)
+                    : watcher.abandonedSubmission(job, tracked.unrecordedTaskId);
         }
+        tracked.unrecordedRefusal = false;
         leftSubmitting(job, tracked);
         if (isActive(job) && due(tracked.pollAt)) {
             job = watcher.poll(job, tracked);
@@ -94,35 +100,47 @@ final class JobRunner {
         if (!job.noticePending() && !job.refund().noticeOutdated()) {
             notices.settled(job.id());
         }
+        if (wasInFlight && !job.state().isInFlight()) {
+            queue.changed();
+        }
         tracked.routine = isActive(job) && job.message().ref() != null && !tracked.pollNearEnd;
         return job.isSettled() ? Optional.empty() : Optional.of(nextStep(job, tracked));
     }
 
     /**
-     * Sends the job's create request, unless a graceful stop closed the gate (it then waits for the next start,
-     * unbilled). The request goes out only after this step won the {@code SENDING} mark, so no later step, here or
-     * after a restart, can send it again.
+     * Sends the job's create request when its turn in the queue has come, unless a graceful stop closed the gate (it
+     * then waits for the next start, unbilled); else the job waits in the queue, and its message says so. The
+     * request goes out only after this step won the {@code SENDING} mark, so no later step, here or after a restart,
+     * can send it again.
      */
     private Job submit(Job job, Tracked tracked) {
-        if (!pending.startSending()) {
-            return job;
+        tracked.awaitingSubmission = false;
+        if (!queue.tryStart(job)) {
+            return job.state() == JobState.SUBMITTING ? watcher.toWaiting(job) : job;
         }
         try {
-            Optional<Job> marked = watcher.markSending(job);
-            if (marked.isEmpty()) {
-                return store.find(job.id()).orElse(job);
+            if (!pending.startSending()) {
+                return job;
             }
-            leftSubmitting(marked.get(), tracked);
-            return watcher.send(marked.get(), tracked);
+            try {
+                Optional<Job> marked = watcher.markSending(job);
+                if (marked.isEmpty()) {
+                    return store.find(job.id()).orElse(job);
+                }
+                leftSubmitting(marked.get(), tracked);
+                return watcher.send(marked.get(), tracked);
+            } finally {
+                pending.stoppedSending();
+            }
         } finally {
-            pending.stoppedSending();
+            queue.done(job.id());
         }
     }
 
-    /** Once the job is past {@code SUBMITTING}, it no longer waits for the submit workers or holds up a stop. */
+    /** Once the job is past {@code SUBMITTING} (sent, or waiting in the queue), it no longer holds up a stop. */
     private void leftSubmitting(Job job, Tracked tracked) {
-        if (tracked.awaitingSubmission && job.state() != JobState.SUBMITTING) {
-            tracked.awaitingSubmission = false;
+        if (tracked.countedUnsent && job.state() != JobState.SUBMITTING) {
+            tracked.countedUnsent = false;
             pending.done();
         }
     }
@@ -135,6 +153,9 @@ final class JobRunner {
 
     private Instant nextStep(Job job, Tracked tracked) {
         Instant now = clock.instant();
+        if (job.state().isUnsent() && tracked.awaitingSubmission) {
+            return now;
+        }
         Instant next = now.plus(job.state() == JobState.SUBMITTING ? NOT_READY : PARKED);
         if (isActive(job)) {
             next = earliest(next, tracked.pollAt);

@@ -1,8 +1,13 @@
 package dev.reelbot.core.engine;
 
+import dev.reelbot.core.Money;
 import dev.reelbot.core.Requester;
 import dev.reelbot.core.VideoRequest;
+import dev.reelbot.core.billing.BudgetWatch;
+import dev.reelbot.core.billing.Pricing;
+import dev.reelbot.core.billing.Months;
 import dev.reelbot.core.command.CommandError;
+import dev.reelbot.core.job.Admission;
 import dev.reelbot.core.job.Job;
 import dev.reelbot.core.job.JobIds;
 import dev.reelbot.core.job.JobState;
@@ -10,6 +15,7 @@ import dev.reelbot.core.job.JobStore;
 import dev.reelbot.core.job.JobUpdates;
 import dev.reelbot.core.job.Quotas;
 import dev.reelbot.core.job.StoreException;
+import dev.reelbot.core.queue.CapacityQueue;
 import dev.reelbot.core.render.Fingerprint;
 import dev.reelbot.core.text.Msg;
 import java.time.Clock;
@@ -35,13 +41,20 @@ final class JobService {
     private final Quotas quotas;
     private final Clock clock;
     private final PendingSubmissions pending;
+    private final Pricing pricing;
+    private final BudgetWatch budgets;
+    private final CapacityQueue queue;
 
-    JobService(JobStore store, Poller poller, Quotas quotas, Clock clock, PendingSubmissions pending) {
+    JobService(JobStore store, Poller poller, Quotas quotas, Clock clock, PendingSubmissions pending, Pricing pricing,
+               BudgetWatch budgets, CapacityQueue queue) {
         this.store = store;
         this.poller = poller;
         this.quotas = quotas;
         this.clock = clock;
         this.pending = pending;
+        this.pricing = pricing;
+        this.budgets = budgets;
+        this.queue = queue;
     }
 
     /** The job a command started, and whether this call started it (false for a retried delivery). */
@@ -53,29 +66,32 @@ final class JobService {
      * write (the quota check is part of it) and a wake-up of the poller: nothing else stands between a command and
      * its answer. A refusal then reads what the refusal must explain.
      *
-     * @throws CommandError   when a quota refuses it
+     * @throws CommandError   when a quota or a budget refuses it
      * @throws StoreException when the store failed or is too busy to answer in time: nothing was accepted
      */
     Accepted accept(Requester requester, VideoRequest request, String requestKey) throws CommandError {
         Instant now = clock.instant();
         VideoRequest identified = request.toBuilder().endUser(endUser(requester)).build();
-        Job job = Job.submitting(JobIds.next(), requestKey, requester, identified, now);
+        Money price = pricing.of(identified).orElse(null);
+        Job job = Job.submitting(JobIds.next(), requestKey, requester, identified, price, now);
         try {
             if (!insert(job, now)) {
                 Optional<Job> retried = store.findByRequestKey(requestKey);
                 if (retried.isPresent()) {
                     return new Accepted(adopted(retried.get()), false);
                 }
-                throw quotaRefusal(requester, now);
+                throw refusal(requester, price, now);
             }
         } catch (JobStore.DuplicateRequestException retried) {
             return new Accepted(adopted(retried.existing()), false);
         }
-        JobUpdates.event(job, "accepted: {}", identified.model());
+        JobUpdates.event(job, "accepted: {}{}", identified.model(), price == null ? "" : " at " + price.format());
         pending.accepted();
+        queue.changed();
         if (!poller.trackNew(job.id(), now)) {
             pending.done();
         }
+        budgets.accepted(job, now);
         return new Accepted(job, true);
     }
 
@@ -85,7 +101,9 @@ final class JobService {
      */
     private boolean insert(Job job, Instant now) throws JobStore.DuplicateRequestException {
         try {
-            return store.insertWithinQuota(job, quotas, now.minus(DAY));
+            Requester where = job.requester();
+            return store.insertWithinQuota(job, new Admission(quotas, now.minus(DAY), Months.start(now),
+                    budgets.channelLimit(where).orElse(null), budgets.workspaceLimit(where).orElse(null)));
         } catch (StoreException e) {
             Optional<Job> written;
             try {
@@ -113,16 +131,23 @@ final class JobService {
         return job;
     }
 
-    /** Why a quota refused a job, read after the refusal; a job that finished meanwhile makes room again. */
-    private CommandError quotaRefusal(Requester requester, Instant now) {
-        int active = store.countActive(requester.platform(), requester.user());
-        if (active >= quotas.concurrentPerUser()) {
-            return new CommandError(Msg.of("quota.concurrent", active));
+    /**
+     * Why a quota or a budget refused a job, read after the refusal; a job that was sent or finished meanwhile makes
+     * room again.
+     */
+    private CommandError refusal(Requester requester, Money price, Instant now) {
+        int waiting = store.countUnsent(requester.platform(), requester.user());
+        if (waiting >= quotas.queuedPerUser()) {
+            return new CommandError(Msg.of("quota.waiting", waiting));
         }
         List<Instant> billed = store.billedSince(requester.platform(), requester.user(), now.minus(DAY));
         if (billed.size() >= quotas.perUserPerDay()) {
             Instant free = billed.get(billed.size() - quotas.perUserPerDay()).plus(DAY);
             return new CommandError(Msg.of("quota.daily", billed.size(), free));
+        }
+        Optional<Msg> overBudget = budgets.refusal(requester, price, now);
+        if (overBudget.isPresent()) {
+            return new CommandError(overBudget.get());
         }
         return new CommandError(Msg.of("quota.race"));
     }
@@ -143,7 +168,10 @@ final class JobService {
         return unsettled.size();
     }
 
-    /** Tracks the job; one still to be sent is counted first, so a stop waits for it (see PendingSubmissions). */
+    /**
+     * Tracks the job; one never sent nor queued is counted first, so a stop waits for it (see PendingSubmissions);
+     * one waiting in the queue does not hold up a stop: it waits for its turn after the next start.
+     */
     private void track(Job job, Instant due) {
         boolean unsent = job.state() == JobState.SUBMITTING;
         if (unsent) {

@@ -32,6 +32,7 @@ final class MeasuredVideoApi implements VideoApi {
             return call.run();
         } catch (VideoApiException e) {
             outcome = e instanceof VideoApiException.Rejected ? "rejected"
+                    : e instanceof VideoApiException.Refused ? "refused"
                     : e instanceof VideoApiException.Transient ? "transient" : "unknown";
             throw e;
         } finally {

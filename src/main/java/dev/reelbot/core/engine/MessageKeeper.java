@@ -12,30 +12,45 @@ import dev.reelbot.core.job.JobUpdates;
 import dev.reelbot.core.job.Transitions;
 import dev.reelbot.core.render.Fingerprint;
 import dev.reelbot.core.render.Renderer;
+import dev.reelbot.core.render.WaitingPlace;
 import dev.reelbot.core.text.Texts;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Keeps a job's message true: posts it, edits it when what it shows changed (see {@link EditPolicy}), posts a new
  * one when someone deleted it, and tells a requester whose job was refused privately, since a refused job has no
- * channel message.
+ * channel message. A job waiting far back in the line ({@link #CLOSE_PLACES} or more ahead of it) shows its new
+ * place at the heartbeat's pace only, so a long line moving does not spend the platform's edit budget.
  */
 final class MessageKeeper {
     private final JobUpdates updates;
     private final Renderer renderer;
     private final EngineSettings settings;
     private final Clock clock;
+    /** Places in line shown as they move; further back, the heartbeat paces the edits. */
+    static final int CLOSE_PLACES = 10;
+
     private final EngineMetrics metrics;
+    private final WaitingPlace.Lookup places;
 
     MessageKeeper(JobUpdates updates, Renderer renderer, EngineSettings settings, Clock clock,
-                  EngineMetrics metrics) {
+                  EngineMetrics metrics, WaitingPlace.Lookup places) {
         this.updates = updates;
         this.renderer = renderer;
         this.settings = settings;
         this.clock = clock;
         this.metrics = metrics;
+        this.places = places;
+    }
+
+    /** How soon after the last edit a changed view may be shown. */
+    private Duration editInterval(Job job) {
+        boolean farBack = job.state() == JobState.WAITING && places.of(job.id())
+                .map(place -> place.place() > CLOSE_PLACES).orElse(false);
+        return farBack ? settings.heartbeat() : settings.editInterval();
     }
 
     /** When the message should next be touched, or {@code null} when it is up to date for good. */
@@ -48,7 +63,8 @@ final class MessageKeeper {
             return null;
         }
         JobView view = renderer.render(job, clock.instant());
-        return EditPolicy.due(job.message(), view, Fingerprint.of(view), clock.instant(), settings);
+        return EditPolicy.due(job.message(), view, Fingerprint.of(view), clock.instant(), settings,
+                editInterval(job));
     }
 
     Job update(Job job, Tracked tracked, ChatPort chat) {
@@ -61,7 +77,8 @@ final class MessageKeeper {
         Instant now = clock.instant();
         JobView view = renderer.render(job, now);
         String fingerprint = Fingerprint.of(view);
-        if (!EditPolicy.isDue(EditPolicy.due(job.message(), view, fingerprint, now, settings), now)) {
+        if (!EditPolicy.isDue(EditPolicy.due(job.message(), view, fingerprint, now, settings, editInterval(job)),
+                now)) {
             return job;
         }
         MessageRef ref = job.message().ref();

@@ -11,8 +11,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,26 +41,32 @@ final class Poller {
     private final int workerThreads;
     private final Executor submitters;
     private final Clock clock;
+    private final Runnable everyTick;
     private final DueQueue queue = new DueQueue();
     private final Map<String, Tracked> tracked = new ConcurrentHashMap<>();
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private final Set<String> wakeAfterStep = ConcurrentHashMap.newKeySet();
     private final WaitingSteps waiting = new WaitingSteps();
     private final AtomicInteger runners = new AtomicInteger();
-    private final Object idle = new Object();
+    private final IdleSignal idle = new IdleSignal(tracked::isEmpty);
     private final TickWatch ticks = new TickWatch();
-    private ScheduledFuture<?> ticking;
 
     /**
      * @param workerThreads how many threads {@code workers} has: the poller runs no more job steps on it at once than
      *                      that, so the waiting steps stay in its own order
      */
     Poller(Steps runner, Executor workers, int workerThreads, Executor submitters, Clock clock) {
+        this(runner, workers, workerThreads, submitters, clock, () -> { });
+    }
+
+    /** @param everyTick run at the start of every tick, on the ticking thread: it must not block (a queue's pass) */
+    Poller(Steps runner, Executor workers, int workerThreads, Executor submitters, Clock clock, Runnable everyTick) {
         this.runner = runner;
         this.workers = workers;
         this.workerThreads = workerThreads;
         this.submitters = submitters;
         this.clock = clock;
+        this.everyTick = everyTick;
     }
 
     /** One step of one job (see {@link JobRunner#step}): when it next needs a step, or empty when it is settled. */
@@ -71,19 +75,13 @@ final class Poller {
     }
 
     /** Starts ticking on the shared scheduler. */
-    synchronized void start(ScheduledExecutorService scheduler, Duration tick) {
-        if (ticking == null) {
-            ticks.completed(clock.instant());
-            ticking = scheduler.scheduleWithFixedDelay(this::tickSafely, 0, tick.toMillis(), TimeUnit.MILLISECONDS);
-        }
+    void start(ScheduledExecutorService scheduler, Duration tick) {
+        ticks.start(scheduler, tick, this::tick, clock);
     }
 
     /** Stops ticking; steps in flight finish on their own. */
-    synchronized void stop() {
-        if (ticking != null) {
-            ticking.cancel(false);
-            ticking = null;
-        }
+    void stop() {
+        ticks.stop();
     }
 
     /** Starts tracking a job this process just accepted, due at {@code due}; false when it is tracked already. */
@@ -127,15 +125,33 @@ final class Poller {
         queue.scheduleNoLaterThan(jobId, clock.instant());
     }
 
+    /**
+     * Asks for a step that sends the job's create request (its turn in the queue came): it runs on the submit
+     * workers, as soon as possible, or right after the step in flight.
+     */
+    void wakeToSend(String jobId) {
+        Tracked job = tracked.get(jobId);
+        if (job == null) {
+            return;
+        }
+        job.awaitingSubmission = true;
+        if (inFlight.contains(jobId)) {
+            wakeAfterStep.add(jobId);
+        }
+        queue.scheduleNoLaterThan(jobId, clock.instant());
+    }
+
     /** Dispatches every due job to the workers. Tests call this directly instead of waiting for the scheduler. */
     void tick() {
+        everyTick.run();
         Instant now = clock.instant();
         for (String jobId : queue.takeDue(now)) {
             Tracked job = claim(jobId);
             if (job == null) {
                 continue;
             }
-            if (!job.awaitingSubmission) {
+            job.onSubmitPool = job.awaitingSubmission;
+            if (!job.onSubmitPool) {
                 waiting.addUrgent(job);
                 continue;
             }
@@ -151,6 +167,7 @@ final class Poller {
         for (String jobId = queue.takeDueRoutine(now); jobId != null; jobId = queue.takeDueRoutine(now)) {
             Tracked job = claim(jobId);
             if (job != null) {
+                job.onSubmitPool = false;
                 waiting.addRoutine(job, now);
             }
         }
@@ -226,19 +243,6 @@ final class Poller {
         queue.schedule(job.jobId, now.plus(AFTER_CRASH));
     }
 
-    /**
-     * One scheduled tick. Whatever it throws, an {@code Error} included, is logged and ticking goes on: an exception
-     * escaping a fixed-delay task would cancel it, and every job would silently stop.
-     */
-    private void tickSafely() {
-        try {
-            tick();
-            ticks.completed(clock.instant());
-        } catch (RuntimeException | Error e) {
-            log.error("poller tick failed; the next tick will try again", e);
-        }
-    }
-
     /** Empty while scheduled ticks complete; else since when none has (see {@link TickWatch}), for /healthz. */
     Optional<String> stall() {
         return ticks.stall(clock.instant());
@@ -264,11 +268,7 @@ final class Poller {
             if (wakeAfterStep.remove(jobId) && tracked.containsKey(jobId)) {
                 queue.scheduleNoLaterThan(jobId, clock.instant());
             }
-            if (tracked.isEmpty()) {
-                synchronized (idle) {
-                    idle.notifyAll();
-                }
-            }
+            idle.signalIfIdle();
         }
     }
 
@@ -284,16 +284,6 @@ final class Poller {
 
     /** Waits until no job has work left, or the timeout passes; returns whether it is idle. */
     boolean awaitIdle(Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        synchronized (idle) {
-            while (!tracked.isEmpty()) {
-                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-                if (left <= 0) {
-                    return false;
-                }
-                idle.wait(Math.min(left, 1000));
-            }
-        }
-        return true;
+        return idle.await(timeout);
     }
 }

@@ -11,6 +11,7 @@ import dev.reelbot.core.job.Job;
 import dev.reelbot.core.job.JobState;
 import dev.reelbot.core.job.JobUpdates;
 import dev.reelbot.core.job.Transitions;
+import dev.reelbot.core.queue.CapacityQueue;
 import dev.reelbot.core.text.Msg;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,8 +20,9 @@ import java.util.Optional;
 import java.util.function.DoubleSupplier;
 
 /**
- * The API side of a job: sends its create request (once), polls its status, and gives up on it when the watchdog
- * says so. Every outcome becomes a transition; nothing here talks to a chat.
+ * The API side of a job: sends its create request (once, or again only after the API provably turned it away as
+ * busy), polls its status, and gives up on it when the watchdog says so. Every outcome becomes a transition, and
+ * the capacity queue hears how each create was answered; nothing here talks to a chat.
  */
 final class TaskWatcher {
     private final VideoApi api;
@@ -30,9 +32,10 @@ final class TaskWatcher {
     private final Clock clock;
     private final DoubleSupplier random;
     private final EngineMetrics metrics;
+    private final CapacityQueue queue;
 
     TaskWatcher(VideoApi api, JobUpdates updates, ModelCatalog catalog, EngineSettings settings, Clock clock,
-                DoubleSupplier random, EngineMetrics metrics) {
+                DoubleSupplier random, EngineMetrics metrics, CapacityQueue queue) {
         this.api = api;
         this.updates = updates;
         this.catalog = catalog;
@@ -40,6 +43,16 @@ final class TaskWatcher {
         this.clock = clock;
         this.random = random;
         this.metrics = metrics;
+        this.queue = queue;
+    }
+
+    /** Not its turn: the job waits in the queue, nothing sent. */
+    Job toWaiting(Job job) {
+        Job next = updates.apply(job, j -> Transitions.waiting(j, clock.instant()));
+        if (next.state() == JobState.WAITING) {
+            JobUpdates.event(next, "waiting for its turn to be sent");
+        }
+        return next;
     }
 
     /**
@@ -60,9 +73,10 @@ final class TaskWatcher {
         try {
             status = api.create(job.request());
         } catch (VideoApiException e) {
-            return notSubmitted(job, e);
+            return notSubmitted(job, e, tracked);
         }
         metrics.submission("submitted");
+        queue.accepted(job.id());
         tracked.unrecordedTaskId = status.taskId();
         Instant now = clock.instant();
         Job next = updates.apply(job, j -> Transitions.submitted(j, status, now));
@@ -76,9 +90,17 @@ final class TaskWatcher {
         return next;
     }
 
-    private Job notSubmitted(Job job, VideoApiException e) {
+    private Job notSubmitted(Job job, VideoApiException e, Tracked tracked) {
         Job next;
-        if (e instanceof VideoApiException.OutcomeUnknown) {
+        if (e instanceof VideoApiException.Refused refused) {
+            metrics.submission("refused");
+            queue.refused(job.id(), refused.retryAfter());
+            tracked.unrecordedRefusal = true;
+            next = backInLine(job);
+            JobUpdates.warn(next, "refused by the video API as busy (HTTP {}{}): back in the queue, to be sent again{}",
+                    e.httpStatus(), e.code().isEmpty() ? "" : " " + e.code(), refused.retryAfter()
+                            .map(wait -> " after " + wait.toMillis() + " ms").orElse(""));
+        } else if (e instanceof VideoApiException.OutcomeUnknown) {
             Failure why = new Failure(Msg.of("failure.submit-unknown"), "submit_unknown", e.getMessage());
             next = updates.apply(job, j -> Transitions.submitUnknown(j, why, null, clock.instant()));
             metrics.submission("unknown");
@@ -99,6 +121,14 @@ final class TaskWatcher {
             JobUpdates.event(next, "refused by the video API: {} ({})", e.getMessage(), e.code());
         }
         return next;
+    }
+
+    /**
+     * The API provably turned the job's create away as busy: it goes back in the queue, keeping its place. Also
+     * what a later step of this process does when that could not be recorded at once.
+     */
+    Job backInLine(Job job) {
+        return updates.apply(job, j -> Transitions.refused(j, clock.instant()));
     }
 
     /**

@@ -13,17 +13,27 @@ import java.time.Instant;
  * restart is harmless: every duty is then due at once, and the stored job says what is left to do.
  *
  * <p>Threading: only the worker stepping the job touches it, and the poller never steps a job twice at once; the
- * poller's tick reads {@link #awaitingSubmission} to pick the pool.
+ * poller's tick reads {@link #awaitingSubmission} to pick the pool and sets {@link #onSubmitPool} before the step,
+ * and the capacity queue's wake-up sets {@link #awaitingSubmission} when the job's turn comes.
  */
 final class Tracked {
     final String jobId;
     /**
-     * Whether its create request is still to be sent ({@code SUBMITTING}, counted in {@link PendingSubmissions}):
-     * the poller then runs its step on the submit workers.
+     * Whether its next step should try to send its create request (a new job, or one whose turn in the queue came):
+     * the poller then runs that step on the submit workers.
      */
     volatile boolean awaitingSubmission;
+    /** Whether this step runs on the submit workers, the only steps that may send a create request. */
+    boolean onSubmitPool;
+    /** Whether it is counted in {@link PendingSubmissions}: accepted here, or found {@code SUBMITTING}, not sent yet. */
+    boolean countedUnsent;
     /** The task id the API answered to this process's create request while it is not recorded yet, else null. */
     String unrecordedTaskId;
+    /**
+     * Whether the API turned this process's create away as busy while that is not recorded yet: the job is then put
+     * back in the queue, not reported outcome-unknown (only this process heard the refusal, so only it may).
+     */
+    boolean unrecordedRefusal;
     Instant pollAt;
     /** Whether the next poll is expected to find the job finished (see {@link PollSchedule#nearEnd}). */
     boolean pollNearEnd;
@@ -45,22 +55,24 @@ final class Tracked {
 
     /** A job this process just accepted: its create request is still to be sent. */
     static Tracked accepted(String jobId, Instant now) {
-        return new Tracked(jobId, true, false, now);
+        return new Tracked(jobId, true, true, false, now);
     }
 
     /**
-     * A job found unfinished (at start-up, or after a failed accept): one not sent yet still is to be; a notice claim
-     * it holds was left by an earlier process, which may or may not have posted the notice.
+     * A job found unfinished (at start-up, or after a failed accept): one not sent yet still is to be (when its turn
+     * comes); a notice claim it holds was left by an earlier process, which may or may not have posted the notice.
      */
     static Tracked resumed(Job job, Instant now) {
         boolean inherited = job.refund().state() == RefundState.NOTIFYING
                 || job.delivery().notice() == NoticeState.NOTIFYING;
-        return new Tracked(job.id(), job.state() == JobState.SUBMITTING, inherited, now);
+        return new Tracked(job.id(), job.state().isUnsent(), job.state() == JobState.SUBMITTING, inherited, now);
     }
 
-    private Tracked(String jobId, boolean awaitingSubmission, boolean inheritedNoticeClaim, Instant now) {
+    private Tracked(String jobId, boolean awaitingSubmission, boolean countedUnsent, boolean inheritedNoticeClaim,
+                    Instant now) {
         this.jobId = jobId;
         this.awaitingSubmission = awaitingSubmission;
+        this.countedUnsent = countedUnsent;
         this.pollAt = now;
         this.chatAt = now;
         this.delivery = new DeliveryAttempts(now);

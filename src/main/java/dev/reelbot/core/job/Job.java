@@ -1,5 +1,6 @@
 package dev.reelbot.core.job;
 
+import dev.reelbot.core.Money;
 import dev.reelbot.core.Requester;
 import dev.reelbot.core.VideoRequest;
 import java.time.Instant;
@@ -22,6 +23,9 @@ import java.util.Objects;
  * @param delivery   what became of the video
  * @param message    its progress message
  * @param refund     its refund case
+ * @param price      what it costs, at the price that applied when it was accepted; {@code null} when its model has
+ *                   no price
+ * @param bumpedAt   when an admin moved it to the front of the line, or {@code null}
  */
 public record Job(
         String id,
@@ -35,7 +39,9 @@ public record Job(
         JobTask task,
         JobDelivery delivery,
         JobMessage message,
-        JobRefund refund) {
+        JobRefund refund,
+        Money price,
+        Instant bumpedAt) {
 
     public Job {
         Objects.requireNonNull(id, "id");
@@ -52,9 +58,9 @@ public record Job(
 
     /** A new job, written before its create request is sent. */
     public static Job submitting(String id, String requestKey, Requester requester, VideoRequest request,
-                                 Instant now) {
+                                 Money price, Instant now) {
         return new Job(id, 0, requestKey, requester, request, JobState.SUBMITTING, null, JobTimes.startingAt(now),
-                JobTask.NONE, JobDelivery.NONE, JobMessage.NONE, JobRefund.NONE);
+                JobTask.NONE, JobDelivery.NONE, JobMessage.NONE, JobRefund.NONE, price, null);
     }
 
     /**
@@ -80,42 +86,47 @@ public record Job(
         Instant finished = newState.isFinal() && times.finishedAt() == null ? now : times.finishedAt();
         return new Job(id, version, requestKey, requester, request, newState, failure,
                 new JobTimes(times.createdAt(), times.submittedAt(), now, finished, times.progressAt()),
-                task, delivery, message, refund);
+                task, delivery, message, refund, price, bumpedAt);
     }
 
     Job withFailure(Failure newFailure) {
         return new Job(id, version, requestKey, requester, request, state, newFailure, times, task, delivery, message,
-                refund);
+                refund, price, bumpedAt);
     }
 
     Job withTimes(JobTimes newTimes) {
         return new Job(id, version, requestKey, requester, request, state, failure, newTimes, task, delivery, message,
-                refund);
+                refund, price, bumpedAt);
     }
 
     Job withTask(JobTask newTask) {
         return new Job(id, version, requestKey, requester, request, state, failure, times, newTask, delivery, message,
-                refund);
+                refund, price, bumpedAt);
     }
 
     Job withDelivery(JobDelivery newDelivery) {
         return new Job(id, version, requestKey, requester, request, state, failure, times, task, newDelivery, message,
-                refund);
+                refund, price, bumpedAt);
     }
 
     Job withMessage(JobMessage newMessage) {
         return new Job(id, version, requestKey, requester, request, state, failure, times, task, delivery, newMessage,
-                refund);
+                refund, price, bumpedAt);
     }
 
     Job withRefund(JobRefund newRefund) {
         return new Job(id, version, requestKey, requester, request, state, failure, times, task, delivery, message,
-                newRefund);
+                newRefund, price, bumpedAt);
+    }
+
+    Job withBumpedAt(Instant at) {
+        return new Job(id, version, requestKey, requester, request, state, failure, times, task, delivery, message,
+                refund, price, at);
     }
 
     /** The same job as the store returns it after a successful compare-and-set. */
     public Job withVersion(long newVersion) {
         return new Job(id, newVersion, requestKey, requester, request, state, failure, times, task, delivery, message,
-                refund);
+                refund, price, bumpedAt);
     }
 }

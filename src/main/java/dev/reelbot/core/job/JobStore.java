@@ -1,5 +1,7 @@
 package dev.reelbot.core.job;
 
+import dev.reelbot.core.Money;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -14,17 +16,18 @@ import java.util.Optional;
 public interface JobStore {
 
     /**
-     * Writes a new job in one short write, unless its requester already has {@code quotas.concurrentPerUser()} jobs
-     * in progress or {@code quotas.perUserPerDay()} billed jobs created since {@code dayStart}: the check and the
-     * write are atomic, so two commands at once cannot both pass (one statement on SQLite's single writer; a store
-     * with concurrent writers must lock per user). Waits for the store only briefly (well under a chat platform's
-     * three seconds), so a command is always answered in time.
+     * Writes a new job in one short write, unless its requester already has {@code quotas.queuedPerUser()} jobs
+     * waiting to be sent or {@code quotas.perUserPerDay()} billed jobs created since {@code dayStart}, or its price
+     * would take its channel's or workspace's spend this month past the budget: the checks and the write are
+     * atomic, so two commands at once cannot both pass (one statement on SQLite's single writer; a store with
+     * concurrent writers must lock per user and per budget). Waits for the store only briefly (well under a chat
+     * platform's three seconds), so a command is always answered in time.
      *
-     * @return whether it was written; {@code false} when a quota refused it
+     * @return whether it was written; {@code false} when a quota or a budget refused it
      * @throws DuplicateRequestException when a job with the same request key exists: a retried command
      * @throws StoreException            when the store failed or did not answer in time
      */
-    boolean insertWithinQuota(Job job, Quotas quotas, Instant dayStart) throws DuplicateRequestException;
+    boolean insertWithinQuota(Job job, Admission admission) throws DuplicateRequestException;
 
     Optional<Job> find(String jobId);
 
@@ -42,8 +45,32 @@ public interface JobStore {
     /** The most recent jobs of one user on one platform, newest first. */
     List<Job> recentJobs(String platform, String user, int limit);
 
-    /** How many of the user's jobs are in one of the non-final states. */
-    int countActive(String platform, String user);
+    /** How many of the user's jobs are waiting to be sent ({@code SUBMITTING} or {@code WAITING}). */
+    int countUnsent(String platform, String user);
+
+    /** The user's jobs created at or after {@code since}, oldest first (for {@code usage}). */
+    List<Job> jobsOf(String platform, String user, Instant since);
+
+    /** Every job created at or after {@code since}, oldest first (for the admins' usage reports). */
+    List<Job> createdSince(Instant since);
+
+    /**
+     * What a channel (or, with {@code channel} {@code null}, a whole workspace) has spent or committed since
+     * {@code since} in {@code currency}: the prices of its jobs that were not rejected or cancelled.
+     */
+    Money spentSince(String platform, String workspace, String channel, Instant since, String currency);
+
+    /** Every job waiting to be sent or in flight at the video API, for the capacity queue (light rows). */
+    List<QueueEntry> queue();
+
+    /** How long the video API took on average, by model, over jobs completed since {@code since}. */
+    Map<String, Duration> runTimes(Instant since);
+
+    /**
+     * Marks {@code key} as done once: true for the one call that made the mark, false ever after (a budget alert is
+     * claimed this way, so the admins hear it once whatever restarts or overlaps).
+     */
+    boolean claimOnce(String key, Instant now);
 
     /** The user's billed jobs created at or after {@code since}, oldest first (for the rolling daily quota). */
     List<Instant> billedSince(String platform, String user, Instant since);

@@ -66,12 +66,16 @@ public final class JobUpdates {
     }
 
     /**
-     * Counts what a change ended, once (only the write that made it is counted): a job that just became a refund
-     * case, by its failure code; a delivery that just ended, by how.
+     * Counts what a change means once, as it is written (only the write that made it is counted): a job that just
+     * became a refund case is a failure, by its code; a job that was just billed (or maybe billed: outcome unknown)
+     * adds its price to the spend; a delivery that just ended counts by how.
      */
     private void count(Job before, Job after) {
         if (before.refund().state() == RefundState.NONE && after.refund().state() == RefundState.NEEDED) {
             metrics.jobFailed(after.failure() == null ? "unknown" : after.failure().code());
+        }
+        if (!before.state().isBilled() && after.state().isBilled() && after.price() != null) {
+            metrics.spent(after.request().model(), after.price().amount());
         }
         if (before.delivery().state() == DeliveryState.PENDING && after.delivery().state().isDone()) {
             metrics.delivered(switch (after.delivery().state()) {

@@ -21,8 +21,33 @@ public final class Transitions {
      * step that wins it sends the request, and a job found in this state later is never sent again.
      */
     public static Job sending(Job job, Instant now) {
-        require(job, job.state() == JobState.SUBMITTING, "sending");
+        require(job, job.state().isUnsent(), "sending");
         return job.withState(JobState.SENDING, now);
+    }
+
+    /** Not its turn yet: the job waits in the bot's queue for capacity, visibly, nothing sent. */
+    public static Job waiting(Job job, Instant now) {
+        require(job, job.state() == JobState.SUBMITTING, "waiting");
+        return job.withState(JobState.WAITING, now);
+    }
+
+    /** A provable refusal for capacity: nothing billed, back to the queue (the only way out of SENDING unsent). */
+    public static Job refused(Job job, Instant now) {
+        require(job, job.state() == JobState.SENDING, "refused for capacity");
+        return job.withState(JobState.WAITING, now);
+    }
+
+    /** Its requester or an admin cancelled it before it was sent: final, nothing billed, no refund case. */
+    public static Job cancelled(Job job, String by, Instant now) {
+        require(job, job.state().isUnsent(), "cancelled");
+        return job.withState(JobState.CANCELLED, now)
+                .withFailure(new Failure(Msg.of("failure.cancelled", by), "cancelled", null));
+    }
+
+    /** An admin moved the job to the front of the line. */
+    public static Job bumped(Job job, Instant now) {
+        require(job, job.state().isUnsent(), "bumped");
+        return job.withBumpedAt(now).withTimes(touched(job, now));
     }
 
     /** The API accepted the create request: the job is billed from now. */

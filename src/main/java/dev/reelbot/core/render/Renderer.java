@@ -8,9 +8,12 @@ import dev.reelbot.core.NoticeView;
 import dev.reelbot.core.Requester;
 import dev.reelbot.core.VideoLink;
 import dev.reelbot.core.VideoRequest;
+import dev.reelbot.core.billing.BudgetAlert;
+import dev.reelbot.core.billing.BudgetWatch;
 import dev.reelbot.core.job.Job;
 import dev.reelbot.core.job.JobDelivery;
 import dev.reelbot.core.job.JobRefund;
+import dev.reelbot.core.job.JobState;
 import dev.reelbot.core.job.NoticeState;
 import dev.reelbot.core.job.RefundState;
 import dev.reelbot.core.text.Languages;
@@ -20,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Turns a job into what its message shows. Pure: the same job at the same instant always renders the same view,
@@ -31,16 +35,26 @@ public final class Renderer {
 
     private final ModelCatalog catalog;
     private final Texts admins;
+    private final WaitingPlace.Lookup places;
 
-    /** @param adminLocale the language of the admins' notices ({@code messages.admin-locale}) */
-    public Renderer(ModelCatalog catalog, String adminLocale) {
-        this.catalog = catalog;
-        this.admins = Texts.in(adminLocale);
+    /** A renderer with no queue, whose admin notices are in English. */
+    public Renderer(ModelCatalog catalog) {
+        this(catalog, WaitingPlace.Lookup.NONE, Languages.ENGLISH);
     }
 
-    /** A renderer whose admin notices are in English. */
-    public Renderer(ModelCatalog catalog) {
-        this(catalog, Languages.ENGLISH);
+    /** A renderer with no queue, whose admin notices are in {@code adminLocale}. */
+    public Renderer(ModelCatalog catalog, String adminLocale) {
+        this(catalog, WaitingPlace.Lookup.NONE, adminLocale);
+    }
+
+    /**
+     * @param places      where each job waiting to be sent stands in the queue
+     * @param adminLocale the language of the admins' notices ({@code messages.admin-locale})
+     */
+    public Renderer(ModelCatalog catalog, WaitingPlace.Lookup places, String adminLocale) {
+        this.catalog = catalog;
+        this.places = places;
+        this.admins = Texts.in(adminLocale);
     }
 
     /** The job's message, in its requester's language. */
@@ -58,6 +72,18 @@ public final class Renderer {
             case SUBMITTING, SENDING -> {
                 headline = t.get("job.submitting");
                 status = t.get("job.submitting.status");
+            }
+            case WAITING -> {
+                Optional<WaitingPlace> place = places.of(job.id());
+                headline = t.get(place.isPresent() && place.get().ownLimit() ? "job.waiting.own" : "job.waiting");
+                status = place.map(p -> inLine(p, t)).orElse(t.get("job.waiting.status"));
+                actions = List.of(JobView.Action.CANCEL);
+            }
+            case CANCELLED -> {
+                headline = t.get("job.cancelled");
+                status = t.get("job.cancelled.status");
+                result = new JobView.Failed(reason(job, t), JobView.Refund.NONE);
+                actions = List.of(JobView.Action.REROLL, JobView.Action.DETAILS);
             }
             case QUEUED -> {
                 headline = t.get("job.queued");
@@ -128,8 +154,13 @@ public final class Renderer {
         boolean isFinal = job.state().isFinal() && job.delivery().state().isDone();
         return new JobView(job.id(), headline, PlainText.oneLine(job.request().prompt(), PROMPT_CHARS),
                 job.requester().user(), settings(job.request(), t), status, bar, elapsed(job, now, t), result,
-                isFinal,
-                isFinal ? actions : List.of(), t.tag());
+                isFinal, isFinal || job.state() == JobState.WAITING ? actions : List.of(), t.tag());
+    }
+
+    /** "3rd in line · about 2 min": where a waiting job stands, and the wait when there is one to estimate. */
+    static String inLine(WaitingPlace place, Texts t) {
+        String text = t.get("job.waiting.place", t.ordinal(place.place()));
+        return place.estimate() == null ? text : text + " · " + t.about(place.estimate());
     }
 
     /** The admin notice of a job: its refund case's, or its delivery notice. */
@@ -143,6 +174,9 @@ public final class Renderer {
         Instant billed = job.times().startedAt();
         facts.add(fact(t, job.times().submittedAt() != null ? "notice.billed" : "notice.maybe-billed",
                 t.when(billed)));
+        if (job.price() != null) {
+            facts.add(fact(t, "notice.amount", job.price().format()));
+        }
         facts.add(fact(t, "notice.why", refundReason(job, t)));
         if (job.failure() != null && job.failure().detail() != null) {
             facts.add(fact(t, "notice.details", t.get("notice.details.value", job.id())));
@@ -202,16 +236,35 @@ public final class Renderer {
         return new NoticeView.Fact(t.get(labelKey), value);
     }
 
+    /** The admins' notice that a monthly budget passed its alert level (it has no button: nothing to resolve). */
+    public NoticeView budgetAlert(BudgetAlert alert) {
+        Texts t = admins;
+        Requester who = alert.where();
+        boolean channel = alert.scope().equals("channel");
+        String budget = channel ? t.get("budget.channel", who.channel(), who.platform(), who.workspace())
+                : t.get("budget.workspace", who.platform(), who.workspace());
+        List<NoticeView.Fact> facts = List.of(
+                fact(t, "budget.budget", budget),
+                fact(t, "budget.spent", t.get("budget.spent.value", alert.spent().format(), alert.limit().format(),
+                        alert.spent().percentOf(alert.limit()))),
+                fact(t, "budget.starts-again", t.when(alert.resetsAt())),
+                fact(t, "budget.passed-with", t.get("budget.passed-with.value", alert.jobId(), who.userName())),
+                fact(t, "budget.limit", t.get("budget.limit.value", channel ? "channels" : "workspaces")));
+        return new NoticeView(alert.jobId(), t.get("budget.title", BudgetWatch.ALERT_PERCENT), facts, true, false,
+                NoticeKind.REFUND, t.tag());
+    }
+
     /** The headline of the job's message, in the language of {@code t} (the asker's). */
-    String summaryHeadline(Job job, Instant now, Texts t) {
+    public String summaryHeadline(Job job, Instant now, Texts t) {
         return render(job, now, t).headline();
     }
 
-    /** One line per job for {@code list} and {@code status}, in the asker's language. */
+    /** One line per job for {@code list} and {@code status}, in the asker's language; a waiting job's with its place. */
     public String summary(Job job, Instant now, Texts t) {
         JobView view = render(job, now, t);
         String progress = view.progressBar() == null ? "" : " " + view.progressBar();
-        return "`" + job.id() + "` " + view.headline() + progress + " · " + view.settings() + " · "
+        String place = job.state() == JobState.WAITING ? " (" + view.status() + ")" : "";
+        return "`" + job.id() + "` " + view.headline() + place + progress + " · " + view.settings() + " · "
                 + PlainText.cap(view.prompt(), 60) + " · " + view.elapsed();
     }
 

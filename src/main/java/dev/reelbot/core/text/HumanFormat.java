@@ -47,6 +47,27 @@ public final class HumanFormat {
                 : String.format(Locale.ROOT, "%dh %02dm", seconds / 3600, minutes);
     }
 
+    /** "1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "112th": a place in line. */
+    public static String ordinal(int n) {
+        int lastTwo = Math.abs(n) % 100;
+        String suffix = lastTwo >= 11 && lastTwo <= 13 ? "th" : switch (Math.abs(n) % 10) {
+            case 1 -> "st";
+            case 2 -> "nd";
+            case 3 -> "rd";
+            default -> "th";
+        };
+        return n + suffix;
+    }
+
+    /** "about 2 min", "about 1 h", "about 1 h 15 min": an estimate, in whole minutes (at least one). */
+    public static String about(Duration estimate) {
+        long minutes = Math.max(1, (estimate.toSeconds() + 59) / 60);
+        if (minutes < 60) {
+            return "about " + minutes + " min";
+        }
+        return "about " + minutes / 60 + " h" + (minutes % 60 == 0 ? "" : " " + minutes % 60 + " min");
+    }
+
     /** "2026-11-24 12:00 UTC": when a link expires, a job was billed, a limit frees up. */
     public static String when(Instant instant) {
         return WHEN.format(instant);

@@ -136,6 +136,24 @@ public final class Texts {
                 : get("format.hours-minutes", seconds / 3600, minutes);
     }
 
+    /** "3rd" in English, "第3" in Chinese, "3.º" in Spanish: a place in line. */
+    public String ordinal(int n) {
+        int lastTwo = Math.abs(n) % 100;
+        // English picks its suffix by the last digit (11th to 13th aside); the other languages ignore the hint.
+        int suffix = lastTwo >= 11 && lastTwo <= 13 ? 0 : Math.abs(n) % 10;
+        return get("format.ordinal", n, suffix);
+    }
+
+    /** "about 2 min", "about 1 h 15 min": an estimate in whole minutes (at least one). */
+    public String about(Duration estimate) {
+        long minutes = Math.max(1, (estimate.toSeconds() + 59) / 60);
+        if (minutes < 60) {
+            return get("format.about-minutes", minutes);
+        }
+        return minutes % 60 == 0 ? get("format.about-hours", minutes / 60)
+                : get("format.about-hours-minutes", minutes / 60, minutes % 60);
+    }
+
     /** "a, b or c" in this language. */
     public String orList(List<String> items) {
         if (items.size() < 2) {

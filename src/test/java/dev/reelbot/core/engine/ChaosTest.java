@@ -1,6 +1,7 @@
 package dev.reelbot.core.engine;
 
-import static dev.reelbot.simulator.SimulatorCounts.createRequestsByPrompt;
+import static dev.reelbot.simulator.SimulatorCounts.createStatusesByPrompt;
+import static dev.reelbot.simulator.SimulatorCounts.sentAtMostOnceBeyondRefusals;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reelbot.core.JobView;
@@ -51,7 +52,7 @@ class ChaosTest {
 
     private void start(Chaos chaos, double storeFaults) {
         h = new EngineHarness(dir, SimulatorOptions.defaults().withFlakiness(0, 1).withHang(Duration.ofSeconds(2))
-                .withChaos(chaos), EngineSettings.defaults(dir.resolve("videos")), new Quotas(100, 1000),
+                .withChaos(chaos), EngineSettings.defaults(dir.resolve("videos")), new Quotas(100, 1000, 1000),
                 EngineHarness.DEFAULT_MODELS);
         h.faults.failRandomly(storeFaults, 5, FaultyJobStore.Call.values());
     }
@@ -100,7 +101,9 @@ class ChaosTest {
             assertThat(job.state().isRefundCase() ? job.refund().state() : RefundState.OPEN)
                     .as("a billed failure of job %s is a refund case", id).isNotEqualTo(RefundState.NONE);
         }
-        assertThat(createRequestsByPrompt(h.simulator).values()).as("no job submitted twice").allMatch(n -> n <= 1);
+        assertThat(sentAtMostOnceBeyondRefusals(h.simulator))
+                .as("no job accepted twice, none sent again but after a refusal: %s", createStatusesByPrompt(h.simulator))
+                .isTrue();
         assertThat(h.chat.events("upload").stream().collect(Collectors.groupingBy(RecordingChatPort.Event::text,
                 Collectors.counting())).values()).as("no video uploaded twice").allMatch(n -> n == 1);
         assertThat(h.chat.events("post")).as("no message left in progress")

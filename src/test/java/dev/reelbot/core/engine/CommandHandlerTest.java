@@ -7,10 +7,12 @@ import dev.reelbot.core.Reply;
 import dev.reelbot.core.Requester;
 import dev.reelbot.core.VideoRequest;
 import dev.reelbot.core.job.Job;
+import dev.reelbot.core.job.JobState;
 import dev.reelbot.core.job.Quotas;
 import dev.reelbot.core.job.RefundState;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,18 +34,43 @@ class CommandHandlerTest {
     }
 
     @Test
-    void concurrentQuotaRefusesWithAClearMessage() {
-        h = new EngineHarness(dir, new Quotas(1, 10), EngineHarness.DEFAULT_MODELS);
-        assertThat(h.command("first").ok()).isTrue();
-
+    void aUserAtTheirInProgressLimitWaitsTheirTurnInsteadOfBeingRefused() {
+        h = new EngineHarness(dir, new Quotas(1, 10, 10), EngineHarness.DEFAULT_MODELS);
+        String first = h.command("first").jobId();
+        h.tick();
         Reply second = h.command("second");
+        assertThat(second.ok()).as(second.text()).isTrue();
+        Reply bobs = h.command(BOB, "bob's own");
+        h.tick();
+        // Bob's job was given its turn and sent in that tick; the queue's next pass (at most every 200 ms) counts
+        // it as in flight rather than ahead in the line.
+        h.clock.advance(Duration.ofMillis(250));
+        h.tick();
 
-        assertThat(second.ok()).isFalse();
-        assertThat(second.text()).isEqualTo("You already have 1 video in progress, the most you may run at once. "
-                + "Wait for one to finish (list shows them).");
+        assertThat(h.job(second.jobId()).state()).isEqualTo(JobState.WAITING);
+        assertThat(h.command("list").text()).contains("⏳ Waiting for your other videos (1st in line)");
+        assertThat(h.job(bobs.jobId()).state()).as("limits are per user").isNotEqualTo(JobState.WAITING);
+        h.runUntilSettled();
+        assertThat(h.job(first).state()).isEqualTo(JobState.COMPLETED);
+        assertThat(h.job(second.jobId()).state()).isEqualTo(JobState.COMPLETED);
+    }
+
+    @Test
+    void theLimitOnWaitingJobsRefusesWithAClearMessage() {
+        h = new EngineHarness(dir, new Quotas(1, 10, 2), EngineHarness.DEFAULT_MODELS);
+        for (String text : List.of("one", "two", "three")) {
+            assertThat(h.command(text).ok()).isTrue();
+            h.tick();
+        }
+
+        Reply fourth = h.command("four");
+
+        assertThat(fourth.ok()).isFalse();
+        assertThat(fourth.text()).isEqualTo("You already have 2 videos waiting to start, the most you may queue. "
+                + "Wait for one to start (list shows them and their place in line).");
         assertThat(h.command(BOB, "bob's own").ok()).as("quotas are per user").isTrue();
         h.runUntilSettled();
-        assertThat(h.command("third").ok()).isTrue();
+        assertThat(h.command("five").ok()).isTrue();
     }
 
     @Test

@@ -24,6 +24,7 @@ import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * The whole engine for end-to-end tests: the real HTTP client against the simulator, a SQLite file (behind a store
@@ -47,6 +48,8 @@ final class EngineHarness implements AutoCloseable {
     private final Function<MutableClock, VideoApi> apis;
     private final MediaParts media;
     private final Executor transcodes;
+    /** What a test changes in the engine's parts (a limit on jobs in flight, prices, budgets). */
+    private UnaryOperator<Engine.Parts> tuning = parts -> parts;
     private SqliteConnections db;
     /** The real store, for what tests check. */
     JdbcJobStore store;
@@ -89,7 +92,7 @@ final class EngineHarness implements AutoCloseable {
      */
     static EngineHarness onApi(Path dir, EngineSettings settings, ModelCatalog models,
                                Function<MutableClock, VideoApi> api, Executor downloads) {
-        return new EngineHarness(dir, null, api, settings, new Quotas(100, 1000), models, Runnable::run, downloads,
+        return new EngineHarness(dir, null, api, settings, new Quotas(100, 1000, 1000), models, Runnable::run, downloads,
                 MediaParts.NONE, Runnable::run);
     }
 
@@ -118,9 +121,15 @@ final class EngineHarness implements AutoCloseable {
         db = SqliteConnections.open(dir.resolve("reelbot.db"));
         store = new JdbcJobStore(db);
         faults = new FaultyJobStore(store);
-        engine = new Engine(new Engine.Parts(faults.store(), apis.apply(clock), List.of(chat), models,
+        engine = new Engine(tuning.apply(new Engine.Parts(faults.store(), apis.apply(clock), List.of(chat), models,
                 Limits.DEFAULTS, quotas, new Admins(Set.of(ADMIN.qualifiedUser())), settings, 64L * 1024 * 1024,
-                "/video").withMedia(media), Runnable::run, submitters, downloads, transcodes, clock);
+                "/video").withMedia(media)), Runnable::run, submitters, downloads, transcodes, clock);
+    }
+
+    /** Restarts the engine (as {@link #restart}) with its parts changed by {@code tune}: limits, prices, budgets. */
+    int tune(UnaryOperator<Engine.Parts> tune) {
+        tuning = tune;
+        return restart();
     }
 
     /** Like a process that died and started again: nothing in memory survives, the database does. */

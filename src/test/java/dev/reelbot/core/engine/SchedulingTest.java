@@ -151,8 +151,9 @@ class SchedulingTest {
         assertThat(queue.size()).isEqualTo(3);
         assertThat(queue.takeDueRoutine(T0)).isNull();
         assertThat(queue.takeDue(T0.plusSeconds(5))).as("urgent ones only").containsExactly("finishing");
+        assertThat(queue.takeDueRoutine(T0.plusSeconds(5))).as("due together: in the order scheduled")
+                .isEqualTo("progress");
         assertThat(queue.takeDueRoutine(T0.plusSeconds(5))).isEqualTo("moved");
-        assertThat(queue.takeDueRoutine(T0.plusSeconds(5))).isEqualTo("progress");
         assertThat(queue.takeDueRoutine(T0.plusSeconds(5))).isNull();
 
         queue.schedule("woken", T0.plusSeconds(30), true);

@@ -7,6 +7,7 @@ import dev.reelbot.core.JobView;
 import dev.reelbot.core.Reply;
 import dev.reelbot.core.VideoRequest;
 import dev.reelbot.core.job.DeliveryState;
+import dev.reelbot.core.job.Admission;
 import dev.reelbot.core.job.Job;
 import dev.reelbot.core.job.JobState;
 import dev.reelbot.core.job.Quotas;
@@ -104,8 +105,8 @@ class StoreFaultTest extends WithEngine {
     void aRetriedCommandWhoseFirstAcceptFailedAfterTheInsertFindsAndRunsThatJob() throws Exception {
         // What a failed accept can leave: its row written, the poller never told.
         Job written = Job.submitting("left2345", "slack:trigger-1", EngineHarness.ALICE,
-                VideoRequest.builder("a cat surfing", "sora-2").build(), h.clock.instant());
-        h.store.insertWithinQuota(written, Quotas.DEFAULTS, h.clock.instant().minusSeconds(86_400));
+                VideoRequest.builder("a cat surfing", "sora-2").build(), null, h.clock.instant());
+        h.store.insertWithinQuota(written, Admission.quotas(Quotas.DEFAULTS, h.clock.instant().minusSeconds(86_400)));
 
         Reply again = h.command(EngineHarness.ALICE, "a cat surfing", "slack:trigger-1");
         h.runUntilSettled();

@@ -27,7 +27,7 @@ public final class TestJobs {
     /** A job of {@code who} (a requester in another language), just written. */
     public static Job submitting(Requester who) {
         return Job.submitting("abcd2345", "key-1", who, VideoRequest.builder("a cat surfing", "sora-2").seconds(8)
-                .build(), T0);
+                .build(), null, T0);
     }
 
     /** A job whose create request is about to go out. */

@@ -147,7 +147,7 @@ class RendererTest {
     @Test
     void longAndHostilePromptsAreTamed() {
         Job job = Job.submitting("abcd2345", "k", TestJobs.ALICE,
-                VideoRequest.builder("<!channel> \u202Eevil\n" + "x".repeat(5000), "sora-2").build(), T0);
+                VideoRequest.builder("<!channel> \u202Eevil\n" + "x".repeat(5000), "sora-2").build(), null, T0);
         JobView view = renderer.render(job, T0);
         assertThat(view.prompt()).hasSizeLessThanOrEqualTo(Renderer.PROMPT_CHARS).doesNotContain("\n")
                 .doesNotContain("\u202E").endsWith("…");

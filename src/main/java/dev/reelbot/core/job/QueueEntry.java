@@ -1,0 +1,26 @@
+package dev.reelbot.core.job;
+
+import java.time.Instant;
+
+/**
+ * One job as the capacity queue sees it: enough to order the line, count the jobs in flight and estimate waits,
+ * read in one light query instead of whole jobs.
+ *
+ * @param jobId       the job
+ * @param platform    its requester's platform
+ * @param user        its requester
+ * @param model       the model it asks for
+ * @param state       unsent ({@code SUBMITTING}, {@code WAITING}) or in flight ({@code SENDING}, {@code QUEUED},
+ *                    {@code RUNNING})
+ * @param createdAt   when it was accepted: its place among its requester's jobs
+ * @param submittedAt when the API accepted it, or {@code null}
+ * @param bumpedAt    when an admin moved it to the front of the line, or {@code null}
+ */
+public record QueueEntry(String jobId, String platform, String user, String model, JobState state, Instant createdAt,
+                         Instant submittedAt, Instant bumpedAt) {
+
+    /** The requester, across platforms: the unit of fairness and of the per-user limit. */
+    public String requester() {
+        return platform + ":" + user;
+    }
+}

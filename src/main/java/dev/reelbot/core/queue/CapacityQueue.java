@@ -1,0 +1,261 @@
+package dev.reelbot.core.queue;
+
+import dev.reelbot.core.job.Job;
+import dev.reelbot.core.job.JobStore;
+import dev.reelbot.core.job.QueueEntry;
+import dev.reelbot.core.render.WaitingPlace;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.DoubleSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The bot's own queue of jobs not yet sent: decides which may be sent now and where the others stand. A pass reads
+ * every job waiting or in flight from the store, puts the waiting ones in their fair order ({@link QueueOrder}),
+ * and grants a turn to as many as the limits allow: jobs in flight across all users ({@link CapacityGate}: the
+ * configured {@code video-api.max-in-flight} and what the API's refusals taught), and per requester; the granted
+ * jobs are woken to send, the others learn their place and about how long they wait ({@link WaitEstimate}). A job
+ * sends only with a turn ({@link #tryStart}); its step reports how the API answered.
+ *
+ * <p>Threading: the pass and the bookkeeping of turns hold one lock; the places are published in a volatile map
+ * the renderer reads without it. Passes run on the executor given (the workers), one at a time, when something
+ * changed (at most every {@link #LEAST_GAP}) and every {@link #PERIOD} while jobs wait; a job no pass has seen runs
+ * one on the step's own thread.
+ */
+public final class CapacityQueue implements WaitingPlace.Lookup {
+    private static final Logger log = LoggerFactory.getLogger(CapacityQueue.class);
+    static final Duration LEAST_GAP = Duration.ofMillis(200);
+    static final Duration PERIOD = Duration.ofSeconds(2);
+    /** A turn not taken within this long (its job's step never came) is given back. */
+    static final Duration TURN_EXPIRY = Duration.ofMinutes(1);
+
+    private final JobStore store;
+    private final int perUser;
+    private final CapacityGate gate;
+    private final RunTimes runTimes;
+    private final Clock clock;
+    private final Wakes wakes;
+    private final Executor passes;
+    private final Object lock = new Object();
+    private final Map<String, Instant> granted = new HashMap<>();
+    private final Set<String> starting = new HashSet<>();
+    private final AtomicBoolean passRunning = new AtomicBoolean();
+    /** The job sent above the learned limit to find out whether more fit, until the API answered it. */
+    private String probe;
+    private Set<String> seen = Set.of();
+    /** The jobs in flight as the last pass read them, and those accepted since. */
+    private Set<String> inFlight = new HashSet<>();
+    private volatile Map<String, WaitingPlace> places = Map.of();
+    private volatile boolean dirty = true;
+    private volatile Instant lastPass = Instant.EPOCH;
+    private volatile Instant nextPass = Instant.EPOCH;
+
+    /** How the queue wakes jobs: to send (their turn came), or to show a new place. */
+    public interface Wakes {
+        void toSend(String jobId);
+
+        void toShow(String jobId);
+    }
+
+    /**
+     * @param maxInFlight jobs in flight at the API at once across all users, {@link Integer#MAX_VALUE} for no limit
+     * @param perUser     jobs in flight at once per requester ({@code quotas.concurrent-jobs-per-user})
+     * @param passes      where passes run (the workers)
+     */
+    public CapacityQueue(JobStore store, int maxInFlight, int perUser, Clock clock, DoubleSupplier random,
+                         Wakes wakes, Executor passes) {
+        this.store = store;
+        this.perUser = perUser;
+        this.gate = new CapacityGate(maxInFlight, random);
+        this.runTimes = new RunTimes(store);
+        this.clock = clock;
+        this.wakes = wakes;
+        this.passes = passes;
+    }
+
+    /**
+     * Whether {@code job} may be sent now: true when it holds a turn, which is then counted as sending until
+     * {@link #done}; false when it must wait (it then knows its place). A job no pass has seen yet gets one now.
+     */
+    public boolean tryStart(Job job) {
+        Wakeups wakeups = Wakeups.NONE;
+        boolean turn;
+        synchronized (lock) {
+            if (!granted.containsKey(job.id()) && !seen.contains(job.id())) {
+                wakeups = passLocked(clock.instant());
+            }
+            turn = granted.remove(job.id()) != null;
+            if (turn) {
+                starting.add(job.id());
+            }
+        }
+        wakeups.without(job.id()).send(wakes);
+        return turn;
+    }
+
+    /** The step that held a turn is done with it: the job is in flight, waiting again, or finished. */
+    public void done(String jobId) {
+        synchronized (lock) {
+            starting.remove(jobId);
+            if (jobId.equals(probe)) {
+                probe = null;
+            }
+        }
+        dirty = true;
+    }
+
+    /** The API took the job's create: it is in flight, and as many jobs as are in flight now fit. */
+    public void accepted(String jobId) {
+        synchronized (lock) {
+            inFlight.add(jobId);
+            Set<String> flying = new HashSet<>(inFlight);
+            flying.addAll(starting);
+            gate.accepted(flying.size());
+        }
+    }
+
+    /**
+     * The API turned the job's create away as busy: every turn not yet taken is withdrawn, sending holds for the
+     * API's {@code Retry-After}, and the jobs still in flight become the limit until a probe proves more fit.
+     */
+    public void refused(String jobId, Optional<Duration> retryAfter) {
+        Instant now = clock.instant();
+        synchronized (lock) {
+            Set<String> others = new HashSet<>(inFlight);
+            others.addAll(starting);
+            others.remove(jobId);
+            gate.refused(now, others.size(), retryAfter);
+            granted.clear();
+            log.info("the video API is busy: {} other jobs in flight; sending held until {}, limit now {}",
+                    others.size(), gate.holdUntil(), gate.learned().map(String::valueOf).orElse("none"));
+        }
+        dirty = true;
+    }
+
+    /** Something the line depends on changed (a job arrived, left the API, was cancelled or bumped): pass soon. */
+    public void changed() {
+        dirty = true;
+    }
+
+    /** Called on every tick of the scheduler: starts a pass on the executor when one is due; never blocks. */
+    public void tick() {
+        Instant now = clock.instant();
+        boolean due = dirty && !now.isBefore(lastPass.plus(LEAST_GAP)) || !now.isBefore(nextPass);
+        if (!due || !passRunning.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            passes.execute(this::runPass);
+        } catch (RuntimeException refused) {
+            passRunning.set(false);
+            log.warn("could not start a pass of the capacity queue: {}", refused.toString());
+        }
+    }
+
+    @Override
+    public Optional<WaitingPlace> of(String jobId) {
+        return Optional.ofNullable(places.get(jobId));
+    }
+
+    private void runPass() {
+        try {
+            Wakeups wakeups;
+            synchronized (lock) {
+                wakeups = passLocked(clock.instant());
+            }
+            wakeups.send(wakes);
+        } catch (RuntimeException e) {
+            dirty = true;
+            log.warn("the capacity queue could not read the store; trying again shortly: {}", e.toString());
+        } finally {
+            passRunning.set(false);
+        }
+    }
+
+    /** One pass: reads the line, grants the turns the limits allow, publishes the places. Holds the lock. */
+    private Wakeups passLocked(Instant now) {
+        dirty = false;
+        lastPass = now;
+        Line line = Line.read(store.queue(), starting, granted, now.minus(TURN_EXPIRY));
+        granted.keySet().retainAll(line.grantable());
+        if (probe != null && !granted.containsKey(probe) && !starting.contains(probe)) {
+            probe = null;
+        }
+        Set<String> newTurns = new LinkedHashSet<>();
+        if (!gate.holding(now)) {
+            grant(line, gate.limit(), now, newTurns);
+            // A probe only when the line is full and nothing else just got a turn, so the API's answer to it is
+            // about the probe alone, and a refusal never costs a job that was next in line its turn.
+            if (newTurns.isEmpty() && line.inFlightCount() >= gate.limit() && probe == null && gate.mayProbe(now)) {
+                grant(line, gate.limit() + 1, now, newTurns).ifPresent(id -> probe = id);
+            }
+        }
+        Map<String, WaitingPlace> before = places;
+        places = line.places(granted.keySet(), perUser, gate.limit(), runTimes.recent(now), gate.holdUntil(), now);
+        seen = line.unsentIds();
+        inFlight = new HashSet<>(line.inFlightIds());
+        nextPass = line.unsentIds().isEmpty() ? Instant.MAX
+                : gate.nextChange(now).filter(at -> at.isBefore(now.plus(PERIOD))).orElse(now.plus(PERIOD));
+        Set<String> moved = new HashSet<>();
+        places.forEach((id, place) -> {
+            if (!place.equals(before.get(id))) {
+                moved.add(id);
+            }
+        });
+        return new Wakeups(newTurns, moved);
+    }
+
+    /**
+     * Gives turns, in the line's order, to the waiting jobs whose requester is under the per-user limit, while fewer
+     * than {@code limit} jobs are in flight; returns the last job given one.
+     */
+    private Optional<String> grant(Line line, int limit, Instant now, Set<String> newTurns) {
+        String last = null;
+        for (QueueEntry job : line.order()) {
+            if (line.inFlightCount() >= limit) {
+                break;
+            }
+            if (!granted.containsKey(job.jobId()) && line.inFlightOf(job.requester()) < perUser) {
+                granted.put(job.jobId(), now);
+                line.take(job);
+                newTurns.add(job.jobId());
+                last = job.jobId();
+            }
+        }
+        return Optional.ofNullable(last);
+    }
+
+    /** The jobs a pass wakes, once the lock is released: those to send in the line's order, so they go in it. */
+    private record Wakeups(Set<String> toSend, Set<String> toShow) {
+        static final Wakeups NONE = new Wakeups(Set.of(), Set.of());
+
+        Wakeups without(String jobId) {
+            Set<String> send = new LinkedHashSet<>(toSend);
+            send.remove(jobId);
+            Set<String> show = new HashSet<>(toShow);
+            show.remove(jobId);
+            return new Wakeups(send, show);
+        }
+
+        void send(Wakes wakes) {
+            toSend.forEach(wakes::toSend);
+            toShow.forEach(wakes::toShow);
+        }
+    }
+
+    /** For tests and logs: the limit learned from the API's refusals, if any. */
+    Optional<Integer> learnedLimit() {
+        return gate.learned();
+    }
+}

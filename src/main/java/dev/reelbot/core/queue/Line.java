@@ -1,0 +1,129 @@
+package dev.reelbot.core.queue;
+
+import dev.reelbot.core.job.QueueEntry;
+import dev.reelbot.core.render.WaitingPlace;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One pass's view of the queue: the jobs waiting to be sent, in their order, and the jobs that count as in flight
+ * (at the API, being sent, or holding a turn), overall and per requester.
+ *
+ * <p>Threading: made and used by one pass, under the queue's lock.
+ */
+final class Line {
+    private final List<QueueEntry> order = new ArrayList<>();
+    private final List<QueueEntry> flying = new ArrayList<>();
+    private final Set<String> unsentIds = new HashSet<>();
+    private final Set<String> inFlightIds = new HashSet<>();
+    private final Set<String> grantable = new HashSet<>();
+    private final Map<String, Integer> perRequester = new HashMap<>();
+    private int inFlightCount;
+
+    /**
+     * @param rows          every job waiting or in flight, from the store
+     * @param starting      jobs whose step holds a turn and is sending (in flight, whatever their row says yet)
+     * @param granted       turns given and not yet taken, by when; those given before {@code expiredBefore} lapse
+     */
+    static Line read(List<QueueEntry> rows, Set<String> starting, Map<String, Instant> granted,
+                     Instant expiredBefore) {
+        List<QueueEntry> unsent = new ArrayList<>();
+        Line line = new Line();
+        for (QueueEntry row : rows) {
+            if (row.state().isUnsent() && !starting.contains(row.jobId())) {
+                unsent.add(row);
+                line.unsentIds.add(row.jobId());
+                Instant given = granted.get(row.jobId());
+                if (given == null || !given.isBefore(expiredBefore)) {
+                    line.grantable.add(row.jobId());
+                }
+                if (given != null && !given.isBefore(expiredBefore)) {
+                    line.count(row);
+                    line.flying.add(row);
+                }
+            } else {
+                line.inFlightIds.add(row.jobId());
+                line.count(row);
+                line.flying.add(row);
+            }
+        }
+        line.order.addAll(QueueOrder.of(unsent));
+        return line;
+    }
+
+    private Line() {
+    }
+
+    /** The waiting jobs in the order they go. */
+    List<QueueEntry> order() {
+        return order;
+    }
+
+    int inFlightCount() {
+        return inFlightCount;
+    }
+
+    int inFlightOf(String requester) {
+        return perRequester.getOrDefault(requester, 0);
+    }
+
+    /** The job was given a turn in this pass: it counts as in flight from now on. */
+    void take(QueueEntry job) {
+        count(job);
+        flying.add(job);
+    }
+
+    /** Jobs that may keep (or get) a turn: still waiting, and any turn they hold not lapsed. */
+    Set<String> grantable() {
+        return grantable;
+    }
+
+    Set<String> unsentIds() {
+        return unsentIds;
+    }
+
+    Set<String> inFlightIds() {
+        return inFlightIds;
+    }
+
+    /**
+     * Where each waiting job without a turn stands, and about how long it waits. Jobs with a turn still count ahead
+     * until they are sent, so a place never goes back up when a turn is taken back (a refused probe).
+     */
+    Map<String, WaitingPlace> places(Set<String> withTurn, int perUser, int limit, Map<String, Duration> runTimes,
+                                     Instant startsFrom, Instant now) {
+        List<QueueEntry> waiting = order.stream().filter(job -> !withTurn.contains(job.jobId())).toList();
+        Map<String, Duration> waits = WaitEstimate.of(flying, waiting, limit, perUser, runTimes, startsFrom, now);
+        Map<String, WaitingPlace> places = new HashMap<>();
+        for (int i = 0; i < order.size(); i++) {
+            QueueEntry job = order.get(i);
+            if (!withTurn.contains(job.jobId())) {
+                Duration wait = waits.get(job.jobId());
+                places.put(job.jobId(), new WaitingPlace(i + 1, wait == null ? null : rounded(wait),
+                        inFlightOf(job.requester()) >= perUser));
+            }
+        }
+        return Map.copyOf(places);
+    }
+
+    /**
+     * A wait as a message shows it, coarser the longer it is (minutes, then 5, then 15), so the message is edited
+     * when the wait really moved, not at every pass.
+     */
+    static Duration rounded(Duration wait) {
+        long minutes = Math.max(1, (wait.toSeconds() + 59) / 60);
+        long step = minutes <= 10 ? 1 : minutes <= 60 ? 5 : 15;
+        return Duration.ofMinutes((minutes + step - 1) / step * step);
+    }
+
+    private void count(QueueEntry job) {
+        inFlightCount++;
+        perRequester.merge(job.requester(), 1, Integer::sum);
+    }
+}
