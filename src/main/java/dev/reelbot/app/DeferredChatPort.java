@@ -59,7 +59,7 @@ final class DeferredChatPort implements ChatPort {
     }
 
     @Override
-    public String upload(MessageRef message, VideoFile video, PostKey key) throws ChatException {
+    public Msg upload(MessageRef message, VideoFile video, PostKey key) throws ChatException {
         return connected().upload(message, video, key);
     }
 

@@ -32,7 +32,7 @@ public interface ChatPort {
      * attempt may have uploaded it already: the adapter finds (or lets the platform deduplicate) that upload, as
      * for {@link #post}, so a retry never shows the video twice.
      */
-    String upload(MessageRef message, VideoFile video, PostKey key) throws ChatException;
+    Msg upload(MessageRef message, VideoFile video, PostKey key) throws ChatException;
 
     /** Tells one user something only they see (an ephemeral message, a DM). */
     void whisper(Requester to, String text) throws ChatException;

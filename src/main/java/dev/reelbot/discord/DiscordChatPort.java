@@ -103,12 +103,12 @@ public final class DiscordChatPort implements ChatPort {
 
     /** Uploads with the key as the nonce, like posts: a retried upload returns the first, never a second video. */
     @Override
-    public String upload(MessageRef message, VideoFile video, PostKey key) throws ChatException {
+    public Msg upload(MessageRef message, VideoFile video, PostKey key) throws ChatException {
         String caption = "🎞️ " + DiscordText.escape(video.title(), 300);
         try (MessageCreateData data = DiscordMessage.file(caption,
                 FileUpload.fromData(video.file(), video.filename()))) {
             rest.send(message.channel(), data, message.messageId(), key.value());
-            return "uploaded below as " + video.filename();
+            return Msg.of("upload.below", video.filename());
         } catch (DiscordFailure e) {
             if (e.is(Kind.UNKNOWN_CHANNEL, Kind.MISSING_ACCESS)) {
                 throw e.toChat(ChatException.Kind.MESSAGE_GONE);

@@ -49,7 +49,7 @@ class DiscordLanguagesTest extends WithDiscord {
 
         job = h.job(job.id());
         assertThat(progressShown(job)).contains("排队中").contains("模型").contains("任务 " + job.id());
-        assertThat(finalMessage(job)).contains("✅ 视频已就绪").contains("已送达：已上传。").contains("用时")
+        assertThat(finalMessage(job)).contains("✅ 视频已就绪").contains("已送达：已上传。").contains("已上传在下方").contains("用时")
                 .contains("重新生成").contains("编辑提示词").contains("详情").doesNotContain("Video ready");
     }
 

@@ -74,10 +74,10 @@ final class Handover {
         PostKey key = new PostKey("video-" + job.id(), tracked.uploadMaybeSent || job.delivery().attempts() > 0);
         tracked.uploadMaybeSent = true;
         try {
-            String note = chat.upload(job.message().ref(), new VideoFile(file, bytes, "reelbot-" + job.id() + ".mp4",
+            Msg note = chat.upload(job.message().ref(), new VideoFile(file, bytes, "reelbot-" + job.id() + ".mp4",
                     PlainText.oneLine(job.request().prompt(), 200)), key);
             String original = HumanFormat.bytes(prepared.bytes());
-            String full = fitted ? note + " (compressed from " + original + " to fit)" : note;
+            String full = fitted ? texts().get("upload.compressed", note, original) : texts().get(note);
             Job next = deliverer.updates().apply(job, j -> Transitions.delivered(j, fitted ? DeliveryState.TRANSCODED
                     : DeliveryState.UPLOADED, full, link, poster, prepared.kept(), now));
             JobUpdates.event(next, "video uploaded ({}{})", HumanFormat.bytes(bytes), fitted ? ", compressed from "

@@ -58,7 +58,7 @@ final class MeasuredChatPort implements ChatPort {
     }
 
     @Override
-    public String upload(MessageRef message, VideoFile video, PostKey key) throws ChatException {
+    public Msg upload(MessageRef message, VideoFile video, PostKey key) throws ChatException {
         return count(() -> delegate.upload(message, video, key));
     }
 

@@ -28,7 +28,7 @@ class BundlesTest {
     private static final Pattern ARGUMENT = Pattern.compile("\\{(\\d+)");
     /** A key as the code writes it: a quoted dotted name under one of the bundles' sections. */
     private static final Pattern KEY_IN_CODE = Pattern.compile("\"((?:view|job|settings|failure|notice|details|"
-            + "link|status|reply|admin|quota|refunds|error|help|models|flag|discord|format|slack|delivery|console|queue|budget|usage|period)"
+            + "link|status|reply|admin|quota|refunds|error|help|models|flag|discord|format|slack|delivery|console|upload|queue|budget|usage|period)"
             + "\\.[a-z0-9.\\-]+)\"");
 
     static Properties bundle(String suffix) throws IOException {
