@@ -10,7 +10,6 @@ import dev.reelbot.core.command.CommandError;
 import dev.reelbot.core.command.CommandParser;
 import dev.reelbot.core.command.Flag;
 import dev.reelbot.core.command.VideoCommand;
-import dev.reelbot.core.job.Failure;
 import dev.reelbot.core.job.Job;
 import dev.reelbot.core.job.JobStore;
 import dev.reelbot.core.job.StoreException;
@@ -270,26 +269,8 @@ public final class CommandHandler {
 
     private Reply status(Requester who, String jobId) {
         Texts t = texts(who);
-        return visibleJob(who, jobId).map(job -> Reply.ok(statusOf(job, admins.isAdmin(who), t)))
-                .orElse(Reply.refused(t.get("reply.no-job-here", jobId)));
-    }
-
-    /**
-     * One job: its summary, why it failed (with the technical detail for admins only: it may name internal hosts),
-     * its video's link and poster frame (and, for admins, where the bot keeps it), and a status word nobody knows.
-     */
-    private String statusOf(Job job, boolean forAdmin, Texts t) {
-        StringBuilder text = new StringBuilder(renderer.summary(job, clock.instant(), t));
-        Failure failure = job.failure();
-        if (failure != null) {
-            text.append('\n').append(t.get("reply.status.why", failure.message(t)));
-            if (forAdmin && failure.detail() != null) {
-                text.append(" (").append(failure.detail()).append(')');
-            }
-        }
-        text.append(JobDetails.delivery(job, forAdmin, t));
-        String note = JobDetails.unknownStatusNote(job, knowsStatus, t);
-        return note == null ? text.toString() : text.append('\n').append(note).toString();
+        return visibleJob(who, jobId).map(job -> Reply.ok(JobDetails.status(job, admins.isAdmin(who), renderer,
+                clock.instant(), knowsStatus, t))).orElse(Reply.refused(t.get("reply.no-job-here", jobId)));
     }
 
     /** A job of the asker's own workspace: ids from elsewhere are not revealed. */

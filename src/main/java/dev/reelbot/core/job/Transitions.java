@@ -143,8 +143,7 @@ public final class Transitions {
         Job given = job.withMessage(job.message().withFinalShown(true, now)).withTimes(touched(job, now));
         boolean endedWithoutVideo = job.state().isFinal() && job.state() != JobState.COMPLETED;
         return !endedWithoutVideo || job.refund().state() != RefundState.NONE
-                ? given : needRefund(given, new Failure(Msg.of("failure.unreachable",
-                why), "unreachable", null));
+                ? given : needRefund(given, new Failure(Msg.of("failure.unreachable", why), "unreachable", null));
     }
 
     /** The progress message was deleted by someone: post a new one. */

@@ -3,6 +3,7 @@ package dev.reelbot.core.render;
 import dev.reelbot.core.VideoLink;
 import dev.reelbot.core.VideoRequest;
 import dev.reelbot.core.job.DeliveryState;
+import dev.reelbot.core.job.Failure;
 import dev.reelbot.core.job.Job;
 import dev.reelbot.core.job.JobDelivery;
 import dev.reelbot.core.job.NoticeState;
@@ -41,6 +42,26 @@ public final class JobDetails {
         line(text, t, "details.failure", job.failure() == null ? null : job.failure().message(t));
         line(text, t, "details.note", unknownStatusNote(job, knowsStatus, t));
         return text.toString().stripTrailing();
+    }
+
+    /**
+     * One job, for {@code /video status}: its summary, why it failed (with the technical detail for admins only: it
+     * may name internal hosts), its video's link and poster frame (and, for admins, where the bot keeps it), and a
+     * status word nobody knows; in the asker's language ({@code t}).
+     */
+    public static String status(Job job, boolean forAdmin, Renderer renderer, Instant now,
+                                Predicate<String> knowsStatus, Texts t) {
+        StringBuilder text = new StringBuilder(renderer.summary(job, now, t));
+        Failure failure = job.failure();
+        if (failure != null) {
+            text.append('\n').append(t.get("reply.status.why", failure.message(t)));
+            if (forAdmin && failure.detail() != null) {
+                text.append(" (").append(failure.detail()).append(')');
+            }
+        }
+        text.append(delivery(job, forAdmin, t));
+        String note = unknownStatusNote(job, knowsStatus, t);
+        return note == null ? text.toString() : text.append('\n').append(note).toString();
     }
 
     /**

@@ -5,23 +5,18 @@ import dev.reelbot.core.ModelCatalog;
 import dev.reelbot.core.ModelSpec;
 import dev.reelbot.core.NoticeKind;
 import dev.reelbot.core.NoticeView;
-import dev.reelbot.core.Requester;
 import dev.reelbot.core.VideoLink;
 import dev.reelbot.core.VideoRequest;
 import dev.reelbot.core.billing.BudgetAlert;
-import dev.reelbot.core.billing.BudgetWatch;
 import dev.reelbot.core.job.Job;
 import dev.reelbot.core.job.JobDelivery;
-import dev.reelbot.core.job.JobRefund;
 import dev.reelbot.core.job.JobState;
 import dev.reelbot.core.job.NoticeState;
-import dev.reelbot.core.job.RefundState;
 import dev.reelbot.core.text.Languages;
 import dev.reelbot.core.text.PlainText;
 import dev.reelbot.core.text.Texts;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -34,7 +29,7 @@ public final class Renderer {
     private static final int BAR_CELLS = 10;
 
     private final ModelCatalog catalog;
-    private final Texts admins;
+    private final AdminNotices notices;
     private final WaitingPlace.Lookup places;
 
     /** A renderer with no queue, whose admin notices are in English. */
@@ -54,7 +49,7 @@ public final class Renderer {
     public Renderer(ModelCatalog catalog, WaitingPlace.Lookup places, String adminLocale) {
         this.catalog = catalog;
         this.places = places;
-        this.admins = Texts.in(adminLocale);
+        this.notices = new AdminNotices(Texts.in(adminLocale));
     }
 
     /** The job's message, in its requester's language. */
@@ -163,95 +158,19 @@ public final class Renderer {
         return place.estimate() == null ? text : text + " · " + t.about(place.estimate());
     }
 
-    /** The admin notice of a job: its refund case's, or its delivery notice. */
+    /** The admin notice of a job: its refund case's, or its delivery notice, in the admins' language. */
     public NoticeView notice(Job job, NoticeKind kind, boolean repeated) {
-        return kind == NoticeKind.REFUND ? refundNotice(job, repeated) : deliveryNotice(job, repeated);
-    }
-
-    private NoticeView refundNotice(Job job, boolean repeated) {
-        Texts t = admins;
-        List<NoticeView.Fact> facts = whoWhatWhere(job, t);
-        Instant billed = job.times().startedAt();
-        facts.add(fact(t, job.times().submittedAt() != null ? "notice.billed" : "notice.maybe-billed",
-                t.when(billed)));
-        if (job.price() != null) {
-            facts.add(fact(t, "notice.amount", job.price().format()));
-        }
-        facts.add(fact(t, "notice.why", refundReason(job, t)));
-        if (job.failure() != null && job.failure().detail() != null) {
-            facts.add(fact(t, "notice.details", t.get("notice.details.value", job.id())));
-        }
-        facts.add(fact(t, "notice.prompt", PlainText.oneLine(job.request().prompt(), 200)));
-        JobRefund refund = job.refund();
-        boolean resolved = refund.state() == RefundState.RESOLVED;
-        if (resolved) {
-            boolean noNote = refund.note() == null || refund.note().isBlank();
-            facts.add(fact(t, "notice.resolved", t.get(noNote ? "notice.resolved.value" : "notice.resolved.noted",
-                    refund.resolvedBy(), t.when(refund.resolvedAt()), noNote ? "" : refund.note())));
-        }
-        return new NoticeView(job.id(), t.get(resolved ? "notice.refund-resolved" : "notice.refund-needed"), facts,
-                resolved, repeated, NoticeKind.REFUND, t.tag());
-    }
-
-    /** A video that was made but that no chat took: where it is, so an admin can hand it over. */
-    private NoticeView deliveryNotice(Job job, boolean repeated) {
-        Texts t = admins;
-        List<NoticeView.Fact> facts = whoWhatWhere(job, t);
-        JobDelivery delivery = job.delivery();
-        facts.add(fact(t, "notice.why", delivery.note() == null ? t.get("notice.no-reason") : delivery.note()));
-        String until = job.task().expiresAt() == null ? "" : t.when(job.task().expiresAt());
-        facts.add(fact(t, "notice.video", delivery.kept() != null ? t.get("notice.video.kept", delivery.kept())
-                : t.get(until.isEmpty() ? "notice.video.at-api" : "notice.video.at-api-until", job.task().taskId(),
-                until)));
-        if (delivery.link() != null) {
-            facts.add(fact(t, "notice.link", delivery.link().expiresAt() == null ? delivery.link().url()
-                    : t.get("notice.link.until", delivery.link().url(), t.when(delivery.link().expiresAt()))));
-        }
-        facts.add(fact(t, "notice.prompt", PlainText.oneLine(job.request().prompt(), 200)));
-        return new NoticeView(job.id(), t.get("notice.not-delivered"), facts, false, repeated, NoticeKind.DELIVERY,
-                t.tag());
+        return notices.notice(job, kind, repeated);
     }
 
     /** Why the job is a refund case, in the admins' language when the reason is the failure's own words. */
     public static String refundReason(Job job, Texts t) {
-        String reason = job.refund().reason();
-        return reason == null || job.failure() != null && reason.equals(job.failure().message()) ? reason(job, t)
-                : reason;
+        return AdminNotices.refundReason(job, t);
     }
 
-    /** Who asked, where, for which model and task. */
-    private static List<NoticeView.Fact> whoWhatWhere(Job job, Texts t) {
-        List<NoticeView.Fact> facts = new ArrayList<>();
-        Requester who = job.requester();
-        facts.add(fact(t, "notice.requester", t.get("notice.requester.value", who.userName(), who.platform(),
-                who.user())));
-        facts.add(fact(t, "notice.where", who.platform() + " " + who.workspace() + " / " + who.channel()));
-        facts.add(fact(t, "notice.model", job.request().model()));
-        facts.add(fact(t, "notice.task", job.task().taskId() == null ? t.get("notice.task.unknown")
-                : job.task().taskId()));
-        return facts;
-    }
-
-    private static NoticeView.Fact fact(Texts t, String labelKey, String value) {
-        return new NoticeView.Fact(t.get(labelKey), value);
-    }
-
-    /** The admins' notice that a monthly budget passed its alert level (it has no button: nothing to resolve). */
+    /** The admins' notice that a monthly budget passed its alert level. */
     public NoticeView budgetAlert(BudgetAlert alert) {
-        Texts t = admins;
-        Requester who = alert.where();
-        boolean channel = alert.scope().equals("channel");
-        String budget = channel ? t.get("budget.channel", who.channel(), who.platform(), who.workspace())
-                : t.get("budget.workspace", who.platform(), who.workspace());
-        List<NoticeView.Fact> facts = List.of(
-                fact(t, "budget.budget", budget),
-                fact(t, "budget.spent", t.get("budget.spent.value", alert.spent().format(), alert.limit().format(),
-                        alert.spent().percentOf(alert.limit()))),
-                fact(t, "budget.starts-again", t.when(alert.resetsAt())),
-                fact(t, "budget.passed-with", t.get("budget.passed-with.value", alert.jobId(), who.userName())),
-                fact(t, "budget.limit", t.get("budget.limit.value", channel ? "channels" : "workspaces")));
-        return new NoticeView(alert.jobId(), t.get("budget.title", BudgetWatch.ALERT_PERCENT), facts, true, false,
-                NoticeKind.REFUND, t.tag());
+        return notices.budgetAlert(alert);
     }
 
     /** The headline of the job's message, in the language of {@code t} (the asker's). */

@@ -48,6 +48,8 @@ class TextsTest {
         assertThat(ZH.get("quota.concurrent", 3)).startsWith("你已有 3 个视频在生成");
         assertThat(EN.get("error.more-problems", 1)).isEqualTo("… and 1 more problem.");
         assertThat(EN.get("error.more-problems", 5)).isEqualTo("… and 5 more problems.");
+        assertThat(EN.get("usage.line", 0, "0.00 USD", 0, 0, 0, "0.00 USD", 0, "0.00 USD")).startsWith("0 videos · ");
+        assertThat(ES.get("usage.line", 1, "0.50 USD", 0, 0, 0, "0.00 USD", 0, "0.00 USD")).startsWith("1 vídeo · ");
     }
 
     @Test
@@ -73,6 +75,17 @@ class TextsTest {
         assertThat(EN.orList(List.of("4", "8", "12"))).isEqualTo("4, 8 or 12");
         assertThat(ZH.orList(List.of("4", "8", "12"))).isEqualTo("4、8或12");
         assertThat(ES.orList(List.of("4", "8", "12"))).isEqualTo("4, 8 o 12");
+    }
+
+    @Test
+    void placesInLineAndEstimates() {
+        assertThat(List.of(1, 2, 3, 4, 11, 12, 13, 21, 22, 101).stream().map(EN::ordinal).toList())
+                .containsExactly("1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "101st");
+        assertThat(ZH.get("job.waiting.place", ZH.ordinal(3))).isEqualTo("排在第3位");
+        assertThat(ES.get("job.waiting.place", ES.ordinal(3))).isEqualTo("3.º en la cola");
+        assertThat(EN.about(Duration.ofSeconds(90))).isEqualTo("about 2 min");
+        assertThat(ZH.about(Duration.ofMinutes(75))).isEqualTo("约 1 小时 15 分钟");
+        assertThat(ES.about(Duration.ofHours(2))).isEqualTo("unas 2 h");
     }
 
     @Test
