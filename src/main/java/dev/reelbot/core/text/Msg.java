@@ -35,10 +35,6 @@ public record Msg(String key, List<Object> args) {
     public record Cmd(String commandName, String use) {
     }
 
-    /** An option, worded by the asker's platform ({@link Phrasing#option}): {@code --duration 8}. */
-    public record Opt(String name, String hint) {
-    }
-
     /** In English: for logs and exception messages, which admins read beside the code. */
     @Override
     public String toString() {

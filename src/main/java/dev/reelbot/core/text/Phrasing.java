@@ -3,7 +3,7 @@ package dev.reelbot.core.text;
 /**
  * How a platform writes the bot's commands and options in a message: {@code /video status <job>} where commands
  * are typed as text (Slack, the console), {@code /video-status job:<job>} on Discord. The core's messages name
- * commands as {@link Msg.Cmd} and options as {@link Msg.Opt}; the asker's platform words them.
+ * commands as {@link Msg.Cmd}, and help lists options with {@link #option}; the asker's platform words them.
  */
 public interface Phrasing {
     /** Commands and options as typed text: {@code /video status <job>}, {@code --duration S}. */

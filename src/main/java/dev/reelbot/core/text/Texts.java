@@ -95,9 +95,6 @@ public final class Texts {
         if (arg instanceof Msg.Cmd cmd) {
             return phrasing.command(cmd.commandName(), cmd.use());
         }
-        if (arg instanceof Msg.Opt opt) {
-            return phrasing.option(opt.name(), opt.hint());
-        }
         if (arg instanceof Instant instant) {
             return when(instant);
         }
