@@ -18,6 +18,10 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Texts {
     static final String BUNDLE = "messages.reelbot";
+    /**
+     * One immutable instance per language, read once from the jar's bundles (as ResourceBundle caches them): a
+     * value, not a service, so sharing it needs no wiring.
+     */
     private static final Map<String, Texts> BY_TAG = new ConcurrentHashMap<>();
     /** English, the base bundle: what logs and exception messages use. */
     public static final Texts ENGLISH = in(Languages.ENGLISH);
