@@ -2,6 +2,7 @@ package dev.reelbot;
 
 import dev.reelbot.app.ConfigSource;
 import dev.reelbot.app.ConfigSummary;
+import dev.reelbot.app.MediaSetup;
 import dev.reelbot.app.Transcoding;
 import dev.reelbot.config.ConfigException;
 import dev.reelbot.config.ReelbotConfig;
@@ -29,7 +30,10 @@ final class CheckConfigCommand implements Callable<Integer> {
     static int check(Path file, Map<String, String> env, PrintStream out, PrintStream err) {
         try {
             ReelbotConfig cfg = ConfigSource.load(file, env);
-            ConfigSummary.print(cfg, Transcoding.detect(cfg, env.getOrDefault("PATH", System.getenv("PATH"))), out);
+            MediaSetup.StoreCheck media = MediaSetup.check(cfg.media());
+            ConfigSummary.print(cfg, Transcoding.detect(cfg, env.getOrDefault("PATH", System.getenv("PATH"))), media,
+                    out);
+            media.problem().ifPresent(why -> err.println("warning: " + why + "."));
             ConfigSource.nothingToRun(cfg).ifPresent(why -> err.println("warning: " + why + "."));
             ConfigSummary.warnings(cfg).forEach(warning -> err.println("warning: " + warning + "."));
             return 0;

@@ -100,11 +100,20 @@ final class RunCommand implements Callable<Integer> {
         Pools pools = Pools.start(cfg.engine(), STEP_GRACE);
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
                 DaemonThreads.named("reelbot-scheduler"));
+        MediaSetup media = null;
         try (db) {
-            serve(cfg, db, pools, scheduler);
+            Transcoding transcoding = Transcoding.detect(cfg, env.getOrDefault("PATH", System.getenv("PATH")));
+            log.info("transcoding: {}", transcoding.status());
+            media = MediaSetup.open(cfg, transcoding);
+            log.info("media store: {}", media.where());
+            serve(cfg, db, pools, scheduler, media);
         } finally {
             scheduler.shutdownNow();
             pools.close();
+            if (media != null) {
+                // After the pools: a step still draining there may be keeping a video.
+                media.close();
+            }
             log.info("reelbot stopped");
             stopped.countDown();
             removeHook(hook);
@@ -147,13 +156,14 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /**
-     * Everything {@code run} starts, in order: the store, the chat platforms, metrics and health, the video API,
-     * ffmpeg and the media store, the engine on the pools, the HTTP server (with the video links); then the engine's
-     * polling, the media sweeper, the heartbeat, the API probe and the health watch, and last the platforms'
-     * connections. Then it waits for the stop, and closes them in reverse.
+     * Everything {@code run} starts, in order, after the store, ffmpeg and the media store (opened by the caller,
+     * which closes the media store only once the pools have drained): the chat platforms, metrics and health, the
+     * video API, the engine on the pools, the HTTP server (with the video links); then the engine's polling, the
+     * media sweeper, the heartbeat, the API probe and the health watch, and last the platforms' connections. Then
+     * it waits for the stop, and closes them in reverse.
      */
-    private void serve(ReelbotConfig cfg, SqliteConnections db, Pools pools, ScheduledExecutorService scheduler)
-            throws Exception {
+    private void serve(ReelbotConfig cfg, SqliteConnections db, Pools pools, ScheduledExecutorService scheduler,
+                       MediaSetup media) throws Exception {
         JdbcJobStore store = new JdbcJobStore(db);
         try (Platforms platforms = new Platforms(cfg, Clock.systemUTC(), in, out, interactive);
              MicrometerMetrics metrics = new MicrometerMetrics(store, platforms.names(),
@@ -161,9 +171,6 @@ final class RunCommand implements Callable<Integer> {
              HealthReport health = new HealthReport()) {
             VideoApi api = VideoApis.connect(cfg.videoApi(), cfg.videoApi().baseUrl(), cfg.videoApi().apiKey()
                     .orElseThrow(), cfg.engine().downloads());
-            Transcoding transcoding = Transcoding.detect(cfg, env.getOrDefault("PATH", System.getenv("PATH")));
-            log.info("transcoding: {}", transcoding.status());
-            MediaSetup media = MediaSetup.open(cfg, transcoding);
             Engine engine = pools.engine(new Engine.Parts(store, api, platforms.ports(), cfg.videoApi().models(),
                     cfg.limits(), cfg.quotas(), cfg.admins(), cfg.engine(), cfg.videoApi().maxDownloadBytes(),
                     cfg.slack().enabled() ? cfg.slack().command() : "/video", metrics, media.parts())
@@ -177,7 +184,8 @@ final class RunCommand implements Callable<Integer> {
                             .orElseGet(() -> Health.up("ticks complete")))
                     .add("adminChannel", HealthReport.Scope.REPORTED, () -> engine.adminChannelTrouble()
                             .map(Health::degraded).orElseGet(() -> Health.up("admin notices get through")))
-                    .add("transcoding", HealthReport.Scope.REPORTED, () -> transcoding.health(cfg));
+                    .add("transcoding", HealthReport.Scope.REPORTED, () -> media.transcoding().health(cfg))
+                    .add("mediaStore", HealthReport.Scope.REPORTED, media::health);
             platforms.addHealth(health);
             try (probe; WebServer web = WebServer.start(cfg.serverHost(), cfg.serverPort(), platforms.slackHttp(),
                     health, metrics::scrape, media.routes(Clock.systemUTC()), cfg.adminToken(), engine::usageCsv,
@@ -187,7 +195,7 @@ final class RunCommand implements Callable<Integer> {
                 heartbeat.start(scheduler);
                 probe.start(scheduler);
                 health.watch(HEALTH_WATCH);
-                platforms.start(engine, scheduler, pools.workers(), shutdown::countDown);
+                platforms.start(engine, scheduler, pools.workers(), pools.downloads(), shutdown::countDown);
                 httpPort = web.port();
                 log.info("reelbot running: {} unfinished jobs resumed; HTTP on port {}", resumed, web.port());
                 shutdown.await();

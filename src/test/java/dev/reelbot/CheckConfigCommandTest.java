@@ -2,12 +2,14 @@ package dev.reelbot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.reelbot.testing.LocalS3;
 import dev.reelbot.testing.TestFfmpeg;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -126,7 +128,8 @@ class CheckConfigCommandTest {
 
         assertThat(code).isZero();
         String printed = out.toString(StandardCharsets.UTF_8);
-        assertThat(printed).contains("media: finished videos kept in data/media for 7d, at most 20GiB")
+        assertThat(printed).contains("media: finished videos kept in local directory "
+                        + Path.of("data", "media").toAbsolutePath()).contains(" for 7d, at most 20GiB")
                 .contains("video links: https://reelbot.example.com/v/{job}/{token}.mp4, each valid 30d (signed "
                         + "with MEDIA_LINK_SECRET ****wxyz)")
                 .containsPattern("transcoding: on: ffmpeg \\S+ \\(.*ffmpeg\\)")
@@ -155,5 +158,38 @@ class CheckConfigCommandTest {
         assertThat(code).isEqualTo(1);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("MEDIA_LINK_SECRET").contains("not set, but "
                 + "server.public-url is");
+    }
+
+    @Test
+    void saysWhichMediaStoreIsInUseAndWhetherItAnswers() throws Exception {
+        try (LocalS3 s3 = LocalS3.start(dir.resolve("s3"), "videos")) {
+            Map<String, String> env = new HashMap<>(Map.of("VIDEO_API_KEY", "sk-secret-value-123456",
+                    "REELBOT_VIDEO_API_BASE_URL", "https://gw.example.com/v1", "REELBOT_CONSOLE_ENABLED", "true",
+                    "REELBOT_MEDIA_S3_BUCKET", "videos", "REELBOT_MEDIA_S3_ENDPOINT", s3.endpoint().toString(),
+                    "REELBOT_MEDIA_S3_PATH_STYLE", "true", "MEDIA_S3_ACCESS_KEY_ID", LocalS3.ACCESS_KEY_ID,
+                    "MEDIA_S3_SECRET_ACCESS_KEY", LocalS3.SECRET_ACCESS_KEY));
+
+            assertThat(check(null, env)).isZero();
+            assertThat(out.toString(StandardCharsets.UTF_8)).contains("media: finished videos kept in S3 bucket "
+                    + "s3://videos/ at " + s3.endpoint() + ", signing in with access key ****-key from "
+                    + "MEDIA_S3_ACCESS_KEY_ID for 30d, at most 20GiB (the oldest go first); it answers");
+            assertThat(err.toString(StandardCharsets.UTF_8)).doesNotContain("media");
+
+            env.put("REELBOT_VIDEO_API_MAX_DOWNLOAD_SIZE", "6GiB");
+            assertThat(check(null, env)).isZero();
+            assertThat(err.toString(StandardCharsets.UTF_8)).contains("warning: video-api.max-download-size (6GiB) "
+                    + "is over the 5GiB one S3 upload can hold: larger videos are delivered, but not kept");
+            env.remove("REELBOT_VIDEO_API_MAX_DOWNLOAD_SIZE");
+
+            env.put("REELBOT_MEDIA_S3_BUCKET", "missing");
+            out.reset();
+            assertThat(check(null, env)).as("valid, though the bucket is missing").isZero();
+            assertThat(out.toString(StandardCharsets.UTF_8)).contains("S3 bucket s3://missing/ at "
+                    + s3.endpoint() + " does not answer: the bucket does not exist (create it, or fix "
+                    + "media.s3.bucket)");
+            assertThat(err.toString(StandardCharsets.UTF_8)).contains("warning: S3 bucket s3://missing/");
+            assertThat(out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8))
+                    .doesNotContain(LocalS3.SECRET_ACCESS_KEY);
+        }
     }
 }

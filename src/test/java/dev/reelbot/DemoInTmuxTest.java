@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -46,8 +47,11 @@ class DemoInTmuxTest {
     void threeJobsRedrawnInPlaceWhileACommandIsTyped(int columns, int rows) throws Exception {
         Assumptions.assumeTrue(tmuxInstalled(), "tmux is not installed: the real-terminal demo test is skipped");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String demo = String.join(" ", java, "-cp", quote(System.getProperty("java.class.path")),
-                "dev.reelbot.Main", "demo", "--job-seconds", "5", "--videos", quote(dir.resolve("videos").toString()));
+        // The class path goes in an argument file: on the command line it would pass tmux's limit on one message.
+        Path classPath = Files.writeString(dir.resolve("classpath.args"), "-cp \""
+                + System.getProperty("java.class.path").replace("\\", "\\\\") + "\"\n");
+        String demo = String.join(" ", java, quote("@" + classPath), "dev.reelbot.Main", "demo", "--job-seconds", "5",
+                "--videos", quote(dir.resolve("videos").toString()));
         try {
             tmux("new-session", "-d", "-s", "demo", "-x", Integer.toString(columns), "-y", Integer.toString(rows),
                     demo + "; echo EXIT=$?; sleep 120");

@@ -62,12 +62,17 @@ final class RunningBot implements AutoCloseable {
         return lines().stream().filter(wanted).findFirst().orElseThrow();
     }
 
+    /** The address of {@code path} on this bot's HTTP server. */
+    String url(String path) {
+        return "http://127.0.0.1:" + command.httpPort + path;
+    }
+
     HttpAnswer get(String path) throws IOException {
         return get(path, Map.of());
     }
 
     HttpAnswer get(String path, Map<String, String> headers) throws IOException {
-        Request.Builder builder = new Request.Builder().url("http://127.0.0.1:" + command.httpPort + path);
+        Request.Builder builder = new Request.Builder().url(url(path));
         headers.forEach(builder::header);
         Request request = builder.build();
         try (Response response = new OkHttpClient().newCall(request).execute()) {

@@ -7,6 +7,7 @@ import dev.reelbot.config.VideoApiConfig;
 import dev.reelbot.core.ModelSpec;
 import dev.reelbot.core.Secret;
 import dev.reelbot.core.billing.Budgets;
+import dev.reelbot.media.S3MediaStore;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +20,12 @@ public final class ConfigSummary {
     private ConfigSummary() {
     }
 
-    public static void print(ReelbotConfig cfg, Transcoding transcoding, PrintStream out) {
+    /**
+     * Prints the summary; {@code mediaStore} is what {@link MediaSetup#check} found (the one line that contacts
+     * anything).
+     */
+    public static void print(ReelbotConfig cfg, Transcoding transcoding, MediaSetup.StoreCheck mediaStore,
+                             PrintStream out) {
         out.println(cfg.source() + ": valid");
         out.println("video API: " + cfg.videoApi().baseUrl() + " (key " + masked(cfg.videoApi().apiKey()) + ")");
         StringBuilder models = new StringBuilder();
@@ -63,8 +69,9 @@ public final class ConfigSummary {
                 : String.join(", ", new TreeSet<>(cfg.admins().users()))));
         out.println("server: " + cfg.serverHost() + ":" + cfg.serverPort());
         MediaConfig media = cfg.media();
-        out.println("media: finished videos kept in " + media.dir() + " for " + Units.format(media.retention())
-                + ", at most " + Units.formatBytes(media.maxTotalBytes()) + " (the oldest go first)");
+        out.println("media: finished videos kept in " + mediaStore.store() + " for "
+                + Units.format(media.retention()) + ", at most " + Units.formatBytes(media.maxTotalBytes())
+                + " (the oldest go first); " + mediaStore.problem().orElse("it answers"));
         out.println("video links: " + media.publicUrl().map(url -> url + "/v/{job}/{token}.mp4, each valid "
                 + Units.format(cfg.engine().media().linkLifetime()) + " (signed with MEDIA_LINK_SECRET "
                 + masked(media.linkSecret()) + ")").orElse("off (server.public-url is not set): a video over a "
@@ -80,6 +87,11 @@ public final class ConfigSummary {
             warnings.add("media.link-lifetime (" + Units.format(cfg.engine().media().linkLifetime())
                     + ") is longer than media.retention (" + Units.format(cfg.media().retention()) + "): links "
                     + "will answer 404 once their video is removed");
+        }
+        if (cfg.media().s3().isPresent() && cfg.videoApi().maxDownloadBytes() > S3MediaStore.MAX_OBJECT_BYTES) {
+            warnings.add("video-api.max-download-size (" + Units.formatBytes(cfg.videoApi().maxDownloadBytes())
+                    + ") is over the " + Units.formatBytes(S3MediaStore.MAX_OBJECT_BYTES) + " one S3 upload can "
+                    + "hold: larger videos are delivered, but not kept in media.s3.bucket");
         }
         List<String> unpriced = cfg.videoApi().models().all().stream().filter(m -> m.price() == null)
                 .map(ModelSpec::name).toList();

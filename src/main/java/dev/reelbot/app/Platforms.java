@@ -85,12 +85,13 @@ public final class Platforms implements AutoCloseable {
     /**
      * Starts connecting every platform (retrying each until it works) and reading the console.
      *
+     * @param downloads      the engine's download pool (Slack reads images shared in its form there)
      * @param onConsoleCtrlC what Ctrl+C typed in the console chat does (it is the bot's terminal: stop the bot)
      */
     public void start(Engine engine, ScheduledExecutorService scheduler, ExecutorService workers,
-                      Runnable onConsoleCtrlC) {
+                      ExecutorService downloads, Runnable onConsoleCtrlC) {
         if (slack != null) {
-            connect("slack", () -> slack.start(engine.commands(), workers), scheduler, workers);
+            connect("slack", () -> slack.start(engine.commands(), workers, downloads), scheduler, workers);
         }
         if (discordPort != null) {
             connect("discord", () -> {

@@ -38,6 +38,7 @@ final class MediaConfigReader {
         Path dir = EngineConfigReader.path(media, "dir", Path.of("data", "media"));
         Duration retention = media.duration("retention", Duration.ofDays(30), Duration.ofHours(1));
         long maxTotal = media.bytes("max-total-size", 20L * 1024 * 1024 * 1024, 1024 * 1024);
+        Optional<S3MediaConfig> s3 = S3MediaReader.read(media.section("s3"), secrets);
         media.finish();
         Optional<Secret> secret = secrets.get(Secrets.MEDIA_LINK_SECRET);
         if (publicUrl.isPresent()) {
@@ -50,7 +51,7 @@ final class MediaConfigReader {
                         + " characters; use a long random value (e.g. from: openssl rand -base64 33)");
             }
         }
-        return new MediaConfig(dir, retention, maxTotal, publicUrl, secret, ffmpeg, timeout);
+        return new MediaConfig(dir, s3, retention, maxTotal, publicUrl, secret, ffmpeg, timeout);
     }
 
     /**

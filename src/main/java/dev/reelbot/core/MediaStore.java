@@ -39,4 +39,12 @@ public interface MediaStore {
 
     /** Where the object under {@code key} is kept, for an admin to find it: a path, a bucket address. */
     String describe(String key);
+
+    /**
+     * Checks that the storage answers now (for {@code check-config} and {@code /healthz}) and says what it is, e.g.
+     * "local directory /srv/media" or "S3 bucket reelbot at https://...".
+     *
+     * @throws IOException when it does not answer, saying why
+     */
+    String probe() throws IOException;
 }

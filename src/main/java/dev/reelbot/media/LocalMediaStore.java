@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
+import java.nio.file.AccessDeniedException;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -19,7 +20,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,8 +33,6 @@ import org.slf4j.LoggerFactory;
 public final class LocalMediaStore implements MediaStore {
     private static final Logger log = LoggerFactory.getLogger(LocalMediaStore.class);
     private static final String PART = ".part";
-    /** Keys are plain file names: never a path, never hidden, never a temporary name. */
-    private static final Pattern KEY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*(\\.[A-Za-z0-9]+)?");
 
     private final Path dir;
 
@@ -106,7 +104,7 @@ public final class LocalMediaStore implements MediaStore {
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
             for (Path file : files) {
                 String name = file.getFileName().toString();
-                if (name.endsWith(PART) || !KEY.matcher(name).matches()) {
+                if (name.endsWith(PART) || !MediaKeys.valid(name)) {
                     continue;
                 }
                 try {
@@ -128,11 +126,20 @@ public final class LocalMediaStore implements MediaStore {
         return file(key).toAbsolutePath().toString();
     }
 
-    private Path file(String key) {
-        if (!KEY.matcher(key).matches()) {
-            throw new IllegalArgumentException("not a media key: " + key);
+    @Override
+    public String probe() throws IOException {
+        if (!Files.isDirectory(dir)) {
+            throw new NoSuchFileException(dir.toAbsolutePath().toString(), null, "the media directory is gone");
         }
-        return dir.resolve(key);
+        if (!Files.isWritable(dir)) {
+            throw new AccessDeniedException(dir.toAbsolutePath().toString(), null, "the media directory is not "
+                    + "writable");
+        }
+        return "local directory " + dir.toAbsolutePath();
+    }
+
+    private Path file(String key) {
+        return dir.resolve(MediaKeys.check(key));
     }
 
     private static MediaObject object(Path file, BasicFileAttributes attributes) {

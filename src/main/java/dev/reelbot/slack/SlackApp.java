@@ -5,10 +5,12 @@ import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
+import com.slack.api.methods.MethodsClient;
 import com.slack.api.util.http.SlackHttpClient;
 import dev.reelbot.core.engine.CommandHandler;
 import java.time.Clock;
 import java.util.concurrent.Executor;
+import okhttp3.OkHttpClient;
 
 /**
  * The Slack adapter's lifecycle: the Web API client (for {@link SlackChatPort}) exists first, so the engine can
@@ -20,8 +22,11 @@ public final class SlackApp implements AutoCloseable {
     private final Slack slack;
     private final SlackChatPort port;
     private final Clock clock;
+    private final SlackThrottle throttle;
+    private final OkHttpClient files;
     private App app;
     private SlackCommands handlers;
+    private SlackForms forms;
     private SlackHttp http;
     private SocketModeApp socketMode;
 
@@ -38,8 +43,9 @@ public final class SlackApp implements AutoCloseable {
                 .retryOnConnectionFailure(false).build());
         http.setConfig(config);
         this.slack = Slack.getInstance(config, http);
-        this.port = new SlackChatPort(slack.methods(settings.botToken().reveal()), http.getOkHttpClient(), settings,
-                new SlackThrottle(clock, settings.updatesPerMinute()));
+        this.throttle = new SlackThrottle(clock, settings.updatesPerMinute());
+        this.files = http.getOkHttpClient();
+        this.port = new SlackChatPort(slack.methods(settings.botToken().reveal()), files, settings, throttle);
     }
 
     public SlackChatPort port() {
@@ -54,15 +60,25 @@ public final class SlackApp implements AutoCloseable {
     /**
      * Connects: checks the bot token ({@code auth.test}), registers the handlers and, in Socket Mode, opens the
      * socket. Throws when Slack refuses or cannot be reached, so the caller can retry.
+     *
+     * @param executor  where answers after an acknowledgement and App Home updates run
+     * @param downloads where a form's reference image is read from Slack before its job starts
      */
-    public synchronized void start(CommandHandler commands, Executor executor) throws Exception {
+    public synchronized void start(CommandHandler commands, Executor executor, Executor downloads) throws Exception {
         AppConfig.AppConfigBuilder config = AppConfig.builder().slack(slack)
                 .singleTeamBotToken(settings.botToken().reveal());
         settings.signingSecret().ifPresent(secret -> config.signingSecret(secret.reveal()));
         app = new App(config.build());
-        handlers = new SlackCommands(commands, executor, new SlackLocales(slack.methods(settings.botToken()
-                .reveal()), executor, clock));
+        MethodsClient methods = slack.methods(settings.botToken().reveal());
+        SlackCalls calls = new SlackCalls(throttle);
+        forms = new SlackForms(commands, new SlackFiles(methods, files, settings.botToken().reveal(), calls,
+                settings.apiBaseUrl()), port, executor, downloads);
+        SlackHome home = new SlackHome(commands, methods, calls, executor);
+        handlers = new SlackCommands(commands, forms, executor, new SlackLocales(methods, executor, clock));
         handlers.register(app, settings.command());
+        forms.register(app);
+        home.register(app);
+        port.onJobEnded(home::jobEnded);
         if (settings.socketMode()) {
             String appToken = settings.appToken().orElseThrow(
                     () -> new IllegalStateException("Socket Mode needs SLACK_APP_TOKEN")).reveal();
@@ -78,6 +94,7 @@ public final class SlackApp implements AutoCloseable {
     public synchronized void stopServing() {
         if (handlers != null) {
             handlers.stopServing();
+            forms.stopServing();
         }
     }
 

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +45,8 @@ public final class SlackChatPort implements ChatPort {
     private final SlackUpload uploads;
     /** Channels that refused the bot's last post there (not invited, private, archived): their jobs go to DMs. */
     private final Set<String> refused = ConcurrentHashMap.newKeySet();
+    /** Told the requester of a job whose final view was just shown (the App Home refreshes). */
+    private volatile Consumer<String> jobEnded = user -> { };
 
     SlackChatPort(MethodsClient client, OkHttpClient http, SlackSettings settings, SlackThrottle throttle) {
         this.client = client;
@@ -52,6 +55,17 @@ public final class SlackChatPort implements ChatPort {
         this.calls = new SlackCalls(throttle);
         this.history = new SlackHistory(client, calls);
         this.uploads = new SlackUpload(client, http, calls);
+    }
+
+    /** Who is told when a job's final view has been shown: its requester's user id. */
+    void onJobEnded(Consumer<String> listener) {
+        this.jobEnded = listener;
+    }
+
+    private void shown(View view) {
+        if (view instanceof JobView job && job.isFinal()) {
+            jobEnded.accept(job.requester());
+        }
     }
 
     @Override
@@ -99,8 +113,10 @@ public final class SlackChatPort implements ChatPort {
                 "chat.postMessage", () -> client.chatPostMessage(r -> r.channel(channel).text(message.text())
                         .blocks(message.blocks()).linkNames(false).unfurlLinks(false).unfurlMedia(false)
                         .metadata(SlackHistory.metadata(key.value())))));
-        return new MessageRef(PLATFORM, SlackCalls.required(response.getChannel(), "chat.postMessage", "channel"),
-                SlackCalls.required(response.getTs(), "chat.postMessage", "ts"));
+        MessageRef posted = new MessageRef(PLATFORM, SlackCalls.required(response.getChannel(), "chat.postMessage",
+                "channel"), SlackCalls.required(response.getTs(), "chat.postMessage", "ts"));
+        shown(view);
+        return posted;
     }
 
     /** The channel refused the bot: carry the job in a DM with its requester, and tell them how to fix it. */
@@ -123,6 +139,7 @@ public final class SlackChatPort implements ChatPort {
             withoutPosterIfRefused(SlackViews.of(view), rendered -> calls.call("chat.update", () -> client.chatUpdate(
                     r -> r.channel(message.channel()).ts(message.messageId()).text(rendered.text())
                             .blocks(rendered.blocks()).linkNames(false))));
+            shown(view);
         } catch (ChatException e) {
             if (e.kind() == ChatException.Kind.NO_ACCESS) {
                 // The bot lost the channel (removed, archived): this message can no longer show the job; the

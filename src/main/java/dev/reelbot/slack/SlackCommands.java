@@ -19,23 +19,27 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Bolt handlers: the slash command and the message buttons. Each acknowledges at once (the core only parses,
- * checks quotas and writes a row) with a private answer; the job itself runs on the engine's workers.
+ * The Bolt handlers: the slash command (with no text, it opens {@link SlackForms}' form) and the message buttons.
+ * Each acknowledges at once (the core only parses, checks quotas and writes a row) with a private answer; the job
+ * itself runs on the engine's workers.
  *
  * <p>Threading: handlers run on Bolt's threads (Jetty's in HTTP mode, the Socket Mode client's otherwise); button
  * answers go out through {@code response_url} from the given executor, after the acknowledgement.
  */
 final class SlackCommands {
     private static final Logger log = LoggerFactory.getLogger(SlackCommands.class);
+    static final Reply RESTARTING = new Reply("reelbot is restarting; try again in a moment.", false, null);
 
     private final CommandHandler commands;
+    private final SlackForms forms;
     private final Executor executor;
     private final SlackLocales locales;
     private volatile boolean serving = true;
 
-    SlackCommands(CommandHandler commands, Executor executor, SlackLocales locales) {
+    SlackCommands(CommandHandler commands, SlackForms forms, Executor executor, SlackLocales locales) {
         this.locales = locales;
         this.commands = commands;
+        this.forms = forms;
         this.executor = executor;
     }
 
@@ -59,6 +63,11 @@ final class SlackCommands {
         SlashCommandPayload p = req.getPayload();
         Requester who = new Requester(SlackChatPort.PLATFORM, p.getTeamId(), p.getChannelId(), p.getUserId(),
                 p.getUserName()).withLocale(locales.of(p.getUserId()));
+        // The command alone opens the form; when Slack cannot show it, the answer says how to type one instead.
+        if (serving && (p.getText() == null || p.getText().isBlank()) && forms.open(ctx.client(), p.getTriggerId(),
+                new ModalContext(p.getChannelId(), null, null))) {
+            return ctx.ack();
+        }
         Reply reply = serving ? safely(who, () -> commands.handle(who, p.getText() == null ? ""
                 : p.getText(), "slack:" + p.getTriggerId())) : restarting(who);
         return ctx.ack(r -> r.responseType("ephemeral").text(SlackText.reply(reply.text())));
@@ -68,7 +77,7 @@ final class SlackCommands {
      * Asks the core; a failure on the bot's side (a store that cannot be written, a bug) is logged with its stack
      * trace and answered in plain words with a reference to find it in the log, instead of Slack's generic error.
      */
-    private static Reply safely(Requester who, Supplier<Reply> work) {
+    static Reply safely(Requester who, Supplier<Reply> work) {
         try {
             return work.get();
         } catch (RuntimeException e) {

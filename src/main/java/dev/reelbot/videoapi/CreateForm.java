@@ -2,6 +2,7 @@ package dev.reelbot.videoapi;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.reelbot.core.InlineImage;
 import dev.reelbot.core.ModelSpec;
 import dev.reelbot.core.VideoRequest;
 import java.io.IOException;
@@ -47,7 +48,9 @@ final class CreateForm {
                 form.addFormDataPart("input_reference", image.filename(),
                         RequestBody.create(image.bytes(), MediaType.get(image.mediaType())));
             } else {
-                form.addFormDataPart("image", request.imageUrl());
+                // An inline image goes as bare base64 (what Kling and Jimeng take); a link as it is.
+                form.addFormDataPart("image", InlineImage.parse(request.imageUrl()).map(InlineImage::base64)
+                        .orElse(request.imageUrl()));
             }
         }
         String metadata = metadata(request, spec);

@@ -1,6 +1,7 @@
 package dev.reelbot.videoapi;
 
 import dev.reelbot.core.ModelCatalog;
+import dev.reelbot.core.InlineImage;
 import dev.reelbot.core.ModelSpec;
 import dev.reelbot.core.Secret;
 import dev.reelbot.core.TaskStatus;
@@ -96,8 +97,11 @@ public final class HttpVideoApi implements VideoApi {
     public TaskStatus create(VideoRequest request) throws VideoApiException {
         ModelSpec spec = models.specFor(request.model());
         ReferenceImage image = request.imageUrl() != null && spec.imageField() == ModelSpec.ImageField.INPUT_REFERENCE
-                ? images.fetch(request.imageUrl())
+                ? InlineImage.parse(request.imageUrl()).map(ReferenceImage::of).orElse(null)
                 : null;
+        if (image == null && request.imageUrl() != null && spec.imageField() == ModelSpec.ImageField.INPUT_REFERENCE) {
+            image = images.fetch(request.imageUrl());
+        }
         RequestBody body = CreateForm.build(request, spec, image);
         Request post = endpoint.authorize(new Request.Builder().url(endpoint.videos()).post(body)).build();
         Call call = createClient.newCall(post);

@@ -1,5 +1,10 @@
 package dev.reelbot.videoapi;
 
-/** A reference image fetched from the user's URL, to be sent as the {@code input_reference} file part. */
+import dev.reelbot.core.InlineImage;
+
+/** A reference image (fetched from the user's URL, or carried inline), sent as the {@code input_reference} part. */
 record ReferenceImage(byte[] bytes, String mediaType, String filename) {
+    static ReferenceImage of(InlineImage image) {
+        return new ReferenceImage(image.bytes(), image.mediaType(), image.filename());
+    }
 }

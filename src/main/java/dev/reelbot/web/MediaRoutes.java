@@ -4,6 +4,7 @@ import dev.reelbot.core.MediaObject;
 import dev.reelbot.core.MediaStore;
 import io.javalin.http.Context;
 import java.io.IOException;
+import java.nio.file.NoSuchFileException;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -16,14 +17,17 @@ import org.slf4j.LoggerFactory;
  * {@code HEAD}): range requests (206 with {@code Content-Range}, 416 past the end), a strong {@code ETag} with
  * {@code If-None-Match} and {@code If-Range}, and the right {@code Content-Type}. A wrong token answers 404 and an
  * expired one 410, decided from the token alone, so the answer never tells whether the job exists; a valid link to
- * a video the store no longer holds answers the same 404.
+ * a video the store no longer holds answers the same 404, and one the store cannot reach now (a bucket out of reach)
+ * 503 with {@code Retry-After}.
  *
- * <p>Threading: Jetty's request threads; the store streams each answer straight from the file.
+ * <p>Threading: Jetty's request threads; the store streams each answer straight from the file or the bucket (a
+ * ranged GET), so every instance sharing a bucket answers alike, the same {@code ETag} included.
  */
 public final class MediaRoutes {
     static final String PREFIX = "/v/";
     static final String PATH = PREFIX + "{job}/{file}";
     static final String NOT_FOUND = "Not found.";
+    static final String UNAVAILABLE = "The video cannot be fetched right now. Try again in a minute.";
     static final String EXPIRED = "This link has expired. Ask the bot for the video again (/video status <job>).";
     private static final Logger log = LoggerFactory.getLogger(MediaRoutes.class);
     private static final Pattern FILE = Pattern.compile("([A-Za-z0-9_-]+)\\.(mp4|jpg)");
@@ -49,8 +53,23 @@ public final class MediaRoutes {
         switch (links.check(job, file.group(1), clock.instant())) {
             case BAD -> answer(ctx, 404, NOT_FOUND);
             case EXPIRED -> answer(ctx, 410, EXPIRED);
-            case VALID -> send(ctx, job + "." + file.group(2), file.group(2).equals("mp4") ? "video/mp4"
+            case VALID -> sendOrExplain(ctx, job + "." + file.group(2), file.group(2).equals("mp4") ? "video/mp4"
                     : "image/jpeg", head);
+        }
+    }
+
+    /** Sends the object; a store that does not answer (a bucket out of reach) is a 503 to retry, never a 404. */
+    private void sendOrExplain(Context ctx, String key, String type, boolean head) {
+        try {
+            send(ctx, key, type, head);
+        } catch (NoSuchFileException goneMeanwhile) {
+            ctx.res().reset();
+            answer(ctx, 404, NOT_FOUND);
+        } catch (IOException e) {
+            log.error("media {}: the media store could not be read", key, e);
+            ctx.res().reset();
+            ctx.header("Retry-After", "30");
+            answer(ctx, 503, UNAVAILABLE);
         }
     }
 

@@ -31,7 +31,8 @@ class ConfigLoaderTest {
         return file;
     }
 
-    private static ConfigException problems(Path file, Map<String, String> env) {
+    /** The problems loading {@code file} with {@code env} reports; fails when it loads. */
+    static ConfigException problems(Path file, Map<String, String> env) {
         try {
             ConfigLoader.load(file, env, true);
         } catch (ConfigException e) {

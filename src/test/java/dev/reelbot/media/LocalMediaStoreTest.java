@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.reelbot.core.MediaObject;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import dev.reelbot.core.MediaStore;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -18,61 +15,35 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The media store on a real directory: whole files or nothing, ranges, oldest first, crashes cleaned up. */
-class LocalMediaStoreTest {
+/** The media store contract on a real directory, and what only a directory has: crashes' partial files. */
+class LocalMediaStoreTest extends MediaStoreContract {
     @TempDir
     Path dir;
 
-    private static InputStream text(String s) {
-        return new ByteArrayInputStream(s.getBytes(StandardCharsets.UTF_8));
+    @Override
+    MediaStore store() {
+        return LocalMediaStore.open(dir);
     }
 
-    @Test
-    void whatIsPutIsReadBackWholeOrByRange() throws IOException {
-        LocalMediaStore store = LocalMediaStore.open(dir.resolve("media"));
-        store.put("abcd2345.mp4", text("0123456789"));
-
-        assertThat(store.stat("abcd2345.mp4")).hasValueSatisfying(o -> assertThat(o.bytes()).isEqualTo(10));
-        try (InputStream all = store.open("abcd2345.mp4", 0, 10); InputStream part = store.open("abcd2345.mp4", 3,
-                4)) {
-            assertThat(new String(all.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("0123456789");
-            assertThat(new String(part.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("3456");
-        }
-        assertThat(store.describe("abcd2345.mp4")).isEqualTo(dir.resolve("media/abcd2345.mp4").toAbsolutePath()
-                .toString());
-        store.delete("abcd2345.mp4");
-        assertThat(store.stat("abcd2345.mp4")).isEmpty();
-        assertThatThrownBy(() -> store.open("abcd2345.mp4", 0, 1)).isInstanceOf(NoSuchFileException.class);
+    @Override
+    void age(String key, Instant at) throws Exception {
+        Files.setLastModifiedTime(dir.resolve(key), FileTime.from(at));
     }
 
-    @Test
-    void aPutThatFailsHalfWayLeavesTheEarlierObjectAndNoPartialFile() throws IOException {
-        LocalMediaStore store = LocalMediaStore.open(dir);
-        store.put("abcd2345.mp4", text("the first"));
-        InputStream breaking = new InputStream() {
-            private int n;
-
-            @Override
-            public int read() throws IOException {
-                if (n++ > 5) {
-                    throw new IOException("connection reset");
-                }
-                return 'x';
-            }
-        };
-
-        assertThatThrownBy(() -> store.put("abcd2345.mp4", breaking)).hasMessage("connection reset");
-
-        try (InputStream in = store.open("abcd2345.mp4", 0, 100)) {
-            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("the first");
-        }
+    @Override
+    List<String> stored() throws Exception {
         try (Stream<Path> files = Files.list(dir)) {
-            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("abcd2345.mp4");
+            return files.map(p -> p.getFileName().toString()).toList();
         }
     }
 
+    @Override
+    String expectedDescription(String key) {
+        return dir.resolve(key).toAbsolutePath().toString();
+    }
+
     @Test
-    void partialFilesACrashLeftAreRemovedAtOpenAndNeverListed() throws IOException {
+    void partialFilesACrashLeftAreRemovedAtOpenAndNeverListed() throws Exception {
         Files.writeString(dir.resolve("abcd2345.mp4.0b1c.part"), "half");
         Files.writeString(dir.resolve("kept.mp4"), "whole");
 
@@ -83,23 +54,14 @@ class LocalMediaStoreTest {
     }
 
     @Test
-    void theListIsOldestFirst() throws IOException {
-        LocalMediaStore store = LocalMediaStore.open(dir);
-        for (String key : List.of("b.mp4", "a.mp4", "c.jpg")) {
-            store.put(key, text(key));
-        }
-        Files.setLastModifiedTime(dir.resolve("a.mp4"), FileTime.from(Instant.parse("2026-01-03T00:00:00Z")));
-        Files.setLastModifiedTime(dir.resolve("b.mp4"), FileTime.from(Instant.parse("2026-01-01T00:00:00Z")));
-        Files.setLastModifiedTime(dir.resolve("c.jpg"), FileTime.from(Instant.parse("2026-01-02T00:00:00Z")));
+    void theProbeNamesTheDirectoryAndFailsOnceItIsGone() throws Exception {
+        Path media = dir.resolve("media");
+        LocalMediaStore store = LocalMediaStore.open(media);
+        assertThat(store.probe()).isEqualTo("local directory " + media.toAbsolutePath());
 
-        assertThat(store.list()).extracting(MediaObject::key).containsExactly("b.mp4", "c.jpg", "a.mp4");
-    }
+        Files.delete(media);
 
-    @Test
-    void aKeyIsNeverAPath() {
-        LocalMediaStore store = LocalMediaStore.open(dir);
-        for (String key : List.of("../etc/passwd", "a/b.mp4", ".hidden", "x.mp4.part", "")) {
-            assertThatThrownBy(() -> store.stat(key)).as(key).isInstanceOf(IllegalArgumentException.class);
-        }
+        assertThatThrownBy(store::probe).isInstanceOf(NoSuchFileException.class)
+                .hasMessageContaining("the media directory is gone");
     }
 }

@@ -56,10 +56,11 @@ final class FakeSlack implements AutoCloseable {
     private final List<String> responses = new CopyOnWriteArrayList<>();
     private final List<String> socketAcks = new CopyOnWriteArrayList<>();
     private final Set<String> refusedChannels = ConcurrentHashMap.newKeySet();
-    private final Map<String, String> locales = new ConcurrentHashMap<>();
     private final AtomicInteger updatesToRateLimit = new AtomicInteger();
     private final AtomicInteger retryAfterSeconds = new AtomicInteger(1);
     private final AtomicInteger ids = new AtomicInteger();
+    private final FakeSlackViews views = new FakeSlackViews();
+    private final FakeSlackFiles files = new FakeSlackFiles();
     private volatile WsContext socket;
     private final Javalin server;
 
@@ -78,6 +79,7 @@ final class FakeSlack implements AutoCloseable {
                 uploads.put(ctx.pathParam("file"), ctx.bodyAsBytes());
                 ctx.result("OK - " + ctx.bodyAsBytes().length);
             });
+            config.routes.get("/files-pri/{file}", files::download);
             config.routes.post("/respond/{id}", ctx -> {
                 responses.add(ctx.body());
                 ctx.result("ok");
@@ -103,7 +105,7 @@ final class FakeSlack implements AutoCloseable {
 
     /** The language {@code user} set in Slack ({@code users.info} tells it with {@code include_locale}). */
     void userLocale(String user, String locale) {
-        locales.put(user, locale);
+        files.setLocale(user, locale);
     }
 
     void refuse(String channel) {
@@ -228,14 +230,6 @@ final class FakeSlack implements AutoCloseable {
                 answer.put("message_ts", "1700000001.000001");
             }
             case "conversations.open" -> answer.putObject("channel").put("id", "D" + form.get("users"));
-            case "users.info" -> {
-                // As Slack: the locale only when asked for with include_locale, en-US unless the user chose another.
-                ObjectNode user = answer.putObject("user").put("id", form.get("user")).put("team_id", TEAM)
-                        .put("name", "user").put("is_bot", false);
-                if (Set.of("1", "true").contains(form.getOrDefault("include_locale", ""))) {
-                    user.put("locale", locales.getOrDefault(form.get("user"), "en-US"));
-                }
-            }
             case "conversations.history" -> history(answer.putArray("messages"), form, null);
             case "conversations.replies" -> history(answer.putArray("messages"), form, form.get("ts"));
             case "files.getUploadURLExternal" -> {
@@ -250,6 +244,20 @@ final class FakeSlack implements AutoCloseable {
                         "1700000000." + String.format("%06d", ids.incrementAndGet()), fileNames.get(file)));
                 answer.putArray("files").addObject().put("id", file)
                         .put("title", files.get(0).path("title").asText());
+            }
+            case "views.open", "views.update", "views.publish" -> {
+                String error = views.answer(method, form, answer);
+                if (error != null) {
+                    ctx.contentType("application/json").result(answer.put("ok", false).put("error", error).toString());
+                    return;
+                }
+            }
+            case "users.info", "files.info" -> {
+                String error = files.answer(method, form, answer, base());
+                if (error != null) {
+                    fail(ctx, error);
+                    return;
+                }
             }
             default -> {
                 fail(ctx, "unknown_method");
@@ -294,6 +302,16 @@ final class FakeSlack implements AutoCloseable {
 
     private static void fail(Context ctx, String error) {
         ctx.contentType("application/json").result("{\"ok\":false,\"error\":\"" + error + "\"}");
+    }
+
+    /** The views opened, updated and published ({@code views.*}). */
+    FakeSlackViews views() {
+        return views;
+    }
+
+    /** The files and users Slack knows ({@code files.info}, {@code users.info}, file downloads). */
+    FakeSlackFiles files() {
+        return files;
     }
 
     /** Every text and block string sent in any message call, for checking what users could see. */

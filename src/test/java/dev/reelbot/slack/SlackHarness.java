@@ -77,7 +77,7 @@ final class SlackHarness implements AutoCloseable {
                 Duration.ofSeconds(2)), List.of(app.port()), models, Limits.DEFAULTS,
                 new Quotas(100, 1000, 1000), new Admins(Set.of("slack:" + ADMIN)), EngineSettings.defaults(
                 dir.resolve("videos")), 64L << 20, "/video").withMaxInFlight(maxInFlight), Runnable::run, clock);
-        app.start(engine.commands(), Runnable::run);
+        app.start(engine.commands(), Runnable::run, Runnable::run);
         web = WebServer.start("127.0.0.1", 0, app::http, new HealthReport(), () -> "");
     }
 
@@ -107,10 +107,26 @@ final class SlackHarness implements AutoCloseable {
     }
 
     Response signedPost(String body, String timestamp, String secret) throws IOException {
+        return signed(body, timestamp, secret, "application/x-www-form-urlencoded");
+    }
+
+    /** A signed interaction ({@code payload=} JSON), as Slack posts shortcuts, submissions and actions. */
+    Response interaction(ObjectNode payload) throws IOException {
+        return signed(formBody(Map.of("payload", payload.toString())), Long.toString(System.currentTimeMillis()
+                / 1000), SECRET, "application/x-www-form-urlencoded");
+    }
+
+    /** A signed Events API request (JSON). */
+    Response event(ObjectNode payload) throws IOException {
+        return signed(payload.toString(), Long.toString(System.currentTimeMillis() / 1000), SECRET,
+                "application/json");
+    }
+
+    private Response signed(String body, String timestamp, String secret, String type) throws IOException {
         String signature = new SlackSignature.Generator(secret).generate(timestamp, body);
         Request request = new Request.Builder().url("http://127.0.0.1:" + web.port() + WebServer.SLACK_EVENTS)
                 .header("X-Slack-Request-Timestamp", timestamp).header("X-Slack-Signature", signature)
-                .post(RequestBody.create(body, MediaType.get("application/x-www-form-urlencoded"))).build();
+                .post(RequestBody.create(body, MediaType.get(type))).build();
         return http.newCall(request).execute();
     }
 

@@ -45,4 +45,30 @@ class SlackSocketModeTest {
             });
         }
     }
+
+    @Test
+    void aFormsProblemsGoBackInTheSocketAcknowledgement() throws Exception {
+        try (SlackHarness h = new SlackHarness(dir, true, 45)) {
+            await().atMost(Duration.ofSeconds(10)).until(h.slack::socketConnected);
+            ObjectMapper json = new ObjectMapper();
+            ObjectNode open = json.createObjectNode().put("envelope_id", "env-open").put("type", "interactive")
+                    .put("accepts_response_payload", true);
+            open.set("payload", SlackPayloads.shortcut(SlackForms.SHORTCUT, "U0ALICE1", "trig-sock-form"));
+            h.slack.sendEnvelope(open.toString());
+            await().atMost(Duration.ofSeconds(10)).until(() -> h.slack.views().viewCount() == 1);
+
+            ObjectNode submit = json.createObjectNode().put("envelope_id", "env-submit").put("type", "interactive")
+                    .put("accepts_response_payload", true);
+            submit.set("payload", SlackPayloads.viewSubmission(h.slack.views().lastView(), "U0ALICE1",
+                    java.util.Map.of("prompt", "a cat", "where", "C0GENERAL", "duration_sora-2", "7")));
+            h.slack.sendEnvelope(submit.toString());
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> h.slack.socketAcks().stream()
+                    .anyMatch(ack -> ack.contains("env-submit")));
+            assertThat(h.slack.socketAcks()).filteredOn(ack -> ack.contains("env-submit")).singleElement()
+                    .satisfies(ack -> assertThat(json.readTree(ack).path("payload").path("errors")
+                            .path("duration_sora-2").asText()).contains("--duration 7 is not one of them"));
+            assertThat(h.store.recentJobs("slack", "U0ALICE1", 10)).isEmpty();
+        }
+    }
 }

@@ -10,6 +10,7 @@ import dev.reelbot.core.TaskPhase;
 import dev.reelbot.core.TaskStatus;
 import dev.reelbot.core.VideoApiException;
 import dev.reelbot.core.VideoDownload;
+import dev.reelbot.core.InlineImage;
 import dev.reelbot.core.VideoRequest;
 import dev.reelbot.testing.MutableClock;
 import dev.reelbot.testing.TestVideos;
@@ -114,6 +115,25 @@ class HttpVideoApiTest {
         assertThat(file.filename()).isEqualTo("reference.png");
         assertThat(file.contentType()).isEqualTo("image/png");
         assertThat(file.bytes()).isEqualTo(png);
+    }
+
+    @Test
+    void anInlineImageGoesToSoraAsItsFileAndToKlingAsBareBase64WithoutFetchingAnything() throws Exception {
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 9, 8, 7};
+        String inline = new InlineImage("image/png", png).toDataUrl();
+        server.enqueue(json(200, JOB));
+        server.enqueue(json(200, JOB));
+
+        api().create(VideoRequest.builder("from a shared file", "sora-2").imageUrl(inline).build());
+        api().create(VideoRequest.builder("from a shared file", "kling-v2-1").imageUrl(inline).build());
+
+        FormParts.Part file = FormParts.parse(server.takeRequest()).get("input_reference");
+        assertThat(file.filename()).isEqualTo("reference.png");
+        assertThat(file.contentType()).isEqualTo("image/png");
+        assertThat(file.bytes()).isEqualTo(png);
+        FormParts.Part image = FormParts.parse(server.takeRequest()).get("image");
+        assertThat(image.text()).isEqualTo(java.util.Base64.getEncoder().encodeToString(png));
+        assertThat(server.getRequestCount()).isEqualTo(2);
     }
 
     @Test

@@ -3,7 +3,10 @@ package dev.reelbot.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reelbot.core.Secret;
+import dev.reelbot.core.MediaStore;
 import dev.reelbot.media.LocalMediaStore;
+import dev.reelbot.media.S3MediaStore;
+import dev.reelbot.testing.LocalS3;
 import dev.reelbot.testing.MutableClock;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -15,11 +18,20 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** The bot's own video links over real HTTP: ranges, ETags, and 404/410 that say nothing about the job. */
+/**
+ * The bot's own video links over real HTTP: ranges, ETags, and 404/410 that say nothing about the job; the same
+ * answers whether the video is in a directory or in an S3 bucket (a real S3 API in this JVM).
+ */
+@ParameterizedClass
+@ValueSource(strings = {"directory", "s3"})
 class MediaRoutesTest {
     private static final byte[] VIDEO = video(1000);
     /** The public root links are made with; requests go to the server's real port instead. */
@@ -29,12 +41,20 @@ class MediaRoutesTest {
     @TempDir
     Path dir;
     private final SignedLinks links = new SignedLinks(PUBLIC, Secret.of("a-media-link-secret-0123456789"));
+    @Parameter
+    String storage;
     private WebServer web;
-    private LocalMediaStore store;
+    private LocalS3 s3;
+    private MediaStore store;
 
     @BeforeEach
     void start() throws Exception {
-        store = LocalMediaStore.open(dir);
+        if (storage.equals("s3")) {
+            s3 = LocalS3.start(dir.resolve("s3"), "videos");
+            store = S3MediaStore.connect(s3.target("videos", "media/"));
+        } else {
+            store = LocalMediaStore.open(dir);
+        }
         store.put("abcd2345.mp4", new ByteArrayInputStream(VIDEO));
         store.put("abcd2345.jpg", new ByteArrayInputStream(new byte[] {(byte) 0xFF, (byte) 0xD8, 1, 2}));
         web = WebServer.start("127.0.0.1", 0, () -> null, new HealthReport(), () -> "",
@@ -42,8 +62,14 @@ class MediaRoutesTest {
     }
 
     @AfterEach
-    void stop() {
+    void stop() throws Exception {
         web.close();
+        if (store instanceof S3MediaStore bucket) {
+            bucket.close();
+        }
+        if (s3 != null) {
+            s3.close();
+        }
     }
 
     private HttpResponse<byte[]> get(String url, String... headers) throws Exception {
@@ -160,6 +186,20 @@ class MediaRoutesTest {
         assertThat(kept.statusCode()).isEqualTo(410);
         assertThat(notKept.statusCode()).isEqualTo(410);
         assertThat(kept.body()).isEqualTo(notKept.body());
+    }
+
+    @Test
+    void aBucketOutOfReachIs503ToRetryNeverA404() throws Exception {
+        Assumptions.assumeTrue(storage.equals("s3"), "only a bucket can be out of reach");
+        s3.close();
+        s3 = null;
+
+        HttpResponse<byte[]> response = get(link(), "Range", "bytes=0-99");
+
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(new String(response.body())).isEqualTo(MediaRoutes.UNAVAILABLE);
+        assertThat(response.headers().firstValue("Retry-After")).hasValue("30");
+        assertThat(response.headers().firstValue("ETag")).isEmpty();
     }
 
     private static byte[] video(int size) {

@@ -4,6 +4,7 @@ import dev.reelbot.core.text.Msg;
 import dev.reelbot.core.text.Texts;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A command the user must fix: the message says what is wrong and what is allowed. Safe to show as is, in the
@@ -13,14 +14,21 @@ import java.util.List;
 public final class CommandError extends Exception {
     public static final int SHOWN = 10;
     private final transient List<Msg> problems;
+    private final transient Map<Msg, Flag> fields;
 
     public CommandError(Msg problem) {
         this(List.of(problem));
     }
 
     public CommandError(List<Msg> problems) {
+        this(problems, Map.of());
+    }
+
+    /** @param fields the option each problem is about, for forms that show it on its field (others are general) */
+    CommandError(List<Msg> problems, Map<Msg, Flag> fields) {
         super(describe(List.copyOf(new LinkedHashSet<>(problems)), Texts.ENGLISH));
         this.problems = List.copyOf(new LinkedHashSet<>(problems));
+        this.fields = Map.copyOf(fields);
     }
 
     /** What to fix, in the language of {@code t}. */
@@ -40,5 +48,10 @@ public final class CommandError extends Exception {
 
     public List<Msg> problems() {
         return problems;
+    }
+
+    /** The option {@code problem} is about (a form shows it on that field), or {@code null} when it is general. */
+    public Flag fieldOf(Msg problem) {
+        return fields.get(problem);
     }
 }

@@ -133,6 +133,11 @@ public final class CommandParser {
         return options;
     }
 
+    /** A size as forms list it: {@code 1280x720 (16:9)}. */
+    public static String sizeLabel(String size) {
+        return size + " (" + AspectRatio.of(size) + ")";
+    }
+
     /** The help text, with the models and durations offered in {@code channel}, in the language of {@code t}. */
     public String help(String channel, Texts t) {
         return HelpText.help(this, channel, t);

@@ -6,10 +6,12 @@ import dev.reelbot.core.VideoRequest;
 import dev.reelbot.core.text.Msg;
 import dev.reelbot.core.text.PlainText;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -25,6 +27,8 @@ final class RequestBuilder {
     private final ModelCatalog catalog;
     private final Limits limits;
     private final List<Msg> problems = new ArrayList<>();
+    /** The option each problem is about, for forms that show problems on their fields. */
+    private final Map<Msg, Flag> fields = new HashMap<>();
 
     RequestBuilder(ModelCatalog catalog, Limits limits) {
         this.catalog = catalog;
@@ -44,32 +48,47 @@ final class RequestBuilder {
             problems.add(Msg.of("error.prompt.too-long", prompt.codePointCount(0, prompt.length()),
                     limits.maxPromptLength()));
         }
-        ModelSpec model = model(options.get(Flag.MODEL), channel);
+        ModelSpec model = about(Flag.MODEL, () -> model(options.get(Flag.MODEL), channel));
         VideoRequest.Builder request = VideoRequest.builder(prompt.isEmpty() ? "-" : prompt,
                 model == null ? catalog.defaultModel().name() : model.name());
         if (model != null) {
-            request.seconds(duration(options.get(Flag.DURATION), model));
-            sizeAndAspect(options.get(Flag.SIZE), options.get(Flag.ASPECT), model, request);
+            request.seconds(about(Flag.DURATION, () -> duration(options.get(Flag.DURATION), model)));
+            checking(Flag.SIZE, () -> sizeAndAspect(options.get(Flag.SIZE), options.get(Flag.ASPECT), model, request));
         }
-        request.fps(whole(options.get(Flag.FPS), Flag.FPS, 1, 120));
-        Long seed = options.containsKey(Flag.SEED) ? seed(options.get(Flag.SEED)) : null;
-        request.seed(seed);
-        request.count(count(options.get(Flag.COUNT)));
-        request.negativePrompt(negative(options.get(Flag.NEGATIVE)));
-        request.style(word(options.get(Flag.STYLE), Flag.STYLE));
-        request.quality(word(options.get(Flag.QUALITY), Flag.QUALITY));
+        request.fps(about(Flag.FPS, () -> whole(options.get(Flag.FPS), Flag.FPS, 1, 120)));
+        request.seed(about(Flag.SEED, () -> options.containsKey(Flag.SEED) ? seed(options.get(Flag.SEED)) : null));
+        request.count(about(Flag.COUNT, () -> count(options.get(Flag.COUNT))));
+        request.negativePrompt(about(Flag.NEGATIVE, () -> negative(options.get(Flag.NEGATIVE))));
+        request.style(about(Flag.STYLE, () -> word(options.get(Flag.STYLE), Flag.STYLE)));
+        request.quality(about(Flag.QUALITY, () -> word(options.get(Flag.QUALITY), Flag.QUALITY)));
         String image = options.get(Flag.IMAGE);
         if (image != null) {
             Msg refusal = ImageUrls.refusal(image);
             if (refusal != null) {
                 problems.add(refusal);
+                fields.put(refusal, Flag.IMAGE);
             }
             request.imageUrl(image);
         }
         if (!problems.isEmpty()) {
-            throw new CommandError(problems);
+            throw new CommandError(problems, fields);
         }
         return request.build();
+    }
+
+    /** Runs one option's check, noting that the problems it adds are about {@code flag}. */
+    private <T> T about(Flag flag, Supplier<T> check) {
+        int before = problems.size();
+        T value = check.get();
+        problems.subList(before, problems.size()).forEach(problem -> fields.putIfAbsent(problem, flag));
+        return value;
+    }
+
+    private void checking(Flag flag, Runnable check) {
+        about(flag, () -> {
+            check.run();
+            return null;
+        });
     }
 
     private ModelSpec model(String typed, String channel) {

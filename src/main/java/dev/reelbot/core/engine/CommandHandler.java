@@ -1,10 +1,12 @@
 package dev.reelbot.core.engine;
 
 import dev.reelbot.core.ChatPort;
+import dev.reelbot.core.HomeView;
 import dev.reelbot.core.Reply;
 import dev.reelbot.core.Requester;
 import dev.reelbot.core.VideoApi;
 import dev.reelbot.core.VideoRequest;
+import dev.reelbot.core.billing.UsagePeriod;
 import dev.reelbot.core.billing.UsageReports;
 import dev.reelbot.core.command.CommandError;
 import dev.reelbot.core.command.CommandParser;
@@ -19,6 +21,7 @@ import dev.reelbot.core.render.Renderer;
 import dev.reelbot.core.text.Msg;
 import dev.reelbot.core.text.Texts;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,14 +52,16 @@ public final class CommandHandler {
     private final Predicate<String> knowsStatus;
     private final QueueActions queue;
     private final UsageReports usage;
+    private final ReferenceImages images;
 
     /**
      * @param chats       the platforms: how one becomes admin there, and where a job's progress will show
      * @param knowsStatus whether the video API client understands a status word (see {@link VideoApi})
+     * @param images      where images shared in a chat are kept while their jobs wait to be sent
      */
     CommandHandler(CommandParser parser, JobService jobs, JobStore store, Renderer renderer, Admins admins,
                    RefundDesk refunds, ChatPorts chats, Clock clock, Predicate<String> knowsStatus,
-                   QueueActions queue, UsageReports usage) {
+                   QueueActions queue, UsageReports usage, ReferenceImages images) {
         this.parser = parser;
         this.jobs = jobs;
         this.store = store;
@@ -68,6 +73,7 @@ public final class CommandHandler {
         this.knowsStatus = knowsStatus;
         this.queue = queue;
         this.usage = usage;
+        this.images = images;
     }
 
     /** The parser, for adapters that build commands from typed options. */
@@ -130,8 +136,8 @@ public final class CommandHandler {
                         : notAdmin(who);
             }
             if (command instanceof VideoCommand.AdminUsage adminUsage) {
-                return admins.isAdmin(who) ? Reply.ok(usage.forAdmins(adminUsage.period(), clock.instant(), texts(who)))
-                        : notAdmin(who);
+                return admins.isAdmin(who) ? Reply.ok(usage.forAdmins(adminUsage.period(), clock.instant(),
+                        texts(who))) : notAdmin(who);
             }
             if (command instanceof VideoCommand.AdminBump bump) {
                 return admins.isAdmin(who) ? queue.bump(who, bump.jobId()) : notAdmin(who);
@@ -155,13 +161,22 @@ public final class CommandHandler {
     /** Starts the same request again with a new seed (the Re-roll button); only the requester or an admin may. */
     public Reply reroll(Requester who, String jobId, String requestKey) {
         long seed = ThreadLocalRandom.current().nextLong(CommandParser.MAX_SEED + 1);
+        return guarded(who, true, () -> start(who, ownJob(who, jobId, "reply.own.reroll").request().toBuilder()
+                .seed(seed).build(), requestKey));
+    }
+
+    /** An answer that may refuse ({@link CommandError}) or meet a failing store, answered either way. */
+    private interface Answer {
+        Reply get() throws CommandError;
+    }
+
+    private Reply guarded(Requester who, boolean starting, Answer answer) {
         try {
-            Job job = ownJob(who, jobId, "reply.own.reroll");
-            return start(who, job.request().toBuilder().seed(seed).build(), requestKey);
+            return answer.get();
         } catch (CommandError e) {
             return Reply.refused(e.text(texts(who)));
         } catch (StoreException e) {
-            return storeFailed(who, true, e);
+            return storeFailed(who, starting, e);
         }
     }
 
@@ -170,25 +185,13 @@ public final class CommandHandler {
      * quota). The reply's text is the prompt when it is ok, else why not.
      */
     public Reply promptToEdit(Requester who, String jobId) {
-        try {
-            return new Reply(requestersJob(who, jobId).request().prompt(), true, jobId);
-        } catch (CommandError e) {
-            return Reply.refused(e.text(texts(who)));
-        } catch (StoreException e) {
-            return storeFailed(who, false, e);
-        }
+        return guarded(who, false, () -> new Reply(requestersJob(who, jobId).request().prompt(), true, jobId));
     }
 
     /** Starts a new job like {@code jobId} with the prompt edited (the Edit prompt form's submission). */
     public Reply editPrompt(Requester who, String jobId, String prompt, String requestKey) {
-        try {
-            Job job = requestersJob(who, jobId);
-            return start(who, parser.edit(job.request(), prompt, who.channel()).request(), requestKey);
-        } catch (CommandError e) {
-            return Reply.refused(e.text(texts(who)));
-        } catch (StoreException e) {
-            return storeFailed(who, true, e);
-        }
+        return guarded(who, true, () -> start(who, parser.edit(requestersJob(who, jobId).request(), prompt,
+                who.channel()).request(), requestKey));
     }
 
     private Job requestersJob(Requester who, String jobId) throws CommandError {
@@ -201,25 +204,13 @@ public final class CommandHandler {
 
     /** Every parameter of a job (the Details button); only the requester or an admin may see them. */
     public Reply details(Requester who, String jobId) {
-        try {
-            return Reply.ok(JobDetails.describe(ownJob(who, jobId, "reply.own.details"), renderer, clock.instant(),
-                    knowsStatus, texts(who)));
-        } catch (CommandError e) {
-            return Reply.refused(e.text(texts(who)));
-        } catch (StoreException e) {
-            return storeFailed(who, false, e);
-        }
+        return guarded(who, false, () -> Reply.ok(JobDetails.describe(ownJob(who, jobId, "reply.own.details"),
+                renderer, clock.instant(), knowsStatus, texts(who))));
     }
 
     /** Cancels a job waiting to be sent (the Cancel button); only the requester or an admin may. */
     public Reply cancel(Requester who, String jobId) {
-        try {
-            return queue.cancel(who, ownJob(who, jobId, "reply.own.cancel"));
-        } catch (CommandError e) {
-            return Reply.refused(e.text(texts(who)));
-        } catch (StoreException e) {
-            return storeFailed(who, false, e);
-        }
+        return guarded(who, false, () -> queue.cancel(who, ownJob(who, jobId, "reply.own.cancel")));
     }
 
     /**
@@ -232,6 +223,25 @@ public final class CommandHandler {
             throw new CommandError(Msg.of(what, jobId));
         }
         return job;
+    }
+
+    /**
+     * The user's home screen: recent videos, their usage and what they may still start, and for admins the open
+     * refund cases and this month's spend. A
+     * store that fails throws {@link StoreException}: the caller keeps the home it showed last.
+     */
+    public HomeView home(Requester who) {
+        Instant now = clock.instant();
+        Texts t = texts(who);
+        List<HomeView.Recent> recent = store.recentJobs(who.platform(), who.user(), LIST_LIMIT).stream()
+                .map(job -> new HomeView.Recent(job.id(), renderer.summary(job, now, t), job.delivery().link() == null
+                        ? null : job.delivery().link().url(), job.message().ref() == null ? null
+                        : job.message().ref().channel())).toList();
+        boolean admin = admins.isAdmin(who);
+        List<HomeView.RefundCase> cases = admin ? store.openRefunds().stream()
+                .map(job -> new HomeView.RefundCase(job.id(), RefundDesk.describe(job, t))).toList() : List.of();
+        return new HomeView(recent, usage.forUser(who, now), admin, cases,
+                admin ? usage.forAdmins(UsagePeriod.THIS_MONTH, now, t) : null);
     }
 
     /** Marks a refund case resolved (the admin command and the Mark refunded button). */
@@ -247,7 +257,7 @@ public final class CommandHandler {
     }
 
     private Reply start(Requester who, VideoRequest request, String requestKey) throws CommandError {
-        JobService.Accepted accepted = jobs.accept(who, request, requestKey);
+        JobService.Accepted accepted = jobs.accept(who, images.stash(request), requestKey);
         Job job = accepted.job();
         Texts t = texts(who);
         String text = t.get(accepted.isNew() ? "reply.accepted" : "reply.already-started", job.id(),

@@ -65,7 +65,9 @@ public final class Engine {
                   Clock clock) {
         this.settings = parts.settings();
         ModelCatalog catalog = parts.catalog();
-        VideoApi api = new LimitedVideoApi(new MeasuredVideoApi(parts.api(), parts.metrics()), settings.maxApiCalls());
+        ReferenceImages images = new ReferenceImages(parts.media().store());
+        VideoApi api = new LimitedVideoApi(new MeasuredVideoApi(images.resolving(parts.api()), parts.metrics()),
+                settings.maxApiCalls());
         JobUpdates updates = new JobUpdates(parts.store(), parts.metrics());
         CapacityQueue queue = new CapacityQueue(parts.store(), parts.maxInFlight(),
                 parts.quotas().concurrentPerUser(), clock, () -> ThreadLocalRandom.current().nextDouble(),
@@ -104,7 +106,7 @@ public final class Engine {
         this.usage = new UsageReports(parts.store(), catalog, parts.quotas(), budgets, billing.currency());
         this.commands = new CommandHandler(new CommandParser(catalog, parts.limits(), parts.commandName()), jobs,
                 parts.store(), renderer, parts.admins(), refunds, chats, clock, api::knowsStatus,
-                new QueueActions(parts.store(), updates, queue, poller, renderer, clock), usage);
+                new QueueActions(parts.store(), updates, queue, poller, renderer, clock), usage, images);
     }
 
     /**

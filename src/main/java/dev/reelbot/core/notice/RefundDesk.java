@@ -54,6 +54,14 @@ public final class RefundDesk {
                 .toString();
     }
 
+    /** One open case in a line: who, model, task, when billed, why; in the language of {@code t}. */
+    public static String describe(Job job, Texts t) {
+        Requester who = job.requester();
+        return t.get("refunds.case", who.userName(), who.platform(), who.user(), job.request().model(),
+                job.task().taskId() == null ? t.get("refunds.task-unknown") : job.task().taskId(),
+                t.when(job.times().startedAt()), Renderer.refundReason(job, t));
+    }
+
     public Reply resolve(Requester admin, String jobId, String note) {
         Optional<Job> found = store.find(jobId);
         if (found.isEmpty()) {

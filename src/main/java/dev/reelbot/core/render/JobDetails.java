@@ -1,5 +1,6 @@
 package dev.reelbot.core.render;
 
+import dev.reelbot.core.InlineImage;
 import dev.reelbot.core.VideoLink;
 import dev.reelbot.core.VideoRequest;
 import dev.reelbot.core.job.DeliveryState;
@@ -32,7 +33,8 @@ public final class JobDetails {
         line(text, t, "details.negative", r.negativePrompt());
         line(text, t, "details.style", r.style());
         line(text, t, "details.quality", r.quality());
-        line(text, t, "details.image", r.imageUrl());
+        line(text, t, "details.image", InlineImage.isShared(r.imageUrl()) ? InlineImage.describe(r.imageUrl())
+                : r.imageUrl());
         line(text, t, "details.task", job.task().taskId());
         line(text, t, "details.api-status", job.task().apiStatus());
         line(text, t, "details.requested", t.when(job.times().createdAt()));

@@ -267,6 +267,16 @@ class CommandParserTest {
     }
 
     @Test
+    void eachProblemKnowsTheOptionItIsAbout() {
+        CommandError error = org.junit.jupiter.api.Assertions.assertThrows(CommandError.class, () -> parser
+                .fromOptions("a cat --fps 9000 --bogus 1", Map.of(Flag.SEED, "x", Flag.MODEL, "sora-2",
+                        Flag.DURATION, "7", Flag.SIZE, "1x1", Flag.NEGATIVE, "x".repeat(501)), "C1"));
+        assertThat(error.problems()).hasSize(6);
+        assertThat(error.problems()).extracting(error::fieldOf).containsExactly(null, Flag.DURATION, Flag.SIZE,
+                Flag.FPS, Flag.SEED, Flag.NEGATIVE);
+    }
+
+    @Test
     void helpIsGeneratedFromTheSameDefinitions() {
         String help = HelpText.help(parser, "C1", Texts.ENGLISH);
         for (Flag flag : Flag.values()) {
