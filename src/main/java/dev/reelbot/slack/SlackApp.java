@@ -22,6 +22,7 @@ public final class SlackApp implements AutoCloseable {
     private final SlackSettings settings;
     private final Slack slack;
     private final SlackChatPort port;
+    private final Clock clock;
     private final SlackThrottle throttle;
     private final OkHttpClient files;
     private App app;
@@ -37,6 +38,7 @@ public final class SlackApp implements AutoCloseable {
     /** A Slack app taking a share of the workspace's budgets when {@code instances} share it. */
     public SlackApp(SlackSettings settings, Clock clock, LiveInstances instances) {
         this.settings = settings;
+        this.clock = clock;
         SlackConfig config = new SlackConfig();
         config.setMethodsEndpointUrlPrefix(settings.apiBaseUrl());
         config.setPrettyResponseLoggingEnabled(false);
@@ -78,7 +80,7 @@ public final class SlackApp implements AutoCloseable {
         forms = new SlackForms(commands, new SlackFiles(methods, files, settings.botToken().reveal(), calls,
                 settings.apiBaseUrl()), port, executor, downloads);
         SlackHome home = new SlackHome(commands, methods, calls, executor);
-        handlers = new SlackCommands(commands, forms, executor);
+        handlers = new SlackCommands(commands, forms, executor, new SlackLocales(methods, executor, clock));
         handlers.register(app, settings.command());
         forms.register(app);
         home.register(app);

@@ -86,7 +86,7 @@ public final class Engine {
                         poller().wake(jobId);
                     }
                 }, workers);
-        Renderer renderer = new Renderer(catalog, queue);
+        Renderer renderer = new Renderer(catalog, queue, settings.adminLocale());
         NoticeDesk notices = new NoticeDesk(parts.store(), updates, renderer, clock, parts.metrics(), noticeTrouble);
         ChatPorts chats = new ChatPorts(parts.chats()).measured(parts.metrics());
         JobRunner runner = new JobRunner(parts.store(), chats,

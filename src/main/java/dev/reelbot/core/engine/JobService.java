@@ -17,7 +17,7 @@ import dev.reelbot.core.job.Quotas;
 import dev.reelbot.core.job.StoreException;
 import dev.reelbot.core.queue.CapacityQueue;
 import dev.reelbot.core.render.Fingerprint;
-import dev.reelbot.core.text.HumanFormat;
+import dev.reelbot.core.text.Msg;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -141,21 +141,18 @@ final class JobService {
     private CommandError refusal(Requester requester, Money price, Instant now) {
         int waiting = store.countUnsent(requester.platform(), requester.user());
         if (waiting >= quotas.queuedPerUser()) {
-            return new CommandError("You already have " + waiting + " video" + (waiting == 1 ? "" : "s")
-                    + " waiting to start, the most you may queue. Wait for one to start (list shows them and their "
-                    + "place in line).");
+            return new CommandError(Msg.of("quota.waiting", waiting));
         }
         List<Instant> billed = store.billedSince(requester.platform(), requester.user(), now.minus(DAY));
         if (billed.size() >= quotas.perUserPerDay()) {
             Instant free = billed.get(billed.size() - quotas.perUserPerDay()).plus(DAY);
-            return new CommandError("You have started " + billed.size() + " videos in the last 24 hours, the daily "
-                    + "limit. Your next one can start at " + HumanFormat.when(free) + ".");
+            return new CommandError(Msg.of("quota.daily", billed.size(), free));
         }
-        Optional<String> overBudget = budgets.refusal(requester, price, now);
+        Optional<Msg> overBudget = budgets.refusal(requester, price, now);
         if (overBudget.isPresent()) {
             return new CommandError(overBudget.get());
         }
-        return new CommandError("One of your videos started just as this one came in; send the command again.");
+        return new CommandError(Msg.of("quota.race"));
     }
 
     /**
