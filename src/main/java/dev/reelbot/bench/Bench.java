@@ -12,8 +12,10 @@ import dev.reelbot.core.deliver.MediaParts;
 import dev.reelbot.core.engine.Admins;
 import dev.reelbot.core.engine.Engine;
 import dev.reelbot.core.engine.EngineSettings;
+import dev.reelbot.core.job.JobLeases;
 import dev.reelbot.core.job.Quotas;
 import dev.reelbot.media.LocalMediaStore;
+import dev.reelbot.store.Connections;
 import dev.reelbot.store.JdbcJobStore;
 import dev.reelbot.store.SqliteConnections;
 import java.lang.management.ManagementFactory;
@@ -50,9 +52,24 @@ public final class Bench {
         this.options = options;
     }
 
-    /** Runs the benchmark against the simulator at {@code simulatorUrl}, which {@code client} talks to. */
+    /**
+     * Runs the benchmark against the simulator at {@code simulatorUrl}, which {@code client} talks to, the bot's jobs
+     * in a SQLite file in {@code workDir}.
+     */
     public BenchReport run(Path workDir, VideoApi client, String simulatorUrl) throws Exception {
-        Figures[] bot = runBot(workDir.resolve("bot"), client, simulatorUrl);
+        Files.createDirectories(workDir.resolve("bot"));
+        try (SqliteConnections db = SqliteConnections.open(workDir.resolve("bot").resolve("bench.db"))) {
+            return run(workDir, client, simulatorUrl, db, JobLeases.SOLE);
+        }
+    }
+
+    /**
+     * Runs the benchmark with the bot's jobs on {@code db}, as one instance holding {@code leases} (for a shared
+     * database).
+     */
+    public BenchReport run(Path workDir, VideoApi client, String simulatorUrl, Connections db, JobLeases leases)
+            throws Exception {
+        Figures[] bot = runBot(workDir.resolve("bot"), client, simulatorUrl, db, leases);
         if (!options.baseline()) {
             return new BenchReport(bot[0], bot[1], null, null, metrics.deliveries(), metrics.transcodeSeconds());
         }
@@ -62,7 +79,8 @@ public final class Bench {
                 metrics.transcodeSeconds());
     }
 
-    private Figures[] runBot(Path dir, VideoApi client, String simulatorUrl) throws Exception {
+    private Figures[] runBot(Path dir, VideoApi client, String simulatorUrl, Connections db, JobLeases leases)
+            throws Exception {
         EngineSettings settings = EngineSettings.defaults(dir.resolve("videos"));
         Traces traces = new Traces();
         List<BenchChatPort> chats = chats(traces);
@@ -72,12 +90,11 @@ public final class Bench {
         // Every video is kept, as in production; the bench's chat takes each upload, so nothing is fitted.
         MediaParts media = new MediaParts(Optional.of(LocalMediaStore.open(dir.resolve("media"))),
                 Optional.empty(), Optional.empty());
-        try (SqliteConnections db = SqliteConnections.open(dir.resolve("bench.db"));
-             Pools pools = Pools.start(settings, Duration.ZERO)) {
+        try (Pools pools = Pools.start(settings, Duration.ZERO)) {
             JdbcJobStore store = new JdbcJobStore(db);
             Engine engine = pools.engine(new Engine.Parts(store, new BenchVideoApi(client, traces),
                     List.copyOf(chats), MODELS, Limits.DEFAULTS, quotas(), new Admins(Set.of()), settings,
-                    100L << 20, "/video", metrics, media));
+                    100L << 20, "/video", metrics, media).withLeases(leases));
             engine.start(scheduler);
             Contenders.Bot bot = new Contenders.Bot(engine, store);
             Figures[] figures = measure("bot", bot, traces, simulatorUrl, chats, bot::outcomes);

@@ -10,6 +10,7 @@ import dev.reelbot.core.Requester;
 import dev.reelbot.core.VideoFile;
 import dev.reelbot.core.View;
 import java.time.Duration;
+import dev.reelbot.core.text.Msg;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
@@ -125,9 +126,9 @@ final class BenchChatPort implements ChatPort {
     }
 
     @Override
-    public String upload(MessageRef message, VideoFile video, PostKey key) throws ChatException {
+    public Msg upload(MessageRef message, VideoFile video, PostKey key) throws ChatException {
         takeAWhile();
-        return "uploaded (" + video.bytes() + " bytes)";
+        return Msg.of("upload.bytes", video.bytes());
     }
 
     @Override

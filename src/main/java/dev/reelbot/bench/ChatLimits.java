@@ -1,7 +1,6 @@
 package dev.reelbot.bench;
 
 import dev.reelbot.core.ChatException;
-import dev.reelbot.core.TokenBucket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
