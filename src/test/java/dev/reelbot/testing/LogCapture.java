@@ -19,7 +19,8 @@ public final class LogCapture implements AutoCloseable {
 
     /** Each event as "LEVEL logger - message" plus its stack trace, if any. */
     public List<String> lines() {
-        synchronized (appender.list) {
+        // ListAppender adds under AppenderBase's lock on the appender itself (not on its list): read under the same.
+        synchronized (appender) {
             return appender.list.stream().map(LogCapture::format).toList();
         }
     }
