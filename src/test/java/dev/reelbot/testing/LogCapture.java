@@ -19,7 +19,8 @@ public final class LogCapture implements AutoCloseable {
 
     /** Each event as "LEVEL logger - message" plus its stack trace, if any. */
     public List<String> lines() {
-        synchronized (appender.list) {
+        // ListAppender appends under the appender's own lock (AppenderBase.doAppend), not the list's.
+        synchronized (appender) {
             return appender.list.stream().map(LogCapture::format).toList();
         }
     }
