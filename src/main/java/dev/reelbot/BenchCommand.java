@@ -4,11 +4,16 @@ import dev.reelbot.app.LogSetup;
 import dev.reelbot.app.TempFiles;
 import dev.reelbot.bench.Bench;
 import dev.reelbot.bench.BenchOptions;
+import dev.reelbot.bench.PostgresScratch;
 import dev.reelbot.bench.SimulatorProcess;
 import dev.reelbot.bench.TranscodeBench;
 import dev.reelbot.core.Secret;
+import dev.reelbot.core.VideoApi;
 import dev.reelbot.core.deliver.DownloadSettings;
+import dev.reelbot.core.engine.EngineSettings;
 import dev.reelbot.media.Ffmpeg;
+import dev.reelbot.store.Connections;
+import dev.reelbot.store.JdbcLeases;
 import dev.reelbot.videoapi.HttpVideoApi;
 import dev.reelbot.videoapi.VideoApiSettings;
 import java.nio.file.Files;
@@ -17,6 +22,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -56,6 +62,19 @@ final class BenchCommand implements Callable<Integer> {
     @Mixin
     ChaosOption chaos = new ChaosOption();
 
+    @Option(names = "--store", defaultValue = "sqlite", description = "Where the jobs are kept: sqlite (a file in a "
+            + "temporary folder) or postgres (a scratch schema on --store-url, dropped afterwards). Default: "
+            + "${DEFAULT-VALUE}")
+    String store;
+
+    @Option(names = "--store-url", defaultValue = "jdbc:postgresql://127.0.0.1:5432/reelbot", description = "The "
+            + "PostgreSQL database for --store postgres, as a JDBC URL (its password from STORE_PASSWORD). Default: "
+            + "the database reelbot on this machine, port 5432.")
+    String storeUrl;
+
+    @Option(names = "--store-user", description = "The PostgreSQL user for --store postgres.")
+    String storeUser;
+
     @Option(names = "--transcode", description = "Instead of the jobs: time fitting one clip under an upload limit "
             + "with ffmpeg (the clip is made first, --transcode-seconds long at --transcode-size).")
     boolean transcode;
@@ -80,6 +99,9 @@ final class BenchCommand implements Callable<Integer> {
         requireAtLeastOne("--jobs", jobs);
         requireAtLeastOne("--job-seconds", jobSeconds.seconds);
         requireAtLeastOne("--clients", clients);
+        if (!store.equals("sqlite") && !store.equals("postgres")) {
+            throw new ParameterException(spec.commandLine(), "--store must be sqlite or postgres (was " + store + ")");
+        }
         // The figures go to stdout; routine logs (one per job event) would drown them.
         LogSetup.quietUnlessAsked();
         Path dir = Files.createTempDirectory("reelbot-bench");
@@ -106,14 +128,33 @@ final class BenchCommand implements Callable<Integer> {
                     + ", simulator at " + simulator.baseUrl()
                     + ", " + Runtime.getRuntime().availableProcessors() + " cores, max heap "
                     + (Runtime.getRuntime().maxMemory() >> 20) + " MB");
-            new Bench(options).run(dir, HttpVideoApi.connect(new VideoApiSettings(simulator.baseUrl(), Secret.of(KEY),
+            VideoApi client = HttpVideoApi.connect(new VideoApiSettings(simulator.baseUrl(), Secret.of(KEY),
                     Bench.MODELS, Duration.ofSeconds(10), Duration.ofSeconds(30), 3, Map.of(),
-                    DownloadSettings.DEFAULTS))).print(System.out);
+                    DownloadSettings.DEFAULTS));
+            if (store.equals("postgres")) {
+                benchOnPostgres(options, dir, client);
+            } else {
+                System.out.println("store: SQLite");
+                new Bench(options).run(dir, client).print(System.out);
+            }
             simulator.printCreates(System.out);
         } finally {
             TempFiles.deleteTree(dir);
         }
         return 0;
+    }
+
+    /** The bench on a scratch schema of {@code --store-url}, as one instance holding leases, as run does there. */
+    private void benchOnPostgres(BenchOptions options, Path dir, VideoApi client) throws Exception {
+        Optional<Secret> password = Optional.ofNullable(System.getenv("STORE_PASSWORD")).filter(p -> !p.isBlank())
+                .map(Secret::of);
+        EngineSettings settings = EngineSettings.defaults(dir);
+        try (PostgresScratch scratch = new PostgresScratch(storeUrl, Optional.ofNullable(storeUser), password);
+             Connections db = scratch.open(settings.workers() + settings.submitWorkers() + 4)) {
+            System.out.println("store: " + db);
+            new Bench(options).run(dir, client, db, new JdbcLeases(db, "bench", Duration.ofSeconds(15)))
+                    .print(System.out);
+        }
     }
 
     private int transcode(Path dir) throws Exception {

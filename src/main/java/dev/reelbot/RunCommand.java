@@ -1,21 +1,23 @@
 package dev.reelbot;
 
 import dev.reelbot.app.ConfigSource;
+import dev.reelbot.app.InstanceBeat;
 import dev.reelbot.app.LogSetup;
 import dev.reelbot.app.MediaSetup;
 import dev.reelbot.app.Platforms;
 import dev.reelbot.app.Pools;
+import dev.reelbot.app.StoreSetup;
 import dev.reelbot.app.PortCheck;
 import dev.reelbot.app.Transcoding;
 import dev.reelbot.app.VideoApis;
 import dev.reelbot.config.ConfigException;
 import dev.reelbot.config.ReelbotConfig;
 import dev.reelbot.core.DaemonThreads;
+import dev.reelbot.core.LiveInstances;
 import dev.reelbot.core.VideoApi;
 import dev.reelbot.core.engine.Engine;
+import dev.reelbot.core.job.JobStore;
 import dev.reelbot.core.job.StoreException;
-import dev.reelbot.store.JdbcJobStore;
-import dev.reelbot.store.SqliteConnections;
 import dev.reelbot.web.ApiProbe;
 import dev.reelbot.web.Health;
 import dev.reelbot.web.HealthReport;
@@ -82,15 +84,16 @@ final class RunCommand implements Callable<Integer> {
             return 1;
         }
         ReelbotConfig cfg = startable.get();
-        Path logFile = interactive && cfg.console().enabled() ? cfg.storePath().resolveSibling("reelbot.log") : null;
+        Path logFile = interactive && cfg.console().enabled() ? cfg.store().path().resolveSibling("reelbot.log")
+                : null;
         if (logFile != null) {
             System.err.println("reelbot: the console chat uses this terminal, so logs go to "
                     + logFile.toAbsolutePath());
         }
         LogSetup.apply(cfg.logging(), logFile);
-        SqliteConnections db;
+        StoreSetup db;
         try {
-            db = SqliteConnections.open(cfg.storePath());
+            db = StoreSetup.open(cfg.store(), cfg.engine().workers() + cfg.engine().submitWorkers() + 4);
         } catch (StoreException e) {
             System.err.println("reelbot: " + e.getMessage());
             return 1;
@@ -162,10 +165,11 @@ final class RunCommand implements Callable<Integer> {
      * media sweeper, the heartbeat, the API probe and the health watch, and last the platforms' connections. Then
      * it waits for the stop, and closes them in reverse.
      */
-    private void serve(ReelbotConfig cfg, SqliteConnections db, Pools pools, ScheduledExecutorService scheduler,
+    private void serve(ReelbotConfig cfg, StoreSetup db, Pools pools, ScheduledExecutorService scheduler,
                        MediaSetup media) throws Exception {
-        JdbcJobStore store = new JdbcJobStore(db);
-        try (Platforms platforms = new Platforms(cfg, Clock.systemUTC(), in, out, interactive);
+        JobStore store = db.jobs();
+        LiveInstances instances = new LiveInstances();
+        try (Platforms platforms = new Platforms(cfg, Clock.systemUTC(), in, out, interactive, instances);
              MicrometerMetrics metrics = new MicrometerMetrics(store, platforms.names(),
                      cfg.videoApi().models().names(), cfg.billing().currency());
              HealthReport health = new HealthReport()) {
@@ -174,11 +178,11 @@ final class RunCommand implements Callable<Integer> {
             Engine engine = pools.engine(new Engine.Parts(store, api, platforms.ports(), cfg.videoApi().models(),
                     cfg.limits(), cfg.quotas(), cfg.admins(), cfg.engine(), cfg.videoApi().maxDownloadBytes(),
                     cfg.slack().enabled() ? cfg.slack().command() : "/video", metrics, media.parts())
-                    .withMaxInFlight(cfg.videoApi().maxInFlight()).withBilling(cfg.billing()));
+                    .withMaxInFlight(cfg.videoApi().maxInFlight()).withBilling(cfg.billing()).withLeases(db.leases()));
             metrics.watchScheduler(engine::trackedCount, engine::inFlightCount);
             ApiProbe probe = new ApiProbe(api, Clock.systemUTC());
             SchedulerHeartbeat heartbeat = new SchedulerHeartbeat(Clock.systemUTC(), LIVENESS_SILENCE);
-            health.add("scheduler", HealthReport.Scope.LIVENESS, heartbeat).add("store", () -> storeHealth(db))
+            health.add("scheduler", HealthReport.Scope.LIVENESS, heartbeat).add("store", db::health)
                     .add("videoApi", probe)
                     .add("poller", () -> engine.stall().map(Health::down)
                             .orElseGet(() -> Health.up("ticks complete")))
@@ -191,15 +195,19 @@ final class RunCommand implements Callable<Integer> {
                     health, metrics::scrape, media.routes(Clock.systemUTC()), cfg.adminToken(), engine::usageCsv,
                     Clock.systemUTC())) {
                 int resumed = engine.start(scheduler);
+                InstanceBeat.start(db.leases(), instances, scheduler, Clock.systemUTC());
                 media.startSweeper(cfg, scheduler, pools.downloads(), Clock.systemUTC());
                 heartbeat.start(scheduler);
                 probe.start(scheduler);
                 health.watch(HEALTH_WATCH);
                 platforms.start(engine, scheduler, pools.workers(), pools.downloads(), shutdown::countDown);
                 httpPort = web.port();
-                log.info("reelbot running: {} unfinished jobs resumed; HTTP on port {}", resumed, web.port());
+                log.info("reelbot running: {} unfinished jobs resumed; store {}, instance {}; HTTP on port {}",
+                        resumed, db.connections(), db.leases().owner(), web.port());
                 shutdown.await();
                 stopGracefully(engine, platforms);
+                pools.close();
+                releaseLeases(engine);
             }
         }
     }
@@ -224,9 +232,17 @@ final class RunCommand implements Callable<Integer> {
         engine.stopTicking();
     }
 
-    /** The store's part in the health report (readiness too): down while writes fail or the file is gone. */
-    private static Health storeHealth(SqliteConnections db) {
-        return db.problem().map(Health::down).orElseGet(() -> Health.up("ok"));
+    /**
+     * Once the steps in flight have finished, gives this instance's jobs to the other instances at once (on a
+     * shared store); failing that, they take them over when the leases expire.
+     */
+    private static void releaseLeases(Engine engine) {
+        try {
+            engine.releaseLeases();
+        } catch (StoreException e) {
+            log.warn("could not release this instance's leases; the other instances take its jobs over when they "
+                    + "expire: {}", e.getMessage());
+        }
     }
 
     private static void removeHook(Thread hook) {

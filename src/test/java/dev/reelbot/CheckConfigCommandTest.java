@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reelbot.testing.LocalS3;
 import dev.reelbot.testing.TestFfmpeg;
+import dev.reelbot.testing.TestPostgres;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -158,6 +159,31 @@ class CheckConfigCommandTest {
         assertThat(code).isEqualTo(1);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("MEDIA_LINK_SECRET").contains("not set, but "
                 + "server.public-url is");
+    }
+
+    @Test
+    void saysWhichStoreAndWhetherItAnswersPasswordMasked() throws Exception {
+        Path file = dir.resolve("c.yaml");
+        Files.writeString(file, "video-api:\n  base-url: https://gw.example.com/v1\n");
+        assertThat(check(file, Map.of("VIDEO_API_KEY", "sk-secret-value-123456"))).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("store: SQLite data/reelbot.db, ");
+
+        try (TestPostgres.Schema schema = TestPostgres.schema()) {
+            Map<String, String> env = new HashMap<>(Map.of("VIDEO_API_KEY", "sk-secret-value-123456",
+                    "REELBOT_STORE_URL", schema.bareUrl(), "REELBOT_STORE_USER", schema.credentials().get("user")));
+            env.put("STORE_PASSWORD", schema.credentials().get("password"));
+            out.reset();
+            assertThat(check(file, env)).as(err.toString(StandardCharsets.UTF_8)).isZero();
+            assertThat(out.toString(StandardCharsets.UTF_8)).contains("store: PostgreSQL //")
+                    .contains("answers (PostgreSQL ").contains("store.lease-ttl 15s")
+                    .doesNotContain("password=" + env.get("STORE_PASSWORD"));
+
+            env.put("REELBOT_STORE_URL", "jdbc:postgresql://127.0.0.1:1/reelbot");
+            out.reset();
+            assertThat(check(file, env)).as("the config is valid; the database is down").isZero();
+            assertThat(out.toString(StandardCharsets.UTF_8)).contains("does not answer")
+                    .contains("is PostgreSQL running");
+        }
     }
 
     @Test

@@ -2,12 +2,14 @@ package dev.reelbot.app;
 
 import dev.reelbot.config.MediaConfig;
 import dev.reelbot.config.ReelbotConfig;
+import dev.reelbot.config.StoreConfig;
 import dev.reelbot.config.Units;
 import dev.reelbot.config.VideoApiConfig;
 import dev.reelbot.core.ModelSpec;
 import dev.reelbot.core.Secret;
 import dev.reelbot.core.billing.Budgets;
 import dev.reelbot.media.S3MediaStore;
+import dev.reelbot.store.Databases;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,7 +63,8 @@ public final class ConfigSummary {
             out.println("discord: disabled");
         }
         out.println("console: " + (cfg.console().enabled() ? "enabled, user " + cfg.console().user() : "disabled"));
-        out.println("store: " + cfg.storePath() + ", videos downloaded to " + cfg.engine().videoDir());
+        out.println("store: " + store(cfg.store()));
+        out.println("videos downloaded to " + cfg.engine().videoDir());
         out.println("quotas: " + cfg.quotas().concurrentPerUser() + " running, " + cfg.quotas().queuedPerUser()
                 + " waiting and " + cfg.quotas().perUserPerDay() + " per 24 hours per user; prompts up to "
                 + cfg.limits().maxPromptLength() + " characters");
@@ -100,6 +103,14 @@ public final class ConfigSummary {
                     ? "s" : "ve") + " no price (video-api.models[].price): their jobs count nothing against them");
         }
         return warnings;
+    }
+
+    /** Which store, whether it answers (PostgreSQL is asked; a SQLite file is only looked at), and its leases. */
+    private static String store(StoreConfig store) {
+        String answer = Databases.ping(store.url(), store.user(), store.password());
+        return store.describe() + (store.shared() ? " (password " + masked(store.password()) + "), " + answer
+                + "; several instances may share it, each holding the jobs it steps for store.lease-ttl "
+                + Units.format(store.leaseTtl()) : ", " + answer + "; one process at a time");
     }
 
     /** What budgets apply, e.g. "50.00 USD a month per channel, 500.00 USD for workspace T1". */

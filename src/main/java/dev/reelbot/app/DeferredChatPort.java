@@ -6,6 +6,8 @@ import dev.reelbot.core.Conversation;
 import dev.reelbot.core.MessageRef;
 import dev.reelbot.core.PostKey;
 import dev.reelbot.core.Requester;
+import dev.reelbot.core.text.Msg;
+import dev.reelbot.core.text.Phrasing;
 import dev.reelbot.core.VideoFile;
 import dev.reelbot.core.View;
 import java.util.concurrent.atomic.AtomicReference;
@@ -57,7 +59,7 @@ final class DeferredChatPort implements ChatPort {
     }
 
     @Override
-    public String upload(MessageRef message, VideoFile video, PostKey key) throws ChatException {
+    public Msg upload(MessageRef message, VideoFile video, PostKey key) throws ChatException {
         return connected().upload(message, video, key);
     }
 
@@ -93,13 +95,13 @@ final class DeferredChatPort implements ChatPort {
 
     /** Commands arrive only once connected, so the connected port always answers these. */
     @Override
-    public String resolveCommand(String command) {
+    public Phrasing phrasing() {
         ChatPort current = port.get();
-        return current != null ? current.resolveCommand(command) : ChatPort.super.resolveCommand(command);
+        return current != null ? current.phrasing() : ChatPort.super.phrasing();
     }
 
     @Override
-    public String howToBecomeAdmin(Requester who) {
+    public Msg howToBecomeAdmin(Requester who) {
         ChatPort current = port.get();
         return current != null ? current.howToBecomeAdmin(who) : ChatPort.super.howToBecomeAdmin(who);
     }

@@ -6,6 +6,7 @@ import dev.reelbot.config.SlackConfig;
 import dev.reelbot.console.ConsoleChat;
 import dev.reelbot.core.ChatPort;
 import dev.reelbot.core.DaemonThreads;
+import dev.reelbot.core.LiveInstances;
 import dev.reelbot.core.engine.Engine;
 import dev.reelbot.discord.DiscordBot;
 import dev.reelbot.discord.DiscordSettings;
@@ -49,11 +50,12 @@ public final class Platforms implements AutoCloseable {
      * @param in          the console chat's input, when config enables it
      * @param out         the console chat's output
      * @param interactive whether the console chat may draw on this process's terminal instead
+     * @param instances   how many instances share the platforms' budgets (Slack's edits are divided among them)
      */
-    public Platforms(ReelbotConfig cfg, Clock clock, InputStream in, PrintStream out, boolean interactive)
-            throws IOException {
+    public Platforms(ReelbotConfig cfg, Clock clock, InputStream in, PrintStream out, boolean interactive,
+                     LiveInstances instances) throws IOException {
         this.cfg = cfg;
-        slack = cfg.slack().enabled() ? new SlackApp(slackSettings(cfg.slack()), clock) : null;
+        slack = cfg.slack().enabled() ? new SlackApp(slackSettings(cfg.slack()), clock, instances) : null;
         if (slack != null) {
             ports.add(slack.port());
         }

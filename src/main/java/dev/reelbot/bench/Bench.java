@@ -13,9 +13,11 @@ import dev.reelbot.core.engine.Admins;
 import dev.reelbot.core.engine.Engine;
 import dev.reelbot.core.engine.EngineSettings;
 import dev.reelbot.core.job.Job;
+import dev.reelbot.core.job.JobLeases;
 import dev.reelbot.core.job.JobState;
 import dev.reelbot.core.job.Quotas;
 import dev.reelbot.media.LocalMediaStore;
+import dev.reelbot.store.Connections;
 import dev.reelbot.store.JdbcJobStore;
 import dev.reelbot.store.SqliteConnections;
 import java.lang.management.ManagementFactory;
@@ -47,8 +49,18 @@ public final class Bench {
         this.options = options;
     }
 
-    /** Runs the benchmark; returns the figures, one per line. */
+    /** Runs the benchmark on a SQLite file in {@code workDir}; returns the figures, one per line. */
     public BenchReport run(Path workDir, VideoApi client) throws Exception {
+        try (SqliteConnections db = SqliteConnections.open(workDir.resolve("bench.db"))) {
+            return run(workDir, client, db, JobLeases.SOLE);
+        }
+    }
+
+    /**
+     * Runs the benchmark on {@code db}, as one instance holding {@code leases} (for a shared database); returns the
+     * figures, one per line.
+     */
+    public BenchReport run(Path workDir, VideoApi client, Connections db, JobLeases leases) throws Exception {
         EngineSettings settings = EngineSettings.defaults(workDir.resolve("videos"));
         BenchChatPort chat = new BenchChatPort();
         BenchVideoApi api = new BenchVideoApi(client);
@@ -67,10 +79,10 @@ public final class Bench {
         ScheduledExecutorService scheduler =
                 Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("bench-scheduler"));
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        try (SqliteConnections db = SqliteConnections.open(workDir.resolve("bench.db"))) {
+        try {
             JdbcJobStore store = new JdbcJobStore(db);
             Engine engine = new Engine(new Engine.Parts(store, api, List.of(chat), MODELS, Limits.DEFAULTS,
-                    quotas(), new Admins(Set.of()), settings, 100L << 20, "/video", metrics, media),
+                    quotas(), new Admins(Set.of()), settings, 100L << 20, "/video", metrics, media).withLeases(leases),
                     workers, submitters, downloads, transcodes, Clock.systemUTC());
             long cpuBefore = os.getProcessCpuTime();
             long wallBefore = System.nanoTime();

@@ -8,6 +8,7 @@ import dev.reelbot.core.PostKey;
 import dev.reelbot.core.Requester;
 import dev.reelbot.core.VideoFile;
 import dev.reelbot.core.View;
+import dev.reelbot.core.text.Msg;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -64,8 +65,8 @@ final class BenchChatPort implements ChatPort {
     }
 
     @Override
-    public String upload(MessageRef message, VideoFile video, PostKey key) {
-        return "uploaded (" + video.bytes() + " bytes)";
+    public Msg upload(MessageRef message, VideoFile video, PostKey key) {
+        return Msg.of("upload.bytes", video.bytes());
     }
 
     @Override

@@ -6,7 +6,7 @@ import java.util.Arrays;
 public final class Percentiles {
     private final double[] sorted;
 
-    Percentiles(double[] values) {
+    public Percentiles(double[] values) {
         this.sorted = values.clone();
         Arrays.sort(sorted);
     }

@@ -30,7 +30,7 @@ import java.util.TreeSet;
  * can be overridden by {@code REELBOT_<KEY>}, and secrets come only from their own variables. All problems are
  * collected and thrown together in one {@link ConfigException}. Each large section has a reader of its own
  * ({@link VideoApiReader}, {@link EngineConfigReader}, {@link MediaConfigReader}, {@link SlackReader},
- * {@link DiscordReader}); the few plain keys of the others are read here.
+ * {@link DiscordReader}, {@link StoreReader}); the few plain keys of the others are read here.
  */
 public final class ConfigLoader {
     /** The source of a config read without a file. */
@@ -75,9 +75,7 @@ public final class ConfigLoader {
         MediaConfig media = MediaConfigReader.read(delivery, mediaNode, MediaConfigReader.publicUrl(server), secrets);
         EngineSettings engine = EngineConfigReader.engine(root.section("poller"), root.section("messages"), delivery,
                 mediaSettings);
-        ConfigNode store = root.section("store");
-        Path storePath = EngineConfigReader.path(store, "path", Path.of("data", "reelbot.db"));
-        store.finish();
+        StoreConfig store = StoreReader.read(root.section("store"), secrets);
         Admins admins = EngineConfigReader.admins(root.section("admins"));
         SlackConfig slack = SlackReader.read(root.section("slack"), secrets);
         DiscordConfig discord = DiscordReader.read(root.section("discord"), secrets);
@@ -99,7 +97,7 @@ public final class ConfigLoader {
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
-        return new ReelbotConfig(label, videoApi, limits, quotas, engine, storePath, admins, slack, discord, console,
+        return new ReelbotConfig(label, videoApi, limits, quotas, engine, store, admins, slack, discord, console,
                 host, port, logging, media, billing, secrets.get(Secrets.ADMIN_API_TOKEN));
     }
 
@@ -132,7 +130,9 @@ public final class ConfigLoader {
 
     private static void reportUnusedOverrides(Map<String, String> env, Set<String> used, List<Problem> problems) {
         new TreeSet<>(env.keySet()).stream()
-                .filter(name -> name.startsWith("REELBOT_") && !used.contains(name))
+                // REELBOT_TEST_* belong to the test suite (REELBOT_TEST_POSTGRES_URL), whose bots inherit them.
+                .filter(name -> name.startsWith("REELBOT_") && !name.startsWith("REELBOT_TEST_"))
+                .filter(name -> !used.contains(name))
                 .forEach(name -> problems.add(new Problem("environment variable " + name, name,
                         "does not override any setting; check the spelling against config/reelbot.example.yaml")));
     }

@@ -7,11 +7,13 @@ import dev.reelbot.core.deliver.MediaSettings;
 import dev.reelbot.core.engine.Admins;
 import dev.reelbot.core.engine.EngineSettings;
 import dev.reelbot.core.job.Quotas;
+import dev.reelbot.core.text.Languages;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -58,13 +60,27 @@ final class EngineConfigReader {
         poller.finish();
         Duration editInterval = messages.duration("edit-interval", d.editInterval(), Duration.ZERO);
         Duration heartbeat = messages.duration("heartbeat", d.heartbeat(), Duration.ofSeconds(5));
+        String adminLocale = adminLocale(messages, d.adminLocale());
         messages.finish();
         int attempts = delivery.integer("attempts", d.deliveryAttempts(), 1, 50);
         Path videoDir = path(delivery, "video-dir", d.videoDir());
         DownloadSettings downloads = downloads(delivery, d.downloads());
         delivery.finish();
         return new EngineSettings(tick, min, max, jitter, workers, submitWorkers, apiCalls, noProgress, lostAfter,
-                editInterval, heartbeat, attempts, videoDir, downloads, media);
+                editInterval, heartbeat, attempts, videoDir, downloads, media, adminLocale);
+    }
+
+    /** A language the bot has a bundle for: a typo must not silently turn the admins' notices into English. */
+    private static String adminLocale(ConfigNode messages, String fallback) {
+        String tag = messages.string("admin-locale", fallback).strip();
+        String language = Languages.resolve(tag);
+        if (!language.equals(Languages.ENGLISH) || Locale.forLanguageTag(tag.replace('_', '-')).getLanguage()
+                .equals("en")) {
+            return language;
+        }
+        messages.problem(messages.fileLabel(), messages.dotted("admin-locale"), "must be one of "
+                + String.join(", ", Languages.ALL) + " (a locale tag such as en-GB or es-MX works too), not " + tag);
+        return fallback;
     }
 
     private static DownloadSettings downloads(ConfigNode delivery, DownloadSettings d) {

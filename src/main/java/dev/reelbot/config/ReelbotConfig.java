@@ -6,7 +6,6 @@ import dev.reelbot.core.command.Limits;
 import dev.reelbot.core.engine.Admins;
 import dev.reelbot.core.engine.EngineSettings;
 import dev.reelbot.core.job.Quotas;
-import java.nio.file.Path;
 import java.util.Optional;
 
 /**
@@ -17,7 +16,7 @@ import java.util.Optional;
  * @param limits     what users may ask for
  * @param quotas     per-user limits
  * @param engine     how the engine paces itself
- * @param storePath  the SQLite database file
+ * @param store      where jobs are kept (SQLite or PostgreSQL)
  * @param admins     who may resolve refunds
  * @param slack      the Slack adapter
  * @param discord    the Discord adapter
@@ -35,7 +34,7 @@ public record ReelbotConfig(
         Limits limits,
         Quotas quotas,
         EngineSettings engine,
-        Path storePath,
+        StoreConfig store,
         Admins admins,
         SlackConfig slack,
         DiscordConfig discord,

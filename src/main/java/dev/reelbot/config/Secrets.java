@@ -16,9 +16,10 @@ final class Secrets {
     static final String ADMIN_API_TOKEN = "ADMIN_API_TOKEN";
     static final String MEDIA_S3_ACCESS_KEY_ID = "MEDIA_S3_ACCESS_KEY_ID";
     static final String MEDIA_S3_SECRET_ACCESS_KEY = "MEDIA_S3_SECRET_ACCESS_KEY";
+    static final String STORE_PASSWORD = "STORE_PASSWORD";
     static final String NAMES = String.join(", ", VIDEO_API_KEY, SLACK_BOT_TOKEN, SLACK_APP_TOKEN,
             SLACK_SIGNING_SECRET, DISCORD_TOKEN, MEDIA_LINK_SECRET, ADMIN_API_TOKEN, MEDIA_S3_ACCESS_KEY_ID,
-            MEDIA_S3_SECRET_ACCESS_KEY);
+            MEDIA_S3_SECRET_ACCESS_KEY, STORE_PASSWORD);
 
     private final Map<String, String> env;
 

@@ -4,6 +4,7 @@ import dev.reelbot.core.Reply;
 import dev.reelbot.core.Requester;
 import dev.reelbot.core.engine.CommandHandler;
 import dev.reelbot.core.text.PlainText;
+import dev.reelbot.core.text.Texts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -132,8 +133,7 @@ public final class ConsoleChat implements AutoCloseable {
             handleLine(line, commands, "console:" + runId + ":" + lineNumber);
         } catch (RuntimeException e) {
             log.error("console command on line {} failed", lineNumber, e);
-            note(DEFAULT_CHANNEL, "Something went wrong on the bot's side; it was logged (console line " + lineNumber
-                    + ").");
+            note(DEFAULT_CHANNEL, Texts.ENGLISH.get("console.went-wrong", String.valueOf(lineNumber)));
         }
     }
 
@@ -157,15 +157,14 @@ public final class ConsoleChat implements AutoCloseable {
             channel = space < 0 ? text.substring(1) : text.substring(1, space);
             text = space < 0 ? "" : text.substring(space + 1).strip();
             if (!CHANNEL.matcher(channel).matches()) {
-                note(DEFAULT_CHANNEL, "A channel name is letters, digits, '.', '-' and '_' (at most 80), like "
-                        + "#general; not " + PlainText.cap(channel, 40) + ".");
+                note(DEFAULT_CHANNEL, Texts.ENGLISH.get("console.bad-channel", PlainText.cap(channel, 40)));
                 return;
             }
         }
         Requester who = new Requester(ConsoleChatPort.PLATFORM, ConsoleChatPort.WORKSPACE, channel, user, user);
         if (text.startsWith("/") && !text.equals(COMMAND) && !text.startsWith(COMMAND + " ")) {
-            note(channel, "Unknown command " + PlainText.cap(text.split("\\s+")[0], 40) + ". Type " + COMMAND
-                    + " help.");
+            note(channel, Texts.ENGLISH.get("console.unknown-command", PlainText.cap(text.split("\\s+")[0], 40),
+                    COMMAND + " help"));
             return;
         }
         String command = text.startsWith(COMMAND) ? text.substring(COMMAND.length()) : text;

@@ -10,6 +10,7 @@ import dev.reelbot.core.PostKey;
 import dev.reelbot.core.Requester;
 import dev.reelbot.core.VideoFile;
 import dev.reelbot.core.View;
+import dev.reelbot.core.text.Msg;
 import dev.reelbot.core.text.PlainText;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -75,12 +76,12 @@ public final class ConsoleChatPort implements ChatPort {
 
     /** Saves the video under its name: saving it again replaces the same file, so a retry shows nothing twice. */
     @Override
-    public String upload(MessageRef message, VideoFile video, PostKey key) throws ChatException {
+    public Msg upload(MessageRef message, VideoFile video, PostKey key) throws ChatException {
         try {
             Files.createDirectories(videoDir);
             Path target = videoDir.resolve(video.filename());
             Files.copy(video.file(), target, StandardCopyOption.REPLACE_EXISTING);
-            return "saved to " + target;
+            return Msg.of("upload.saved", target.toString());
         } catch (IOException e) {
             throw new ChatException(ChatException.Kind.TRANSIENT, "could not save the video to " + videoDir + ": "
                     + e.getMessage(), null, e);

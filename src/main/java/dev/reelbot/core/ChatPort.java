@@ -1,5 +1,8 @@
 package dev.reelbot.core;
 
+import dev.reelbot.core.text.Msg;
+import dev.reelbot.core.text.Phrasing;
+
 /**
  * A chat platform, as the engine sees it: post and edit messages, upload a video, whisper to one user, and where
  * the admins are. Adapters (Slack, Discord, console) implement it and hide every platform detail, including
@@ -29,7 +32,7 @@ public interface ChatPort {
      * attempt may have uploaded it already: the adapter finds (or lets the platform deduplicate) that upload, as
      * for {@link #post}, so a retry never shows the video twice.
      */
-    String upload(MessageRef message, VideoFile video, PostKey key) throws ChatException;
+    Msg upload(MessageRef message, VideoFile video, PostKey key) throws ChatException;
 
     /** Tells one user something only they see (an ephemeral message, a DM). */
     void whisper(Requester to, String text) throws ChatException;
@@ -57,13 +60,13 @@ public interface ChatPort {
         return true;
     }
 
-    /** The admin command that resolves a refund case, as people type it here ({@code command}: the bot's word). */
-    default String resolveCommand(String command) {
-        return command + " admin resolve <job> [note]";
+    /** How commands and options are written here, for the messages that name them. */
+    default Phrasing phrasing() {
+        return Phrasing.TYPED;
     }
 
     /** What would make {@code who} an admin of the bot, for the answer that refuses them an admin action. */
-    default String howToBecomeAdmin(Requester who) {
-        return "whoever runs the bot can add your id `" + who.user() + "` to `admins." + platform() + "` in its config";
+    default Msg howToBecomeAdmin(Requester who) {
+        return Msg.of("admin.how", who.user(), platform());
     }
 }

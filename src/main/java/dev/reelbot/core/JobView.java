@@ -1,5 +1,7 @@
 package dev.reelbot.core;
 
+import dev.reelbot.core.text.Languages;
+import dev.reelbot.core.text.Texts;
 import java.time.Instant;
 import java.util.List;
 
@@ -17,6 +19,8 @@ import java.util.List;
  * @param result      the outcome once there is one, else {@code null}
  * @param isFinal     whether this view will never change again
  * @param actions     buttons to offer: re-roll and details once final, cancel while waiting to be sent, else none
+ * @param locale      the language the texts are in ({@code en}, {@code zh-CN}, {@code es}), for the adapter's own
+ *                    labels (field names, buttons)
  */
 public record JobView(
         String jobId,
@@ -29,10 +33,24 @@ public record JobView(
         String elapsed,
         Result result,
         boolean isFinal,
-        List<Action> actions) implements View {
+        List<Action> actions,
+        String locale) implements View {
 
     public JobView {
         actions = List.copyOf(actions);
+        locale = Languages.resolve(locale);
+    }
+
+    /** A view in English. */
+    public JobView(String jobId, String headline, String prompt, String requester, String settings, String status,
+                   String progressBar, String elapsed, Result result, boolean isFinal, List<Action> actions) {
+        this(jobId, headline, prompt, requester, settings, status, progressBar, elapsed, result, isFinal, actions,
+                Languages.ENGLISH);
+    }
+
+    /** The adapter's own labels, in the view's language. */
+    public Texts texts() {
+        return Texts.in(locale);
     }
 
     /** The buttons a message offers: a finished job's re-roll and details, a waiting job's cancel. */
@@ -92,7 +110,7 @@ public record JobView(
         if (progressBar != null) {
             text.append(" ").append(progressBar);
         }
-        text.append(" · ").append(elapsed).append(" · job ").append(jobId);
+        text.append(" · ").append(elapsed).append(" · ").append(texts().get("view.job", jobId));
         return text.toString();
     }
 }

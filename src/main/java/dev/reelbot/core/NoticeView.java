@@ -1,5 +1,7 @@
 package dev.reelbot.core;
 
+import dev.reelbot.core.text.Languages;
+import dev.reelbot.core.text.Texts;
 import java.util.List;
 
 /**
@@ -12,17 +14,24 @@ import java.util.List;
  * @param resolved  whether an admin has resolved the refund case
  * @param repeated  whether this may repeat a notice already posted before a restart
  * @param kind      which notice it is
+ * @param locale    the admins' language ({@code messages.admin-locale}), for the adapter's own labels
  */
 public record NoticeView(String jobId, String headline, List<Fact> lines, boolean resolved, boolean repeated,
-                         NoticeKind kind) implements View {
+                         NoticeKind kind, String locale) implements View {
 
     public NoticeView {
         lines = List.copyOf(lines);
+        locale = Languages.resolve(locale);
     }
 
-    /** A refund notice. */
+    /** A refund notice in English. */
     public NoticeView(String jobId, String headline, List<Fact> lines, boolean resolved, boolean repeated) {
-        this(jobId, headline, lines, resolved, repeated, NoticeKind.REFUND);
+        this(jobId, headline, lines, resolved, repeated, NoticeKind.REFUND, Languages.ENGLISH);
+    }
+
+    /** The adapter's own labels, in the admins' language. */
+    public Texts texts() {
+        return Texts.in(locale);
     }
 
     /** One labelled fact. */
@@ -36,7 +45,7 @@ public record NoticeView(String jobId, String headline, List<Fact> lines, boolea
 
     @Override
     public String plainText() {
-        StringBuilder text = new StringBuilder(headline).append(" — job ").append(jobId);
+        StringBuilder text = new StringBuilder(headline).append(" — ").append(texts().get("view.job", jobId));
         for (Fact fact : lines) {
             text.append(" · ").append(fact.label()).append(": ").append(fact.value());
         }

@@ -1,5 +1,7 @@
 package dev.reelbot.core;
 
+import dev.reelbot.core.text.Languages;
+import dev.reelbot.core.text.Texts;
 import java.util.Objects;
 
 /**
@@ -12,9 +14,17 @@ import java.util.Objects;
  * @param userName  a display name for notices, or the id when unknown
  * @param roleAdmin whether the platform vouches for the user as an admin right now (a Discord role configured as
  *                  admin); never stored, so only live commands carry it
+ * @param locale    the language the user is answered in ({@link Languages#resolve}: en, zh-CN, es), stored with
+ *                  the job so its progress, final message and later answers stay in it
  */
 public record Requester(String platform, String workspace, String channel, String user, String userName,
-                        boolean roleAdmin) {
+                        boolean roleAdmin, String locale) {
+
+    /** A requester answered in English unless {@link #withLocale} says otherwise. */
+    public Requester(String platform, String workspace, String channel, String user, String userName,
+                     boolean roleAdmin) {
+        this(platform, workspace, channel, user, userName, roleAdmin, Languages.ENGLISH);
+    }
 
     /** A requester the platform does not vouch for as an admin. */
     public Requester(String platform, String workspace, String channel, String user, String userName) {
@@ -27,11 +37,22 @@ public record Requester(String platform, String workspace, String channel, Strin
         Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(user, "user");
         userName = userName == null || userName.isBlank() ? user : userName;
+        locale = Languages.resolve(locale);
+    }
+
+    /** The same person, answered in the language of {@code localeTag} (a platform's tag: zh-CN, es-ES, en-US). */
+    public Requester withLocale(String localeTag) {
+        return new Requester(platform, workspace, channel, user, userName, roleAdmin, localeTag);
+    }
+
+    /** What this person reads: the texts of their language. */
+    public Texts texts() {
+        return Texts.in(locale);
     }
 
     /** The same person in another channel (for a button pressed elsewhere, a DM fallback). */
     public Requester inChannel(String otherChannel) {
-        return new Requester(platform, workspace, otherChannel, user, userName, roleAdmin);
+        return new Requester(platform, workspace, otherChannel, user, userName, roleAdmin, locale);
     }
 
     /** Where the command was typed. */

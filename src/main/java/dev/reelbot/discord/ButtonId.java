@@ -1,33 +1,35 @@
 package dev.reelbot.discord;
 
 import dev.reelbot.core.job.JobIds;
+import dev.reelbot.core.text.Texts;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
  * What a button does and to which job, carried in its custom id ({@code reelbot:reroll:abcd2345}), so a click
- * works from any message, days later and after a restart: nothing about the button is kept in memory.
+ * works from any message, days later and after a restart: nothing about the button is kept in memory. The Edit
+ * prompt form carries the same id as the button that opened it.
  */
 record ButtonId(Action action, String jobId) {
     private static final String PREFIX = "reelbot:";
 
     /** The buttons the bot offers. */
     enum Action {
-        REROLL("reroll", "Re-roll"),
-        DETAILS("details", "Details"),
-        RESOLVE("resolve", "Mark refunded"),
-        CANCEL("cancel", "Cancel");
+        REROLL("reroll"),
+        EDIT("edit"),
+        DETAILS("details"),
+        RESOLVE("resolve"),
+        CANCEL("cancel");
 
         private final String key;
-        private final String label;
 
-        Action(String key, String label) {
+        Action(String key) {
             this.key = key;
-            this.label = label;
         }
 
-        String label() {
-            return label;
+        /** The button's label in the reader's language. */
+        String label(Texts t) {
+            return t.get("discord.button." + key);
         }
     }
 

@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.JDABuilder;
-import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
+import net.dv8tion.jda.api.interactions.commands.build.CommandData;
 import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
 import net.dv8tion.jda.api.utils.Compression;
@@ -74,7 +74,8 @@ public final class DiscordBot implements AutoCloseable {
             return ready == null ? OptionalInt.empty() : ready.boostTierOfChannel(channel);
         }, Clock.systemUTC());
         ChannelAccess access = new ChannelAccess();
-        InteractionListener listener = new InteractionListener(settings, pool, hooks, limits, access);
+        InteractionListener listener = new InteractionListener(settings, pool, hooks, limits, access,
+                new DiscordForms(Clock.systemUTC()));
         JDA jda = jda(settings, listener);
         try {
             if (!listener.ready().await(READY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -128,7 +129,7 @@ public final class DiscordBot implements AutoCloseable {
      * caller can retry this alone, on the session already open.
      */
     public void registerCommands(CommandHandler commands) {
-        List<SlashCommandData> definitions = DiscordCommands.all(commands.parser());
+        List<CommandData> definitions = DiscordCommands.all(commands.parser());
         if (settings.commandGuildIds().isEmpty()) {
             jda.updateCommands().addCommands(definitions).timeout(settings.requestTimeout().toMillis(),
                     TimeUnit.MILLISECONDS).complete();

@@ -9,6 +9,8 @@ import dev.reelbot.core.PostKey;
 import dev.reelbot.core.Requester;
 import dev.reelbot.core.VideoFile;
 import dev.reelbot.core.View;
+import dev.reelbot.core.text.Msg;
+import dev.reelbot.core.text.Phrasing;
 import dev.reelbot.discord.DiscordFailure.Kind;
 import java.time.Duration;
 import java.util.Optional;
@@ -55,17 +57,15 @@ public final class DiscordChatPort implements ChatPort {
         return PLATFORM;
     }
 
-    /** Discord's own command and typed options, whatever the bot's command word elsewhere. */
+    /** Discord's own commands and typed options, whatever the bot's command word elsewhere. */
     @Override
-    public String resolveCommand(String command) {
-        return "/" + DiscordCommands.ADMIN + " " + DiscordCommands.RESOLVE + " " + DiscordCommands.JOB + ":<job> ["
-                + DiscordCommands.NOTE + ":<note>]";
+    public Phrasing phrasing() {
+        return DiscordPhrasing.INSTANCE;
     }
 
     @Override
-    public String howToBecomeAdmin(Requester who) {
-        return "whoever runs the bot can add your user id `" + who.user() + "` to `admins.discord` in its config, or "
-                + "give you a role listed in `discord.admin-roles`";
+    public Msg howToBecomeAdmin(Requester who) {
+        return Msg.of("admin.how.discord", who.user());
     }
 
     /** Posts with the key as the message nonce, so Discord itself turns a retried post into the first one. */
@@ -103,12 +103,12 @@ public final class DiscordChatPort implements ChatPort {
 
     /** Uploads with the key as the nonce, like posts: a retried upload returns the first, never a second video. */
     @Override
-    public String upload(MessageRef message, VideoFile video, PostKey key) throws ChatException {
+    public Msg upload(MessageRef message, VideoFile video, PostKey key) throws ChatException {
         String caption = "🎞️ " + DiscordText.escape(video.title(), 300);
         try (MessageCreateData data = DiscordMessage.file(caption,
                 FileUpload.fromData(video.file(), video.filename()))) {
             rest.send(message.channel(), data, message.messageId(), key.value());
-            return "uploaded below as " + video.filename();
+            return Msg.of("upload.below", video.filename());
         } catch (DiscordFailure e) {
             if (e.is(Kind.UNKNOWN_CHANNEL, Kind.MISSING_ACCESS)) {
                 throw e.toChat(ChatException.Kind.MESSAGE_GONE);

@@ -4,15 +4,21 @@ import dev.reelbot.core.ModelSpec;
 import dev.reelbot.core.billing.UsagePeriod;
 import dev.reelbot.core.command.CommandParser;
 import dev.reelbot.core.command.Flag;
+import dev.reelbot.core.text.Languages;
 import dev.reelbot.core.text.PlainText;
+import dev.reelbot.core.text.Texts;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import net.dv8tion.jda.api.interactions.IntegrationType;
+import net.dv8tion.jda.api.interactions.DiscordLocale;
 import net.dv8tion.jda.api.interactions.InteractionContextType;
+import net.dv8tion.jda.api.interactions.commands.Command;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
+import net.dv8tion.jda.api.interactions.commands.build.CommandData;
 import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
@@ -41,6 +47,8 @@ final class DiscordCommands {
     static final String PROMPT = "prompt";
     static final String JOB = "job";
     static final String NOTE = "note";
+    /** The message command on a message with an image: its English name, the one Discord sends back. */
+    static final String ANIMATE = "Animate image";
 
     /** The typed options of {@code /video}, by Discord option name, in the order Discord shows them. */
     static final Map<String, Flag> OPTIONS = options();
@@ -51,68 +59,100 @@ final class DiscordCommands {
     private DiscordCommands() {
     }
 
-    static List<SlashCommandData> all(CommandParser parser) {
-        SlashCommandData video = guildOnly(Commands.slash(VIDEO, "Make a video from a description"))
-                .addOptions(new OptionData(OptionType.STRING, PROMPT,
-                        "What the video shows; --flags after it work too (--duration 8 --ar 16:9)", true));
+    /**
+     * Every command, described in English and, for Discord users whose client is in Chinese or Spanish, in their
+     * language (Discord shows each user the description of their locale).
+     */
+    static List<CommandData> all(CommandParser parser) {
+        SlashCommandData video = slash(VIDEO, "discord.cmd.video")
+                .addOptions(localized(new OptionData(OptionType.STRING, PROMPT, "-", true),
+                        "discord.cmd.video.prompt"));
         OPTIONS.forEach((name, flag) -> {
             // Like the help text: no count option where one video per command is the limit.
             if (flag != Flag.COUNT || parser.limits().maxCount() > 1) {
                 video.addOptions(option(name, flag, parser));
             }
         });
+        SubcommandData refunds = new SubcommandData(REFUNDS, "-");
+        SubcommandData resolve = new SubcommandData(RESOLVE, "-");
+        refunds.setDescription(Texts.ENGLISH.get("discord.cmd.admin.refunds"))
+                .setDescriptionLocalizations(translations("discord.cmd.admin.refunds"));
+        resolve.setDescription(Texts.ENGLISH.get("discord.cmd.admin.resolve"))
+                .setDescriptionLocalizations(translations("discord.cmd.admin.resolve"))
+                .addOptions(jobOption("discord.cmd.admin.resolve.job"), localized(new OptionData(OptionType.STRING,
+                        NOTE, "-", false).setMaxLength(300), "discord.cmd.admin.resolve.note"));
+        SubcommandData adminUsage = new SubcommandData(ADMIN_USAGE, "-");
+        adminUsage.setDescription(Texts.ENGLISH.get("discord.cmd.admin.usage"))
+                .setDescriptionLocalizations(translations("discord.cmd.admin.usage")).addOptions(periodOption());
+        SubcommandData bump = new SubcommandData(BUMP, "-");
+        bump.setDescription(Texts.ENGLISH.get("discord.cmd.admin.bump"))
+                .setDescriptionLocalizations(translations("discord.cmd.admin.bump"))
+                .addOptions(jobOption("discord.cmd.admin.bump.job"));
+        CommandData animate = Commands.message(ANIMATE).setNameLocalizations(translations("discord.cmd.animate"))
+                .setContexts(InteractionContextType.GUILD).setIntegrationTypes(IntegrationType.GUILD_INSTALL);
         return List.of(video,
-                guildOnly(Commands.slash(HELP, "How to use /video, and its options")),
-                guildOnly(Commands.slash(MODELS, "The video models offered in this channel")),
-                guildOnly(Commands.slash(LIST, "Your recent videos")),
-                guildOnly(Commands.slash(STATUS, "Where one of your videos stands"))
-                        .addOptions(jobOption("The job id, e.g. abcd2345")),
-                guildOnly(Commands.slash(USAGE, "Your videos and spend this month, and what you may still start")),
-                guildOnly(Commands.slash(ADMIN, "Admins: refunds, usage and the queue"))
-                        .addSubcommands(new SubcommandData(REFUNDS, "List the refund notices still open"),
-                                new SubcommandData(RESOLVE, "Mark a job refunded")
-                                        .addOptions(jobOption("The job that was refunded"),
-                                                new OptionData(OptionType.STRING, NOTE, "A note for the record",
-                                                        false).setMaxLength(300)),
-                                new SubcommandData(ADMIN_USAGE, "Spend per user, channel and model")
-                                        .addOptions(periodOption()),
-                                new SubcommandData(BUMP, "Move a waiting job to the front of the line")
-                                        .addOptions(jobOption("The waiting job"))));
+                slash(HELP, "discord.cmd.help"),
+                slash(MODELS, "discord.cmd.models"),
+                slash(LIST, "discord.cmd.list"),
+                slash(STATUS, "discord.cmd.status").addOptions(jobOption("discord.cmd.status.job")),
+                slash(USAGE, "discord.cmd.usage"),
+                slash(ADMIN, "discord.cmd.admin").addSubcommands(refunds, resolve, adminUsage, bump),
+                animate);
     }
 
-    private static SlashCommandData guildOnly(SlashCommandData command) {
-        // The bot posts progress in guild channels; DMs and user installs are not offered.
-        return command.setContexts(InteractionContextType.GUILD).setIntegrationTypes(IntegrationType.GUILD_INSTALL);
+    /** A guild command: the bot posts progress in guild channels; DMs and user installs are not offered. */
+    private static SlashCommandData slash(String name, String key) {
+        return Commands.slash(name, Texts.ENGLISH.get(key)).setDescriptionLocalizations(translations(key))
+                .setContexts(InteractionContextType.GUILD).setIntegrationTypes(IntegrationType.GUILD_INSTALL);
+    }
+
+    private static OptionData localized(OptionData option, String key) {
+        return option.setDescription(PlainText.cap(Texts.ENGLISH.get(key), 100))
+                .setDescriptionLocalizations(translations(key));
+    }
+
+    /** The text of {@code key} in every Discord locale the bot has a language for, but English. */
+    static Map<DiscordLocale, String> translations(String key) {
+        Map<DiscordLocale, String> texts = new EnumMap<>(DiscordLocale.class);
+        texts.put(DiscordLocale.CHINESE_CHINA, PlainText.cap(Texts.in(Languages.CHINESE).get(key), 100));
+        String spanish = PlainText.cap(Texts.in(Languages.SPANISH).get(key), 100);
+        texts.put(DiscordLocale.SPANISH, spanish);
+        texts.put(DiscordLocale.SPANISH_LATAM, spanish);
+        return texts;
     }
 
     private static OptionData periodOption() {
-        OptionData period = new OptionData(OptionType.STRING, PERIOD, "Over what time (default: this month)", false);
+        OptionData period = localized(new OptionData(OptionType.STRING, PERIOD, "-", false),
+                "discord.cmd.admin.usage.period");
         for (UsagePeriod each : UsagePeriod.values()) {
-            period.addChoice(each.describe(), each.word());
+            period.addChoices(new Command.Choice(Texts.ENGLISH.get("period." + each.word()), each.word())
+                    .setNameLocalizations(choiceTranslations("period." + each.word(), "")));
         }
         return period;
     }
 
-    private static OptionData jobOption(String description) {
-        return new OptionData(OptionType.STRING, JOB, description, true).setMinLength(8).setMaxLength(8);
+    private static OptionData jobOption(String key) {
+        return localized(new OptionData(OptionType.STRING, JOB, "-", true).setMinLength(8).setMaxLength(8), key);
     }
 
     private static OptionData option(String name, Flag flag, CommandParser parser) {
-        String description = PlainText.cap(flag.description(), 100);
+        return localized(typed(name, flag, parser), flag == Flag.IMAGE ? "flag.image.attached"
+                : "flag." + flag.optionName());
+    }
+
+    private static OptionData typed(String name, Flag flag, CommandParser parser) {
+        String description = "-";
         List<ModelSpec> models = parser.catalog().all();
         return switch (flag) {
-            case MODEL -> {
-                OptionData model = new OptionData(OptionType.STRING, name, description, false);
-                models.stream().limit(MAX_CHOICES).forEach(m -> model.addChoice(
-                        PlainText.cap(m.name() + " (" + m.description() + ")", 100), m.name()));
-                yield model;
-            }
+            // Completed as the user types, with the models of the channel and their descriptions (ModelChoices).
+            case MODEL -> new OptionData(OptionType.STRING, name, description, false).setAutoComplete(true);
             case DURATION -> {
                 OptionData seconds = new OptionData(OptionType.INTEGER, name, description, false).setMinValue(1);
                 TreeSet<Integer> all = new TreeSet<>();
                 models.forEach(m -> all.addAll(m.durations()));
                 if (all.size() <= MAX_CHOICES) {
-                    all.forEach(s -> seconds.addChoice(s + " seconds", s));
+                    all.forEach(s -> seconds.addChoices(new Command.Choice(Texts.ENGLISH.get("discord.choice.seconds",
+                            s), s).setNameLocalizations(choiceTranslations("discord.choice.seconds", s))));
                 }
                 yield seconds;
             }
@@ -126,15 +166,29 @@ final class DiscordCommands {
                 yield size;
             }
             case ASPECT -> new OptionData(OptionType.STRING, name, description, false)
-                    .addChoice("16:9 landscape", "16:9").addChoice("9:16 portrait", "9:16")
-                    .addChoice("1:1 square", "1:1");
-            case IMAGE -> new OptionData(OptionType.ATTACHMENT, name, "An image to start from", false);
+                    .addChoices(ratio("16:9", "discord.choice.landscape"), ratio("9:16", "discord.choice.portrait"),
+                            ratio("1:1", "discord.choice.square"));
+            case IMAGE -> new OptionData(OptionType.ATTACHMENT, name, description, false);
             case SEED -> new OptionData(OptionType.INTEGER, name, description, false).setMinValue(0)
                     .setMaxValue(MAX_SEED);
             case COUNT -> new OptionData(OptionType.INTEGER, name, description, false).setMinValue(1)
                     .setMaxValue(Math.max(1, parser.limits().maxCount()));
             default -> new OptionData(OptionType.STRING, name, description, false);
         };
+    }
+
+    private static Command.Choice ratio(String ratio, String key) {
+        return new Command.Choice(Texts.ENGLISH.get(key, ratio), ratio).setNameLocalizations(choiceTranslations(key,
+                ratio));
+    }
+
+    private static Map<DiscordLocale, String> choiceTranslations(String key, Object arg) {
+        Map<DiscordLocale, String> texts = new EnumMap<>(DiscordLocale.class);
+        texts.put(DiscordLocale.CHINESE_CHINA, Texts.in(Languages.CHINESE).get(key, arg));
+        String spanish = Texts.in(Languages.SPANISH).get(key, arg);
+        texts.put(DiscordLocale.SPANISH, spanish);
+        texts.put(DiscordLocale.SPANISH_LATAM, spanish);
+        return texts;
     }
 
     private static Map<String, Flag> options() {

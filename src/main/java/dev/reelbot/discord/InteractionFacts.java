@@ -33,8 +33,9 @@ record InteractionFacts(Requester requester, long attachmentLimit, String appPer
         Member member = event.getMember();
         String name = member != null ? member.getEffectiveName() : event.getUser().getEffectiveName();
         String workspace = event.getGuild() != null ? event.getGuild().getId() : NO_GUILD;
+        // Each interaction carries the user's client language: answers, progress and the final message use it.
         Requester requester = new Requester(DiscordChatPort.PLATFORM, workspace, event.getChannelId(), user, name,
-                admin);
+                admin, event.getUserLocale().getLocale());
         return new InteractionFacts(requester, payload.getLong("attachment_size_limit", 0),
                 payload.getString("app_permissions", null));
     }

@@ -3,12 +3,12 @@ package dev.reelbot.discord;
 import dev.reelbot.core.Reply;
 import dev.reelbot.core.Requester;
 import dev.reelbot.core.billing.UsagePeriod;
-import dev.reelbot.core.command.CommandError;
 import dev.reelbot.core.command.Flag;
 import dev.reelbot.core.command.VideoCommand;
 import dev.reelbot.core.engine.CommandHandler;
 import dev.reelbot.core.job.JobIds;
 import dev.reelbot.core.text.PlainText;
+import dev.reelbot.core.text.Texts;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
@@ -29,13 +29,11 @@ import net.dv8tion.jda.api.interactions.commands.OptionMapping;
  * @param job        the {@code job} option
  * @param note       the {@code note} option
  * @param period     the {@code period} option of {@code video-admin usage}
- * @param problem    why the options cannot be used as given (a non-image attachment), else {@code null}
+ * @param problem    the bundle key of why the options cannot be used as given (a non-image attachment), else
+ *                   {@code null}
  */
 record SlashRequest(String name, String subcommand, String prompt, Map<Flag, String> typed, String job, String note,
                     String period, String problem) {
-    static final String DISCORD_HELP = "\n\nOn Discord these are commands of their own too: /" + DiscordCommands.MODELS
-            + ", /" + DiscordCommands.LIST + ", /" + DiscordCommands.STATUS + ", /" + DiscordCommands.USAGE + ", /"
-            + DiscordCommands.ADMIN + ".";
 
     SlashRequest {
         typed = Map.copyOf(typed);
@@ -55,7 +53,7 @@ record SlashRequest(String name, String subcommand, String prompt, Map<Flag, Str
                     if (image.isImage()) {
                         typed.put(option.getValue(), image.getUrl());
                     } else {
-                        problem = "The image option needs an image file (PNG, JPEG or WebP).";
+                        problem = "discord.image.not-image";
                     }
                 }
                 case INTEGER -> typed.put(option.getValue(), String.valueOf(value.getAsLong()));
@@ -74,19 +72,23 @@ record SlashRequest(String name, String subcommand, String prompt, Map<Flag, Str
                 return video(commands, who, requestKey);
             case DiscordCommands.HELP:
                 Reply help = commands.handle(who, new VideoCommand.Help(), requestKey);
-                return new Reply(help.text() + DISCORD_HELP, help.ok(), null);
+                Texts t = commands.texts(who);
+                return new Reply(help.text() + "\n\n" + t.get("discord.help.commands", "/" + DiscordCommands.MODELS,
+                        "/" + DiscordCommands.LIST, "/" + DiscordCommands.STATUS, "/" + DiscordCommands.ADMIN,
+                        t.get("discord.cmd.animate"), "/" + DiscordCommands.USAGE), help.ok(), null);
             case DiscordCommands.MODELS:
                 return commands.handle(who, new VideoCommand.Models(), requestKey);
             case DiscordCommands.LIST:
                 return commands.handle(who, new VideoCommand.ListJobs(), requestKey);
             case DiscordCommands.STATUS:
-                return isJobId(job) ? commands.handle(who, new VideoCommand.Status(jobId()), requestKey) : notAJob();
+                return isJobId(job) ? commands.handle(who, new VideoCommand.Status(jobId()), requestKey)
+                        : notAJob(commands.texts(who));
             case DiscordCommands.USAGE:
                 return commands.handle(who, new VideoCommand.Usage(), requestKey);
             case DiscordCommands.ADMIN:
                 return admin(commands, who, requestKey);
             default:
-                return new Reply("This bot does not know /" + name + ".", false, null);
+                return Reply.refused(commands.texts(who).get("discord.unknown-command", "/" + name));
         }
     }
 
@@ -100,7 +102,7 @@ record SlashRequest(String name, String subcommand, String prompt, Map<Flag, Str
             return commands.handle(who, new VideoCommand.AdminUsage(chosen), requestKey);
         }
         if (!isJobId(job)) {
-            return notAJob();
+            return notAJob(commands.texts(who));
         }
         return commands.handle(who, DiscordCommands.BUMP.equals(subcommand) ? new VideoCommand.AdminBump(jobId())
                 : new VideoCommand.AdminResolve(jobId(), PlainText.oneLine(note, 300)), requestKey);
@@ -108,16 +110,12 @@ record SlashRequest(String name, String subcommand, String prompt, Map<Flag, Str
 
     private Reply video(CommandHandler commands, Requester who, String requestKey) {
         if (problem != null) {
-            return new Reply(problem, false, null);
+            return Reply.refused(commands.texts(who).get(problem));
         }
         if (typed.isEmpty()) {
             return commands.handle(who, prompt == null ? "" : prompt, requestKey);
         }
-        try {
-            return commands.handle(who, commands.parser().fromOptions(prompt, typed, who.channel()), requestKey);
-        } catch (CommandError e) {
-            return new Reply(e.getMessage(), false, null);
-        }
+        return commands.generate(who, prompt, typed, requestKey);
     }
 
     private String jobId() {
@@ -128,9 +126,8 @@ record SlashRequest(String name, String subcommand, String prompt, Map<Flag, Str
         return text != null && JobIds.looksLikeId(text.strip());
     }
 
-    private Reply notAJob() {
-        return new Reply("`" + PlainText.oneLine(job, 20) + "` is not a job id: ids have 8 letters and digits, "
-                + "like `abcd2345` (" + "/" + DiscordCommands.LIST + " shows yours).", false, null);
+    private Reply notAJob(Texts t) {
+        return Reply.refused(t.get("discord.not-a-job", PlainText.oneLine(job, 20), "/" + DiscordCommands.LIST));
     }
 
     private static String string(SlashCommandInteractionEvent event, String option) {

@@ -7,6 +7,7 @@ import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.util.http.SlackHttpClient;
+import dev.reelbot.core.LiveInstances;
 import dev.reelbot.core.engine.CommandHandler;
 import java.time.Clock;
 import java.util.concurrent.Executor;
@@ -21,6 +22,7 @@ public final class SlackApp implements AutoCloseable {
     private final SlackSettings settings;
     private final Slack slack;
     private final SlackChatPort port;
+    private final Clock clock;
     private final SlackThrottle throttle;
     private final OkHttpClient files;
     private App app;
@@ -30,7 +32,13 @@ public final class SlackApp implements AutoCloseable {
     private SocketModeApp socketMode;
 
     public SlackApp(SlackSettings settings, Clock clock) {
+        this(settings, clock, new LiveInstances());
+    }
+
+    /** A Slack app taking a share of the workspace's budgets when {@code instances} share it. */
+    public SlackApp(SlackSettings settings, Clock clock, LiveInstances instances) {
         this.settings = settings;
+        this.clock = clock;
         SlackConfig config = new SlackConfig();
         config.setMethodsEndpointUrlPrefix(settings.apiBaseUrl());
         config.setPrettyResponseLoggingEnabled(false);
@@ -41,7 +49,7 @@ public final class SlackApp implements AutoCloseable {
                 .retryOnConnectionFailure(false).build());
         http.setConfig(config);
         this.slack = Slack.getInstance(config, http);
-        this.throttle = new SlackThrottle(clock, settings.updatesPerMinute());
+        this.throttle = new SlackThrottle(clock, settings.updatesPerMinute(), instances);
         this.files = http.getOkHttpClient();
         this.port = new SlackChatPort(slack.methods(settings.botToken().reveal()), files, settings, throttle);
     }
@@ -72,7 +80,7 @@ public final class SlackApp implements AutoCloseable {
         forms = new SlackForms(commands, new SlackFiles(methods, files, settings.botToken().reveal(), calls,
                 settings.apiBaseUrl()), port, executor, downloads);
         SlackHome home = new SlackHome(commands, methods, calls, executor);
-        handlers = new SlackCommands(commands, forms, executor);
+        handlers = new SlackCommands(commands, forms, executor, new SlackLocales(methods, executor, clock));
         handlers.register(app, settings.command());
         forms.register(app);
         home.register(app);

@@ -14,6 +14,7 @@ import dev.reelbot.core.Requester;
 import dev.reelbot.core.VideoFile;
 import dev.reelbot.core.View;
 import dev.reelbot.core.text.HumanFormat;
+import dev.reelbot.core.text.Msg;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -124,9 +125,8 @@ public final class SlackChatPort implements ChatPort {
         String dm = openDm(job.requester());
         log.warn("job={} cannot post in {} ({}); using a DM with {}", job.jobId(), where.channel(),
                 refusal.getMessage(), job.requester());
-        String note = "I can't post in " + channelMention(where.channel()) + " (" + SlackText.escape(
-                refusal.inWords()) + "). Invite me to that channel (type `/invite` there and pick me) to get "
-                + "videos there; this one continues here.";
+        String note = job.texts().get("slack.not-in-channel", channelMention(where.channel()),
+                SlackText.escape(refusal.inWords()));
         calls.call("chat.postMessage", () -> client.chatPostMessage(r -> r.channel(dm).text(note).linkNames(false)));
         return postIn(dm, job, key);
     }
@@ -155,15 +155,15 @@ public final class SlackChatPort implements ChatPort {
      * (its answer lost), looks for the file by its name (which carries the job id) first, and uploads nothing twice.
      */
     @Override
-    public String upload(MessageRef message, VideoFile video, PostKey key) throws ChatException {
+    public Msg upload(MessageRef message, VideoFile video, PostKey key) throws ChatException {
         String thread = settings.uploadInThread() ? message.messageId() : null;
         if (key.maybeSent() && history.hasFile(message.channel(), thread, video.filename())) {
             log.info("found the upload of an earlier attempt ({}); not uploading it again", video.filename());
-            return "uploaded to Slack";
+            return Msg.of("upload.slack");
         }
         String title = SlackText.escape(video.title());
         uploads.upload(message.channel(), thread, video, title, "🎬 " + title);
-        return "uploaded to Slack (" + HumanFormat.bytes(video.bytes()) + ")";
+        return Msg.of("upload.slack.size", HumanFormat.bytes(video.bytes()));
     }
 
     /** Sends one rendering of a message. */

@@ -33,9 +33,11 @@ final class SlackCommands {
     private final CommandHandler commands;
     private final SlackForms forms;
     private final Executor executor;
+    private final SlackLocales locales;
     private volatile boolean serving = true;
 
-    SlackCommands(CommandHandler commands, SlackForms forms, Executor executor) {
+    SlackCommands(CommandHandler commands, SlackForms forms, Executor executor, SlackLocales locales) {
+        this.locales = locales;
         this.commands = commands;
         this.forms = forms;
         this.executor = executor;
@@ -60,14 +62,14 @@ final class SlackCommands {
     private Response onCommand(SlashCommandRequest req, SlashCommandContext ctx) {
         SlashCommandPayload p = req.getPayload();
         Requester who = new Requester(SlackChatPort.PLATFORM, p.getTeamId(), p.getChannelId(), p.getUserId(),
-                p.getUserName());
+                p.getUserName()).withLocale(locales.of(p.getUserId()));
         // The command alone opens the form; when Slack cannot show it, the answer says how to type one instead.
         if (serving && (p.getText() == null || p.getText().isBlank()) && forms.open(ctx.client(), p.getTriggerId(),
                 new ModalContext(p.getChannelId(), null, null))) {
             return ctx.ack();
         }
         Reply reply = serving ? safely(who, () -> commands.handle(who, p.getText() == null ? ""
-                : p.getText(), "slack:" + p.getTriggerId())) : RESTARTING;
+                : p.getText(), "slack:" + p.getTriggerId())) : restarting(who);
         return ctx.ack(r -> r.responseType("ephemeral").text(SlackText.reply(reply.text())));
     }
 
@@ -81,9 +83,12 @@ final class SlackCommands {
         } catch (RuntimeException e) {
             String ref = Long.toString(ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36 * 36 * 36), 36);
             log.error("command of {} failed (ref {})", who.qualifiedUser(), ref, e);
-            return new Reply("Something went wrong on the bot's side, so nothing was started (ref " + ref
-                    + "); the admins can see why in the log. Try again in a minute.", false, null);
+            return Reply.refused(who.texts().get("slack.went-wrong", ref));
         }
+    }
+
+    private static Reply restarting(Requester who) {
+        return Reply.refused(who.texts().get("slack.restarting"));
     }
 
     /** What a button does, given who pressed it and the job id it carries. */
@@ -98,9 +103,9 @@ final class SlackCommands {
         String team = p.getTeam() != null ? p.getTeam().getId() : p.getUser().getTeamId();
         String channel = p.getChannel() != null ? p.getChannel().getId() : "";
         Requester who = new Requester(SlackChatPort.PLATFORM, team, channel, p.getUser().getId(),
-                p.getUser().getUsername());
+                p.getUser().getUsername()).withLocale(locales.of(p.getUser().getId()));
         Reply reply = serving ? safely(who, () -> action.run(who, jobId == null ? "" : jobId,
-                "slack-action:" + p.getTriggerId())) : RESTARTING;
+                "slack-action:" + p.getTriggerId())) : restarting(who);
         executor.execute(() -> {
             try {
                 ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(false).text(SlackText.reply(

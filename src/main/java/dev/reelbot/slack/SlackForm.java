@@ -7,6 +7,8 @@ import dev.reelbot.core.command.CommandError;
 import dev.reelbot.core.command.CommandParser;
 import dev.reelbot.core.command.Flag;
 import dev.reelbot.core.command.VideoCommand;
+import dev.reelbot.core.text.Msg;
+import dev.reelbot.core.text.Texts;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,10 +63,10 @@ record SlackForm(ModalContext context, String channel, String prompt, Map<Flag, 
     }
 
     /** Each problem on the block of the field it is about ({@code block_id} to text), for {@code errors}. */
-    Map<String, String> errors(CommandError error) {
+    Map<String, String> errors(CommandError error, Texts t) {
         Map<String, String> errors = new LinkedHashMap<>();
-        for (String problem : error.problems()) {
-            errors.merge(blockOf(error.fieldOf(problem)), problem, (a, b) -> a + " " + b);
+        for (Msg problem : error.problems()) {
+            errors.merge(blockOf(error.fieldOf(problem)), t.get(problem), (a, b) -> a + " " + b);
         }
         return errors;
     }

@@ -148,7 +148,7 @@ final class SlackForms {
         try {
             command = form.parse(commands.parser());
         } catch (CommandError e) {
-            return ctx.ackWithErrors(form.errors(e));
+            return ctx.ackWithErrors(form.errors(e, commands.texts(who)));
         }
         String imageRefusal = form.upload().map(f -> SlackFiles.refusal(f.getMimetype(), f.getSize() == null ? null
                 : f.getSize().longValue())).orElse(null);

@@ -1,5 +1,6 @@
 package dev.reelbot.slack;
 
+import dev.reelbot.core.LiveInstances;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,7 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * bucket for the workspace (Tier 3, about 50 a minute), {@code chat.postMessage} on one per channel (about one a
  * second). When a bucket is empty the caller is told how long to wait, and the engine retries the job then. A
  * share of the workspace bucket is kept for final views, so finished jobs still get through when many are running.
- * A 429 from Slack pauses the whole workspace for its {@code Retry-After}.
+ * A 429 from Slack pauses the whole workspace for its {@code Retry-After}. With several instances sharing the
+ * workspace, each takes an equal share of both budgets ({@link LiveInstances}), as Slack counts them per app.
  *
  * <p>Threading: thread-safe; buckets are updated under their own lock.
  */
@@ -22,11 +24,17 @@ final class SlackThrottle {
 
     private final Clock clock;
     private final Bucket updates;
+    private final LiveInstances instances;
     private final Map<String, Bucket> postsByChannel = new ConcurrentHashMap<>();
     private volatile Instant pausedUntil = Instant.EPOCH;
 
     SlackThrottle(Clock clock, int updatesPerMinute) {
+        this(clock, updatesPerMinute, new LiveInstances());
+    }
+
+    SlackThrottle(Clock clock, int updatesPerMinute, LiveInstances instances) {
         this.clock = clock;
+        this.instances = instances;
         int burst = Math.max(2, updatesPerMinute / 5);
         this.updates = new Bucket(burst, updatesPerMinute / 60_000.0, clock.instant());
     }
@@ -37,8 +45,9 @@ final class SlackThrottle {
         if (!paused.isZero()) {
             return paused;
         }
-        double reserve = isFinal ? 0 : updates.capacity * FINAL_RESERVE;
-        return updates.take(clock.instant(), reserve);
+        int share = instances.count();
+        double reserve = isFinal ? 0 : updates.capacity / share * FINAL_RESERVE;
+        return updates.take(clock.instant(), reserve, share);
     }
 
     /** The wait before a message may be posted in {@code channel}, or zero when it may go now (and is counted). */
@@ -49,7 +58,7 @@ final class SlackThrottle {
         }
         Bucket bucket = postsByChannel.computeIfAbsent(channel,
                 c -> new Bucket(POST_BURST, POSTS_PER_SECOND / 1000.0, clock.instant()));
-        return bucket.take(clock.instant(), 0);
+        return bucket.take(clock.instant(), 0, instances.count());
     }
 
     /** Slack answered 429: nothing goes out before {@code retryAfter} has passed. */
@@ -66,7 +75,7 @@ final class SlackThrottle {
         return now.isBefore(pausedUntil) ? Duration.between(now, pausedUntil) : Duration.ZERO;
     }
 
-    /** A token bucket: {@code capacity} tokens, refilled at {@code perMilli}. */
+    /** A token bucket: {@code capacity} tokens, refilled at {@code perMilli}, both divided by the share taken. */
     private static final class Bucket {
         final double capacity;
         private final double perMilli;
@@ -80,17 +89,21 @@ final class SlackThrottle {
             this.refilledAt = now;
         }
 
-        /** Takes a token when more than {@code reserve} remain after refilling; else the wait until one would. */
-        synchronized Duration take(Instant now, double reserve) {
+        /**
+         * Takes a token when more than {@code reserve} remain after refilling at a {@code share}-th of the rate, up
+         * to a {@code share}-th of the capacity (though never below one token); else the wait until one would.
+         */
+        synchronized Duration take(Instant now, double reserve, int share) {
             long elapsed = Math.max(0, Duration.between(refilledAt, now).toMillis());
-            tokens = Math.min(capacity, tokens + elapsed * perMilli);
+            double rate = perMilli / share;
+            tokens = Math.min(Math.max(1, capacity / share), tokens + elapsed * rate);
             refilledAt = now;
             if (tokens - 1 >= reserve - 1e-9) {
                 tokens -= 1;
                 return Duration.ZERO;
             }
             double missing = reserve + 1 - tokens;
-            return Duration.ofMillis(Math.max(1, (long) Math.ceil(missing / perMilli)));
+            return Duration.ofMillis(Math.max(1, (long) Math.ceil(missing / rate)));
         }
     }
 }

@@ -15,8 +15,8 @@ import com.slack.api.model.block.element.BlockElement;
 import dev.reelbot.core.JobView;
 import dev.reelbot.core.NoticeView;
 import dev.reelbot.core.View;
-import dev.reelbot.core.text.HumanFormat;
 import dev.reelbot.core.text.PlainText;
+import dev.reelbot.core.text.Texts;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,6 +49,7 @@ final class SlackViews {
     }
 
     static Message job(JobView v) {
+        Texts t = v.texts();
         List<LayoutBlock> blocks = new ArrayList<>();
         String head = "*" + SlackText.escape(v.headline()) + "* · " + SlackText.mention(v.requester()) + "\n>"
                 + SlackText.escape(v.prompt());
@@ -56,22 +57,24 @@ final class SlackViews {
         String progress = v.progressBar() == null ? "" : "`" + v.progressBar() + "`  ";
         String status = progress + SlackText.escape(v.status()) + " · " + SlackText.escape(v.elapsed());
         blocks.add(section(s -> s.text(markdownText(status))));
-        String result = result(v.result());
+        String result = result(v.result(), t);
         if (!result.isEmpty()) {
             blocks.add(section(s -> s.text(markdownText(result))));
         }
         if (v.result() instanceof JobView.Linked linked && SlackText.isSafeUrl(linked.poster())) {
-            blocks.add(image(i -> i.imageUrl(linked.poster()).altText("A frame of the video")));
+            blocks.add(image(i -> i.imageUrl(linked.poster()).altText(t.get("slack.poster"))));
         }
-        String details = SlackText.escape(v.settings()) + " · job `" + v.jobId() + "`";
+        String details = SlackText.escape(v.settings()) + " · " + t.get("slack.job", v.jobId());
         blocks.add(context(c -> c.elements(List.of(markdownText(details)))));
         List<BlockElement> buttons = new ArrayList<>();
         for (JobView.Action action : v.actions()) {
             buttons.add(switch (action) {
-                case REROLL -> button(b -> b.actionId(REROLL).value(v.jobId()).text(plainText("🎲 Re-roll")));
-                case DETAILS -> button(b -> b.actionId(DETAILS).value(v.jobId()).text(plainText("ℹ️ Details")));
+                case REROLL -> button(b -> b.actionId(REROLL).value(v.jobId())
+                        .text(plainText(t.get("slack.button.reroll"))));
+                case DETAILS -> button(b -> b.actionId(DETAILS).value(v.jobId())
+                        .text(plainText(t.get("slack.button.details"))));
                 case CANCEL -> button(b -> b.actionId(CANCEL).value(v.jobId()).style("danger")
-                        .text(plainText("✖️ Cancel")));
+                        .text(plainText(t.get("slack.button.cancel"))));
             });
         }
         if (!buttons.isEmpty()) {
@@ -81,26 +84,26 @@ final class SlackViews {
         return new Message(text, blocks);
     }
 
-    private static String result(JobView.Result result) {
+    private static String result(JobView.Result result, Texts t) {
         if (result instanceof JobView.Uploaded uploaded) {
-            String full = uploaded.link() == null ? "" : " " + SlackText.link(uploaded.link().url(), uploaded
-                    .compressed() ? "▶️ Full quality" : "▶️ Link to share") + until(uploaded.link().expiresAt());
-            return (uploaded.compressed() ? "🎞️ The video is uploaded below, compressed to fit Slack's limit."
-                    : "🎞️ The video is uploaded below.") + full;
+            String full = uploaded.link() == null ? "" : " " + SlackText.link(uploaded.link().url(), t.get(uploaded
+                    .compressed() ? "slack.link.full-quality" : "slack.link.share")) + until(uploaded.link()
+                    .expiresAt(), t);
+            return t.get(uploaded.compressed() ? "slack.uploaded.compressed" : "slack.uploaded") + full;
         }
         if (result instanceof JobView.Linked linked) {
-            String expiry = linked.expiresAt() == null ? ""
-                    : " The link works until " + HumanFormat.when(linked.expiresAt()) + ".";
-            return SlackText.link(linked.url(), "▶️ Watch the video") + " (" + SlackText.escape(linked.note()) + ")."
-                    + expiry;
+            String expiry = linked.expiresAt() == null ? "" : " " + t.get("slack.link.works-until",
+                    t.when(linked.expiresAt()));
+            return SlackText.link(linked.url(), t.get("slack.link.watch")) + " (" + SlackText.escape(linked.note())
+                    + ")." + expiry;
         }
         if (result instanceof JobView.Kept kept) {
             return SlackText.escape(capitalise(kept.reason()) + ".");
         }
         if (result instanceof JobView.Failed failed) {
             String refund = switch (failed.refund()) {
-                case NOTIFIED -> " An admin has been notified for a refund.";
-                case NOTIFYING -> " An admin is being notified for a refund.";
+                case NOTIFIED -> " " + t.get("slack.refund.notified");
+                case NOTIFYING -> " " + t.get("slack.refund.notifying");
                 default -> "";
             };
             return SlackText.escape(capitalise(failed.reason()) + ".") + refund;
@@ -108,14 +111,15 @@ final class SlackViews {
         return "";
     }
 
-    private static String until(Instant expiresAt) {
-        return expiresAt == null ? "" : " (works until " + HumanFormat.when(expiresAt) + ")";
+    private static String until(Instant expiresAt, Texts t) {
+        return expiresAt == null ? "" : " " + t.get("slack.link.until", t.when(expiresAt));
     }
 
     static Message notice(NoticeView v) {
+        Texts t = v.texts();
         List<LayoutBlock> blocks = new ArrayList<>();
-        String head = "*" + SlackText.escape(v.headline()) + "* · job `" + v.jobId() + "`"
-                + (v.repeated() ? "\n_This may repeat a notice posted before the bot restarted._" : "");
+        String head = "*" + SlackText.escape(v.headline()) + "* · " + t.get("slack.job", v.jobId())
+                + (v.repeated() ? "\n_" + t.get("notice.repeated") + "_" : "");
         blocks.add(section(s -> s.text(markdownText(head))));
         List<TextObject> fields = new ArrayList<>();
         for (NoticeView.Fact fact : v.lines()) {
@@ -132,9 +136,9 @@ final class SlackViews {
         }
         if (v.resolvable()) {
             blocks.add(actions(a -> a.elements(List.of(button(b -> b.actionId(REFUND).value(v.jobId())
-                    .style("primary").text(plainText("💸 Mark refunded")))))));
+                    .style("primary").text(plainText(t.get("slack.button.resolve"))))))));
         }
-        return new Message(SlackText.escape(v.headline() + ": job " + v.jobId()), blocks);
+        return new Message(SlackText.escape(v.headline() + ": " + t.get("view.job", v.jobId())), blocks);
     }
 
     private static String capitalise(String text) {

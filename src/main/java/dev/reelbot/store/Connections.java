@@ -3,8 +3,13 @@ package dev.reelbot.store;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Optional;
 
-/** Lends a JDBC connection for one unit of work: the SQLite store keeps its own, a PostgreSQL store would pool. */
+/**
+ * Lends a JDBC connection for one unit of work: the SQLite store keeps its own ({@link SqliteConnections}), the
+ * PostgreSQL store pools them ({@link PostgresConnections}). The few things the two databases do differently are
+ * here too, so the store's SQL stays one.
+ */
 public interface Connections extends AutoCloseable {
 
     /** A unit of work on a connection. */
@@ -28,6 +33,16 @@ public interface Connections extends AutoCloseable {
     default <T> T read(Work<T> work) throws SQLException {
         return with(work);
     }
+
+    /**
+     * Makes units of work that name the same {@code key} wait for each other until the calling unit ends (a check
+     * followed by a write, such as a quota). SQLite writes one at a time anyway, so by default it does nothing.
+     */
+    default void serialize(Connection connection, String key) throws SQLException {
+    }
+
+    /** What is wrong with the database now (for readiness and /healthz), or empty when it answers. */
+    Optional<String> problem();
 
     @Override
     void close();

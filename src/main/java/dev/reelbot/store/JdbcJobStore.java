@@ -1,6 +1,7 @@
 package dev.reelbot.store;
 
 import dev.reelbot.core.Money;
+import dev.reelbot.core.Requester;
 import dev.reelbot.core.job.Admission;
 import dev.reelbot.core.job.Job;
 import dev.reelbot.core.job.JobState;
@@ -22,8 +23,8 @@ import java.util.Optional;
 
 /**
  * {@link JobStore} in plain SQL over JDBC: one {@code jobs} table, every change a compare-and-set
- * ({@code UPDATE ... WHERE id = ? AND version = ?}). Runs on the embedded SQLite database by default; the SQL
- * is portable so a PostgreSQL {@link Connections} can serve it too.
+ * ({@code UPDATE ... WHERE id = ? AND version = ?}). The same SQL runs on the embedded SQLite database and on
+ * PostgreSQL; what differs between them is behind {@link Connections}.
  *
  * <p>Threading: thread-safe; each method is one unit of work on a connection from {@link Connections}.
  */
@@ -45,7 +46,16 @@ public final class JdbcJobStore implements JobStore {
     @Override
     public boolean insertWithinQuota(Job job, Admission admission) throws DuplicateRequestException {
         try {
-            return connections.withPatience(ACCEPT_PATIENCE, c -> AdmissionInsert.insert(c, job, admission));
+            return connections.withPatience(ACCEPT_PATIENCE, c -> {
+                // Concurrent writers (PostgreSQL) would each count before the other's insert: one at a time per user,
+                // and per workspace under a budget (always in that order, so two never wait for each other).
+                Requester who = job.requester();
+                connections.serialize(c, "quota " + who.platform() + " " + who.user());
+                if (admission.channelCap() != null || admission.workspaceCap() != null) {
+                    connections.serialize(c, "budget " + who.platform() + " " + who.workspace());
+                }
+                return AdmissionInsert.insert(c, job, admission);
+            });
         } catch (SQLException e) {
             Optional<Job> existing = findByRequestKey(job.requestKey());
             if (existing.isPresent()) {

@@ -35,7 +35,7 @@ final class JobRows {
             "delivery_notice_channel", "delivery_notice_id", "message_channel", "message_id", "message_shown",
             "message_shown_at", "final_shown", "message_post_key", "refund_state", "refund_reason", "notice_channel",
             "notice_id", "resolved_by", "resolved_note", "resolved_at", "notice_outdated", "settled", "price_micros",
-            "price_currency", "bumped_at");
+            "price_currency", "bumped_at", "locale", "failure_words");
 
     private JobRows() {
     }
@@ -113,13 +113,15 @@ final class JobRows {
         setLong(s, i++, job.price() == null ? null : job.price().micros());
         s.setString(i++, job.price() == null ? null : job.price().currency());
         setTime(s, i++, job.bumpedAt());
+        s.setString(i++, who.locale());
+        s.setString(i++, job.failure() == null ? null : StoredWords.encode(job.failure().words()));
         return i;
     }
 
     static Job read(Row row) throws SQLException {
         String platform = row.string("platform");
         Requester who = new Requester(platform, row.string("workspace"), row.string("channel"),
-                row.string("user_id"), row.string("user_name"));
+                row.string("user_id"), row.string("user_name"), false, row.string("locale"));
         VideoRequest request = VideoRequest.builder(row.string("prompt"), row.string("model"))
                 .seconds(row.nullableInt("seconds")).size(row.string("size")).aspectRatio(row.string("aspect_ratio"))
                 .fps(row.nullableInt("fps")).seed(row.nullableLong("seed")).count(row.nullableInt("video_count"))
@@ -128,7 +130,7 @@ final class JobRows {
                 .endUser(row.string("end_user")).build();
         String failureMessage = row.string("failure_message");
         Failure failure = failureMessage == null ? null : new Failure(failureMessage, row.string("failure_code"),
-                row.string("failure_detail"));
+                row.string("failure_detail"), StoredWords.decode(row.string("failure_words")));
         JobTimes times = new JobTimes(row.time("created_at"), row.time("submitted_at"),
                 row.time("updated_at"), row.time("finished_at"), row.time("progress_at"));
         JobTask task = new JobTask(row.string("task_id"), row.string("api_status"), row.integer("progress"),

@@ -180,6 +180,7 @@ public final class SqliteConnections implements Connections {
      * What is wrong with the database now, or empty: the file gone or replaced, writes failing (checked again with
      * a quick write probe, so a lock that has gone clears it), or reads failing.
      */
+    @Override
     public Optional<String> problem() {
         watch.checkFile();
         if (watch.writesFailing()) {

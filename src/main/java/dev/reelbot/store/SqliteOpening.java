@@ -42,7 +42,7 @@ final class SqliteOpening {
             if (e instanceof StoreException store) {
                 throw store;
             }
-            throw new StoreException("cannot open the job database " + file + ": " + rootMessage(e), e);
+            throw new StoreException("cannot open the job database " + file + ": " + RootCause.message(e), e);
         }
     }
 
@@ -71,14 +71,5 @@ final class SqliteOpening {
             pragmas.execute("PRAGMA wal_autocheckpoint = 0");
         }
         return connection;
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        return message.lines().findFirst().orElse(message).strip();
     }
 }

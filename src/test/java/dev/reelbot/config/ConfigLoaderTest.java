@@ -299,6 +299,7 @@ class ConfigLoaderTest {
                   workers: 4
                 messages:
                   edit-interval: 5s
+                  admin-locale: zh-CN
                 delivery:
                   video-dir: /var/lib/reelbot/videos
                 store:
@@ -317,8 +318,9 @@ class ConfigLoaderTest {
         assertThat(config.engine().minPollInterval()).isEqualTo(Duration.ofSeconds(1));
         assertThat(config.engine().workers()).isEqualTo(4);
         assertThat(config.engine().editInterval()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(config.engine().adminLocale()).isEqualTo("zh-CN");
         assertThat(config.engine().videoDir()).isEqualTo(Path.of("/var/lib/reelbot/videos"));
-        assertThat(config.storePath()).isEqualTo(Path.of("/var/lib/reelbot/jobs.db"));
+        assertThat(config.store().path()).isEqualTo(Path.of("/var/lib/reelbot/jobs.db"));
         assertThat(config.admins().users()).containsExactlyInAnyOrder("slack:U1", "slack:U2", "console:you");
     }
 
@@ -437,12 +439,15 @@ class ConfigLoaderTest {
                   min-interval: 1m
                   max-interval: 10s
                   jitter: 2
+                messages:
+                  admin-locale: klingon
                 """);
 
         ConfigException e = problems(file, KEY);
 
         assertThat(e.problems()).extracting(Problem::key).containsExactlyInAnyOrder("limits.allowed-models",
-                "limits.channel-models.C1", "poller.max-interval", "poller.jitter");
+                "limits.channel-models.C1", "poller.max-interval", "poller.jitter", "messages.admin-locale");
+        assertThat(e.getMessage()).contains("must be one of en, zh-CN, es");
         assertThat(e.getMessage()).contains("'sora-9' is not one of video-api.models");
     }
 

@@ -25,12 +25,6 @@ import org.yaml.snakeyaml.Yaml;
 class DeployComposeTest {
     private static final Path DEPLOY = Path.of("deploy");
     private static final String CONFIG_IN_CONTAINER = "/app/config/reelbot.yaml";
-    /**
-     * Landing with issue 17's store (branch pg), which adds them to the loader: until then the loader calls them
-     * unknown, and only that is forgiven. Remove this list when that store is merged.
-     */
-    private static final Set<String> LANDING_WITH_ISSUE_17_STORE = Set.of("store.url", "store.user",
-            "store.lease-ttl", "STORE_PASSWORD");
     /** {@code ${NAME}}, {@code ${NAME:-default}}, {@code ${NAME:?message}}. */
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z0-9_]+)(?::?([-?])([^}]*))?}");
     private static final Pattern EXACT_TAG = Pattern.compile("[a-z0-9./-]+:(\\d+\\.\\d+[A-Za-z0-9._-]*"
@@ -88,8 +82,7 @@ class DeployComposeTest {
             Path file = DEPLOY.resolve(mount.split(":")[0]).normalize();
             Map<String, String> env = new HashMap<>();
             environment(service).forEach((variable, value) -> {
-                assertThat(variable.startsWith("REELBOT_") || secrets.contains(variable)
-                        || LANDING_WITH_ISSUE_17_STORE.contains(variable))
+                assertThat(variable.startsWith("REELBOT_") || secrets.contains(variable))
                         .as(name + ": " + variable + " is neither a REELBOT_ override nor a secret the bot reads")
                         .isTrue();
                 env.put(variable, resolve(value));
@@ -101,9 +94,7 @@ class DeployComposeTest {
             } catch (ConfigException e) {
                 problems.addAll(e.problems());
             }
-            assertThat(problems).as(name + " with " + file).allSatisfy(p -> assertThat(
-                    LANDING_WITH_ISSUE_17_STORE.contains(p.key()) && p.message().startsWith("unknown key"))
-                    .as(p.toString()).isTrue());
+            assertThat(problems).as(name + " with " + file).isEmpty();
         });
     }
 

@@ -10,6 +10,7 @@ import dev.reelbot.core.PostKey;
 import dev.reelbot.core.Reply;
 import dev.reelbot.core.View;
 import dev.reelbot.core.VideoFile;
+import dev.reelbot.core.text.Texts;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -51,8 +52,8 @@ class ConsoleChatTest {
                 false));
         port.edit(ref, view("abcd2345", "Generating…", null, false));
         Path video = Files.writeString(dir.resolve("dl.mp4"), "....ftyp");
-        String note = port.upload(ref, new VideoFile(video, 8, "reelbot-abcd2345.mp4", "a cat"),
-                new PostKey("video-abcd2345", false));
+        String note = Texts.ENGLISH.get(port.upload(ref, new VideoFile(video, 8, "reelbot-abcd2345.mp4", "a cat"),
+                new PostKey("video-abcd2345", false)));
         port.edit(ref, view("abcd2345", "Done.", new JobView.Uploaded(note), true));
 
         List<String> lines = printed().lines().toList();

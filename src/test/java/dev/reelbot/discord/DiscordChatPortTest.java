@@ -11,6 +11,7 @@ import dev.reelbot.core.NoticeView;
 import dev.reelbot.core.PostKey;
 import dev.reelbot.core.Requester;
 import dev.reelbot.core.VideoFile;
+import dev.reelbot.core.text.Texts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -135,7 +136,7 @@ class DiscordChatPortTest extends WithDiscord {
         h.discord.failNext("POST", "channels/.*", 404, "{\"message\":\"Unknown Channel\",\"code\":10003}", null);
         assertThat(kindOf(() -> port.upload(ref, video(), VIDEO_KEY))).isEqualTo(ChatException.Kind.MESSAGE_GONE);
 
-        assertThat(port.upload(ref, video(), VIDEO_KEY)).contains("reelbot-abcd2345.mp4");
+        assertThat(Texts.ENGLISH.get(port.upload(ref, video(), VIDEO_KEY))).contains("reelbot-abcd2345.mp4");
     }
 
     @Test

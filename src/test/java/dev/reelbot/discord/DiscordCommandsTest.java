@@ -41,13 +41,19 @@ class DiscordCommandsTest {
         JsonNode commands = h.discord.calls("PUT", "applications/" + FakeDiscord.APP_ID + "/guilds/"
                 + Interactions.GUILD + "/commands").get(0).body();
         assertThat(names(commands)).containsExactly("video", "video-help", "video-models", "video-list",
-                "video-status", "video-usage", "video-admin");
+                "video-status", "video-usage", "video-admin", "Animate image");
+        assertThat(commands.get(7).path("type").asInt()).as("a message command").isEqualTo(3);
+        assertThat(commands.get(7).path("name_localizations").path("zh-CN").asText()).isEqualTo("动画化图片");
+        assertThat(commands.get(0).path("description_localizations").path("es-ES").asText())
+                .isEqualTo("Haz un vídeo a partir de una descripción");
         JsonNode video = commands.get(0);
         assertThat(names(video.path("options"))).containsExactly("prompt", "model", "duration", "aspect", "size",
                 "image", "seed", "negative", "count");
         assertThat(video.path("options").get(0).path("required").asBoolean()).isTrue();
-        assertThat(video.path("options").get(1).path("choices").findValuesAsText("value"))
-                .containsExactly("sora-2", "kling-v2-1");
+        assertThat(video.path("options").get(1).path("autocomplete").asBoolean()).as("models complete as typed")
+                .isTrue();
+        assertThat(video.path("options").get(2).path("choices").get(0).path("name_localizations").path("zh-CN")
+                .asText()).isEqualTo("4 秒");
         assertThat(video.path("options").get(3).path("choices").findValuesAsText("value"))
                 .containsExactly("16:9", "9:16", "1:1");
         assertThat(video.path("options").get(5).path("type").asInt()).as("attachment").isEqualTo(11);

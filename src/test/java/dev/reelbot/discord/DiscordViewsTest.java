@@ -54,7 +54,7 @@ class DiscordViewsTest {
         assertThat(message.embed().getColorRaw()).isEqualTo(DiscordViews.GREEN);
         assertThat(message.rows()).singleElement().satisfies(row -> assertThat(row.getComponents())
                 .extracting(c -> ((Button) c).getCustomId())
-                .containsExactly("reelbot:reroll:abcd2345", "reelbot:details:abcd2345"));
+                .containsExactly("reelbot:reroll:abcd2345", "reelbot:edit:abcd2345", "reelbot:details:abcd2345"));
     }
 
     @Test

@@ -79,7 +79,7 @@ final class FakeDiscord implements AutoCloseable {
             cfg.routes.put(API + "applications/{app}/commands", ctx -> handle(ctx, c -> ctx.json(commands(c))));
             cfg.routes.put(API + "applications/{app}/guilds/{guild}/commands",
                     ctx -> handle(ctx, c -> ctx.json(commands(c))));
-            cfg.routes.post(API + "interactions/{id}/{token}/callback", ctx -> handle(ctx, c -> ctx.status(204)));
+            cfg.routes.post(API + "interactions/{id}/{token}/callback", ctx -> handle(ctx, c -> callback(ctx, c)));
             cfg.routes.patch(API + "webhooks/{app}/{token}/messages/@original",
                     ctx -> handle(ctx, c -> ctx.json(message(newId(), "0", c.body()))));
             cfg.routes.post(API + "webhooks/{app}/{token}",
@@ -321,6 +321,16 @@ final class FakeDiscord implements AutoCloseable {
                 .findFirst().orElse(null);
     }
 
+    /** An interaction's answer: 204 as Discord gives, or Discord's 400 for a form or completion it would refuse. */
+    private static void callback(Context ctx, Call call) {
+        String problem = CallbackRules.problem(call.body());
+        if (problem != null) {
+            error(ctx, 400, 50035, "Invalid Form Body: " + problem);
+        } else {
+            ctx.status(204);
+        }
+    }
+
     private ArrayNode commands(Call call) {
         ArrayNode echoed = JSON.createArrayNode();
         call.body().forEach(command -> {
@@ -345,7 +355,7 @@ final class FakeDiscord implements AutoCloseable {
                 .put("mfa_enabled", false).put("flags", 0);
     }
 
-    private static ObjectNode message(String id, String channel, JsonNode body) {
+    static ObjectNode message(String id, String channel, JsonNode body) {
         ObjectNode message = JSON.createObjectNode().put("id", id).put("channel_id", channel).put("type", 0)
                 .put("content", body.path("content").asText("")).put("timestamp", Instant.now().toString())
                 .putNull("edited_timestamp").put("tts", false).put("mention_everyone", false)

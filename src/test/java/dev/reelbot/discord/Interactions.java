@@ -90,6 +90,66 @@ final class Interactions {
         return interaction;
     }
 
+    /** The same interaction from a client in {@code locale} (Discord's tag: {@code zh-CN}, {@code es-ES}). */
+    static ObjectNode inLocale(ObjectNode interaction, String locale) {
+        return interaction.put("locale", locale);
+    }
+
+    /**
+     * A submitted form (type 5): each label (18) holds its text input (4) with the value typed, and a form opened
+     * from a button on a message carries that message, as Discord sends it.
+     */
+    static ObjectNode modalSubmit(Instant at, String user, String customId, String inputId, String value,
+                                  ObjectNode fromMessage) {
+        ObjectNode interaction = base(at, 5, user, List.of(), CHANNEL);
+        ObjectNode data = interaction.putObject("data").put("custom_id", customId);
+        data.putArray("components").addObject().put("type", 18).put("id", 1).putObject("component")
+                .put("type", 4).put("id", 2).put("custom_id", inputId).put("value", value);
+        if (fromMessage != null) {
+            interaction.set("message", fromMessage);
+        }
+        return interaction;
+    }
+
+    /**
+     * A message command (type 2, command type 3) on {@code target}: Discord resolves the whole message, its
+     * attachments included, whatever the bot's intents.
+     */
+    static ObjectNode messageCommand(Instant at, String user, String name, ObjectNode target) {
+        ObjectNode interaction = base(at, 2, user, List.of(), CHANNEL);
+        ObjectNode data = interaction.putObject("data").put("id", snowflake(at, 2)).put("name", name)
+                .put("type", 3).put("guild_id", GUILD).put("target_id", target.get("id").asText());
+        data.putObject("resolved").putObject("messages").set(target.get("id").asText(), target);
+        return interaction;
+    }
+
+    /** A message by another user in the channel, with {@code attachments} (see {@link #file}). */
+    static ObjectNode userMessage(String author, List<Map<String, Object>> attachments) {
+        ObjectNode message = FakeDiscord.message(snowflake(Instant.now(), SEQUENCE.incrementAndGet()), CHANNEL,
+                JSON.createObjectNode().put("content", "look at this"));
+        message.putObject("author").put("id", author).put("username", "user").put("discriminator", "0")
+                .putNull("avatar");
+        ArrayNode files = message.putArray("attachments");
+        attachments.forEach(a -> files.add(JSON.valueToTree(a)));
+        return message;
+    }
+
+    /** A file attached to a message, as Discord describes it. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> file(String filename, String contentType) {
+        return (Map<String, Object>) attachment("file", filename, contentType).value();
+    }
+
+    /** Typing in {@code /video}'s {@code option} (type 4): the option is focused, the value what was typed. */
+    static ObjectNode autocomplete(Instant at, String user, String option, String typed) {
+        ObjectNode interaction = base(at, 4, user, List.of(), CHANNEL);
+        ObjectNode data = interaction.putObject("data").put("id", snowflake(at, 3))
+                .put("name", DiscordCommands.VIDEO).put("type", 1).put("guild_id", GUILD);
+        data.putArray("options").addObject().put("name", option).put("type", 3).put("value", typed)
+                .put("focused", true);
+        return interaction;
+    }
+
     private static ObjectNode base(Instant at, int type, String user, List<String> roles, String channel) {
         String id = snowflake(at, SEQUENCE.incrementAndGet());
         ObjectNode interaction = JSON.createObjectNode().put("id", id).put("application_id", FakeDiscord.APP_ID)

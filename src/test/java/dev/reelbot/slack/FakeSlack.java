@@ -103,6 +103,11 @@ final class FakeSlack implements AutoCloseable {
         return "http://127.0.0.1:" + server.port();
     }
 
+    /** The language {@code user} set in Slack ({@code users.info} tells it with {@code include_locale}). */
+    void userLocale(String user, String locale) {
+        files.setLocale(user, locale);
+    }
+
     void refuse(String channel) {
         refusedChannels.add(channel);
     }

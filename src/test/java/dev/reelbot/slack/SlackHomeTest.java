@@ -20,7 +20,7 @@ class SlackHomeTest extends WithSlack {
                 .satisfies(c -> assertThat(c.field("user_id")).isEqualTo("U0ALICE1"));
         String home = h.slack.views().home("U0ALICE1");
         assertThat(home).contains("Your recent videos").contains("You have no videos yet")
-                .contains("You may start 1000 more in the next 24 hours").doesNotContain("Open refund cases")
+                .contains("You may start 1,000 more in the next 24 hours").doesNotContain("Open refund cases")
                 .doesNotContain("This month's spend");
 
         h.command("a cat surfing", "trig-home", "U0ALICE1", "C0GENERAL").close();

@@ -2,27 +2,16 @@ package dev.reelbot.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.slack.api.app_backend.SlackSignature;
 import dev.reelbot.core.MessageRef;
 import dev.reelbot.simulator.ApiSimulator;
 import dev.reelbot.testing.AfterChaos;
 import dev.reelbot.testing.BotProcess;
 import dev.reelbot.testing.KillRestart;
 import dev.reelbot.testing.TestConfigs;
-import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import okhttp3.MediaType;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.RequestBody;
-import okhttp3.Response;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,13 +23,11 @@ import org.junit.jupiter.api.io.TempDir;
  * notice, and no message is left showing a job in progress.
  */
 class SlackKillRestartChaosTest {
-    private static final Pattern JOB_ID = Pattern.compile("Job `([a-z0-9]{8})`");
     private static final int ROUNDS = 4;
     private static final int COMMANDS_PER_ROUND = 5;
 
     @TempDir
     Path dir;
-    private final OkHttpClient http = new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(10)).build();
     private final long seed = System.nanoTime();
     private final Random random = new Random(seed);
 
@@ -58,7 +45,7 @@ class SlackKillRestartChaosTest {
                     """.formatted(slack.apiUrl()));
             KillRestart.Platform platform = new KillRestart.Platform("slack", Map.of("SLACK_BOT_TOKEN",
                     "xoxb-test-token-123456", "SLACK_SIGNING_SECRET", SlackHarness.SECRET),
-                    (text, n) -> command(port, text, "trig-" + n));
+                    (text, n) -> SignedCommand.send(port, text, "trig-" + n));
             List<String> accepted = KillRestart.run(dir, config, port, platform, ROUNDS, COMMANDS_PER_ROUND, random);
 
             assertInvariants(accepted, simulator, slack);
@@ -87,21 +74,5 @@ class SlackKillRestartChaosTest {
     private static boolean isFinal(String blocks) {
         // Final views carry the Details button; "Not confirmed" ones too (a refund case); nothing else does.
         return blocks != null && blocks.contains(SlackViews.DETAILS);
-    }
-
-    /** Sends a signed /video; returns the job id when the bot accepted it. */
-    private Optional<String> command(int port, String text, String trigger) throws IOException {
-        String body = SlackHarness.formBody(Map.of("command", "/video", "text", text, "user_id", "U0USER"
-                + trigger.replaceAll("\\D", ""), "user_name", "user", "channel_id", "C0GENERAL", "team_id", FakeSlack.TEAM,
-                "trigger_id", trigger, "response_url", "http://127.0.0.1:1/unused"));
-        String ts = Long.toString(System.currentTimeMillis() / 1000);
-        Request request = new Request.Builder().url("http://127.0.0.1:" + port + "/slack/events")
-                .header("X-Slack-Request-Timestamp", ts)
-                .header("X-Slack-Signature", new SlackSignature.Generator(SlackHarness.SECRET).generate(ts, body))
-                .post(RequestBody.create(body, MediaType.get("application/x-www-form-urlencoded"))).build();
-        try (Response response = http.newCall(request).execute()) {
-            Matcher m = JOB_ID.matcher(response.body().string());
-            return response.code() == 200 && m.find() ? Optional.of(m.group(1)) : Optional.empty();
-        }
     }
 }

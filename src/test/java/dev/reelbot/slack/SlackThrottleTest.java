@@ -2,6 +2,7 @@ package dev.reelbot.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.reelbot.core.LiveInstances;
 import dev.reelbot.testing.MutableClock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -28,14 +29,8 @@ class SlackThrottleTest {
     @Test
     void sustainedUpdatesAverageTheConfiguredRate() {
         SlackThrottle throttle = new SlackThrottle(clock, 50);
-        int sent = 0;
-        for (int ms = 0; ms < 600_000; ms += 100) {
-            if (throttle.update(true).isZero()) {
-                sent++;
-            }
-            clock.advance(Duration.ofMillis(100));
-        }
-        assertThat(sent).as("ten minutes at 50 a minute, plus the first burst").isBetween(500, 511);
+        assertThat(finalViewsSentIn(throttle, Duration.ofMinutes(10))).as("ten minutes at 50 a minute, plus the "
+                + "first burst").isBetween(500, 511);
     }
 
     @Test
@@ -56,5 +51,30 @@ class SlackThrottleTest {
         assertThat(throttle.post("C9")).isEqualTo(Duration.ofSeconds(30));
         clock.advance(Duration.ofSeconds(30));
         assertThat(throttle.update(true)).isZero();
+    }
+
+    @Test
+    void severalInstancesEachTakeTheirShareOfTheWorkspace() {
+        LiveInstances instances = new LiveInstances();
+        instances.set(3);
+        SlackThrottle throttle = new SlackThrottle(clock, 60, instances);
+        assertThat(finalViewsSentIn(throttle, Duration.ofMinutes(10)))
+                .as("ten minutes at a third of 60 a minute, plus a third of the first burst").isBetween(200, 206);
+
+        instances.set(1);
+        assertThat(finalViewsSentIn(throttle, Duration.ofMinutes(1))).as("the others stopped: the whole budget again")
+                .isBetween(60, 73);
+    }
+
+    /** Offers a final view every 100 ms for {@code span}; returns how many the throttle let go. */
+    private int finalViewsSentIn(SlackThrottle throttle, Duration span) {
+        int sent = 0;
+        for (long ms = 0; ms < span.toMillis(); ms += 100) {
+            if (throttle.update(true).isZero()) {
+                sent++;
+            }
+            clock.advance(Duration.ofMillis(100));
+        }
+        return sent;
     }
 }

@@ -9,6 +9,7 @@ import dev.reelbot.core.JobView;
 import dev.reelbot.core.MessageRef;
 import dev.reelbot.core.PostKey;
 import dev.reelbot.core.VideoFile;
+import dev.reelbot.core.text.Texts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -38,7 +39,7 @@ class SlackUploadTest extends WithSlack {
         MessageRef ref = message();
         VideoFile video = video(3 * 1024 * 1024 + 17);
 
-        String note = h.app.port().upload(ref, video, new PostKey("video-abcd2345", false));
+        String note = Texts.ENGLISH.get(h.app.port().upload(ref, video, new PostKey("video-abcd2345", false)));
 
         assertThat(note).contains("uploaded");
         List<String> steps = h.slack.calls().stream().map(FakeSlack.Call::method)

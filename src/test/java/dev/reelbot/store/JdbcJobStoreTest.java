@@ -34,19 +34,33 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/**
+ * The job store's contract on SQLite; {@link PostgresJobStoreTest} runs the same tests on PostgreSQL (only the
+ * opening differs).
+ */
 class JdbcJobStoreTest {
     private static final Instant T0 = Instant.parse("2026-11-24T12:00:00Z");
     private static final Requester ALICE = new Requester("slack", "T1", "C1", "U1", "alice");
 
     @TempDir
     Path dir;
-    private SqliteConnections connections;
-    private JdbcJobStore store;
+    Connections connections;
+    JdbcJobStore store;
 
     @BeforeEach
     void open() {
-        connections = SqliteConnections.open(dir.resolve("data/reelbot.db"));
+        connections = openDatabase();
         store = new JdbcJobStore(connections);
+    }
+
+    /** Opens (again, after a close) the database under test. */
+    Connections openDatabase() {
+        return SqliteConnections.open(dir.resolve("data/reelbot.db"));
+    }
+
+    /** What the database's description starts with. */
+    String kind() {
+        return "SQLite";
     }
 
     @AfterEach
@@ -221,11 +235,11 @@ class JdbcJobStoreTest {
         assertThat(store.claimOnce("budget:C1:2026-12", T0)).isTrue();
     }
 
-    private static Money usd(String amount) {
+    static Money usd(String amount) {
         return new Money(new BigDecimal(amount), "USD");
     }
 
-    private static Job priced(String id, String key, Requester who, String amount) {
+    static Job priced(String id, String key, Requester who, String amount) {
         return Job.submitting(id, key, who, VideoRequest.builder("a cat", "sora-2").build(), usd(amount), T0);
     }
 
@@ -253,11 +267,12 @@ class JdbcJobStoreTest {
         insert(everything());
         connections.close();
 
-        connections = SqliteConnections.open(dir.resolve("data/reelbot.db"));
+        connections = openDatabase();
         store = new JdbcJobStore(connections);
 
         assertThat(store.find("full2345")).contains(everything());
         assertThat(store.openRefunds()).isEmpty();
-        assertThat(List.of(connections.toString())).allMatch(s -> s.startsWith("SQLite"));
+        assertThat(List.of(connections.toString())).allMatch(s -> s.startsWith(kind()));
+        assertThat(connections.problem()).isEmpty();
     }
 }

@@ -9,6 +9,7 @@ import dev.reelbot.core.MessageRef;
 import dev.reelbot.core.job.Job;
 import dev.reelbot.core.job.RefundState;
 import dev.reelbot.simulator.ApiSimulator;
+import dev.reelbot.store.Connections;
 import dev.reelbot.store.JdbcJobStore;
 import dev.reelbot.store.SqliteConnections;
 import java.nio.file.Path;
@@ -36,19 +37,24 @@ public final class AfterChaos {
 
     public static void check(Path database, List<String> accepted, ApiSimulator simulator, Shown shown, long seed) {
         try (SqliteConnections db = SqliteConnections.open(database)) {
-            JdbcJobStore store = new JdbcJobStore(db);
-            for (String id : accepted) {
-                Job job = store.find(id).orElseThrow(() -> new AssertionError("accepted job " + id + " was lost"));
-                assertThat(job.isSettled()).as("job %s settled (%s), seed %d", id, job.state(), seed).isTrue();
-                if (job.message().ref() != null) {
-                    assertThat(shown.isFinal(job.message().ref())).as("job %s shows its end, seed %d", id, seed)
-                            .isNotEqualTo(Boolean.FALSE);
-                }
-                assertThat(shown.noticesFor(id)).as("notices for job %s (%s), seed %d", id, job.state(), seed)
-                        .isEqualTo(job.refund().state() == RefundState.NONE ? 0 : 1);
-            }
-            assertThat(store.unsettled()).as("unsettled jobs, seed %d", seed).isEmpty();
+            check(db, accepted, simulator, shown, seed);
         }
+    }
+
+    /** {@link #check}, on an open database (PostgreSQL, after several instances). */
+    public static void check(Connections db, List<String> accepted, ApiSimulator simulator, Shown shown, long seed) {
+        JdbcJobStore store = new JdbcJobStore(db);
+        for (String id : accepted) {
+            Job job = store.find(id).orElseThrow(() -> new AssertionError("accepted job " + id + " was lost"));
+            assertThat(job.isSettled()).as("job %s settled (%s), seed %d", id, job.state(), seed).isTrue();
+            if (job.message().ref() != null) {
+                assertThat(shown.isFinal(job.message().ref())).as("job %s shows its end, seed %d", id, seed)
+                        .isNotEqualTo(Boolean.FALSE);
+            }
+            assertThat(shown.noticesFor(id)).as("notices for job %s (%s), seed %d", id, job.state(), seed)
+                    .isEqualTo(job.refund().state() == RefundState.NONE ? 0 : 1);
+        }
+        assertThat(store.unsettled()).as("unsettled jobs, seed %d", seed).isEmpty();
         assertThat(sentAtMostOnceBeyondRefusals(simulator)).as("no job accepted twice, none sent again but after a "
                 + "refusal, seed %d: %s", seed, createStatusesByPrompt(simulator)).isTrue();
         assertThat(refusedCreates(simulator)).as("creates refused as busy, so jobs waited in the queue through kills, "

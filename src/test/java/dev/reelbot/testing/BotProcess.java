@@ -37,6 +37,16 @@ public final class BotProcess {
         return new BotProcess(builder.start(), port);
     }
 
+    /** Its process id (part of its instance id). */
+    public long pid() {
+        return process.pid();
+    }
+
+    /** The HTTP port it serves. */
+    public int port() {
+        return port;
+    }
+
     /** Waits until {@code /healthz} reports this component up. */
     public void awaitUp(String component) {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
@@ -66,7 +76,8 @@ public final class BotProcess {
         return process.waitFor();
     }
 
-    private String metric(String name) throws IOException {
+    /** A metric's value as {@code /metrics} shows it, or empty when it has none. */
+    public String metric(String name) throws IOException {
         for (String line : get("/metrics").split("\n")) {
             if (line.startsWith(name + " ")) {
                 return line.substring(name.length() + 1).strip();

@@ -9,6 +9,7 @@ import dev.reelbot.core.PostKey;
 import dev.reelbot.core.Requester;
 import dev.reelbot.core.VideoFile;
 import dev.reelbot.core.View;
+import dev.reelbot.core.text.Msg;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -153,10 +154,10 @@ public final class RecordingChatPort implements ChatPort {
 
     /** A retried upload whose key this platform already saw is the first one, as Discord's nonce makes it. */
     @Override
-    public synchronized String upload(MessageRef message, VideoFile video, PostKey key) throws ChatException {
+    public synchronized Msg upload(MessageRef message, VideoFile video, PostKey key) throws ChatException {
         failIfQueued("upload");
         if (key.maybeSent() && uploadedKeys.contains(key.value())) {
-            return "uploaded " + video.filename();
+            return Msg.of("upload.file", video.filename());
         }
         try (InputStream in = Files.newInputStream(video.file())) {
             byte[] head = in.readNBytes(8);
@@ -171,7 +172,7 @@ public final class RecordingChatPort implements ChatPort {
             loseNextUploadAnswer = false;
             throw new ChatException(ChatException.Kind.TRANSIENT, "uploaded, but the answer was lost");
         }
-        return "uploaded " + video.filename();
+        return Msg.of("upload.file", video.filename());
     }
 
     @Override

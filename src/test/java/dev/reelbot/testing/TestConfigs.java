@@ -4,6 +4,8 @@ import dev.reelbot.simulator.ApiSimulator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
 
 /** Config files for tests that start the bot with {@code run}: the engine against the simulator, then platforms. */
 public final class TestConfigs {
@@ -39,5 +41,24 @@ public final class TestConfigs {
                 """.formatted(simulator.baseUrl(), dir.resolve("downloads"), dir.resolve("jobs.db"),
                 dir.resolve("media"), port) + sections);
         return config;
+    }
+
+    /**
+     * {@link #write}, with the jobs on PostgreSQL in {@code schema} instead of SQLite, leases of {@code leaseTtl};
+     * the password goes in the environment ({@link #storeEnv}), never the file.
+     */
+    public static Path writeShared(Path dir, ApiSimulator simulator, TestPostgres.Schema schema, Duration leaseTtl,
+                                   String sections) throws IOException {
+        Path config = write(dir, simulator, 0, sections);
+        String text = Files.readString(config).replace("store:\n  path: " + dir.resolve("jobs.db") + "\n",
+                "store:\n  url: " + schema.bareUrl() + "\n  user: " + schema.credentials().get("user")
+                + "\n  lease-ttl: " + leaseTtl.toMillis() + "ms\n");
+        Files.writeString(config, text);
+        return config;
+    }
+
+    /** The environment a bot on {@code schema} needs: its password. */
+    public static Map<String, String> storeEnv(TestPostgres.Schema schema) {
+        return Map.of("STORE_PASSWORD", schema.credentials().get("password"));
     }
 }

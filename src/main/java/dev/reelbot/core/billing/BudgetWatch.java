@@ -4,7 +4,7 @@ import dev.reelbot.core.Money;
 import dev.reelbot.core.Requester;
 import dev.reelbot.core.job.Job;
 import dev.reelbot.core.job.JobStore;
-import dev.reelbot.core.text.HumanFormat;
+import dev.reelbot.core.text.Msg;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -42,14 +42,14 @@ public final class BudgetWatch {
      * Why a job at {@code price} does not fit its channel's or workspace's budget this month, in words for the
      * requester; empty when it fits (or has no price, or there is no budget).
      */
-    public Optional<String> refusal(Requester where, Money price, Instant now) {
+    public Optional<Msg> refusal(Requester where, Money price, Instant now) {
         if (price == null) {
             return Optional.empty();
         }
-        Optional<String> channel = channelLimit(where).flatMap(limit -> overBy(where, where.channel(), limit, price,
-                "This channel", now));
+        Optional<Msg> channel = channelLimit(where).flatMap(limit -> overBy(where, where.channel(), limit, price,
+                Msg.of("budget.this-channel"), now));
         return channel.isPresent() ? channel : workspaceLimit(where).flatMap(limit -> overBy(where, null, limit,
-                price, "This " + workspaceWord(where), now));
+                price, Msg.of(workspaceWord(where)), now));
     }
 
     /** After a job was accepted: tells the admins of each of its budgets it took past the alert level. */
@@ -78,24 +78,21 @@ public final class BudgetWatch {
         }
     }
 
-    private Optional<String> overBy(Requester where, String channel, Money limit, Money price, String what,
-                                    Instant now) {
+    private Optional<Msg> overBy(Requester where, String channel, Money limit, Money price, Msg what,
+                                 Instant now) {
         Money spent = store.spentSince(where.platform(), where.workspace(), channel, Months.start(now),
                 settings.currency());
         if (!spent.plus(price).isGreaterThan(limit)) {
             return Optional.empty();
         }
-        return Optional.of(what + " has spent " + spent.format() + " of its " + limit.format() + " monthly video "
-                + "budget (videos still waiting included), and this one would cost " + price.format() + ". The "
-                + "budget starts again at " + HumanFormat.when(Months.next(now)) + "; an admin can raise it ("
-                + (channel == null ? "budgets.workspaces" : "budgets.channels") + ").");
+        return Optional.of(Msg.of("budget.refusal", what, spent.format(), limit.format(), price.format(),
+                Months.next(now), channel == null ? "budgets.workspaces" : "budgets.channels"));
     }
 
     private static String workspaceWord(Requester where) {
         return switch (where.platform()) {
-            case "slack" -> "workspace";
-            case "discord" -> "server";
-            default -> "workspace";
+            case "discord" -> "budget.this-server";
+            default -> "budget.this-workspace";
         };
     }
 }

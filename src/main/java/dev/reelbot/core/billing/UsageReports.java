@@ -6,7 +6,8 @@ import dev.reelbot.core.Requester;
 import dev.reelbot.core.job.Job;
 import dev.reelbot.core.job.JobStore;
 import dev.reelbot.core.job.Quotas;
-import dev.reelbot.core.text.HumanFormat;
+import dev.reelbot.core.text.Msg;
+import dev.reelbot.core.text.Texts;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -41,6 +42,7 @@ public final class UsageReports {
 
     /** A user's own usage this month, what they have running and waiting, and what they may still start. */
     public String forUser(Requester who, Instant now) {
+        Texts t = who.texts();
         Instant month = Months.start(now);
         List<Job> jobs = store.jobsOf(who.platform(), who.user(), month);
         UsageTotals totals = new UsageTotals(currency);
@@ -52,26 +54,20 @@ public final class UsageReports {
             waiting += job.state().isUnsent() ? 1 : 0;
         }
         int billedToday = store.billedSince(who.platform(), who.user(), now.minus(DAY)).size();
-        StringBuilder text = new StringBuilder("Your videos this month (since ").append(HumanFormat.when(month))
-                .append("): ").append(totals.jobs).append(" video").append(totals.jobs == 1 ? "" : "s").append(", ")
-                .append(totals.seconds).append(" s of video, ").append(totals.spend.format());
-        if (totals.unpriced > 0) {
-            text.append(" (").append(totals.unpriced).append(" of a model without a price)");
-        }
-        text.append("; ").append(totals.failed).append(" failed.\n");
-        text.append("Now: ").append(running).append(" in progress, ").append(waiting).append(" waiting to start.\n");
-        text.append("You may start ").append(Math.max(0, quotas.perUserPerDay() - billedToday))
-                .append(" more in the next 24 hours (of ").append(quotas.perUserPerDay()).append(" a day), with up to ")
-                .append(quotas.concurrentPerUser()).append(" in progress at once and ")
-                .append(Math.max(0, quotas.queuedPerUser() - waiting)).append(" more waiting (of ")
-                .append(quotas.queuedPerUser()).append(").");
-        budgetLine(text, "This channel", who, who.channel(), budgets.channelLimit(who), now);
-        budgetLine(text, "This workspace", who, null, budgets.workspaceLimit(who), now);
+        StringBuilder text = new StringBuilder(t.get(totals.unpriced > 0 ? "usage.user.month.unpriced"
+                : "usage.user.month", month, totals.jobs, totals.seconds, totals.spend.format(), totals.unpriced,
+                totals.failed)).append('\n');
+        text.append(t.get("usage.user.now", running, waiting)).append('\n');
+        text.append(t.get("usage.user.may", Math.max(0, quotas.perUserPerDay() - billedToday),
+                quotas.perUserPerDay(), quotas.concurrentPerUser(), Math.max(0, quotas.queuedPerUser() - waiting),
+                quotas.queuedPerUser()));
+        budgetLine(text, t, "budget.this-channel", who, who.channel(), budgets.channelLimit(who), now);
+        budgetLine(text, t, "budget.this-workspace", who, null, budgets.workspaceLimit(who), now);
         return text.toString();
     }
 
     /** The admins' report over {@code period}: totals, then per user, per channel and per model, biggest first. */
-    public String forAdmins(UsagePeriod period, Instant now) {
+    public String forAdmins(UsagePeriod period, Instant now, Texts t) {
         Instant since = period.since(now);
         List<Job> jobs = store.createdSince(since);
         UsageTotals all = new UsageTotals(currency);
@@ -88,37 +84,35 @@ public final class UsageReports {
                     .add(job, seconds);
             models.computeIfAbsent(job.request().model(), k -> totals()).add(job, seconds);
         }
-        StringBuilder text = new StringBuilder("Usage over ").append(period.describe()).append(" (since ")
-                .append(HumanFormat.when(since)).append("): ").append(all.line()).append('\n');
+        StringBuilder text = new StringBuilder(t.get("usage.admin.title", t.get("period." + period.word()), since,
+                all.line(t))).append('\n');
         if (all.jobs == 0) {
-            return text.append("No billed videos in that time.").toString();
+            return text.append(t.get("usage.admin.none")).toString();
         }
-        section(text, "By user", users);
-        section(text, "By channel", channels);
-        section(text, "By model", models);
+        section(text, t, t.get("usage.admin.by-user"), users);
+        section(text, t, t.get("usage.admin.by-channel"), channels);
+        section(text, t, t.get("usage.admin.by-model"), models);
         return text.toString().stripTrailing();
     }
 
-    private void section(StringBuilder text, String title, Map<String, UsageTotals> groups) {
+    private void section(StringBuilder text, Texts t, String title, Map<String, UsageTotals> groups) {
         List<Map.Entry<String, UsageTotals>> billed = groups.entrySet().stream().filter(e -> e.getValue().jobs > 0)
                 .sorted(Comparator.comparing((Map.Entry<String, UsageTotals> e) -> e.getValue().spend.amount())
                         .thenComparing(e -> e.getValue().jobs).reversed()).toList();
         text.append(title).append(":\n");
         billed.stream().limit(MOST_LINES).forEach(e -> text.append("• ").append(e.getKey()).append(": ")
-                .append(e.getValue().line()).append('\n'));
+                .append(e.getValue().line(t)).append('\n'));
         if (billed.size() > MOST_LINES) {
-            text.append("• … and ").append(billed.size() - MOST_LINES).append(" more (GET /admin/usage.csv has every "
-                    + "job)\n");
+            text.append("• ").append(t.get("usage.admin.more", billed.size() - MOST_LINES)).append('\n');
         }
     }
 
-    private void budgetLine(StringBuilder text, String what, Requester who, String channel, Optional<Money> limit,
-                            Instant now) {
+    private void budgetLine(StringBuilder text, Texts t, String what, Requester who, String channel,
+                            Optional<Money> limit, Instant now) {
         limit.ifPresent(cap -> {
             Money spent = store.spentSince(who.platform(), who.workspace(), channel, Months.start(now), currency);
-            text.append('\n').append(what).append(" has spent ").append(spent.format()).append(" of its ")
-                    .append(cap.format()).append(" monthly budget; it starts again at ")
-                    .append(HumanFormat.when(Months.next(now))).append('.');
+            text.append('\n').append(t.get("usage.budget", Msg.of(what), spent.format(), cap.format(),
+                    Months.next(now)));
         });
     }
 

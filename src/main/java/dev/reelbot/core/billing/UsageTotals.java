@@ -1,5 +1,6 @@
 package dev.reelbot.core.billing;
 
+import dev.reelbot.core.text.Texts;
 import dev.reelbot.core.Money;
 import dev.reelbot.core.job.Job;
 import dev.reelbot.core.job.RefundState;
@@ -56,11 +57,9 @@ final class UsageTotals {
         }
     }
 
-    /** "12 videos · 9.60 USD · 2 failed · refunds owed 1 (0.80 USD), resolved 1 (0.80 USD)". */
-    String line() {
-        return jobs + " video" + (jobs == 1 ? "" : "s") + " · " + spend.format()
-                + (unpriced == 0 ? "" : " (+" + unpriced + " without a price)") + " · " + failed + " failed"
-                + " · refunds owed " + owed + " (" + owedAmount.format() + "), resolved " + resolved + " ("
-                + resolvedAmount.format() + ")";
+    /** "12 videos · 9.60 USD · 2 failed · refunds owed 1 (0.80 USD), resolved 1 (0.80 USD)", in {@code t}'s words. */
+    String line(Texts t) {
+        return t.get(unpriced == 0 ? "usage.line" : "usage.line.unpriced", jobs, spend.format(), unpriced, failed,
+                owed, owedAmount.format(), resolved, resolvedAmount.format());
     }
 }

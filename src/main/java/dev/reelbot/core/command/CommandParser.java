@@ -1,7 +1,10 @@
 package dev.reelbot.core.command;
 
 import dev.reelbot.core.ModelCatalog;
+import dev.reelbot.core.VideoRequest;
+import dev.reelbot.core.text.Msg;
 import dev.reelbot.core.text.PlainText;
+import dev.reelbot.core.text.Texts;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -35,8 +38,8 @@ public final class CommandParser {
     public VideoCommand parse(String text, String channel) throws CommandError {
         String trimmed = text == null ? "" : text.strip();
         if (trimmed.isEmpty()) {
-            throw new CommandError("Describe the video you want, e.g. " + commandName
-                    + " a cat surfing at sunset --duration 8. Type " + commandName + " help for the options.");
+            throw new CommandError(Msg.of("error.empty", new Msg.Cmd(commandName,
+                    "a cat surfing at sunset --duration 8"), new Msg.Cmd(commandName, "help")));
         }
         checkLength(trimmed);
         Optional<VideoCommand> word = words.parse(trimmed);
@@ -56,18 +59,51 @@ public final class CommandParser {
         String text = prompt == null ? "" : prompt;
         checkLength(text);
         if (!text.isBlank() && words.parse(text).isPresent()) {
-            throw new CommandError("`" + PlainText.oneLine(text.strip().split("\\s+")[0], 20) + "` is a command "
-                    + "word: to make a video of it, put the prompt in quotes: \"" + PlainText.oneLine(text, 60)
-                    + "\".");
+            throw new CommandError(Msg.of("error.command-word", PlainText.oneLine(text.strip().split("\\s+")[0], 20),
+                    PlainText.oneLine(text, 60)));
         }
         return generate(text, typed, channel);
+    }
+
+    /**
+     * A request like {@code old} with the prompt {@code text} (the Edit prompt form): every setting of {@code old}
+     * is kept unless {@code text} gives that option inline ({@code --duration 4}), and the whole is validated
+     * again, as a typed command would be.
+     */
+    public VideoCommand.Generate edit(VideoRequest old, String text, String channel) throws CommandError {
+        String prompt = text == null ? "" : text;
+        checkLength(prompt);
+        Map<Flag, String> kept = new EnumMap<>(Flag.class);
+        kept.put(Flag.MODEL, old.model());
+        put(kept, Flag.DURATION, old.seconds());
+        put(kept, Flag.SIZE, old.size());
+        put(kept, Flag.FPS, old.fps());
+        put(kept, Flag.SEED, old.seed());
+        put(kept, Flag.COUNT, old.count());
+        put(kept, Flag.NEGATIVE, old.negativePrompt());
+        put(kept, Flag.STYLE, old.style());
+        put(kept, Flag.QUALITY, old.quality());
+        put(kept, Flag.IMAGE, old.imageUrl());
+        for (CommandText.RawFlag inline : CommandText.split(prompt).flags()) {
+            kept.remove(inline.flag());
+            if (inline.flag() == Flag.ASPECT) {
+                kept.remove(Flag.SIZE);
+            }
+        }
+        return generate(prompt, kept, channel);
+    }
+
+    private static void put(Map<Flag, String> options, Flag flag, Object value) {
+        if (value != null) {
+            options.put(flag, value.toString());
+        }
     }
 
     /** A command past any sensible length is refused before it is read: its problems could fill the screen. */
     private void checkLength(String text) throws CommandError {
         if (text.length() > MAX_COMMAND_CHARS) {
-            throw new CommandError("That command is " + text.length() + " characters long; a command may be at most "
-                    + MAX_COMMAND_CHARS + " (its prompt at most " + limits.maxPromptLength() + ").");
+            throw new CommandError(Msg.of("error.command.too-long", text.length(), MAX_COMMAND_CHARS,
+                    limits.maxPromptLength()));
         }
     }
 
@@ -75,14 +111,14 @@ public final class CommandParser {
     private VideoCommand.Generate generate(String text, Map<Flag, String> typed, String channel)
             throws CommandError {
         CommandText.Split split = CommandText.split(text);
-        List<String> problems = new ArrayList<>(split.problems());
+        List<Msg> problems = new ArrayList<>(split.problems());
         Map<Flag, String> options = options(split.flags(), typed, problems);
         return new VideoCommand.Generate(new RequestBuilder(catalog, limits)
                 .build(split.prompt(), options, channel, problems));
     }
 
     private static Map<Flag, String> options(List<CommandText.RawFlag> inline, Map<Flag, String> typed,
-                                             List<String> problems) {
+                                             List<Msg> problems) {
         Map<Flag, String> options = new EnumMap<>(Flag.class);
         typed.forEach((flag, value) -> {
             if (value != null && !value.isBlank()) {
@@ -91,7 +127,7 @@ public final class CommandParser {
         });
         for (CommandText.RawFlag flag : inline) {
             if (options.putIfAbsent(flag.flag(), flag.value()) != null) {
-                problems.add(flag.flag() + " is given twice.");
+                problems.add(Msg.of("error.option.twice", flag.flag().toString()));
             }
         }
         return options;
@@ -102,14 +138,14 @@ public final class CommandParser {
         return size + " (" + AspectRatio.of(size) + ")";
     }
 
-    /** The help text, with the models and durations offered in {@code channel}. */
-    public String help(String channel) {
-        return HelpText.help(this, channel);
+    /** The help text, with the models and durations offered in {@code channel}, in the language of {@code t}. */
+    public String help(String channel, Texts t) {
+        return HelpText.help(this, channel, t);
     }
 
     /** The models offered in {@code channel}, each with its durations and sizes. */
-    public String models(String channel) {
-        return HelpText.models(this, channel);
+    public String models(String channel, Texts t) {
+        return HelpText.models(this, channel, t);
     }
 
     /** The catalog and limits the parser checks against, for help texts. */

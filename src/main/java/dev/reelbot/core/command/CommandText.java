@@ -1,5 +1,6 @@
 package dev.reelbot.core.command;
 
+import dev.reelbot.core.text.Msg;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,7 @@ final class CommandText {
     }
 
     /** The prompt, the options found in a command, and what is wrong with how they were written. */
-    record Split(String prompt, List<RawFlag> flags, List<String> problems) {
+    record Split(String prompt, List<RawFlag> flags, List<Msg> problems) {
     }
 
     private CommandText() {
@@ -28,7 +29,7 @@ final class CommandText {
     static Split split(String text) {
         StringBuilder prompt = new StringBuilder();
         List<RawFlag> flags = new ArrayList<>();
-        List<String> problems = new ArrayList<>();
+        List<Msg> problems = new ArrayList<>();
         int i = 0;
         int n = text.length();
         while (i < n) {
@@ -46,11 +47,11 @@ final class CommandText {
             Flag flag = Flag.named(name).orElse(null);
             int valueStart = nameEnd < n && text.charAt(nameEnd) == '=' ? nameEnd + 1 : skipSpaces(text, nameEnd);
             if (flag == null) {
-                problems.add("--" + name + " is not an option" + Flag.closestTo(name).map(f -> "; did you mean `" + f
-                        + "`?").orElse(".") + " Options: " + optionList() + ".");
+                problems.add(Flag.closestTo(name).map(f -> Msg.of("error.option.unknown-meant", "--" + name,
+                        f.toString(), optionList())).orElse(Msg.of("error.option.unknown", "--" + name, optionList())));
             }
             if (valueStart >= n || (text.charAt(nameEnd) != '=' && flagStart(text, valueStart) > 0)) {
-                problems.add("--" + name + " needs a value, e.g. --" + name + " " + example(flag) + ".");
+                problems.add(Msg.of("error.option.no-value", "--" + name, example(flag)));
                 i = valueStart;
                 continue;
             }
@@ -86,7 +87,7 @@ final class CommandText {
     }
 
     /** Returns {start, end, next} of the value at {@code i}: a quoted phrase or one word. */
-    private static int[] readValue(String text, int i, String name, List<String> problems) {
+    private static int[] readValue(String text, int i, String name, List<Msg> problems) {
         char first = text.charAt(i);
         Character close = QUOTES.get(first);
         if (close != null) {
@@ -95,7 +96,7 @@ final class CommandText {
                 end++;
             }
             if (end >= text.length()) {
-                problems.add("the quote after --" + name + " is never closed.");
+                problems.add(Msg.of("error.option.unclosed-quote", "--" + name));
                 return new int[] {i + 1, text.length(), text.length()};
             }
             return new int[] {i + 1, end, end + 1};

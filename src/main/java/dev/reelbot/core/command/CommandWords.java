@@ -3,6 +3,7 @@ package dev.reelbot.core.command;
 import dev.reelbot.core.billing.UsagePeriod;
 import dev.reelbot.core.job.JobIds;
 import dev.reelbot.core.text.DidYouMean;
+import dev.reelbot.core.text.Msg;
 import dev.reelbot.core.text.PlainText;
 import java.util.Arrays;
 import java.util.List;
@@ -46,8 +47,8 @@ final class CommandWords {
         }
         Optional<String> meant = DidYouMean.closest(first, WORDS, 1);
         if (meant.isPresent() && inItsShape(meant.get(), args)) {
-            throw new CommandError("`" + PlainText.oneLine(words[0], 20) + "` is not a command; did you mean `"
-                    + cmd + " " + meant.get() + "`? " + quoteHint(text));
+            throw new CommandError(Msg.of("error.word.meant", PlainText.oneLine(words[0], 20),
+                    new Msg.Cmd(cmd, meant.get()), quoteHint(text)));
         }
         return Optional.empty();
     }
@@ -70,7 +71,8 @@ final class CommandWords {
                     return new VideoCommand.ListJobs();
                 }
                 if (args.size() > 1) {
-                    throw new CommandError("`status` takes one job id: " + cmd + " status <job>. " + quoteHint(text));
+                    throw new CommandError(Msg.of("error.status.one-id", new Msg.Cmd(cmd, "status <job>"),
+                            quoteHint(text)));
                 }
                 return new VideoCommand.Status(jobId(args.get(0), text));
             default:
@@ -79,10 +81,11 @@ final class CommandWords {
     }
 
     private VideoCommand admin(List<String> args, String text) throws CommandError {
-        String list = cmd + " admin refunds, " + cmd + " admin resolve <job> [note], " + cmd + " admin usage ["
-                + String.join("|", UsagePeriod.WORDS) + "], or " + cmd + " admin bump <job>";
+        Msg list = Msg.of("error.admin.list", new Msg.Cmd(cmd, "admin refunds"),
+                new Msg.Cmd(cmd, "admin resolve <job> [note]"), new Msg.Cmd(cmd, "admin usage ["
+                + String.join("|", UsagePeriod.WORDS) + "]"), new Msg.Cmd(cmd, "admin bump <job>"));
         if (args.isEmpty()) {
-            throw new CommandError("Say which: " + list + ".");
+            throw new CommandError(Msg.of("error.admin.which", list));
         }
         String sub = args.get(0).toLowerCase(Locale.ROOT);
         if (sub.equals("refunds")) {
@@ -91,47 +94,48 @@ final class CommandWords {
         }
         if (sub.equals("resolve")) {
             if (args.size() < 2) {
-                throw new CommandError("Say which job: " + cmd + " admin resolve <job id> [note].");
+                throw new CommandError(Msg.of("error.admin.which-job",
+                        new Msg.Cmd(cmd, "admin resolve <job id> [note]")));
             }
             return new VideoCommand.AdminResolve(jobId(args.get(1), text),
                     PlainText.oneLine(String.join(" ", args.subList(2, args.size())), 300));
         }
         if (sub.equals("usage")) {
             if (args.size() > 2) {
-                throw new CommandError("`admin usage` takes at most a period: " + cmd + " admin usage ["
-                        + String.join("|", UsagePeriod.WORDS) + "].");
+                throw new CommandError(Msg.of("error.admin.usage-args", new Msg.Cmd(cmd, "admin usage ["
+                        + String.join("|", UsagePeriod.WORDS) + "]")));
             }
             return new VideoCommand.AdminUsage(args.size() == 1 ? UsagePeriod.THIS_MONTH : period(args.get(1)));
         }
         if (sub.equals("bump")) {
             if (args.size() != 2) {
-                throw new CommandError("Say which job: " + cmd + " admin bump <job id>.");
+                throw new CommandError(Msg.of("error.admin.which-job", new Msg.Cmd(cmd, "admin bump <job id>")));
             }
             return new VideoCommand.AdminBump(jobId(args.get(1), text));
         }
-        String guess = DidYouMean.closest(sub, ADMIN, 2).map(s -> "; did you mean `" + cmd + " admin " + s + "`?")
-                .orElse(".");
-        throw new CommandError("`" + PlainText.oneLine(args.get(0), 20) + "` is not an admin command" + guess
-                + " The admin commands: " + list + ".");
+        String typed = PlainText.oneLine(args.get(0), 20);
+        throw new CommandError(DidYouMean.closest(sub, ADMIN, 2)
+                .map(s -> Msg.of("error.admin.unknown-meant", typed, new Msg.Cmd(cmd, "admin " + s), list))
+                .orElse(Msg.of("error.admin.unknown", typed, list)));
     }
 
     private static UsagePeriod period(String typed) throws CommandError {
-        return UsagePeriod.parse(typed).orElseThrow(() -> new CommandError("`" + PlainText.oneLine(typed, 20)
-                + "` is not a period: use " + String.join(", ", UsagePeriod.WORDS) + " (this calendar month, UTC)."));
+        return UsagePeriod.parse(typed).orElseThrow(() -> new CommandError(Msg.of("error.period",
+                PlainText.oneLine(typed, 20), String.join(", ", UsagePeriod.WORDS))));
     }
 
     private String jobId(String typed, String text) throws CommandError {
         if (!JobIds.looksLikeId(typed)) {
-            throw new CommandError("`" + PlainText.oneLine(typed, 20) + "` is not a job id: ids have 8 letters and "
-                    + "digits, like `abcd2345` (" + cmd + " list shows yours). " + quoteHint(text));
+            throw new CommandError(Msg.of("error.job-id", PlainText.oneLine(typed, 20), new Msg.Cmd(cmd, "list"),
+                    quoteHint(text)));
         }
         return typed.toLowerCase(Locale.ROOT);
     }
 
     private void noArguments(String command, List<String> args, String text) throws CommandError {
         if (!args.isEmpty()) {
-            throw new CommandError("`" + command + "` takes nothing after it: " + cmd + " " + command + ". "
-                    + quoteHint(text));
+            throw new CommandError(Msg.of("error.no-arguments", command, new Msg.Cmd(cmd, command),
+                    quoteHint(text)));
         }
     }
 
@@ -147,8 +151,7 @@ final class CommandWords {
         };
     }
 
-    private String quoteHint(String text) {
-        return "To make a video of it, put the prompt in quotes: " + cmd + " \"" + PlainText.oneLine(text, 60)
-                + "\".";
+    private Msg quoteHint(String text) {
+        return Msg.of("error.quote-hint", new Msg.Cmd(cmd, "\"" + PlainText.oneLine(text, 60) + "\""));
     }
 }

@@ -1,6 +1,7 @@
 package dev.reelbot.core.command;
 
 import dev.reelbot.core.text.DidYouMean;
+import dev.reelbot.core.text.Texts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -11,36 +12,40 @@ import java.util.Optional;
  * as typed options. Written {@code --name value} or {@code --name=value}, anywhere after the prompt's first word.
  */
 public enum Flag {
-    MODEL("model", List.of("m"), "M", "the model (see models)"),
-    DURATION("duration", List.of("seconds", "d"), "S", "length in seconds"),
-    SIZE("size", List.of("resolution"), "WxH", "resolution, e.g. 1280x720"),
-    ASPECT("ar", List.of("aspect"), "W:H", "aspect ratio, e.g. 16:9 (picks a size the model offers)"),
-    FPS("fps", List.of(), "N", "frames per second"),
-    SEED("seed", List.of(), "N", "random seed, to reproduce a result"),
-    COUNT("count", List.of("n"), "N", "how many videos"),
-    NEGATIVE("neg", List.of("negative", "no"), "\"...\"", "what the video should not show"),
-    STYLE("style", List.of(), "S", "a style the model understands"),
-    QUALITY("quality", List.of(), "Q", "a quality level the model understands"),
-    IMAGE("image", List.of("img"), "URL", "an https:// image to start from");
+    MODEL("model", List.of("m"), "M"),
+    DURATION("duration", List.of("seconds", "d"), "S"),
+    SIZE("size", List.of("resolution"), "WxH"),
+    ASPECT("ar", List.of("aspect"), "W:H"),
+    FPS("fps", List.of(), "N"),
+    SEED("seed", List.of(), "N"),
+    COUNT("count", List.of("n"), "N"),
+    NEGATIVE("neg", List.of("negative", "no"), "\"...\""),
+    STYLE("style", List.of(), "S"),
+    QUALITY("quality", List.of(), "Q"),
+    IMAGE("image", List.of("img"), "URL");
 
     private final String name;
     private final List<String> aliases;
     private final String valueHint;
-    private final String description;
 
-    Flag(String name, List<String> aliases, String valueHint, String description) {
+    Flag(String name, List<String> aliases, String valueHint) {
         this.name = name;
         this.aliases = aliases;
         this.valueHint = valueHint;
-        this.description = description;
     }
 
     public String valueHint() {
         return valueHint;
     }
 
-    public String description() {
-        return description;
+    /** What the option is for, in the language of {@code t} (help, Discord's option descriptions). */
+    public String description(Texts t) {
+        return t.get("flag." + name);
+    }
+
+    /** The option's name without dashes: {@code model}, {@code duration}. */
+    public String optionName() {
+        return name;
     }
 
     /** The flag a user typed ({@code model}, {@code m}, {@code negative} ...), in any case. */

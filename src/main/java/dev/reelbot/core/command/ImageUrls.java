@@ -1,6 +1,7 @@
 package dev.reelbot.core.command;
 
 import dev.reelbot.core.PublicAddresses;
+import dev.reelbot.core.text.Msg;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -18,38 +19,38 @@ final class ImageUrls {
     }
 
     /** Why the URL is refused, or {@code null} when it is acceptable. */
-    static String refusal(String text) {
+    static Msg refusal(String text) {
         if (text.length() > MAX_LENGTH) {
-            return "--image URL is longer than " + MAX_LENGTH + " characters.";
+            return Msg.of("error.image.long", MAX_LENGTH);
         }
         URI uri;
         try {
             uri = new URI(text);
         } catch (URISyntaxException e) {
-            return "--image is not a valid URL.";
+            return Msg.of("error.image.invalid");
         }
         if (!"https".equalsIgnoreCase(uri.getScheme())) {
-            return "--image must be an https:// URL.";
+            return Msg.of("error.image.https");
         }
         String host = uri.getHost();
         if (host == null || host.isBlank()) {
-            return "--image has no host name.";
+            return Msg.of("error.image.no-host");
         }
         if (uri.getRawUserInfo() != null) {
-            return "--image must not contain a user name or password.";
+            return Msg.of("error.image.credentials");
         }
         String lower = host.toLowerCase(Locale.ROOT);
         if (lower.equals("localhost") || lower.endsWith(".localhost") || lower.endsWith(".local")
                 || lower.endsWith(".internal") || !lower.contains(".") && !lower.startsWith("[")) {
-            return "--image must point to a public host, not " + host + ".";
+            return Msg.of("error.image.private-host", host);
         }
         if (isIpLiteral(lower)) {
             try {
                 if (!PublicAddresses.isPublic(InetAddress.getByName(lower))) {
-                    return "--image must point to a public address, not " + host + ".";
+                    return Msg.of("error.image.private-address", host);
                 }
             } catch (UnknownHostException e) {
-                return "--image has an invalid address: " + host + ".";
+                return Msg.of("error.image.bad-address", host);
             }
         }
         return null;

@@ -3,6 +3,7 @@ package dev.reelbot.core.command;
 import dev.reelbot.core.ModelCatalog;
 import dev.reelbot.core.ModelSpec;
 import dev.reelbot.core.VideoRequest;
+import dev.reelbot.core.text.Msg;
 import dev.reelbot.core.text.PlainText;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,9 +26,9 @@ final class RequestBuilder {
 
     private final ModelCatalog catalog;
     private final Limits limits;
-    private final List<String> problems = new ArrayList<>();
+    private final List<Msg> problems = new ArrayList<>();
     /** The option each problem is about, for forms that show problems on their fields. */
-    private final Map<String, Flag> fields = new HashMap<>();
+    private final Map<Msg, Flag> fields = new HashMap<>();
 
     RequestBuilder(ModelCatalog catalog, Limits limits) {
         this.catalog = catalog;
@@ -35,18 +36,17 @@ final class RequestBuilder {
     }
 
     /** @param earlier problems already found in how the command was written, reported with these */
-    VideoRequest build(String rawPrompt, Map<Flag, String> options, String channel, List<String> earlier)
+    VideoRequest build(String rawPrompt, Map<Flag, String> options, String channel, List<Msg> earlier)
             throws CommandError {
         problems.addAll(earlier);
         String prompt = PlainText.multiLine(rawPrompt, Integer.MAX_VALUE);
         if (prompt.isEmpty()) {
-            problems.add("Describe the video before the options, e.g. \"a cat surfing at sunset --duration 8\".");
+            problems.add(Msg.of("error.prompt.empty"));
         } else if (!PlainText.hasVisible(prompt)) {
-            problems.add("Your prompt has no visible characters; describe the video in words, e.g. \"a cat surfing "
-                    + "at sunset\".");
+            problems.add(Msg.of("error.prompt.invisible"));
         } else if (prompt.codePointCount(0, prompt.length()) > limits.maxPromptLength()) {
-            problems.add("Your prompt is " + prompt.codePointCount(0, prompt.length()) + " characters long; the limit "
-                    + "is " + limits.maxPromptLength() + ". Shorten it.");
+            problems.add(Msg.of("error.prompt.too-long", prompt.codePointCount(0, prompt.length()),
+                    limits.maxPromptLength()));
         }
         ModelSpec model = about(Flag.MODEL, () -> model(options.get(Flag.MODEL), channel));
         VideoRequest.Builder request = VideoRequest.builder(prompt.isEmpty() ? "-" : prompt,
@@ -63,7 +63,7 @@ final class RequestBuilder {
         request.quality(about(Flag.QUALITY, () -> word(options.get(Flag.QUALITY), Flag.QUALITY)));
         String image = options.get(Flag.IMAGE);
         if (image != null) {
-            String refusal = ImageUrls.refusal(image);
+            Msg refusal = ImageUrls.refusal(image);
             if (refusal != null) {
                 problems.add(refusal);
                 fields.put(refusal, Flag.IMAGE);
@@ -94,7 +94,7 @@ final class RequestBuilder {
     private ModelSpec model(String typed, String channel) {
         List<String> offered = limits.modelsFor(channel, catalog);
         if (offered.isEmpty()) {
-            problems.add("No video models are offered in this channel; ask an admin.");
+            problems.add(Msg.of("error.no-models"));
             return null;
         }
         if (typed == null) {
@@ -105,9 +105,8 @@ final class RequestBuilder {
         if (found.isPresent() && offered.contains(found.get().name())) {
             return found.get();
         }
-        problems.add((found.isPresent() ? found.get().name() + " is not offered in this channel"
-                : "there is no model called " + PlainText.oneLine(typed, 60)) + ". Models here: "
-                + String.join(", ", offered) + ".");
+        problems.add(found.isPresent() ? Msg.of("error.model.not-here", found.get().name(), String.join(", ", offered))
+                : Msg.of("error.model.unknown", PlainText.oneLine(typed, 60), String.join(", ", offered)));
         return null;
     }
 
@@ -118,8 +117,8 @@ final class RequestBuilder {
         String digits = typed.strip().toLowerCase(Locale.ROOT).replaceAll("\\s*(s|sec|secs|seconds)$", "");
         Integer seconds = parseInt(digits);
         if (seconds == null || !model.durations().contains(seconds)) {
-            problems.add(model.name() + " makes videos of " + orList(model.durations().stream().map(String::valueOf)
-                    .toList()) + " seconds; --duration " + PlainText.oneLine(typed, 20) + " is not one of them.");
+            problems.add(Msg.of("error.duration", model.name(), Msg.or(model.durations().stream()
+                    .map(String::valueOf).toList()), PlainText.oneLine(typed, 20)));
             return null;
         }
         return seconds;
@@ -127,15 +126,14 @@ final class RequestBuilder {
 
     private void sizeAndAspect(String size, String aspect, ModelSpec model, VideoRequest.Builder request) {
         if (size != null && aspect != null) {
-            problems.add("Use --size or --ar, not both.");
+            problems.add(Msg.of("error.size-and-ar"));
             return;
         }
         if (size != null) {
             var m = SIZE.matcher(size.strip());
             String normal = m.matches() ? m.group(1) + "x" + m.group(2) : null;
             if (normal == null || !model.sizes().contains(normal)) {
-                problems.add(model.name() + " makes videos of " + sizesOf(model) + "; --size "
-                        + PlainText.oneLine(size, 20) + " is not one of them.");
+                problems.add(Msg.of("error.size", model.name(), sizesOf(model), PlainText.oneLine(size, 20)));
                 return;
             }
             request.size(normal);
@@ -143,8 +141,8 @@ final class RequestBuilder {
             Optional<AspectRatio> ratio = AspectRatio.parse(aspect);
             Optional<String> matched = ratio.flatMap(r -> r.sizeFor(model));
             if (matched.isEmpty()) {
-                problems.add(ratio.isEmpty() ? "--ar must look like 16:9."
-                        : model.name() + " has no " + ratio.get() + " size; it makes " + sizesOf(model) + ".");
+                problems.add(ratio.isEmpty() ? Msg.of("error.ar.shape")
+                        : Msg.of("error.ar.none", model.name(), ratio.get().toString(), sizesOf(model)));
                 return;
             }
             request.size(matched.get()).aspectRatio(ratio.get().toString());
@@ -158,7 +156,7 @@ final class RequestBuilder {
         if (limits.maxCount() == 1) {
             Integer n = parseInt(typed.strip());
             if (n == null || n != 1) {
-                problems.add("--count is limited to 1 here: one video per command.");
+                problems.add(Msg.of("error.count.one"));
             }
             return null;
         }
@@ -171,7 +169,7 @@ final class RequestBuilder {
         }
         Integer value = parseInt(typed.strip());
         if (value == null || value < min || value > max) {
-            problems.add(flag + " must be a whole number from " + min + " to " + max + ".");
+            problems.add(Msg.of("error.whole-number", flag.toString(), min, max));
             return null;
         }
         return value;
@@ -186,7 +184,7 @@ final class RequestBuilder {
         } catch (NumberFormatException notANumber) {
             // reported below
         }
-        problems.add("--seed must be a whole number from 0 to " + MAX_SEED + ".");
+        problems.add(Msg.of("error.whole-number", Flag.SEED.toString(), 0, String.valueOf(MAX_SEED)));
         return null;
     }
 
@@ -196,7 +194,7 @@ final class RequestBuilder {
         }
         String text = PlainText.oneLine(typed, Integer.MAX_VALUE);
         if (text.isEmpty() || text.length() > MAX_NEGATIVE_LENGTH) {
-            problems.add("--neg must be 1 to " + MAX_NEGATIVE_LENGTH + " characters.");
+            problems.add(Msg.of("error.neg.length", MAX_NEGATIVE_LENGTH));
             return null;
         }
         return text;
@@ -208,21 +206,15 @@ final class RequestBuilder {
         }
         String text = typed.strip();
         if (!WORD.matcher(text).matches()) {
-            problems.add(flag + " must be a short word or two (letters, digits, spaces, - _ .; at most 40).");
+            problems.add(Msg.of("error.word", flag.toString()));
             return null;
         }
         return text;
     }
 
-    private static String sizesOf(ModelSpec model) {
-        return orList(model.sizes().stream().map(s -> s + " (" + AspectRatio.of(s) + ")").toList());
-    }
-
-    static String orList(List<String> items) {
-        if (items.size() <= 1) {
-            return String.join("", items);
-        }
-        return String.join(", ", items.subList(0, items.size() - 1)) + " or " + items.get(items.size() - 1);
+    /** "1280x720 (16:9) or 720x1280 (9:16)", in the language the message is put in. */
+    static Msg.Or sizesOf(ModelSpec model) {
+        return Msg.or(model.sizes().stream().map(s -> s + " (" + AspectRatio.of(s) + ")").toList());
     }
 
     private static Integer parseInt(String text) {

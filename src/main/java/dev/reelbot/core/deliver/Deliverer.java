@@ -13,6 +13,7 @@ import dev.reelbot.core.job.Job;
 import dev.reelbot.core.job.JobUpdates;
 import dev.reelbot.core.job.Transitions;
 import dev.reelbot.core.text.HumanFormat;
+import dev.reelbot.core.text.Texts;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -139,11 +140,11 @@ public final class Deliverer {
             return fetchFailed(job, tracked, e.getCause());
         }
         if (download instanceof VideoDownload.TooLarge tooLarge) {
+            Texts t = job.requester().texts();
             String cap = HumanFormat.bytes(tooLarge.cap());
-            String size = tooLarge.bytes() > 0 ? HumanFormat.bytes(tooLarge.bytes()) : "over " + cap;
             VideoLink link = tooLarge.link() == null ? null : new VideoLink(tooLarge.link(), job.task().expiresAt());
-            return giveUp(job, "it is " + size + ", over the " + cap + " the bot downloads "
-                    + "(video-api.max-download-size)", link, null, null);
+            return giveUp(job, tooLarge.bytes() > 0 ? t.get("delivery.too-large", HumanFormat.bytes(tooLarge.bytes()),
+                    cap) : t.get("delivery.too-large.unknown", cap), link, null, null);
         }
         VideoDownload.Saved saved = (VideoDownload.Saved) download;
         long limit = job.unreachable() ? 0 : chat.uploadLimit(job.message().ref());
@@ -160,13 +161,14 @@ public final class Deliverer {
         }
         if (failure instanceof VideoApiException.Rejected rejected && rejected.unsafeAddress()) {
             JobUpdates.warn(job, "refused to fetch the video: {}", failure.getMessage());
-            return giveUp(job, "the video API pointed the bot to an address it may not fetch from",
-                    failure.getMessage(), null, null, null);
+            return giveUp(job, job.requester().texts().get("delivery.unsafe-address"), failure.getMessage(), null,
+                    null, null);
         }
         if (!(failure instanceof VideoApiException)) {
             log.error("job={} download failed unexpectedly", job.id(), failure);
         }
-        return attemptFailed(job, tracked, Downloads.problem(failure), failure.getMessage());
+        return attemptFailed(job, tracked, job.requester().texts().get(Downloads.problem(failure)),
+                failure.getMessage());
     }
 
     /** The media stage itself broke (a bug, or its pool stopping): the delivery is tried again later. */
@@ -176,7 +178,8 @@ public final class Deliverer {
             return job;
         }
         log.error("job={} the media stage failed unexpectedly", job.id(), failure);
-        return attemptFailed(job, tracked, "the video could not be prepared", failure.toString());
+        return attemptFailed(job, tracked, job.requester().texts().get("delivery.not-prepared"),
+                failure.toString());
     }
 
     /**

@@ -68,18 +68,17 @@ final class Downloads {
         return CONTENT_ROUTE;
     }
 
-    /** Why a download failed, in words for the requester: no exception text, no host. */
+    /** The key of why a download failed, in words for the requester: no exception text, no host. */
     static String problem(Throwable failure) {
         if (failure instanceof VideoApiException.Transient t && t.code().equals("not_a_video")) {
-            return "the video API sent something that is not a video";
+            return "delivery.not-a-video";
         }
         if (failure instanceof VideoApiException.Transient t && t.code().equals("slow_download")) {
-            return "the video arrived too slowly";
+            return "delivery.too-slow";
         }
         if (failure instanceof VideoApiException.Transient t && t.code().equals("download_timeout")) {
-            return "the video took too long to download";
+            return "delivery.too-long";
         }
-        return failure instanceof VideoApiException.Rejected ? "the video API refused to hand over the video"
-                : "the video could not be fetched from the video API";
+        return failure instanceof VideoApiException.Rejected ? "delivery.api-refused" : "delivery.not-fetched";
     }
 }

@@ -11,6 +11,8 @@ import dev.reelbot.core.job.Job;
 import dev.reelbot.core.job.JobUpdates;
 import dev.reelbot.core.job.Transitions;
 import dev.reelbot.core.text.HumanFormat;
+import dev.reelbot.core.text.Texts;
+import dev.reelbot.core.text.Msg;
 import dev.reelbot.core.text.PlainText;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -46,8 +48,8 @@ final class Handover {
 
     Job run() {
         if (job.unreachable()) {
-            Job next = deliverer.updates().apply(job, j -> Transitions.undelivered(j, new Failure("the requester could "
-                    + "not be reached anywhere to receive it", "unreachable"), link, prepared.kept(), now));
+            Job next = deliverer.updates().apply(job, j -> Transitions.undelivered(j, new Failure(
+                    Msg.of("failure.unreachable-anywhere"), "unreachable", null), link, prepared.kept(), now));
             JobUpdates.error(next, "video ready but the requester cannot be reached anywhere; kept at {}",
                     prepared.kept());
             return next;
@@ -72,10 +74,10 @@ final class Handover {
         PostKey key = new PostKey("video-" + job.id(), tracked.uploadMaybeSent || job.delivery().attempts() > 0);
         tracked.uploadMaybeSent = true;
         try {
-            String note = chat.upload(job.message().ref(), new VideoFile(file, bytes, "reelbot-" + job.id() + ".mp4",
+            Msg note = chat.upload(job.message().ref(), new VideoFile(file, bytes, "reelbot-" + job.id() + ".mp4",
                     PlainText.oneLine(job.request().prompt(), 200)), key);
             String original = HumanFormat.bytes(prepared.bytes());
-            String full = fitted ? note + " (compressed from " + original + " to fit)" : note;
+            String full = fitted ? texts().get("upload.compressed", note, original) : texts().get(note);
             Job next = deliverer.updates().apply(job, j -> Transitions.delivered(j, fitted ? DeliveryState.TRANSCODED
                     : DeliveryState.UPLOADED, full, link, poster, prepared.kept(), now));
             JobUpdates.event(next, "video uploaded ({}{})", HumanFormat.bytes(bytes), fitted ? ", compressed from "
@@ -106,19 +108,20 @@ final class Handover {
                             HumanFormat.bytes(sent), e.getMessage());
                     return fitUnder(Math.min(chat.uploadLimit(job.message().ref()), sent * 3 / 4));
                 }
-                return deliverer.giveUp(job, "the chat refused the " + HumanFormat.bytes(sent) + " file as too large",
-                        link, poster, prepared.kept());
+                return deliverer.giveUp(job, texts().get("delivery.chat-too-large", HumanFormat.bytes(sent)), link,
+                        poster, prepared.kept());
             }
             case REFUSED -> {
                 if (link != null) {
-                    return deliverer.giveUp(job, "the upload was refused: " + e.inWords(), link, poster,
+                    return deliverer.giveUp(job, texts().get("delivery.upload-refused", e.inWords()), link, poster,
                             prepared.kept());
                 }
-                return deliverer.attemptFailed(job, tracked, "the upload was refused: " + e.inWords(),
+                return deliverer.attemptFailed(job, tracked, texts().get("delivery.upload-refused", e.inWords()),
                         e.getMessage());
             }
             default -> {
-                return deliverer.attemptFailed(job, tracked, "the upload failed: " + e.inWords(), e.getMessage());
+                return deliverer.attemptFailed(job, tracked, texts().get("delivery.upload-failed", e.inWords()),
+                        e.getMessage());
             }
         }
     }
@@ -129,11 +132,15 @@ final class Handover {
         return job;
     }
 
-    /** Why the video was not uploaded here, in words. */
+    /** Why the video was not uploaded here, in the requester's words. */
     private String overLimit(long limit) {
-        String why = "the video is " + HumanFormat.bytes(prepared.bytes()) + ", over the " + HumanFormat.bytes(limit)
-                + " upload limit here";
-        return prepared.fitProblem() == null ? why : why + ", and it could not be compressed to fit ("
-                + prepared.fitProblem() + ")";
+        String size = HumanFormat.bytes(prepared.bytes());
+        return prepared.fitProblem() == null ? texts().get("delivery.over-limit", size, HumanFormat.bytes(limit))
+                : texts().get("delivery.over-limit.unfitted", size, HumanFormat.bytes(limit), prepared.fitProblem());
+    }
+
+    /** The requester's language: the notes a delivery leaves are shown on their message. */
+    private Texts texts() {
+        return job.requester().texts();
     }
 }

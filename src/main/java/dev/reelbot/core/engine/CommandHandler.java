@@ -10,17 +10,20 @@ import dev.reelbot.core.billing.UsagePeriod;
 import dev.reelbot.core.billing.UsageReports;
 import dev.reelbot.core.command.CommandError;
 import dev.reelbot.core.command.CommandParser;
+import dev.reelbot.core.command.Flag;
 import dev.reelbot.core.command.VideoCommand;
-import dev.reelbot.core.job.Failure;
 import dev.reelbot.core.job.Job;
 import dev.reelbot.core.job.JobStore;
 import dev.reelbot.core.job.StoreException;
 import dev.reelbot.core.notice.RefundDesk;
 import dev.reelbot.core.render.JobDetails;
 import dev.reelbot.core.render.Renderer;
+import dev.reelbot.core.text.Msg;
+import dev.reelbot.core.text.Texts;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
@@ -35,8 +38,8 @@ import org.slf4j.LoggerFactory;
 public final class CommandHandler {
     private static final Logger log = LoggerFactory.getLogger(CommandHandler.class);
     private static final int LIST_LIMIT = 10;
-    static final String CANNOT_START = "reelbot can't take new videos right now; try again in a minute.";
-    static final String CANNOT_LOOK_UP = "reelbot can't look up videos right now; try again in a minute.";
+    static final String CANNOT_START = "reply.cannot-start";
+    static final String CANNOT_LOOK_UP = "reply.cannot-look-up";
 
     private final CommandParser parser;
     private final JobService jobs;
@@ -83,7 +86,27 @@ public final class CommandHandler {
         try {
             return handle(who, parser.parse(text, who.channel()), requestKey);
         } catch (CommandError e) {
-            return Reply.refused(e.getMessage());
+            return Reply.refused(e.text(texts(who)));
+        }
+    }
+
+    /**
+     * What {@code who} reads: their language, with commands and options named as their platform writes them
+     * ({@code /video-status job:} on Discord). Adapters use it for the few texts of their own.
+     */
+    public Texts texts(Requester who) {
+        return who.texts().phrasedFor(chatOf(who).phrasing());
+    }
+
+    /**
+     * Starts a video from a prompt and typed options (Discord's options, the Animate image form's image); inline
+     * {@code --flags} in the prompt merge in (see {@link CommandParser#fromOptions}).
+     */
+    public Reply generate(Requester who, String prompt, Map<Flag, String> typed, String requestKey) {
+        try {
+            return handle(who, parser.fromOptions(prompt, typed, who.channel()), requestKey);
+        } catch (CommandError e) {
+            return Reply.refused(e.text(texts(who)));
         }
     }
 
@@ -94,10 +117,10 @@ public final class CommandHandler {
                 return start(who, generate.request(), requestKey);
             }
             if (command instanceof VideoCommand.Help) {
-                return Reply.ok(parser.help(who.channel()));
+                return Reply.ok(parser.help(who.channel(), texts(who)));
             }
             if (command instanceof VideoCommand.Models) {
-                return Reply.ok(parser.models(who.channel()));
+                return Reply.ok(parser.models(who.channel(), texts(who)));
             }
             if (command instanceof VideoCommand.ListJobs) {
                 return list(who);
@@ -109,12 +132,12 @@ public final class CommandHandler {
                 return Reply.ok(usage.forUser(who, clock.instant()));
             }
             if (command instanceof VideoCommand.AdminRefunds) {
-                return admins.isAdmin(who) ? Reply.ok(refunds.list(chatOf(who).resolveCommand(parser.commandName())))
+                return admins.isAdmin(who) ? Reply.ok(refunds.list(texts(who), parser.commandName()))
                         : notAdmin(who);
             }
             if (command instanceof VideoCommand.AdminUsage adminUsage) {
-                return admins.isAdmin(who) ? Reply.ok(usage.forAdmins(adminUsage.period(), clock.instant()))
-                        : notAdmin(who);
+                return admins.isAdmin(who) ? Reply.ok(usage.forAdmins(adminUsage.period(), clock.instant(),
+                        texts(who))) : notAdmin(who);
             }
             if (command instanceof VideoCommand.AdminBump bump) {
                 return admins.isAdmin(who) ? queue.bump(who, bump.jobId()) : notAdmin(who);
@@ -122,7 +145,7 @@ public final class CommandHandler {
             VideoCommand.AdminResolve resolve = (VideoCommand.AdminResolve) command;
             return resolve(who, resolve.jobId(), resolve.note());
         } catch (CommandError e) {
-            return Reply.refused(e.getMessage());
+            return Reply.refused(e.text(texts(who)));
         } catch (StoreException e) {
             return storeFailed(who, command instanceof VideoCommand.Generate, e);
         }
@@ -132,51 +155,72 @@ public final class CommandHandler {
     private static Reply storeFailed(Requester who, boolean starting, StoreException e) {
         log.warn("the job store failed answering a command of {}; they were told to try again", who.qualifiedUser(),
                 e);
-        return Reply.refused(starting ? CANNOT_START : CANNOT_LOOK_UP);
+        return Reply.refused(who.texts().get(starting ? CANNOT_START : CANNOT_LOOK_UP));
     }
 
     /** Starts the same request again with a new seed (the Re-roll button); only the requester or an admin may. */
     public Reply reroll(Requester who, String jobId, String requestKey) {
         long seed = ThreadLocalRandom.current().nextLong(CommandParser.MAX_SEED + 1);
+        return guarded(who, true, () -> start(who, ownJob(who, jobId, "reply.own.reroll").request().toBuilder()
+                .seed(seed).build(), requestKey));
+    }
+
+    /** An answer that may refuse ({@link CommandError}) or meet a failing store, answered either way. */
+    private interface Answer {
+        Reply get() throws CommandError;
+    }
+
+    private Reply guarded(Requester who, boolean starting, Answer answer) {
         try {
-            Job job = ownJob(who, jobId, "re-roll it");
-            return start(who, job.request().toBuilder().seed(seed).build(), requestKey);
+            return answer.get();
         } catch (CommandError e) {
-            return Reply.refused(e.getMessage());
+            return Reply.refused(e.text(texts(who)));
         } catch (StoreException e) {
-            return storeFailed(who, true, e);
+            return storeFailed(who, starting, e);
         }
+    }
+
+    /**
+     * The prompt of a job, for the Edit prompt form: only its requester may edit it (a new job in their name and
+     * quota). The reply's text is the prompt when it is ok, else why not.
+     */
+    public Reply promptToEdit(Requester who, String jobId) {
+        return guarded(who, false, () -> new Reply(requestersJob(who, jobId).request().prompt(), true, jobId));
+    }
+
+    /** Starts a new job like {@code jobId} with the prompt edited (the Edit prompt form's submission). */
+    public Reply editPrompt(Requester who, String jobId, String prompt, String requestKey) {
+        return guarded(who, true, () -> start(who, parser.edit(requestersJob(who, jobId).request(), prompt,
+                who.channel()).request(), requestKey));
+    }
+
+    private Job requestersJob(Requester who, String jobId) throws CommandError {
+        Job job = visibleJob(who, jobId).orElseThrow(() -> new CommandError(Msg.of("reply.no-job-here", jobId)));
+        if (!job.requester().user().equals(who.user())) {
+            throw new CommandError(Msg.of("reply.own.edit", jobId));
+        }
+        return job;
     }
 
     /** Every parameter of a job (the Details button); only the requester or an admin may see them. */
     public Reply details(Requester who, String jobId) {
-        try {
-            return Reply.ok(JobDetails.describe(ownJob(who, jobId, "see its details"), renderer, clock.instant(),
-                    knowsStatus));
-        } catch (CommandError e) {
-            return Reply.refused(e.getMessage());
-        } catch (StoreException e) {
-            return storeFailed(who, false, e);
-        }
+        return guarded(who, false, () -> Reply.ok(JobDetails.describe(ownJob(who, jobId, "reply.own.details"),
+                renderer, clock.instant(), knowsStatus, texts(who))));
     }
 
     /** Cancels a job waiting to be sent (the Cancel button); only the requester or an admin may. */
     public Reply cancel(Requester who, String jobId) {
-        try {
-            return queue.cancel(who, ownJob(who, jobId, "cancel it"));
-        } catch (CommandError e) {
-            return Reply.refused(e.getMessage());
-        } catch (StoreException e) {
-            return storeFailed(who, false, e);
-        }
+        return guarded(who, false, () -> queue.cancel(who, ownJob(who, jobId, "reply.own.cancel")));
     }
 
-    /** The job, if {@code who} may act on it: its requester or an admin; else why not ("... can " + what). */
+    /**
+     * The job, if {@code who} may act on it: its requester or an admin; else why not ({@code what}: the key of
+     * the refusal, which names the action).
+     */
     private Job ownJob(Requester who, String jobId, String what) throws CommandError {
-        Job job = visibleJob(who, jobId).orElseThrow(() -> new CommandError("There is no job `" + jobId + "` here."));
+        Job job = visibleJob(who, jobId).orElseThrow(() -> new CommandError(Msg.of("reply.no-job-here", jobId)));
         if (!job.requester().user().equals(who.user()) && !admins.isAdmin(who)) {
-            throw new CommandError("Only the person who asked for job `" + jobId + "` (or an admin) can " + what
-                    + ".");
+            throw new CommandError(Msg.of(what, jobId));
         }
         return job;
     }
@@ -188,15 +232,16 @@ public final class CommandHandler {
      */
     public HomeView home(Requester who) {
         Instant now = clock.instant();
+        Texts t = texts(who);
         List<HomeView.Recent> recent = store.recentJobs(who.platform(), who.user(), LIST_LIMIT).stream()
-                .map(job -> new HomeView.Recent(job.id(), renderer.summary(job, now), job.delivery().link() == null
+                .map(job -> new HomeView.Recent(job.id(), renderer.summary(job, now, t), job.delivery().link() == null
                         ? null : job.delivery().link().url(), job.message().ref() == null ? null
                         : job.message().ref().channel())).toList();
         boolean admin = admins.isAdmin(who);
         List<HomeView.RefundCase> cases = admin ? store.openRefunds().stream()
-                .map(job -> new HomeView.RefundCase(job.id(), RefundDesk.describe(job))).toList() : List.of();
+                .map(job -> new HomeView.RefundCase(job.id(), RefundDesk.describe(job, t))).toList() : List.of();
         return new HomeView(recent, usage.forUser(who, now), admin, cases,
-                admin ? usage.forAdmins(UsagePeriod.THIS_MONTH, now) : null);
+                admin ? usage.forAdmins(UsagePeriod.THIS_MONTH, now, t) : null);
     }
 
     /** Marks a refund case resolved (the admin command and the Mark refunded button). */
@@ -214,45 +259,28 @@ public final class CommandHandler {
     private Reply start(Requester who, VideoRequest request, String requestKey) throws CommandError {
         JobService.Accepted accepted = jobs.accept(who, images.stash(request), requestKey);
         Job job = accepted.job();
-        String text = (accepted.isNew() ? "🎬 Job `" + job.id() + "` accepted: "
-                : "Job `" + job.id() + "` was already started: ")
-                + renderer.settings(job.request()) + ". " + (chats.canPostIn(who) ? "Progress will show in this "
-                + "channel." : "Progress will show in a DM with you: I can't post in this channel (invite me to it "
-                + "to see videos there).");
+        Texts t = texts(who);
+        String text = t.get(accepted.isNew() ? "reply.accepted" : "reply.already-started", job.id(),
+                renderer.settings(job.request(), t)) + " " + t.get(chats.canPostIn(who) ? "reply.progress.here"
+                : "reply.progress.dm");
         return new Reply(text, true, job.id());
     }
 
     private Reply list(Requester who) {
         List<Job> recent = store.recentJobs(who.platform(), who.user(), LIST_LIMIT);
+        Texts t = texts(who);
         if (recent.isEmpty()) {
-            return Reply.ok("You have no videos yet. Try " + parser.commandName() + " a cat surfing at sunset.");
+            return Reply.ok(t.get("reply.list.empty", new Msg.Cmd(parser.commandName(), "a cat surfing at sunset")));
         }
-        StringBuilder text = new StringBuilder("Your recent videos:\n");
-        recent.forEach(job -> text.append("• ").append(renderer.summary(job, clock.instant())).append('\n'));
+        StringBuilder text = new StringBuilder(t.get("reply.list.title")).append('\n');
+        recent.forEach(job -> text.append("• ").append(renderer.summary(job, clock.instant(), t)).append('\n'));
         return Reply.ok(text.toString().stripTrailing());
     }
 
     private Reply status(Requester who, String jobId) {
-        return visibleJob(who, jobId).map(job -> Reply.ok(statusOf(job, admins.isAdmin(who))))
-                .orElse(Reply.refused("There is no job `" + jobId + "` here."));
-    }
-
-    /**
-     * One job: its summary, why it failed (with the technical detail for admins only: it may name internal hosts),
-     * its video's link and poster frame (and, for admins, where the bot keeps it), and a status word nobody knows.
-     */
-    private String statusOf(Job job, boolean forAdmin) {
-        StringBuilder text = new StringBuilder(renderer.summary(job, clock.instant()));
-        Failure failure = job.failure();
-        if (failure != null) {
-            text.append("\nWhy: ").append(failure.message());
-            if (forAdmin && failure.detail() != null) {
-                text.append(" (").append(failure.detail()).append(')');
-            }
-        }
-        text.append(JobDetails.delivery(job, forAdmin));
-        String note = JobDetails.unknownStatusNote(job, knowsStatus);
-        return note == null ? text.toString() : text.append('\n').append(note).toString();
+        Texts t = texts(who);
+        return visibleJob(who, jobId).map(job -> Reply.ok(JobDetails.status(job, admins.isAdmin(who), renderer,
+                clock.instant(), knowsStatus, t))).orElse(Reply.refused(t.get("reply.no-job-here", jobId)));
     }
 
     /** A job of the asker's own workspace: ids from elsewhere are not revealed. */
@@ -262,7 +290,7 @@ public final class CommandHandler {
     }
 
     private Reply notAdmin(Requester who) {
-        return Reply.refused("Only admins can do that: " + chatOf(who).howToBecomeAdmin(who) + ".");
+        return Reply.refused(texts(who).get("reply.not-admin", chatOf(who).howToBecomeAdmin(who)));
     }
 
     /** The asker's platform (commands only come from platforms the engine serves). */

@@ -13,6 +13,8 @@ import dev.reelbot.core.command.CommandParser;
 import dev.reelbot.core.command.Limits;
 import dev.reelbot.core.deliver.Deliverer;
 import dev.reelbot.core.deliver.MediaParts;
+import dev.reelbot.core.job.Job;
+import dev.reelbot.core.job.JobLeases;
 import dev.reelbot.core.job.JobStore;
 import dev.reelbot.core.job.JobUpdates;
 import dev.reelbot.core.job.Quotas;
@@ -29,6 +31,7 @@ import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
 
 /**
  * The job engine, assembled: one poller, one worker pool, the store, the video API and the chat platforms.
@@ -40,6 +43,7 @@ public final class Engine {
     private final Poller poller;
     private final CommandHandler commands;
     private final EngineSettings settings;
+    private final LeaseKeeper leases;
     private final UsageReports usage;
     private final PendingSubmissions pending = new PendingSubmissions();
     private final NoticeTrouble noticeTrouble = new NoticeTrouble();
@@ -82,7 +86,7 @@ public final class Engine {
                         poller().wake(jobId);
                     }
                 }, workers);
-        Renderer renderer = new Renderer(catalog, queue);
+        Renderer renderer = new Renderer(catalog, queue, settings.adminLocale());
         NoticeDesk notices = new NoticeDesk(parts.store(), updates, renderer, clock, parts.metrics(), noticeTrouble);
         ChatPorts chats = new ChatPorts(parts.chats()).measured(parts.metrics());
         JobRunner runner = new JobRunner(parts.store(), chats,
@@ -98,11 +102,17 @@ public final class Engine {
             queue.tick();
             alerts.tick();
         });
+        this.leases = new LeaseKeeper(parts.leases(), parts.store(), clock, parts.chats().stream()
+                .map(ChatPort::platform).collect(Collectors.toSet()), this::resumeClaimed, poller::forget);
         BillingSettings billing = parts.billing();
         BudgetWatch budgets = new BudgetWatch(parts.store(), billing, alerts);
         this.jobs = new JobService(parts.store(), poller, parts.quotas(), clock, pending,
-                new Pricing(catalog, billing.currency()), budgets, queue);
-        RefundDesk refunds = new RefundDesk(parts.store(), updates, clock, poller::follow);
+                new Pricing(catalog, billing.currency()), budgets, queue, leases);
+        RefundDesk refunds = new RefundDesk(parts.store(), updates, clock, job -> {
+            if (leases.take(job)) {
+                poller.follow(job);
+            }
+        });
         this.usage = new UsageReports(parts.store(), catalog, parts.quotas(), budgets, billing.currency());
         this.commands = new CommandHandler(new CommandParser(catalog, parts.limits(), parts.commandName()), jobs,
                 parts.store(), renderer, parts.admins(), refunds, chats, clock, api::knowsStatus,
@@ -113,20 +123,20 @@ public final class Engine {
      * What an engine is made of; {@code chats}: one port per platform; {@code media}: what videos are kept with;
      * {@code maxInFlight}: jobs in flight at the video API at once across all users
      * ({@code video-api.max-in-flight}, {@link #UNLIMITED} for no limit); {@code billing}: the currency and the
-     * monthly budgets.
+     * monthly budgets; {@code leases}: which jobs this instance steps when others share the store.
      */
     public record Parts(JobStore store, VideoApi api, List<ChatPort> chats, ModelCatalog catalog, Limits limits,
                         Quotas quotas, Admins admins, EngineSettings settings, long maxDownloadBytes,
                         String commandName, EngineMetrics metrics, MediaParts media, int maxInFlight,
-                        BillingSettings billing) {
+                        BillingSettings billing, JobLeases leases) {
         public static final int UNLIMITED = Integer.MAX_VALUE;
 
-        /** Parts with no limit on jobs in flight, in US dollars with no budgets. */
+        /** Parts with no limit on jobs in flight, in US dollars with no budgets, the only instance on its store. */
         public Parts(JobStore store, VideoApi api, List<ChatPort> chats, ModelCatalog catalog, Limits limits,
                      Quotas quotas, Admins admins, EngineSettings settings, long maxDownloadBytes,
                      String commandName, EngineMetrics metrics, MediaParts media) {
             this(store, api, chats, catalog, limits, quotas, admins, settings, maxDownloadBytes, commandName,
-                    metrics, media, UNLIMITED, BillingSettings.DEFAULTS);
+                    metrics, media, UNLIMITED, BillingSettings.DEFAULTS, JobLeases.SOLE);
         }
 
         /** Parts that report no metrics and keep no media. */
@@ -140,25 +150,35 @@ public final class Engine {
         /** The same parts with {@code newMedia}. */
         public Parts withMedia(MediaParts newMedia) {
             return new Parts(store, api, chats, catalog, limits, quotas, admins, settings, maxDownloadBytes,
-                    commandName, metrics, newMedia, maxInFlight, billing);
+                    commandName, metrics, newMedia, maxInFlight, billing, leases);
         }
 
         /** The same parts with at most {@code max} jobs in flight at the video API. */
         public Parts withMaxInFlight(int max) {
             return new Parts(store, api, chats, catalog, limits, quotas, admins, settings, maxDownloadBytes,
-                    commandName, metrics, media, max, billing);
+                    commandName, metrics, media, max, billing, leases);
         }
 
         /** The same parts, billing in {@code newBilling}'s currency within its budgets. */
         public Parts withBilling(BillingSettings newBilling) {
             return new Parts(store, api, chats, catalog, limits, quotas, admins, settings, maxDownloadBytes,
-                    commandName, metrics, media, maxInFlight, newBilling);
+                    commandName, metrics, media, maxInFlight, newBilling, leases);
+        }
+
+        /** The same parts, stepping only the jobs {@code newLeases} holds (instances sharing the store). */
+        public Parts withLeases(JobLeases newLeases) {
+            return new Parts(store, api, chats, catalog, limits, quotas, admins, settings, maxDownloadBytes,
+                    commandName, metrics, media, maxInFlight, billing, newLeases);
         }
     }
 
-    /** Resumes unfinished jobs and starts polling on the shared scheduler; returns how many jobs resumed. */
+    /**
+     * Resumes unfinished jobs (those no live instance holds, when several share the store), starts polling and the
+     * leases' heartbeat on the shared scheduler; returns how many jobs resumed.
+     */
     public int start(ScheduledExecutorService scheduler) {
         int resumed = jobs.resume();
+        leases.start(scheduler);
         poller.start(scheduler, settings.tick());
         return resumed;
     }
@@ -166,6 +186,22 @@ public final class Engine {
     /** Resumes unfinished jobs without starting the scheduler: tests drive {@link #tick()} themselves. */
     public int resume() {
         return jobs.resume();
+    }
+
+    /**
+     * One heartbeat of the leases (see {@link LeaseKeeper#beat}): tests call it instead of waiting for the
+     * scheduler; returns how many jobs it claimed from instances that stopped renewing.
+     */
+    public int keepLeases() {
+        return leases.beat();
+    }
+
+    /**
+     * Gives up this instance's leases, once its steps have finished (the end of a graceful stop), so the other
+     * instances take its jobs over at once instead of after a lease.
+     */
+    public void releaseLeases() {
+        leases.release();
     }
 
     /**
@@ -227,6 +263,10 @@ public final class Engine {
     /** Waits until no job has work left, or the timeout passes; returns whether none has. */
     public boolean awaitIdle(Duration timeout) throws InterruptedException {
         return poller.awaitIdle(timeout);
+    }
+
+    private void resumeClaimed(List<Job> claimed) {
+        jobs.resume(claimed);
     }
 
     Poller poller() {

@@ -25,6 +25,7 @@ import java.time.Duration;
  * @param videoDir           where videos are downloaded to
  * @param downloads          the downloads' own pool, deadline and minimum rate
  * @param media              transcoding (on its own pool) and the lifetime of the links the bot serves
+ * @param adminLocale        the language of the admins' notices ({@code messages.admin-locale}: en, zh-CN, es)
  */
 public record EngineSettings(
         Duration tick,
@@ -41,24 +42,34 @@ public record EngineSettings(
         int deliveryAttempts,
         Path videoDir,
         DownloadSettings downloads,
-        MediaSettings media) {
+        MediaSettings media,
+        String adminLocale) {
 
     /** The same settings, downloading videos to {@code dir}. */
     public EngineSettings withVideoDir(Path dir) {
         return new EngineSettings(tick, minPollInterval, maxPollInterval, jitter, workers, submitWorkers, maxApiCalls,
-                noProgressTimeout, lostAfter, editInterval, heartbeat, deliveryAttempts, dir, downloads, media);
+                noProgressTimeout, lostAfter, editInterval, heartbeat, deliveryAttempts, dir, downloads, media,
+                adminLocale);
     }
 
     /** The same settings with {@code newMedia}. */
     public EngineSettings withMedia(MediaSettings newMedia) {
         return new EngineSettings(tick, minPollInterval, maxPollInterval, jitter, workers, submitWorkers, maxApiCalls,
-                noProgressTimeout, lostAfter, editInterval, heartbeat, deliveryAttempts, videoDir, downloads, newMedia);
+                noProgressTimeout, lostAfter, editInterval, heartbeat, deliveryAttempts, videoDir, downloads, newMedia,
+                adminLocale);
+    }
+
+    /** The same settings, with admin notices in {@code locale}. */
+    public EngineSettings withAdminLocale(String locale) {
+        return new EngineSettings(tick, minPollInterval, maxPollInterval, jitter, workers, submitWorkers, maxApiCalls,
+                noProgressTimeout, lostAfter, editInterval, heartbeat, deliveryAttempts, videoDir, downloads, media,
+                locale);
     }
 
     /** The defaults documented in config/reelbot.example.yaml. */
     public static EngineSettings defaults(Path videoDir) {
         return new EngineSettings(Duration.ofMillis(100), Duration.ofSeconds(2), Duration.ofSeconds(30), 0.2, 8, 4, 8,
                 Duration.ofMinutes(15), 3, Duration.ofSeconds(3), Duration.ofSeconds(60), 5, videoDir,
-                DownloadSettings.DEFAULTS, MediaSettings.DEFAULTS);
+                DownloadSettings.DEFAULTS, MediaSettings.DEFAULTS, "en");
     }
 }

@@ -17,7 +17,7 @@ import dev.reelbot.core.job.Quotas;
 import dev.reelbot.core.job.StoreException;
 import dev.reelbot.core.queue.CapacityQueue;
 import dev.reelbot.core.render.Fingerprint;
-import dev.reelbot.core.text.HumanFormat;
+import dev.reelbot.core.text.Msg;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,14 +44,16 @@ final class JobService {
     private final Pricing pricing;
     private final BudgetWatch budgets;
     private final CapacityQueue queue;
+    private final LeaseKeeper leases;
 
     JobService(JobStore store, Poller poller, Quotas quotas, Clock clock, PendingSubmissions pending, Pricing pricing,
-               BudgetWatch budgets, CapacityQueue queue) {
+               BudgetWatch budgets, CapacityQueue queue, LeaseKeeper leases) {
         this.store = store;
         this.poller = poller;
         this.quotas = quotas;
         this.clock = clock;
         this.pending = pending;
+        this.leases = leases;
         this.pricing = pricing;
         this.budgets = budgets;
         this.queue = queue;
@@ -88,7 +90,7 @@ final class JobService {
         JobUpdates.event(job, "accepted: {}{}", identified.model(), price == null ? "" : " at " + price.format());
         pending.accepted();
         queue.changed();
-        if (!poller.trackNew(job.id(), now)) {
+        if (!leases.take(job) || !poller.trackNew(job.id(), now)) {
             pending.done();
         }
         budgets.accepted(job, now);
@@ -122,10 +124,11 @@ final class JobService {
 
     /**
      * A job an earlier delivery of the same command created: if its accept failed after the row was written, the
-     * poller does not know it yet, and it is tracked now, so the job is not left waiting for a restart.
+     * poller does not know it yet, and it is tracked now, so the job is not left waiting for a restart (unless
+     * another instance holds it: that one steps it).
      */
     private Job adopted(Job job) {
-        if (!job.isSettled()) {
+        if (!job.isSettled() && leases.take(job)) {
             track(job, clock.instant());
         }
         return job;
@@ -138,37 +141,45 @@ final class JobService {
     private CommandError refusal(Requester requester, Money price, Instant now) {
         int waiting = store.countUnsent(requester.platform(), requester.user());
         if (waiting >= quotas.queuedPerUser()) {
-            return new CommandError("You already have " + waiting + " video" + (waiting == 1 ? "" : "s")
-                    + " waiting to start, the most you may queue. Wait for one to start (list shows them and their "
-                    + "place in line).");
+            return new CommandError(Msg.of("quota.waiting", waiting));
         }
         List<Instant> billed = store.billedSince(requester.platform(), requester.user(), now.minus(DAY));
         if (billed.size() >= quotas.perUserPerDay()) {
             Instant free = billed.get(billed.size() - quotas.perUserPerDay()).plus(DAY);
-            return new CommandError("You have started " + billed.size() + " videos in the last 24 hours, the daily "
-                    + "limit. Your next one can start at " + HumanFormat.when(free) + ".");
+            return new CommandError(Msg.of("quota.daily", billed.size(), free));
         }
-        Optional<String> overBudget = budgets.refusal(requester, price, now);
+        Optional<Msg> overBudget = budgets.refusal(requester, price, now);
         if (overBudget.isPresent()) {
             return new CommandError(overBudget.get());
         }
-        return new CommandError("One of your videos started just as this one came in; send the command again.");
+        return new CommandError(Msg.of("quota.race"));
     }
 
     /**
-     * Resumes every unfinished job: the poller picks each up within a few seconds (spread, so a restart with many
-     * jobs does not poll them all at once). A job never sent is sent now; one found {@code SENDING} (the bot
-     * stopped while sending it) is judged outcome-unknown by its first step.
+     * Resumes every unfinished job (with instances sharing the store: every one no live instance holds). A job
+     * never sent is sent now; one found {@code SENDING} (the bot stopped while sending it) is judged outcome-unknown
+     * by its first step.
      */
     int resume() {
+        if (leases.shared()) {
+            return leases.beat();
+        }
         List<Job> unsettled = store.unsettled();
+        resume(unsettled);
+        return unsettled.size();
+    }
+
+    /**
+     * Tracks unfinished jobs found in the store (at start-up, or claimed from an instance that died): the poller
+     * picks each up within a few seconds, spread, so many jobs are not polled all at once.
+     */
+    void resume(List<Job> unsettled) {
         Instant now = clock.instant();
         long spread = Math.min(RESUME_SPREAD.toMillis(), unsettled.size() * 20L);
         for (Job job : unsettled) {
             long delay = spread == 0 ? 0 : ThreadLocalRandom.current().nextLong(spread);
             track(job, now.plusMillis(delay));
         }
-        return unsettled.size();
     }
 
     /**

@@ -7,6 +7,8 @@ import dev.reelbot.core.EngineMetrics;
 import dev.reelbot.core.MessageRef;
 import dev.reelbot.core.PostKey;
 import dev.reelbot.core.Requester;
+import dev.reelbot.core.text.Msg;
+import dev.reelbot.core.text.Phrasing;
 import dev.reelbot.core.VideoFile;
 import dev.reelbot.core.View;
 
@@ -56,7 +58,7 @@ final class MeasuredChatPort implements ChatPort {
     }
 
     @Override
-    public String upload(MessageRef message, VideoFile video, PostKey key) throws ChatException {
+    public Msg upload(MessageRef message, VideoFile video, PostKey key) throws ChatException {
         return count(() -> delegate.upload(message, video, key));
     }
 
@@ -89,12 +91,12 @@ final class MeasuredChatPort implements ChatPort {
     }
 
     @Override
-    public String resolveCommand(String command) {
-        return delegate.resolveCommand(command);
+    public Phrasing phrasing() {
+        return delegate.phrasing();
     }
 
     @Override
-    public String howToBecomeAdmin(Requester who) {
+    public Msg howToBecomeAdmin(Requester who) {
         return delegate.howToBecomeAdmin(who);
     }
 }

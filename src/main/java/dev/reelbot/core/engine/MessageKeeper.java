@@ -13,6 +13,7 @@ import dev.reelbot.core.job.Transitions;
 import dev.reelbot.core.render.Fingerprint;
 import dev.reelbot.core.render.Renderer;
 import dev.reelbot.core.render.WaitingPlace;
+import dev.reelbot.core.text.Texts;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -116,8 +117,8 @@ final class MessageKeeper {
             return job;
         }
         try {
-            chat.whisper(job.requester(), "🚫 Your video (job " + job.id() + ") was not started: "
-                    + Renderer.reason(job) + " Nothing was charged.");
+            Texts t = job.requester().texts();
+            chat.whisper(job.requester(), t.get("job.not-started.whisper", job.id(), Renderer.reason(job, t)));
             return updates.apply(job, j -> Transitions.toldPrivately(j, clock.instant()));
         } catch (ChatException e) {
             return failed(job, tracked, e, true);

@@ -102,6 +102,12 @@ final class Poller {
         return true;
     }
 
+    /** Stops stepping a job another instance took over; a step in flight finishes (its writes compare-and-set). */
+    void forget(String jobId) {
+        tracked.remove(jobId);
+        queue.remove(jobId);
+    }
+
     /** Makes sure a job that has work again (an admin resolved its refund case) gets a step as soon as possible. */
     void follow(Job job) {
         if (!trackResumed(job, clock.instant())) {
@@ -194,7 +200,7 @@ final class Poller {
             } catch (RuntimeException | Error refused) {
                 runners.decrementAndGet();
                 Instant now = clock.instant();
-                for (Tracked job = nextStep(); job != null; job = nextStep()) {
+                for (Tracked job = waiting.next(now); job != null; job = waiting.next(now)) {
                     putBack(job, now);
                 }
                 if (!(refused instanceof RejectedExecutionException)) {
@@ -222,7 +228,7 @@ final class Poller {
     private void runSteps() {
         try {
             for (int i = 0; i < STEPS_PER_TURN; i++) {
-                Tracked job = nextStep();
+                Tracked job = waiting.next(clock.instant());
                 if (job == null) {
                     break;
                 }
@@ -232,10 +238,6 @@ final class Poller {
             runners.decrementAndGet();
         }
         startRunners();
-    }
-
-    private Tracked nextStep() {
-        return waiting.next(clock.instant());
     }
 
     private void putBack(Tracked job, Instant now) {

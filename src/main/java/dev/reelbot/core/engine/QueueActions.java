@@ -9,6 +9,7 @@ import dev.reelbot.core.job.JobUpdates;
 import dev.reelbot.core.job.Transitions;
 import dev.reelbot.core.queue.CapacityQueue;
 import dev.reelbot.core.render.Renderer;
+import dev.reelbot.core.text.Texts;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -38,47 +39,46 @@ final class QueueActions {
     /** Cancels {@code job} (the caller checked {@code who} may) if it has not been sent. */
     Reply cancel(Requester who, Job job) {
         if (job.state() == JobState.CANCELLED) {
-            return Reply.refused("Job `" + job.id() + "` was already cancelled.");
+            return Reply.refused(who.texts().get("queue.already-cancelled", job.id()));
         }
         if (!job.state().isUnsent()) {
-            return Reply.refused(notWaiting(job, "cancelled"));
+            return Reply.refused(notWaiting(job, "queue.cancel.not-waiting", "queue.cancel.in-flight", who));
         }
         Optional<Job> cancelled = updates.tryApply(job, j -> Transitions.cancelled(j, who.userName(),
                 clock.instant()));
         if (cancelled.isEmpty()) {
             Job now = store.find(job.id()).orElse(job);
-            return now.state().isUnsent() ? Reply.refused("Job `" + job.id() + "` changed just now; try again.")
-                    : Reply.refused(notWaiting(now, "cancelled"));
+            return now.state().isUnsent() ? Reply.refused(who.texts().get("queue.changed", job.id()))
+                    : Reply.refused(notWaiting(now, "queue.cancel.not-waiting", "queue.cancel.in-flight", who));
         }
         JobUpdates.event(cancelled.get(), "cancelled by {} before it was sent", who.qualifiedUser());
         queue.changed();
         poller.follow(cancelled.get());
-        return new Reply("🛑 Job `" + job.id() + "` cancelled. It was never sent to the video API, so nothing was "
-                + "charged.", true, job.id());
+        return new Reply(who.texts().get("queue.cancelled", job.id()), true, job.id());
     }
 
     /** Moves a waiting job to the front of the line (admins only; the caller checked). */
     Reply bump(Requester admin, String jobId) {
         Optional<Job> found = store.find(jobId);
         if (found.isEmpty()) {
-            return Reply.refused("There is no job `" + jobId + "`.");
+            return Reply.refused(admin.texts().get("refunds.no-job", jobId));
         }
         if (!found.get().state().isUnsent()) {
-            return Reply.refused(notWaiting(found.get(), "bumped"));
+            return Reply.refused(notWaiting(found.get(), "queue.bump.not-waiting", "queue.bump.in-flight", admin));
         }
         Job bumped = updates.apply(found.get(), j -> Transitions.bumped(j, clock.instant()));
         if (!bumped.state().isUnsent()) {
-            return Reply.refused(notWaiting(bumped, "bumped"));
+            return Reply.refused(notWaiting(bumped, "queue.bump.not-waiting", "queue.bump.in-flight", admin));
         }
         JobUpdates.event(bumped, "bumped to the front of the line by {}", admin.qualifiedUser());
         queue.changed();
-        return new Reply("⏫ Job `" + jobId + "` is now at the front of the line; it goes as soon as the video API "
-                + "has room.", true, jobId);
+        return new Reply(admin.texts().get("queue.bumped", jobId), true, jobId);
     }
 
-    private String notWaiting(Job job, String what) {
-        return "Job `" + job.id() + "` is not waiting to be sent (" + renderer.render(job, clock.instant())
-                .headline() + "), so it cannot be " + what + (job.state().isInFlight()
-                ? ": the video API has it already, and offers no way to stop it." : ".");
+    /** Why {@code job} cannot be cancelled or bumped (the keys say which), in the words of {@code who}. */
+    private String notWaiting(Job job, String notWaitingKey, String inFlightKey, Requester who) {
+        Texts t = who.texts();
+        return t.get(job.state().isInFlight() ? inFlightKey : notWaitingKey, job.id(),
+                renderer.summaryHeadline(job, clock.instant(), t));
     }
 }

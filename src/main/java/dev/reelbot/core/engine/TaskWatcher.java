@@ -12,6 +12,7 @@ import dev.reelbot.core.job.JobState;
 import dev.reelbot.core.job.JobUpdates;
 import dev.reelbot.core.job.Transitions;
 import dev.reelbot.core.queue.CapacityQueue;
+import dev.reelbot.core.text.Msg;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -100,15 +101,14 @@ final class TaskWatcher {
                     e.httpStatus(), e.code().isEmpty() ? "" : " " + e.code(), refused.retryAfter()
                             .map(wait -> " after " + wait.toMillis() + " ms").orElse(""));
         } else if (e instanceof VideoApiException.OutcomeUnknown) {
-            Failure why = new Failure("the video API did not confirm it took the job (no answer in time, or an "
-                    + "error while taking it), so it was not sent again", "submit_unknown", e.getMessage());
+            Failure why = new Failure(Msg.of("failure.submit-unknown"), "submit_unknown", e.getMessage());
             next = updates.apply(job, j -> Transitions.submitUnknown(j, why, null, clock.instant()));
             metrics.submission("unknown");
             JobUpdates.error(next, "submission outcome unknown, not resent: {}", e.getMessage());
         } else if (e instanceof VideoApiException.Transient) {
-            String what = e.httpStatus() == 429 ? "the video API is busy right now"
-                    : e.httpStatus() == 0 ? "the video API could not be reached" : "the video API is unavailable";
-            Failure why = new Failure(what + ". Try again in a minute.", "api_unavailable", e.getMessage());
+            String what = e.httpStatus() == 429 ? "failure.api-busy"
+                    : e.httpStatus() == 0 ? "failure.api-unreachable" : "failure.api-unavailable";
+            Failure why = new Failure(Msg.of(what), "api_unavailable", e.getMessage());
             next = updates.apply(job, j -> Transitions.rejected(j, why, clock.instant()));
             metrics.submission("unavailable");
             JobUpdates.warn(next, "not submitted, the video API is unavailable: {}", e.getMessage());
@@ -139,10 +139,8 @@ final class TaskWatcher {
      */
     Job abandonedSubmission(Job job, String heardTaskId) {
         Failure why = heardTaskId != null
-                ? new Failure("the video API took the job, but the bot could not record its answer, so it stopped "
-                        + "following it rather than risk sending it twice", "submit_unknown")
-                : new Failure("the bot stopped while sending this job to the video API, so it cannot know whether "
-                        + "the API received it; it was not sent again", "submit_unknown");
+                ? new Failure(Msg.of("failure.unrecorded"), "submit_unknown", null)
+                : new Failure(Msg.of("failure.stopped-sending"), "submit_unknown", null);
         Job next = updates.apply(job, j -> Transitions.submitUnknown(j, why, heardTaskId, clock.instant()));
         JobUpdates.error(next, "found sending: outcome unknown, not resent{}", heardTaskId == null ? ""
                 : " (the API had answered task " + heardTaskId + ")");

@@ -4,7 +4,7 @@ import dev.reelbot.core.ModelSpec;
 import dev.reelbot.core.job.Failure;
 import dev.reelbot.core.job.Job;
 import dev.reelbot.core.job.JobState;
-import dev.reelbot.core.text.HumanFormat;
+import dev.reelbot.core.text.Msg;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -35,10 +35,9 @@ final class Watchdog {
             return Optional.empty();
         }
         if (!now.isBefore(job.times().startedAt().plus(model.timeLimit()))) {
-            return Optional.of(new Failure("it ran past the " + HumanFormat.duration(model.timeLimit())
-                    + " limit for " + model.name(), "time_limit"));
+            return Optional.of(new Failure(Msg.of("failure.time-limit", model.timeLimit(), model.name()),
+                    "time_limit", null));
         }
-        return Optional.of(new Failure("it made no progress for " + HumanFormat.duration(noProgressTimeout),
-                "no_progress"));
+        return Optional.of(new Failure(Msg.of("failure.no-progress", noProgressTimeout), "no_progress", null));
     }
 }

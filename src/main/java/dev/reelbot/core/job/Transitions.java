@@ -1,5 +1,6 @@
 package dev.reelbot.core.job;
 
+import dev.reelbot.core.text.Msg;
 import dev.reelbot.core.MessageRef;
 import dev.reelbot.core.TaskPhase;
 import dev.reelbot.core.TaskStatus;
@@ -40,7 +41,7 @@ public final class Transitions {
     public static Job cancelled(Job job, String by, Instant now) {
         require(job, job.state().isUnsent(), "cancelled");
         return job.withState(JobState.CANCELLED, now)
-                .withFailure(new Failure("cancelled by " + by + " before it was sent", "cancelled"));
+                .withFailure(new Failure(Msg.of("failure.cancelled", by), "cancelled", null));
     }
 
     /** An admin moved the job to the front of the line. */
@@ -104,7 +105,7 @@ public final class Transitions {
         if (counted.task().missingPolls() < lostAfter) {
             return counted;
         }
-        return fail(counted, JobState.FAILED, new Failure("the video API no longer knows this job", "task_lost"),
+        return fail(counted, JobState.FAILED, new Failure(Msg.of("failure.task-lost"), "task_lost", null),
                 now);
     }
 
@@ -142,7 +143,7 @@ public final class Transitions {
         Job given = job.withMessage(job.message().withFinalShown(true, now)).withTimes(touched(job, now));
         boolean endedWithoutVideo = job.state().isFinal() && job.state() != JobState.COMPLETED;
         return !endedWithoutVideo || job.refund().state() != RefundState.NONE
-                ? given : needRefund(given, new Failure("the requester could not be reached: " + why, "unreachable"));
+                ? given : needRefund(given, new Failure(Msg.of("failure.unreachable", why), "unreachable", null));
     }
 
     /** The progress message was deleted by someone: post a new one. */
@@ -243,9 +244,10 @@ public final class Transitions {
                     .withDelivery(JobDelivery.pending(0, null));
         }
         if (next == JobState.FAILED) {
-            String detail = status.errorMessage() == null ? "no reason given" : status.errorMessage();
+            Msg words = status.errorMessage() == null ? Msg.of("failure.generation.no-reason")
+                    : Msg.of("failure.generation", status.errorMessage());
             String code = status.errorCode() == null ? "generation_failed" : status.errorCode();
-            return fail(job, JobState.FAILED, new Failure("the video API could not generate it: " + detail, code), now);
+            return fail(job, JobState.FAILED, new Failure(words, code, null), now);
         }
         return job.withState(next, now);
     }

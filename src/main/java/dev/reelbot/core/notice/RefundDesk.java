@@ -7,7 +7,9 @@ import dev.reelbot.core.job.JobStore;
 import dev.reelbot.core.job.JobUpdates;
 import dev.reelbot.core.job.RefundState;
 import dev.reelbot.core.job.Transitions;
-import dev.reelbot.core.text.HumanFormat;
+import dev.reelbot.core.render.Renderer;
+import dev.reelbot.core.text.Msg;
+import dev.reelbot.core.text.Texts;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -31,49 +33,55 @@ public final class RefundDesk {
         this.afterResolve = afterResolve;
     }
 
-    /** The open cases, then how to resolve one ({@code resolveCommand}, as typed on the asker's platform). */
-    public String list(String resolveCommand) {
+    /**
+     * The open cases, then how to resolve one, in the asker's language ({@code t}, phrased for their platform);
+     * {@code commandName} is the bot's command word.
+     */
+    public String list(Texts t, String commandName) {
         List<Job> open = store.openRefunds();
         if (open.isEmpty()) {
-            return "No open refund cases.";
+            return t.get("refunds.none");
         }
-        StringBuilder text = new StringBuilder(open.size() + " open refund case" + (open.size() == 1 ? "" : "s")
-                + " (oldest first):\n");
+        StringBuilder text = new StringBuilder(t.get("refunds.title", open.size())).append('\n');
         for (Job job : open) {
-            text.append("• `").append(job.id()).append("` ").append(describe(job)).append('\n');
+            Requester who = job.requester();
+            text.append(t.get("refunds.line", job.id(), who.userName(), who.platform(), who.user(),
+                    job.request().model(), job.task().taskId() == null ? t.get("refunds.task-unknown")
+                    : job.task().taskId(), t.when(job.times().startedAt()), Renderer.refundReason(job, t)))
+                    .append('\n');
         }
-        return text.append("Resolve one with: ").append(resolveCommand).toString();
+        return text.append(t.get("refunds.resolve-with", new Msg.Cmd(commandName, "admin resolve <job> [note]")))
+                .toString();
     }
 
-    /** One open case in a line: who, model, task, when billed, why. */
-    public static String describe(Job job) {
+    /** One open case in a line: who, model, task, when billed, why; in the language of {@code t}. */
+    public static String describe(Job job, Texts t) {
         Requester who = job.requester();
-        return who.userName() + " (" + who.platform() + ' ' + who.user() + ") · " + job.request().model() + " · task "
-                + (job.task().taskId() == null ? "unknown" : job.task().taskId()) + " · billed "
-                + HumanFormat.when(job.times().startedAt()) + " · " + job.refund().reason();
+        return t.get("refunds.case", who.userName(), who.platform(), who.user(), job.request().model(),
+                job.task().taskId() == null ? t.get("refunds.task-unknown") : job.task().taskId(),
+                t.when(job.times().startedAt()), Renderer.refundReason(job, t));
     }
 
     public Reply resolve(Requester admin, String jobId, String note) {
         Optional<Job> found = store.find(jobId);
         if (found.isEmpty()) {
-            return Reply.refused("There is no job `" + jobId + "`.");
+            return Reply.refused(admin.texts().get("refunds.no-job", jobId));
         }
         RefundState state = found.get().refund().state();
         if (state == RefundState.RESOLVED) {
-            return Reply.refused("Job `" + jobId + "` was already resolved by " + found.get().refund().resolvedBy()
-                    + ".");
+            return Reply.refused(admin.texts().get("refunds.already", jobId, found.get().refund().resolvedBy()));
         }
         if (state == RefundState.NONE) {
-            return Reply.refused("Job `" + jobId + "` has no refund case.");
+            return Reply.refused(admin.texts().get("refunds.no-case", jobId));
         }
         Job resolved = updates.apply(found.get(), j -> Transitions.resolved(j, admin.userName(), note,
                 clock.instant()));
         if (resolved.refund().state() != RefundState.RESOLVED) {
-            return Reply.refused("Job `" + jobId + "`'s notice is still being posted; try again in a moment.");
+            return Reply.refused(admin.texts().get("refunds.posting", jobId));
         }
         JobUpdates.event(resolved, "refund resolved by {}{}", admin.qualifiedUser(),
                 note == null || note.isBlank() ? "" : ": " + note);
         afterResolve.accept(resolved);
-        return new Reply("✅ Refund for job `" + jobId + "` marked resolved.", true, jobId);
+        return new Reply(admin.texts().get("refunds.resolved", jobId), true, jobId);
     }
 }

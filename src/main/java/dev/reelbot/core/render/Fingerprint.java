@@ -17,7 +17,8 @@ public final class Fingerprint {
 
     public static String of(JobView view) {
         JobView withoutClock = new JobView(view.jobId(), view.headline(), view.prompt(), view.requester(),
-                view.settings(), view.status(), view.progressBar(), "", view.result(), view.isFinal(), view.actions());
+                view.settings(), view.status(), view.progressBar(), "", view.result(), view.isFinal(), view.actions(),
+                view.locale());
         return digest(withoutClock.toString());
     }
 

@@ -5,22 +5,18 @@ import dev.reelbot.core.ModelCatalog;
 import dev.reelbot.core.ModelSpec;
 import dev.reelbot.core.NoticeKind;
 import dev.reelbot.core.NoticeView;
-import dev.reelbot.core.Requester;
 import dev.reelbot.core.VideoLink;
 import dev.reelbot.core.VideoRequest;
 import dev.reelbot.core.billing.BudgetAlert;
-import dev.reelbot.core.billing.BudgetWatch;
 import dev.reelbot.core.job.Job;
 import dev.reelbot.core.job.JobDelivery;
-import dev.reelbot.core.job.JobRefund;
 import dev.reelbot.core.job.JobState;
 import dev.reelbot.core.job.NoticeState;
-import dev.reelbot.core.job.RefundState;
-import dev.reelbot.core.text.HumanFormat;
+import dev.reelbot.core.text.Languages;
 import dev.reelbot.core.text.PlainText;
+import dev.reelbot.core.text.Texts;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -33,19 +29,35 @@ public final class Renderer {
     private static final int BAR_CELLS = 10;
 
     private final ModelCatalog catalog;
+    private final AdminNotices notices;
     private final WaitingPlace.Lookup places;
 
+    /** A renderer with no queue, whose admin notices are in English. */
     public Renderer(ModelCatalog catalog) {
-        this(catalog, WaitingPlace.Lookup.NONE);
+        this(catalog, WaitingPlace.Lookup.NONE, Languages.ENGLISH);
     }
 
-    /** @param places where each job waiting to be sent stands in the queue */
-    public Renderer(ModelCatalog catalog, WaitingPlace.Lookup places) {
+    /** A renderer with no queue, whose admin notices are in {@code adminLocale}. */
+    public Renderer(ModelCatalog catalog, String adminLocale) {
+        this(catalog, WaitingPlace.Lookup.NONE, adminLocale);
+    }
+
+    /**
+     * @param places      where each job waiting to be sent stands in the queue
+     * @param adminLocale the language of the admins' notices ({@code messages.admin-locale})
+     */
+    public Renderer(ModelCatalog catalog, WaitingPlace.Lookup places, String adminLocale) {
         this.catalog = catalog;
         this.places = places;
+        this.notices = new AdminNotices(Texts.in(adminLocale));
     }
 
+    /** The job's message, in its requester's language. */
     public JobView render(Job job, Instant now) {
+        return render(job, now, job.requester().texts());
+    }
+
+    private JobView render(Job job, Instant now, Texts t) {
         String headline;
         String status;
         String bar = null;
@@ -53,29 +65,28 @@ public final class Renderer {
         List<JobView.Action> actions = List.of();
         switch (job.state()) {
             case SUBMITTING, SENDING -> {
-                headline = "⏳ Submitting";
-                status = "Sending the job to the video API…";
+                headline = t.get("job.submitting");
+                status = t.get("job.submitting.status");
             }
             case WAITING -> {
                 Optional<WaitingPlace> place = places.of(job.id());
-                headline = place.isPresent() && place.get().ownLimit() ? "⏳ Waiting for your other videos"
-                        : "⏳ Waiting for capacity";
-                status = place.map(Renderer::inLine).orElse("Waiting for its turn…");
+                headline = t.get(place.isPresent() && place.get().ownLimit() ? "job.waiting.own" : "job.waiting");
+                status = place.map(p -> inLine(p, t)).orElse(t.get("job.waiting.status"));
                 actions = List.of(JobView.Action.CANCEL);
             }
             case CANCELLED -> {
-                headline = "🛑 Cancelled";
-                status = "It was never sent, so nothing was charged.";
-                result = new JobView.Failed(reason(job), JobView.Refund.NONE);
+                headline = t.get("job.cancelled");
+                status = t.get("job.cancelled.status");
+                result = new JobView.Failed(reason(job, t), JobView.Refund.NONE);
                 actions = List.of(JobView.Action.REROLL, JobView.Action.DETAILS);
             }
             case QUEUED -> {
-                headline = "⏳ Queued";
-                status = "Waiting in the video API's queue…";
+                headline = t.get("job.queued");
+                status = t.get("job.queued.status");
             }
             case RUNNING -> {
-                headline = "🎬 Generating";
-                status = "Generating…";
+                headline = t.get("job.running");
+                status = t.get("job.running.status");
                 bar = progressBar(job.task().progress());
             }
             case COMPLETED -> {
@@ -83,187 +94,128 @@ public final class Renderer {
                 VideoLink link = delivery.link();
                 switch (delivery.state()) {
                     case UPLOADED -> {
-                        headline = "✅ Video ready";
-                        status = "Delivered: uploaded.";
+                        headline = t.get("job.ready");
+                        status = t.get("job.ready.uploaded");
                         result = new JobView.Uploaded(delivery.note(), link, false);
                     }
                     case TRANSCODED -> {
-                        headline = "✅ Video ready";
-                        status = link != null ? "Delivered: uploaded (compressed to fit; full quality: link)."
-                                : "Delivered: uploaded (compressed to fit the upload limit here).";
+                        headline = t.get("job.ready");
+                        status = t.get(link != null ? "job.ready.compressed-link" : "job.ready.compressed");
                         result = new JobView.Uploaded(delivery.note(), link, true);
                     }
                     case LINKED -> {
-                        headline = "✅ Video ready";
-                        status = "Delivered: link" + (link.expiresAt() == null ? "" : " (expires "
-                                + HumanFormat.when(link.expiresAt()) + ")") + ".";
+                        headline = t.get("job.ready");
+                        status = link.expiresAt() == null ? t.get("job.ready.linked")
+                                : t.get("job.ready.linked-until", t.when(link.expiresAt()));
                         result = new JobView.Linked(link.url(), link.expiresAt(), delivery.note(), delivery.poster());
                     }
                     case UNDELIVERED -> {
-                        headline = "📦 Video made, kept for you";
-                        status = "It could not be brought to this chat, so the bot keeps it and the admins "
-                                + (delivery.notice() == NoticeState.POSTED ? "have been" : "are being")
-                                + " told where it is.";
+                        headline = t.get("job.kept");
+                        status = t.get(delivery.notice() == NoticeState.POSTED ? "job.kept.told" : "job.kept.telling");
                         result = new JobView.Kept(delivery.note(), delivery.notice() == NoticeState.POSTED);
                     }
                     default -> {
-                        headline = "📦 Almost done";
-                        status = "Fetching the video…";
+                        headline = t.get("job.fetching");
+                        status = t.get("job.fetching.status");
                         bar = progressBar(100);
                     }
                 }
                 actions = List.of(JobView.Action.REROLL, JobView.Action.DETAILS);
             }
             case FAILED -> {
-                headline = "❌ Failed";
-                status = "The video could not be made.";
-                result = failed(job);
+                headline = t.get("job.failed");
+                status = t.get("job.failed.status");
+                result = failed(job, t);
                 actions = List.of(JobView.Action.REROLL, JobView.Action.DETAILS);
             }
             case TIMED_OUT -> {
-                headline = "⌛ Timed out";
-                status = "The bot stopped waiting for the video API.";
-                result = failed(job);
+                headline = t.get("job.timed-out");
+                status = t.get("job.timed-out.status");
+                result = failed(job, t);
                 actions = List.of(JobView.Action.REROLL, JobView.Action.DETAILS);
             }
             case SUBMIT_UNKNOWN -> {
-                headline = "❓ Not confirmed";
-                status = "The video API did not confirm the job, so it was not sent again.";
-                result = failed(job);
+                headline = t.get("job.unconfirmed");
+                status = t.get("job.unconfirmed.status");
+                result = failed(job, t);
                 actions = List.of(JobView.Action.DETAILS);
             }
             default -> {
-                headline = "🚫 Not started";
-                status = "Nothing was charged.";
-                result = new JobView.Failed(reason(job), JobView.Refund.NONE);
+                headline = t.get("job.rejected");
+                status = t.get("job.rejected.status");
+                result = new JobView.Failed(reason(job, t), JobView.Refund.NONE);
             }
         }
         boolean isFinal = job.state().isFinal() && job.delivery().state().isDone();
         return new JobView(job.id(), headline, PlainText.oneLine(job.request().prompt(), PROMPT_CHARS),
-                job.requester().user(), settings(job.request()), status, bar, elapsed(job, now), result, isFinal,
-                isFinal || job.state() == JobState.WAITING ? actions : List.of());
+                job.requester().user(), settings(job.request(), t), status, bar, elapsed(job, now, t), result,
+                isFinal, isFinal || job.state() == JobState.WAITING ? actions : List.of(), t.tag());
     }
 
     /** "3rd in line · about 2 min": where a waiting job stands, and the wait when there is one to estimate. */
-    static String inLine(WaitingPlace place) {
-        String text = HumanFormat.ordinal(place.place()) + " in line";
-        return place.estimate() == null ? text : text + " · " + HumanFormat.about(place.estimate());
+    static String inLine(WaitingPlace place, Texts t) {
+        String text = t.get("job.waiting.place", t.ordinal(place.place()));
+        return place.estimate() == null ? text : text + " · " + t.about(place.estimate());
     }
 
-    /** The admin notice of a job: its refund case's, or its delivery notice. */
+    /** The admin notice of a job: its refund case's, or its delivery notice, in the admins' language. */
     public NoticeView notice(Job job, NoticeKind kind, boolean repeated) {
-        return kind == NoticeKind.REFUND ? refundNotice(job, repeated) : deliveryNotice(job, repeated);
+        return notices.notice(job, kind, repeated);
     }
 
-    private NoticeView refundNotice(Job job, boolean repeated) {
-        List<NoticeView.Fact> facts = whoWhatWhere(job);
-        Instant billed = job.times().startedAt();
-        facts.add(new NoticeView.Fact(job.times().submittedAt() != null ? "Billed" : "Submitted (maybe billed)",
-                HumanFormat.when(billed)));
-        if (job.price() != null) {
-            facts.add(new NoticeView.Fact("Amount", job.price().format()));
-        }
-        facts.add(new NoticeView.Fact("Why", job.refund().reason() == null ? reason(job) : job.refund().reason()));
-        if (job.failure() != null && job.failure().detail() != null) {
-            facts.add(new NoticeView.Fact("Details", "the technical cause is in the log and in `status " + job.id()
-                    + "` (for admins)"));
-        }
-        facts.add(new NoticeView.Fact("Prompt", PlainText.oneLine(job.request().prompt(), 200)));
-        JobRefund refund = job.refund();
-        boolean resolved = refund.state() == RefundState.RESOLVED;
-        if (resolved) {
-            facts.add(new NoticeView.Fact("Resolved", "by " + refund.resolvedBy() + " at " + HumanFormat.when(
-                    refund.resolvedAt()) + (refund.note() == null || refund.note().isBlank() ? "" : ": "
-                    + refund.note())));
-        }
-        return new NoticeView(job.id(), resolved ? "✅ Refund resolved" : "💸 Refund needed", facts, resolved,
-                repeated, NoticeKind.REFUND);
+    /** Why the job is a refund case, in the admins' language when the reason is the failure's own words. */
+    public static String refundReason(Job job, Texts t) {
+        return AdminNotices.refundReason(job, t);
     }
 
-    /** A video that was made but that no chat took: where it is, so an admin can hand it over. */
-    private NoticeView deliveryNotice(Job job, boolean repeated) {
-        List<NoticeView.Fact> facts = whoWhatWhere(job);
-        JobDelivery delivery = job.delivery();
-        facts.add(new NoticeView.Fact("Why", delivery.note() == null ? "no reason was recorded" : delivery.note()));
-        facts.add(new NoticeView.Fact("Video", delivery.kept() != null ? "kept at " + delivery.kept()
-                : "not kept by the bot: it is at the video API as task " + job.task().taskId()
-                + (job.task().expiresAt() == null ? "" : ", until " + HumanFormat.when(job.task().expiresAt()))));
-        if (delivery.link() != null) {
-            facts.add(new NoticeView.Fact("Link", delivery.link().url() + (delivery.link().expiresAt() == null ? ""
-                    : " (works until " + HumanFormat.when(delivery.link().expiresAt()) + ")")));
-        }
-        facts.add(new NoticeView.Fact("Prompt", PlainText.oneLine(job.request().prompt(), 200)));
-        return new NoticeView(job.id(), "📦 Video not delivered", facts, false, repeated, NoticeKind.DELIVERY);
-    }
-
-    /** Who asked, where, for which model and task. */
-    private static List<NoticeView.Fact> whoWhatWhere(Job job) {
-        List<NoticeView.Fact> facts = new ArrayList<>();
-        Requester who = job.requester();
-        facts.add(new NoticeView.Fact("Requester", who.userName() + " (" + who.platform() + " user " + who.user()
-                + ")"));
-        facts.add(new NoticeView.Fact("Where", who.platform() + " " + who.workspace() + " / " + who.channel()));
-        facts.add(new NoticeView.Fact("Model", job.request().model()));
-        facts.add(new NoticeView.Fact("Task id", job.task().taskId() == null ? "unknown (no answer to the submission)"
-                : job.task().taskId()));
-        return facts;
-    }
-
-    /** The admins' notice that a monthly budget passed its alert level (it has no button: nothing to resolve). */
+    /** The admins' notice that a monthly budget passed its alert level. */
     public NoticeView budgetAlert(BudgetAlert alert) {
-        Requester who = alert.where();
-        String budget = alert.scope().equals("channel")
-                ? "channel " + who.channel() + " (" + who.platform() + " " + who.workspace() + ")"
-                : who.platform() + " workspace " + who.workspace();
-        List<NoticeView.Fact> facts = List.of(
-                new NoticeView.Fact("Budget", budget),
-                new NoticeView.Fact("Spent this month", alert.spent().format() + " of " + alert.limit().format()
-                        + " (" + alert.spent().percentOf(alert.limit()) + "%, videos still waiting included)"),
-                new NoticeView.Fact("Starts again", HumanFormat.when(alert.resetsAt())),
-                new NoticeView.Fact("Passed with", "job " + alert.jobId() + " of " + who.userName()),
-                new NoticeView.Fact("Limit", "past it, new videos there are refused; raise it under budgets."
-                        + (alert.scope().equals("channel") ? "channels" : "workspaces")));
-        return new NoticeView(alert.jobId(), "💰 Budget " + BudgetWatch.ALERT_PERCENT + "% used", facts, true,
-                false);
+        return notices.budgetAlert(alert);
     }
 
-    /** One line per job for {@code list} and {@code status}; a waiting job's with its place in line. */
-    public String summary(Job job, Instant now) {
-        JobView view = render(job, now);
+    /** The headline of the job's message, in the language of {@code t} (the asker's). */
+    public String summaryHeadline(Job job, Instant now, Texts t) {
+        return render(job, now, t).headline();
+    }
+
+    /** One line per job for {@code list} and {@code status}, in the asker's language; a waiting job's with its place. */
+    public String summary(Job job, Instant now, Texts t) {
+        JobView view = render(job, now, t);
         String progress = view.progressBar() == null ? "" : " " + view.progressBar();
         String place = job.state() == JobState.WAITING ? " (" + view.status() + ")" : "";
         return "`" + job.id() + "` " + view.headline() + place + progress + " · " + view.settings() + " · "
                 + PlainText.cap(view.prompt(), 60) + " · " + view.elapsed();
     }
 
-    private JobView.Failed failed(Job job) {
+    private JobView.Failed failed(Job job, Texts t) {
         JobView.Refund refund = switch (job.refund().state()) {
             case NONE -> JobView.Refund.NONE;
             case NEEDED, NOTIFYING -> JobView.Refund.NOTIFYING;
             case OPEN, RESOLVED -> JobView.Refund.NOTIFIED;
         };
-        return new JobView.Failed(reason(job), refund);
+        return new JobView.Failed(reason(job, t), refund);
     }
 
     /** Why the job failed, in words for its requester. */
-    public static String reason(Job job) {
-        return job.failure() == null ? "no reason was given" : job.failure().message();
+    public static String reason(Job job, Texts t) {
+        return job.failure() == null ? t.get("job.no-reason") : job.failure().message(t);
     }
 
-    public String settings(VideoRequest request) {
+    /** "sora-2 · 8 s · 1280x720" and any other options, in the language of {@code t}. */
+    public String settings(VideoRequest request, Texts t) {
         ModelSpec model = catalog.specFor(request.model());
         int seconds = request.seconds() != null ? request.seconds() : model.defaultDuration();
         String size = request.size() != null ? request.size() : model.defaultSize();
-        StringBuilder text = new StringBuilder(request.model()).append(" · ").append(seconds).append(" s · ")
-                .append(size);
+        StringBuilder text = new StringBuilder(request.model()).append(" · ").append(t.get("settings.seconds",
+                seconds)).append(" · ").append(size);
         if (request.seed() != null) {
-            text.append(" · seed ").append(request.seed());
+            text.append(" · ").append(t.get("settings.seed", String.valueOf(request.seed())));
         }
         if (request.count() != null && request.count() > 1) {
             text.append(" · ×").append(request.count());
         }
         if (request.imageUrl() != null) {
-            text.append(" · from an image");
+            text.append(" · ").append(t.get("settings.image"));
         }
         return text.toString();
     }
@@ -273,9 +225,9 @@ public final class Renderer {
         return "▓".repeat(filled) + "░".repeat(BAR_CELLS - filled) + " " + percent + "%";
     }
 
-    static String elapsed(Job job, Instant now) {
+    static String elapsed(Job job, Instant now, Texts t) {
         Instant end = job.times().finishedAt() != null ? job.times().finishedAt() : now;
-        String took = HumanFormat.duration(Duration.between(job.times().createdAt(), end));
-        return job.state().isFinal() ? "took " + took : took;
+        String took = t.duration(Duration.between(job.times().createdAt(), end));
+        return job.state().isFinal() ? t.get("job.took", took) : took;
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.reelbot.core.ModelCatalog;
 import dev.reelbot.core.VideoRequest;
 import dev.reelbot.core.job.TestJobs;
+import dev.reelbot.core.text.Texts;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -226,7 +227,7 @@ class CommandParserTest {
         assertThat(generate("\"list of cats dancing\"").prompt()).isEqualTo("list of cats dancing");
         assertThat(generate("“status symbols” in a museum --duration 8").prompt())
                 .isEqualTo("“status symbols” in a museum");
-        assertThat(HelpText.help(parser, "C1")).contains("goes in quotes");
+        assertThat(HelpText.help(parser, "C1", Texts.ENGLISH)).contains("goes in quotes");
     }
 
     @Test
@@ -277,11 +278,11 @@ class CommandParserTest {
 
     @Test
     void helpIsGeneratedFromTheSameDefinitions() {
-        String help = HelpText.help(parser, "C1");
+        String help = HelpText.help(parser, "C1", Texts.ENGLISH);
         for (Flag flag : Flag.values()) {
             assertThat(help).contains(flag.toString());
         }
         assertThat(help).contains("sora-2, sora-2-pro, kling-v2-1 (default sora-2)").contains("/video admin refunds");
-        assertThat(HelpText.models(parser, "C_KLING")).contains("kling-v2-1").doesNotContain("sora");
+        assertThat(HelpText.models(parser, "C_KLING", Texts.ENGLISH)).contains("kling-v2-1").doesNotContain("sora");
     }
 }

@@ -11,6 +11,7 @@ import dev.reelbot.core.job.Job;
 import dev.reelbot.core.job.JobState;
 import dev.reelbot.core.job.Quotas;
 import dev.reelbot.core.job.RefundState;
+import dev.reelbot.core.text.Texts;
 import dev.reelbot.simulator.Chaos;
 import dev.reelbot.simulator.SimulatorOptions;
 import dev.reelbot.testing.FaultyJobStore;
@@ -75,7 +76,7 @@ class ChaosTest {
     private Reply accept(String text, String requestKey) {
         for (int attempt = 0; ; attempt++) {
             Reply reply = h.command(EngineHarness.ALICE, text, requestKey);
-            if (!reply.text().equals(CommandHandler.CANNOT_START)) {
+            if (!reply.text().equals(Texts.ENGLISH.get(CommandHandler.CANNOT_START))) {
                 return reply;
             }
             assertThat(attempt).as("the store let the command through in the end").isLessThan(20);

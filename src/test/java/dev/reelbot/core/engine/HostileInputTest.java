@@ -36,7 +36,8 @@ class HostileInputTest extends WithEngine {
 
     @Test
     void aTwentyThousandCharacterPromptIsRefusedWithItsLength() {
-        refusedWith("x".repeat(20_000), "20000 characters long; the limit is 1000");
+        // Numbers are written the reader's way: grouped in English.
+        refusedWith("x".repeat(20_000), "20,000 characters long; the limit is 1,000");
     }
 
     @Test
@@ -106,7 +107,7 @@ class HostileInputTest extends WithEngine {
     void aTenMegabyteLineOfUnknownFlagsGetsOneShortAnswer() {
         String flood = "a cat " + "--x 1 ".repeat(1_750_000);
 
-        refusedWith(flood, "characters long; a command may be at most 32768");
+        refusedWith(flood, "characters long; a command may be at most 32,768");
         assertThat(h.command(flood).text()).hasSizeLessThan(200);
     }
 

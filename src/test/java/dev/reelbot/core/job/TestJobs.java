@@ -21,7 +21,12 @@ public final class TestJobs {
     }
 
     public static Job submitting() {
-        return Job.submitting("abcd2345", "key-1", ALICE, VideoRequest.builder("a cat surfing", "sora-2").seconds(8)
+        return submitting(ALICE);
+    }
+
+    /** A job of {@code who} (a requester in another language), just written. */
+    public static Job submitting(Requester who) {
+        return Job.submitting("abcd2345", "key-1", who, VideoRequest.builder("a cat surfing", "sora-2").seconds(8)
                 .build(), null, T0);
     }
 
@@ -50,8 +55,16 @@ public final class TestJobs {
     }
 
     public static Job failed() {
+        return failed(ALICE);
+    }
+
+    /** A job of {@code who} that the video API could not generate. */
+    public static Job failed(Requester who) {
         TaskStatus failed = new TaskStatus("task_1", TaskPhase.FAILED, "failed", 60, T0, null, null, null, null,
                 "the model could not generate this video", "generation_failed");
-        return Transitions.polled(running(50, T0.plusSeconds(5)), failed, T0.plusSeconds(10));
+        Job queued = Transitions.submitted(Transitions.sending(submitting(who), T0), status(TaskPhase.QUEUED, 0),
+                T0.plusSeconds(1));
+        Job running = Transitions.polled(queued, status(TaskPhase.RUNNING, 50), T0.plusSeconds(5));
+        return Transitions.polled(running, failed, T0.plusSeconds(10));
     }
 }
