@@ -19,7 +19,7 @@ public final class LogCapture implements AutoCloseable {
 
     /** Each event as "LEVEL logger - message" plus its stack trace, if any. */
     public List<String> lines() {
-        // ListAppender adds under AppenderBase's lock on the appender itself (not on its list): read under the same.
+        // ListAppender appends under the appender's own lock (AppenderBase.doAppend), not the list's.
         synchronized (appender) {
             return appender.list.stream().map(LogCapture::format).toList();
         }
