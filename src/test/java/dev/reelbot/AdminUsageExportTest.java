@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reelbot.simulator.ApiSimulator;
 import dev.reelbot.simulator.SimulatorOptions;
-import java.nio.file.Files;
+import dev.reelbot.testing.TestConfigs;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -22,33 +22,16 @@ class AdminUsageExportTest {
     Path dir;
 
     private Path config(ApiSimulator simulator) throws Exception {
-        Path config = dir.resolve("reelbot.yaml");
-        Files.writeString(config, """
-                video-api:
-                  base-url: %s/v1
-                  request-timeout: 2s
+        return TestConfigs.write(dir, simulator, 0, """
                   models:
                     - name: sora-2
                       price: 0.10/s
-                poller:
-                  tick: 50ms
-                  min-interval: 200ms
-                  max-interval: 1s
-                messages:
-                  edit-interval: 0s
-                delivery:
-                  video-dir: %s
-                store:
-                  path: %s
-                server:
-                  host: 127.0.0.1
-                  port: 0
+                """, """
                 console:
                   enabled: true
                 admins:
                   console: [you]
-                """.formatted(simulator.baseUrl(), dir.resolve("downloads"), dir.resolve("jobs.db")));
-        return config;
+                """);
     }
 
     @Test

@@ -18,11 +18,18 @@ public final class TestConfigs {
      * (0: any), then the given sections (platforms, admins) as YAML.
      */
     public static Path write(Path dir, ApiSimulator simulator, int port, String sections) throws IOException {
+        return write(dir, simulator, port, "", sections);
+    }
+
+    /** {@link #write}, with {@code videoApi} (YAML indented by two spaces, e.g. models) added to {@code video-api}. */
+    public static Path write(Path dir, ApiSimulator simulator, int port, String videoApi, String sections)
+            throws IOException {
         Path config = dir.resolve("reelbot.yaml");
         Files.writeString(config, """
                 video-api:
                   base-url: %s/v1
                   request-timeout: 2s
+                """.formatted(simulator.baseUrl()) + videoApi + """
                 poller:
                   tick: 50ms
                   min-interval: 200ms
@@ -38,8 +45,8 @@ public final class TestConfigs {
                 server:
                   host: 127.0.0.1
                   port: %d
-                """.formatted(simulator.baseUrl(), dir.resolve("downloads"), dir.resolve("jobs.db"),
-                dir.resolve("media"), port) + sections);
+                """.formatted(dir.resolve("downloads"), dir.resolve("jobs.db"), dir.resolve("media"), port)
+                + sections);
         return config;
     }
 
