@@ -1,6 +1,7 @@
 package dev.reelbot.store;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Optional;
@@ -27,6 +28,17 @@ public interface Connections extends AutoCloseable {
      */
     default <T> T withPatience(Duration patience, Work<T> work) throws SQLException {
         return with(work);
+    }
+
+    /**
+     * A prepared statement for {@code sql} within the unit of work under way on {@code connection}; the caller does
+     * not close it. SQLite keeps it for the next unit of work on the same connection ({@link StatementCache}). By
+     * default a new one, closed when the connection goes back to its pool (HikariCP closes the statements a lent
+     * connection opened): PostgreSQL's driver already reuses the server-side statement for the same SQL on the same
+     * pooled connection (after {@code prepareThreshold} uses), so keeping the Java object would save nothing.
+     */
+    default PreparedStatement prepare(Connection connection, String sql) throws SQLException {
+        return connection.prepareStatement(sql);
     }
 
     /** A unit of work that only reads; it need not wait behind writes. */

@@ -79,12 +79,11 @@ public final class JdbcJobStore implements JobStore {
     public Optional<Job> compareAndSet(Job next) {
         try {
             int updated = connections.with(c -> {
-                try (PreparedStatement s = c.prepareStatement(UPDATE)) {
-                    int i = JobRows.bind(s, 1, next);
-                    s.setString(i++, next.id());
-                    s.setLong(i, next.version());
-                    return s.executeUpdate();
-                }
+                PreparedStatement s = connections.prepare(c, UPDATE);
+                int i = JobRows.bind(s, 1, next);
+                s.setString(i++, next.id());
+                s.setLong(i, next.version());
+                return s.executeUpdate();
             });
             return updated == 1 ? Optional.of(next.withVersion(next.version() + 1)) : Optional.empty();
         } catch (SQLException e) {
@@ -99,8 +98,8 @@ public final class JdbcJobStore implements JobStore {
 
     @Override
     public List<Job> recentJobs(String platform, String user, int limit) {
-        return many("SELECT * FROM jobs WHERE platform = ? AND user_id = ? ORDER BY created_at DESC LIMIT "
-                + Math.max(1, limit), platform, user);
+        return many("SELECT * FROM jobs WHERE platform = ? AND user_id = ? ORDER BY created_at DESC LIMIT ?",
+                platform, user, Math.max(1, limit));
     }
 
     @Override
@@ -223,16 +222,16 @@ public final class JdbcJobStore implements JobStore {
         T read(ResultSet rs) throws SQLException;
     }
 
+    /** Runs one of this class's queries: a fixed set of SQL strings, so their prepared statements can be kept. */
     private <T> T query(String sql, Reader<T> reader, Object... params) {
         try {
             return connections.read(c -> {
-                try (PreparedStatement s = c.prepareStatement(sql)) {
-                    for (int i = 0; i < params.length; i++) {
-                        s.setObject(i + 1, params[i]);
-                    }
-                    try (ResultSet rs = s.executeQuery()) {
-                        return reader.read(rs);
-                    }
+                PreparedStatement s = connections.prepare(c, sql);
+                for (int i = 0; i < params.length; i++) {
+                    s.setObject(i + 1, params[i]);
+                }
+                try (ResultSet rs = s.executeQuery()) {
+                    return reader.read(rs);
                 }
             });
         } catch (SQLException e) {

@@ -3,6 +3,7 @@ package dev.reelbot.store;
 import dev.reelbot.core.DaemonThreads;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -46,6 +47,9 @@ public final class SqliteConnections implements Connections {
     /** Writes with a deadline (a user waits for them) waiting for the connection or on it. */
     private final AtomicInteger hurried = new AtomicInteger();
     private final ReentrantLock readLock = new ReentrantLock();
+    /** The prepared statements of the writer and of the reader, each used only under its connection's lock. */
+    private final StatementCache writerStatements;
+    private final StatementCache readerStatements;
     private final StoreWatch watch;
     private final String description;
 
@@ -55,6 +59,8 @@ public final class SqliteConnections implements Connections {
         this.writer = writer;
         this.reader = reader;
         this.checkpoints = checkpoints;
+        this.writerStatements = new StatementCache(writer);
+        this.readerStatements = new StatementCache(reader);
         this.description = file.toString();
         this.watch = new StoreWatch(file);
         this.checkpointer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("sqlite-checkpoint"));
@@ -160,10 +166,24 @@ public final class SqliteConnections implements Connections {
             T result = work.run(writer);
             watch.writeSucceeded();
             return result;
-        } catch (SQLException e) {
-            watch.writeFailed(e);
+        } catch (SQLException | RuntimeException e) {
+            writerStatements.close();
+            if (e instanceof SQLException failed) {
+                watch.writeFailed(failed);
+            }
             throw e;
         }
+    }
+
+    @Override
+    public PreparedStatement prepare(Connection connection, String sql) throws SQLException {
+        if (connection == writer && writeLock.isHeldByCurrentThread()) {
+            return writerStatements.prepare(sql);
+        }
+        if (connection == reader && readLock.isHeldByCurrentThread()) {
+            return readerStatements.prepare(sql);
+        }
+        throw new IllegalStateException("a statement may be prepared only within a unit of work on its connection");
     }
 
     @Override
@@ -171,6 +191,9 @@ public final class SqliteConnections implements Connections {
         readLock.lock();
         try {
             return work.run(reader);
+        } catch (SQLException | RuntimeException e) {
+            readerStatements.close();
+            throw e;
         } finally {
             readLock.unlock();
         }
@@ -220,6 +243,8 @@ public final class SqliteConnections implements Connections {
         } catch (SQLException e) {
             log.warn("could not fold the write-ahead log into {} on closing: {}", description, e.toString());
         } finally {
+            writerStatements.close();
+            readerStatements.close();
             closeLogging(checkpoints);
             closeLogging(reader);
             closeLogging(writer);

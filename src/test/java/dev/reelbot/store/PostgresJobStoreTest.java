@@ -53,6 +53,27 @@ class PostgresJobStoreTest extends JdbcJobStoreTest {
         }
     }
 
+    /**
+     * Statement reuse on PostgreSQL is the driver's: the same SQL on the same pooled connection runs as one
+     * server-side prepared statement once used {@code prepareThreshold} (5) times, though each use closes its
+     * statement. Nothing in the store may turn that off (a simple query mode, a threshold of 0).
+     */
+    @Test
+    void aRepeatedQueryRunsAsOneServerSidePreparedStatement() throws Exception {
+        for (int i = 0; i < 10; i++) {
+            store.find("nosuchjob");
+        }
+        long prepared = connections.read(c -> {
+            try (var s = c.prepareStatement("SELECT COUNT(*) FROM pg_prepared_statements"
+                    + " WHERE statement = 'SELECT * FROM jobs WHERE id = $1'");
+                 var rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+        assertThat(prepared).isEqualTo(1);
+    }
+
     @Test
     void concurrentCommandsOfOneUserStayWithinTheQuota() throws Exception {
         Admission threeWaiting = Admission.quotas(new Quotas(9, 1000, 3), Instant.EPOCH);
