@@ -8,10 +8,12 @@ import dev.reelbot.core.job.JobStore;
 import dev.reelbot.core.job.StoreException;
 import java.sql.SQLException;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
@@ -48,6 +50,7 @@ public final class FaultyJobStore {
     private final Queue<Planned> planned = new ConcurrentLinkedQueue<>();
     private final Queue<Call> broken = new ConcurrentLinkedQueue<>();
     private final AtomicInteger injected = new AtomicInteger();
+    private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
     private Set<Call> randomCalls = EnumSet.noneOf(Call.class);
     private double rate;
     private SplittableRandom random = new SplittableRandom(0);
@@ -79,6 +82,12 @@ public final class FaultyJobStore {
         this.randomCalls = calls.length == 0 ? EnumSet.noneOf(Call.class) : EnumSet.of(calls[0], calls);
     }
 
+    /** How many times the port's method {@code name} was called (failed calls included). */
+    public int calls(String name) {
+        AtomicInteger count = calls.get(name);
+        return count == null ? 0 : count.get();
+    }
+
     /** How many failures were injected. */
     public int injected() {
         return injected.get();
@@ -89,6 +98,7 @@ public final class FaultyJobStore {
         if (invocation.getMethod().getDeclaringClass() != JobStore.class) {
             return real.answer(invocation);
         }
+        calls.computeIfAbsent(invocation.getMethod().getName(), name -> new AtomicInteger()).incrementAndGet();
         Call call = switch (invocation.getMethod().getName()) {
             case "insertWithinQuota" -> Call.INSERT;
             case "compareAndSet" -> Call.COMPARE_AND_SET;

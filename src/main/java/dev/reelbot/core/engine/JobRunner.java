@@ -51,15 +51,37 @@ final class JobRunner {
         this.clock = clock;
     }
 
-    /** Runs the job's due duties; returns when it next needs a step, or empty when it is settled. */
+    /**
+     * Runs the job's due duties; returns when it next needs a step, or empty when it is settled. The job is the copy
+     * its last step left ({@link Tracked#takeKept}), or read from the store.
+     */
     Optional<Instant> step(Tracked tracked) {
         tracked.routine = false;
-        Optional<Job> found = store.find(tracked.jobId);
+        Optional<Job> found = tracked.takeKept().or(() -> store.find(tracked.jobId));
         if (found.isEmpty()) {
             log.error("job={} is tracked but not in the store; dropping it", tracked.jobId);
             return Optional.empty();
         }
-        Job job = found.get();
+        Job job = duties(found.get(), tracked);
+        tracked.keep(job);
+        if (job.isSettled()) {
+            return Optional.empty();
+        }
+        if (!chats.serves(job.requester().platform())) {
+            tracked.routine = true;
+            return Optional.of(clock.instant().plus(PARKED));
+        }
+        if (!chats.forPlatform(job.requester().platform()).isReady()) {
+            tracked.routine = true;
+            return Optional.of(nextStep(job, tracked, NOT_READY));
+        }
+        tracked.routine = isActive(job) && job.message().ref() != null && !tracked.pollNearEnd;
+        return Optional.of(nextStep(job, tracked));
+    }
+
+    /** Does every duty that is due (the chat's only while its platform is there); returns the job they left. */
+    private Job duties(Job start, Tracked tracked) {
+        Job job = start;
         boolean wasInFlight = job.state().isInFlight();
         if (job.state().isUnsent() && tracked.onSubmitPool) {
             job = submit(job, tracked);
@@ -73,13 +95,11 @@ final class JobRunner {
             job = watcher.poll(job, tracked);
         }
         if (!chats.serves(job.requester().platform())) {
-            tracked.routine = true;
-            return job.isSettled() ? Optional.empty() : Optional.of(clock.instant().plus(PARKED));
+            return job;
         }
         ChatPort chat = chats.forPlatform(job.requester().platform());
         if (!chat.isReady()) {
-            tracked.routine = true;
-            return job.isSettled() ? Optional.empty() : Optional.of(nextStep(job, tracked, NOT_READY));
+            return job;
         }
         boolean showsMessage = job.state() != JobState.REJECTED;
         if (showsMessage && job.message().ref() == null && due(tracked.chatAt)) {
@@ -103,8 +123,7 @@ final class JobRunner {
         if (wasInFlight && !job.state().isInFlight()) {
             queue.changed();
         }
-        tracked.routine = isActive(job) && job.message().ref() != null && !tracked.pollNearEnd;
-        return job.isSettled() ? Optional.empty() : Optional.of(nextStep(job, tracked));
+        return job;
     }
 
     /**

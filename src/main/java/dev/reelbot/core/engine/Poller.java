@@ -108,8 +108,15 @@ final class Poller {
         queue.remove(jobId);
     }
 
-    /** Makes sure a job that has work again (an admin resolved its refund case) gets a step as soon as possible. */
+    /**
+     * Makes sure a job changed outside its steps (cancelled; an admin resolved its refund case) gets a step as soon
+     * as possible, one that reads it from the store again.
+     */
     void follow(Job job) {
+        Tracked known = tracked.get(job.id());
+        if (known != null) {
+            known.stale = true;
+        }
         if (!trackResumed(job, clock.instant())) {
             wake(job.id());
         }

@@ -147,7 +147,11 @@ final class TaskWatcher {
         return next;
     }
 
-    /** Polls the job's status; sets when to poll next. */
+    /**
+     * Polls the job's status; sets when to poll next. A poll that changes progress alone is not written at once
+     * (see {@link JobUpdates#applyLazily}): the next write of the job carries it, and nothing waits longer than
+     * {@link JobUpdates#WRITE_WITHIN} before a poll writes it.
+     */
     Job poll(Job job, Tracked tracked) {
         long start = System.nanoTime();
         try {
@@ -162,7 +166,8 @@ final class TaskWatcher {
         try {
             TaskStatus status = api.get(job.task().taskId());
             Instant now = clock.instant();
-            next = updates.apply(job, j -> Transitions.polled(j, status, now));
+            next = updates.applyLazily(job, j -> Transitions.polled(j, status, now), tracked.mayHoldProgress(now));
+            tracked.holding(job, next, now);
             if (!api.knowsStatus(status.rawStatus()) && !status.rawStatus().equals(job.task().apiStatus())) {
                 metrics.unknownApiStatus();
                 JobUpdates.warn(next, "the video API says '{}', a status word the bot does not know: it counts as "
@@ -180,7 +185,8 @@ final class TaskWatcher {
             Instant now = clock.instant();
             next = missing
                     ? updates.apply(job, j -> Transitions.taskMissing(j, settings.lostAfter(), now))
-                    : updates.apply(job, j -> Transitions.pollFailed(j, now));
+                    : updates.applyLazily(job, j -> Transitions.pollFailed(j, now), tracked.mayHoldProgress(now));
+            tracked.holding(job, next, now);
             Duration retryAfter = e instanceof VideoApiException.Transient t ? t.retryAfter().orElse(null) : null;
             tracked.pollAt = now.plus(PollSchedule.backoff(next.task().pollErrors(), retryAfter, settings,
                     random.getAsDouble()));

@@ -3,21 +3,40 @@ package dev.reelbot.core.engine;
 import dev.reelbot.core.deliver.DeliveryAttempts;
 import dev.reelbot.core.job.Job;
 import dev.reelbot.core.job.JobState;
+import dev.reelbot.core.job.JobUpdates;
 import dev.reelbot.core.job.NoticeState;
 import dev.reelbot.core.job.RefundState;
 import dev.reelbot.core.notice.NoticeAttempts;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
- * What the engine remembers about a job between steps, in memory only: when each duty may next run. Losing it in a
- * restart is harmless: every duty is then due at once, and the stored job says what is left to do.
+ * What the engine remembers about a job between steps, in memory only: the job as its last step left it, and when
+ * each duty may next run. Losing it in a restart is harmless: every duty is then due at once, and the stored job
+ * says what is left to do.
  *
  * <p>Threading: only the worker stepping the job touches it, and the poller never steps a job twice at once; the
  * poller's tick reads {@link #awaitingSubmission} to pick the pool and sets {@link #onSubmitPool} before the step,
- * and the capacity queue's wake-up sets {@link #awaitingSubmission} when the job's turn comes.
+ * the capacity queue's wake-up sets {@link #awaitingSubmission} when the job's turn comes, and anyone may mark the
+ * job {@link #stale}.
  */
 final class Tracked {
     final String jobId;
+    /**
+     * The job as its last step left it, so the next step need not read it from the store: the stored job is the
+     * truth and this a copy of it, possibly ahead by progress not written yet ({@link #heldSince}). {@code null}
+     * until a step has finished; a step that fails part way leaves it {@code null}, so the next one reads the store.
+     */
+    private Job job;
+    /**
+     * Set by whoever changed the job outside its steps (a cancel, an admin resolving its refund case): the next step
+     * reads it from the store instead of trusting {@link #job}.
+     */
+    volatile boolean stale;
+    /** Since when {@link #job} holds progress not written yet (see {@link JobUpdates#applyLazily}), or null. */
+    private Instant heldSince;
+    /** The version {@link #job} had when it began to hold progress: a write of it since then carried it along. */
+    private long heldVersion;
     /**
      * Whether its next step should try to send its create request (a new job, or one whose turn in the queue came):
      * the poller then runs that step on the submit workers.
@@ -53,6 +72,43 @@ final class Tracked {
     /** Its admin notice's attempts (a refund or a delivery notice), on a schedule of their own. */
     final NoticeAttempts notice;
 
+    /**
+     * The job as its last step left it, taken for the step under way; empty when the step must read the store: none
+     * is kept, someone changed the job outside its steps, or it is not sent yet (the capacity queue and the admins'
+     * bump change waiting jobs outside their steps, and sending one must start from the stored row).
+     */
+    Optional<Job> takeKept() {
+        Job kept = job;
+        job = null;
+        if (kept == null || stale || kept.state().isUnsent() || kept.state() == JobState.SENDING) {
+            stale = false;
+            heldSince = null;
+            return Optional.empty();
+        }
+        return Optional.of(kept);
+    }
+
+    /** Keeps the job the step left for the next step; progress held since an earlier version was written with it. */
+    void keep(Job left) {
+        job = left;
+        if (heldSince != null && left.version() != heldVersion) {
+            heldSince = null;
+        }
+    }
+
+    /** Whether a change of progress alone may wait to be written now: nothing has waited {@link JobUpdates#WRITE_WITHIN}. */
+    boolean mayHoldProgress(Instant now) {
+        return heldSince == null || now.isBefore(heldSince.plus(JobUpdates.WRITE_WITHIN));
+    }
+
+    /** Notes that {@code polled}, the job after a poll of {@code before}, holds progress not written. */
+    void holding(Job before, Job polled, Instant now) {
+        if (polled != before && polled.version() == before.version() && heldSince == null) {
+            heldSince = now;
+            heldVersion = before.version();
+        }
+    }
+
     /** A job this process just accepted: its create request is still to be sent. */
     static Tracked accepted(String jobId, Instant now) {
         return new Tracked(jobId, true, true, false, now);
@@ -65,7 +121,10 @@ final class Tracked {
     static Tracked resumed(Job job, Instant now) {
         boolean inherited = job.refund().state() == RefundState.NOTIFYING
                 || job.delivery().notice() == NoticeState.NOTIFYING;
-        return new Tracked(job.id(), job.state().isUnsent(), job.state() == JobState.SUBMITTING, inherited, now);
+        Tracked tracked = new Tracked(job.id(), job.state().isUnsent(), job.state() == JobState.SUBMITTING, inherited,
+                now);
+        tracked.job = job;
+        return tracked;
     }
 
     private Tracked(String jobId, boolean awaitingSubmission, boolean countedUnsent, boolean inheritedNoticeClaim,

@@ -2,6 +2,7 @@ package dev.reelbot.core.job;
 
 import dev.reelbot.core.EngineMetrics;
 import dev.reelbot.core.Requester;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
@@ -12,11 +13,17 @@ import org.slf4j.spi.LoggingEventBuilder;
  * Applies a transition with compare-and-set: when another writer changed the job first, the transition is applied
  * again to the fresh job, and when it no longer applies ({@link JobMovedOn}) the fresh job is returned unchanged.
  * Any other exception from a transition is a bug: it propagates, so the step fails loudly with its stack trace.
- * Also the one place job events are logged, one line each with job, platform, channel and user.
+ * A change of progress alone may wait to be written ({@link #applyLazily}). Also the one place job events are
+ * logged, one line each with job, platform, channel and user.
  */
 public final class JobUpdates {
     private static final Logger log = LoggerFactory.getLogger("dev.reelbot.jobs");
     private static final int ATTEMPTS = 5;
+    /**
+     * The longest a change of progress alone may wait to be written: well under the no-progress timeout, so a
+     * restart judges a job's progress by a reading at most this old (and polls it again at once anyway).
+     */
+    public static final Duration WRITE_WITHIN = Duration.ofSeconds(30);
 
     private final JobStore store;
     private final EngineMetrics metrics;
@@ -49,6 +56,46 @@ public final class JobUpdates {
             current = fresh.get();
         }
         throw new IllegalStateException("job " + job.id() + " kept changing under us; giving up this step");
+    }
+
+    /**
+     * Applies {@code change} like {@link #apply}, except that when it changes the job's progress alone (see
+     * {@link #onlyProgressDiffers}) and {@code mayHold}, nothing is written: the job returned is then ahead of the
+     * stored one at the same version, and the next write of it (a compare-and-set from that version) carries the
+     * change along. The caller bounds how long it holds one ({@link #WRITE_WITHIN}). Every other change (a state,
+     * a task id, what a message is and shows, a notice claim, anything money depends on) is written before this
+     * returns, so before anything acts on it.
+     */
+    public Job applyLazily(Job job, UnaryOperator<Job> change, boolean mayHold) {
+        if (mayHold) {
+            Job next;
+            try {
+                next = change.apply(job);
+            } catch (JobMovedOn movedOn) {
+                return job;
+            }
+            if (onlyProgressDiffers(job, next)) {
+                return next;
+            }
+        }
+        return apply(job, change);
+    }
+
+    /**
+     * Whether {@code next} differs from {@code job} only in what a poll reads and nothing acts on: the API's status
+     * word and percentage, the count of failed polls (backoff), when it was last polled and last moved. Everything
+     * else, fields added later included, must be equal; a count of polls that found no task (it leads to a failure)
+     * is not progress.
+     */
+    static boolean onlyProgressDiffers(Job job, Job next) {
+        JobTask t = job.task();
+        JobTask u = next.task();
+        JobTimes a = job.times();
+        JobTimes b = next.times();
+        Job progressed = job.withTask(new JobTask(t.taskId(), u.apiStatus(), u.progress(), t.videoUrl(),
+                t.expiresAt(), u.pollErrors(), t.missingPolls())).withTimes(new JobTimes(a.createdAt(),
+                a.submittedAt(), b.updatedAt(), a.finishedAt(), b.progressAt()));
+        return next.equals(progressed);
     }
 
     /**

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.reelbot.core.EngineMetrics;
+import dev.reelbot.core.MessageRef;
 import dev.reelbot.core.TaskPhase;
 import dev.reelbot.core.job.Job;
 import dev.reelbot.core.job.JobUpdates;
 import dev.reelbot.core.job.TestJobs;
 import dev.reelbot.core.job.Transitions;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,5 +43,50 @@ class JobUpdatesTest extends WithEngine {
             throw new IllegalStateException("a bug in a claim");
         })).hasMessage("a bug in a claim");
         assertThat(h.job(stored.id())).isEqualTo(stored);
+    }
+
+    @Test
+    void progressAloneMayWaitButEverythingAnyoneActsOnIsWrittenAtOnce() {
+        JobUpdates updates = new JobUpdates(h.store, EngineMetrics.NONE);
+        Instant now = h.clock.instant();
+        Job stored = h.job(h.command("a cat").jobId());
+        Job sent = updates.apply(updates.apply(stored, j -> Transitions.sending(j, now)),
+                j -> Transitions.submitted(j, TestJobs.status(TaskPhase.QUEUED, 0), now));
+
+        Job running = updates.applyLazily(sent, j -> Transitions.polled(j, TestJobs.status(TaskPhase.RUNNING, 10),
+                now), true);
+        assertThat(h.job(sent.id())).as("a new state").isEqualTo(running);
+
+        Job progressed = updates.applyLazily(running, j -> Transitions.polled(j,
+                TestJobs.status(TaskPhase.RUNNING, 40), now.plusSeconds(2)), true);
+        assertThat(progressed.task().progress()).isEqualTo(40);
+        assertThat(progressed.version()).isEqualTo(running.version());
+        assertThat(h.job(sent.id())).as("progress alone: not written yet").isEqualTo(running);
+
+        Job shown = updates.applyLazily(progressed, j -> Transitions.shown(j, new MessageRef("slack", "C1", "m1"),
+                "fingerprint", false, now.plusSeconds(3)), true);
+        assertThat(h.job(sent.id())).as("what a message is and shows, with the progress held").isEqualTo(shown);
+        assertThat(shown.task().progress()).isEqualTo(40);
+
+        Job missing = updates.applyLazily(shown, j -> Transitions.taskMissing(j, 3, now.plusSeconds(4)), true);
+        assertThat(h.job(sent.id())).as("a poll that found no task counts towards a failure").isEqualTo(missing);
+        Job done = updates.applyLazily(missing, j -> Transitions.polled(j, TestJobs.status(TaskPhase.COMPLETED, 100),
+                now.plusSeconds(5)), true);
+        assertThat(h.job(sent.id())).isEqualTo(done);
+    }
+
+    @Test
+    void progressThatMayNotWaitIsWritten() {
+        JobUpdates updates = new JobUpdates(h.store, EngineMetrics.NONE);
+        Instant now = h.clock.instant();
+        Job stored = h.job(h.command("a cat").jobId());
+        Job running = updates.apply(updates.apply(stored, j -> Transitions.sending(j, now)),
+                j -> Transitions.submitted(j, TestJobs.status(TaskPhase.RUNNING, 10), now));
+
+        Job progressed = updates.applyLazily(running, j -> Transitions.polled(j,
+                TestJobs.status(TaskPhase.RUNNING, 40), now.plusSeconds(2)), false);
+
+        assertThat(h.job(running.id())).isEqualTo(progressed);
+        assertThat(progressed.task().progress()).isEqualTo(40);
     }
 }
