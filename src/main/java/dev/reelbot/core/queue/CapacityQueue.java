@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.DoubleSupplier;
 import org.slf4j.Logger;
@@ -39,6 +40,14 @@ public final class CapacityQueue implements WaitingPlace.Lookup {
     static final Duration PERIOD = Duration.ofSeconds(2);
     /** A turn not taken within this long (its job's step never came) is given back. */
     static final Duration TURN_EXPIRY = Duration.ofMinutes(1);
+    /**
+     * From how many jobs waiting or in flight a job no pass has seen waits for the next pass (shared by every job
+     * that arrived meanwhile) instead of running one of its own: a pass reads them all, so one per new job made a
+     * burst of 10,000 commands cost 10,000 passes of up to 10,000 rows each.
+     */
+    static final int SHARED_PASS_FROM = 100;
+    /** How long a new job waits for a shared pass before it runs one itself: the least gap plus a tick or two. */
+    static final Duration SHARED_PASS_PATIENCE = LEAST_GAP.multipliedBy(2);
 
     private final JobStore store;
     private final int perUser;
@@ -54,6 +63,8 @@ public final class CapacityQueue implements WaitingPlace.Lookup {
     /** The job sent above the learned limit to find out whether more fit, until the API answered it. */
     private String probe;
     private Set<String> seen = Set.of();
+    /** How many jobs the last pass found waiting or in flight. */
+    private int lineSize;
     /** The jobs in flight as the last pass read them, and those accepted since. */
     private Set<String> inFlight = new HashSet<>();
     private volatile Map<String, WaitingPlace> places = Map.of();
@@ -86,13 +97,18 @@ public final class CapacityQueue implements WaitingPlace.Lookup {
 
     /**
      * Whether {@code job} may be sent now: true when it holds a turn, which is then counted as sending until
-     * {@link #done}; false when it must wait (it then knows its place). A job no pass has seen yet gets one now.
+     * {@link #done}; false when it must wait (it then knows its place). A job no pass has seen yet gets one now:
+     * its own while the line is short, else the next pass, shared with the jobs that arrived meanwhile (it waits for
+     * it at most {@link #SHARED_PASS_PATIENCE}, then runs its own).
      */
     public boolean tryStart(Job job) {
         Wakeups wakeups = Wakeups.NONE;
         boolean turn;
         synchronized (lock) {
-            if (!granted.containsKey(job.id()) && !seen.contains(job.id())) {
+            if (unseen(job.id()) && lineSize >= SHARED_PASS_FROM) {
+                awaitSharedPass(job.id());
+            }
+            if (unseen(job.id())) {
                 wakeups = passLocked(clock.instant());
             }
             turn = granted.remove(job.id()) != null;
@@ -102,6 +118,24 @@ public final class CapacityQueue implements WaitingPlace.Lookup {
         }
         wakeups.without(job.id()).send(wakes);
         return turn;
+    }
+
+    private boolean unseen(String jobId) {
+        return !granted.containsKey(jobId) && !seen.contains(jobId);
+    }
+
+    /** Waits, holding the lock only while not waiting, until a pass has seen the job or the patience ran out. */
+    private void awaitSharedPass(String jobId) {
+        dirty = true;
+        long deadline = System.nanoTime() + SHARED_PASS_PATIENCE.toNanos();
+        try {
+            for (long left = SHARED_PASS_PATIENCE.toMillis(); unseen(jobId) && left > 0;
+                 left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())) {
+                lock.wait(left);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The step that held a turn is done with it: the job is in flight, waiting again, or finished. */
@@ -205,6 +239,8 @@ public final class CapacityQueue implements WaitingPlace.Lookup {
         places = line.places(granted.keySet(), perUser, gate.limit(), runTimes.recent(now), gate.holdUntil(), now);
         seen = line.unsentIds();
         inFlight = new HashSet<>(line.inFlightIds());
+        lineSize = seen.size() + inFlight.size();
+        lock.notifyAll();
         nextPass = line.unsentIds().isEmpty() ? Instant.MAX
                 : gate.nextChange(now).filter(at -> at.isBefore(now.plus(PERIOD))).orElse(now.plus(PERIOD));
         Set<String> moved = new HashSet<>();
