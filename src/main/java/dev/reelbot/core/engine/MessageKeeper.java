@@ -82,13 +82,15 @@ final class MessageKeeper {
             return job;
         }
         MessageRef ref = job.message().ref();
-        // A key already stored means an earlier attempt (here, or before a restart) may have posted the message.
-        boolean maybeSent = job.message().postKey() != null;
-        if (ref == null && !maybeSent) {
+        // A key already stored means an earlier attempt (here, or before a restart) may have posted the message,
+        // unless every attempt with it was turned away as rate limited, which a platform never carries out.
+        boolean maybeSent = job.message().postKey() != null && !tracked.postKeyUnused;
+        if (ref == null && job.message().postKey() == null) {
             String key = job.id() + "-" + Long.toString(ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36), 36);
             job = updates.apply(job, j -> Transitions.postIntended(j, key, now));
         }
         PostKey postKey = ref == null ? new PostKey(job.message().postKey(), maybeSent) : null;
+        tracked.postKeyUnused = false;
         try {
             MessageRef shown = ref == null ? chat.post(job.requester().conversation(), view, postKey) : ref;
             if (ref != null) {
@@ -106,6 +108,7 @@ final class MessageKeeper {
             }
             return next;
         } catch (ChatException e) {
+            tracked.postKeyUnused = ref == null && !maybeSent && e.kind() == ChatException.Kind.RATE_LIMITED;
             metrics.messageUpdate(chat.platform(), e.kind() != ChatException.Kind.RATE_LIMITED ? "failed"
                     : e.fromPlatform() ? "rate_limited" : "throttled");
             return failed(job, tracked, e, view.isFinal());

@@ -67,6 +67,12 @@ final class Tracked {
     /** When the job's own message may next be posted or edited; {@link #chatErrors} failures in a row so far. */
     Instant chatAt;
     int chatErrors;
+    /**
+     * Whether the message's stored post key has not reached the platform: this process wrote it, and every post with
+     * it was turned away as rate limited (never carried out). Its next post is then known to be the first, so what
+     * it shows is recorded and not edited again to the same view. False after a restart: the key may have gone.
+     */
+    boolean postKeyUnused;
     /** Its delivery's attempts: when the next may run, the download or media work in flight. */
     final DeliveryAttempts delivery;
     /** Its admin notice's attempts (a refund or a delivery notice), on a schedule of their own. */

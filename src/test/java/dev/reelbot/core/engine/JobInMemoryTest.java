@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reelbot.core.EngineMetrics;
 import dev.reelbot.core.TaskPhase;
-import dev.reelbot.core.TaskStatus;
-import dev.reelbot.core.VideoApi;
-import dev.reelbot.core.VideoDownload;
-import dev.reelbot.core.VideoRequest;
 import dev.reelbot.core.job.Job;
 import dev.reelbot.core.job.JobState;
 import dev.reelbot.core.job.JobUpdates;
@@ -17,7 +13,6 @@ import dev.reelbot.testing.RecordingChatPort;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,36 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
 class JobInMemoryTest {
     @TempDir
     Path dir;
-    private final RunningApi api = new RunningApi();
+    private final SteadyApi api = new SteadyApi(TaskPhase.QUEUED);
     private EngineHarness h;
     private String id;
-
-    /** A gateway whose one task runs at the progress the test sets, and never finishes. */
-    private static final class RunningApi implements VideoApi {
-        final AtomicInteger progress = new AtomicInteger(5);
-        final AtomicInteger polls = new AtomicInteger();
-
-        @Override
-        public TaskStatus create(VideoRequest request) {
-            return TestJobs.status(TaskPhase.QUEUED, 0);
-        }
-
-        @Override
-        public TaskStatus get(String taskId) {
-            polls.incrementAndGet();
-            return TestJobs.status(TaskPhase.RUNNING, progress.get());
-        }
-
-        @Override
-        public VideoDownload download(String taskId, String videoUrl, long maxBytes, Path target) {
-            throw new UnsupportedOperationException("never completes");
-        }
-
-        @Override
-        public boolean knowsStatus(String word) {
-            return true;
-        }
-    }
 
     @BeforeEach
     void startRunning() {
