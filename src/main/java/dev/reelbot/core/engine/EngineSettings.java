@@ -69,7 +69,7 @@ public record EngineSettings(
 
     /** The defaults documented in config/reelbot.example.yaml. */
     public static EngineSettings defaults(Path videoDir) {
-        return new EngineSettings(Duration.ofMillis(100), Duration.ofSeconds(2), Duration.ofSeconds(30), 0.2, 8, 128, 8,
+        return new EngineSettings(Duration.ofMillis(100), Duration.ofSeconds(2), Duration.ofSeconds(30), 0.2, 32, 128, 8,
                 Duration.ofMinutes(15), 3, Duration.ofSeconds(3), Duration.ofSeconds(60), 5, videoDir,
                 DownloadSettings.DEFAULTS, MediaSettings.DEFAULTS, "en");
     }
