@@ -20,7 +20,7 @@ import java.util.Optional;
  * (the parser's checks, then the video API adapter's outbound policy).
  */
 final class MessageImages {
-    /** Slack's own file links need the bot's token, which never goes with a link: such an image counts only as a file. */
+    /** Slack's own file links need the bot's token, which never goes with a link: such images count only as files. */
     private static final String SLACK_FILES = "files.slack.com";
     /** A link longer than the parser accepts could not start a job; the form's metadata also has a limit. */
     private static final int MAX_URL = 2048;
@@ -34,8 +34,8 @@ final class MessageImages {
             return Optional.empty();
         }
         List<File> files = message.getFiles() == null ? List.of() : message.getFiles();
-        Optional<File> file = files.stream().filter(f -> SlackFiles.refusal(f.getMimetype(), f.getSize() == null ? null : f.getSize().longValue())
-                        == null).findFirst();
+        Optional<File> file = files.stream().filter(f -> SlackFiles.refusal(f.getMimetype(), f.getSize() == null
+                ? null : f.getSize().longValue()) == null).findFirst();
         if (file.isPresent()) {
             return Optional.of(new ModalContext(channel, file.get().getId(), file.get().getName(), null));
         }

@@ -190,7 +190,8 @@ final class SlackForms {
         } catch (ChatException e) {
             log.warn("could not read the reference image {} of {}: {}", imageFileId, who.qualifiedUser(),
                     e.toString());
-            reply = Reply.refused(commands.texts(who).get("slack.form.image-failed", Msg.of("slack.image.not-given")));
+            reply = Reply.refused(commands.texts(who).get("slack.form.image-failed",
+                    Msg.of("slack.image.not-given")));
         }
         try {
             port.whisper(who, reply.text());

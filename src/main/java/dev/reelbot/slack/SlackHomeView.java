@@ -63,8 +63,8 @@ final class SlackHomeView {
                     .accessory(button(b -> b.actionId(SlackHome.REFUND).value(c.jobId()).style("primary")
                             .text(plainText(t.get("slack.home.mark-refunded"))))))));
             if (home.refunds().size() > CASES_SHOWN) {
-                blocks.add(context(c -> c.elements(List.of(plainText(t.get("slack.home.more-cases", home.refunds().size()
-                        - CASES_SHOWN))))));
+                String more = t.get("slack.home.more-cases", home.refunds().size() - CASES_SHOWN);
+                blocks.add(context(c -> c.elements(List.of(plainText(more)))));
             }
         }
         return view(v -> v.type("home").blocks(blocks));

@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * is answered within Slack's three seconds, so a lookup waits {@link #WAIT} at most: a slower Slack (or an error)
  * gets English this once, and the lookup still fills the cache for the next command.
  *
- * <p>Threading: Bolt's threads ask; lookups run on the executor given; the map is concurrent.
+ * <p>Threading: Bolt's threads ask through {@link #of}, whose lookups run on the executor given; work off Slack's
+ * clock asks through {@link #lookUp} on its own thread; the maps are concurrent.
  */
 final class SlackLocales {
     static final Duration KEEP = Duration.ofHours(6);

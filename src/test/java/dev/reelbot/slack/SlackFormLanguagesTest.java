@@ -99,6 +99,13 @@ class SlackFormLanguagesTest extends WithSlack {
         assertThat(admin.toString()).contains("Aún no tienes vídeos");
         assertThat(admin.findValues("accessory").get(0).path("text").path("text").asText())
                 .isEqualTo("Marcar reembolsado");
+
+        Job failed = h.store.recentJobs("slack", "U0ESPA01", 1).get(0);
+        h.interaction(SlackPayloads.viewButton(admin, SlackHarness.ADMIN, SlackHome.REFUND, failed.id())).close();
+
+        assertThat(h.store.find(failed.id()).orElseThrow().refund().note())
+                .isEqualTo("marcado como reembolsado en la App Home de Slack");
+        assertThat(h.slack.views().home(SlackHarness.ADMIN)).contains("No hay reembolsos pendientes");
     }
 
     @Test
