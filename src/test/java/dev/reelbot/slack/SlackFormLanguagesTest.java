@@ -104,7 +104,7 @@ class SlackFormLanguagesTest extends WithSlack {
         h.interaction(SlackPayloads.viewButton(admin, SlackHarness.ADMIN, SlackHome.REFUND, failed.id())).close();
 
         assertThat(h.store.find(failed.id()).orElseThrow().refund().note())
-                .isEqualTo("marcado como reembolsado en la App Home de Slack");
+                .isEqualTo("marcado como reembolsado en la pestaña Inicio de la app en Slack");
         assertThat(h.slack.views().home(SlackHarness.ADMIN)).contains("No hay reembolsos pendientes");
     }
 
