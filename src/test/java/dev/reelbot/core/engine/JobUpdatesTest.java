@@ -49,9 +49,7 @@ class JobUpdatesTest extends WithEngine {
     void progressAloneMayWaitButEverythingAnyoneActsOnIsWrittenAtOnce() {
         JobUpdates updates = new JobUpdates(h.store, EngineMetrics.NONE);
         Instant now = h.clock.instant();
-        Job stored = h.job(h.command("a cat").jobId());
-        Job sent = updates.apply(updates.apply(stored, j -> Transitions.sending(j, now)),
-                j -> Transitions.submitted(j, TestJobs.status(TaskPhase.QUEUED, 0), now));
+        Job sent = sent(updates, TaskPhase.QUEUED);
 
         Job running = updates.applyLazily(sent, j -> Transitions.polled(j, TestJobs.status(TaskPhase.RUNNING, 10),
                 now), true);
@@ -79,14 +77,20 @@ class JobUpdatesTest extends WithEngine {
     void progressThatMayNotWaitIsWritten() {
         JobUpdates updates = new JobUpdates(h.store, EngineMetrics.NONE);
         Instant now = h.clock.instant();
-        Job stored = h.job(h.command("a cat").jobId());
-        Job running = updates.apply(updates.apply(stored, j -> Transitions.sending(j, now)),
-                j -> Transitions.submitted(j, TestJobs.status(TaskPhase.RUNNING, 10), now));
+        Job running = sent(updates, TaskPhase.RUNNING);
 
         Job progressed = updates.applyLazily(running, j -> Transitions.polled(j,
                 TestJobs.status(TaskPhase.RUNNING, 40), now.plusSeconds(2)), false);
 
         assertThat(h.job(running.id())).isEqualTo(progressed);
         assertThat(progressed.task().progress()).isEqualTo(40);
+    }
+
+    /** A new job, marked sending and recorded as submitted, the API answering it {@code phase}. */
+    private Job sent(JobUpdates updates, TaskPhase phase) {
+        Instant now = h.clock.instant();
+        Job stored = h.job(h.command("a cat").jobId());
+        return updates.apply(updates.apply(stored, j -> Transitions.sending(j, now)),
+                j -> Transitions.submitted(j, TestJobs.status(phase, phase == TaskPhase.QUEUED ? 0 : 10), now));
     }
 }
