@@ -58,12 +58,18 @@ public final class GatewayHolder implements AutoCloseable {
             return;
         }
         for (Shard shard : shards) {
-            if (shard.state != Shard.State.STANDBY) {
-                checkLock(shard);
-            } else if (!clock.instant().isBefore(shard.notBefore) && locks.tryHold(shard.index)) {
+            if (shard.state == Shard.State.STANDBY && !clock.instant().isBefore(shard.notBefore)
+                    && locks.tryHold(shard.index)) {
                 log.info("holding Discord shard {} of {}: connecting its gateway session", shard.index, total);
                 shard.state = Shard.State.CONNECTING;
                 connector.execute(() -> connect(shard));
+            }
+        }
+        // After the tries: a try that found the lock connection broken has lost every lock it held, and this
+        // pass notices at once instead of a whole interval later.
+        for (Shard shard : shards) {
+            if (shard.state != Shard.State.STANDBY) {
+                checkLock(shard);
             }
             if (shard.state == Shard.State.HOLDING && shard.index == 0 && !shard.registered && !shard.registering) {
                 shard.registering = true;
