@@ -10,8 +10,8 @@ import dev.reelbot.core.LiveInstances;
 import dev.reelbot.core.ShardLocks;
 import dev.reelbot.core.engine.Engine;
 import dev.reelbot.discord.DiscordClient;
-import dev.reelbot.discord.GatewayHolder;
 import dev.reelbot.discord.DiscordSettings;
+import dev.reelbot.discord.GatewayHolder;
 import dev.reelbot.slack.SlackApp;
 import dev.reelbot.slack.SlackHttp;
 import dev.reelbot.slack.SlackSettings;
@@ -48,6 +48,7 @@ public final class Platforms implements AutoCloseable {
     private final ConsoleChat console;
     private final DiscordClient discord;
     private final ShardLocks shardLocks;
+    private final Clock clock;
     private final AtomicReference<GatewayHolder> gateway = new AtomicReference<>();
 
     /**
@@ -61,6 +62,7 @@ public final class Platforms implements AutoCloseable {
                      LiveInstances instances, ShardLocks shardLocks) throws IOException {
         this.cfg = cfg;
         this.shardLocks = shardLocks;
+        this.clock = clock;
         slack = cfg.slack().enabled() ? new SlackApp(slackSettings(cfg.slack()), clock, instances) : null;
         if (slack != null) {
             ports.add(slack.port());
@@ -103,7 +105,7 @@ public final class Platforms implements AutoCloseable {
         }
         if (discord != null) {
             GatewayHolder holder = new GatewayHolder(discord, shardLocks, cfg.discord().shards(), engine.commands(),
-                    workers, Clock.systemUTC());
+                    workers, clock);
             gateway.set(holder);
             long every = cfg.discord().standbyRetry().toMillis();
             scheduler.scheduleWithFixedDelay(() -> tickSafely(holder), 0, every, TimeUnit.MILLISECONDS);

@@ -52,13 +52,13 @@ public final class DiscordBot implements AutoCloseable {
     }
 
     /** Logs shard {@code shard} of {@code total} in and waits until the gateway session is ready. */
-    static DiscordBot connect(DiscordSettings settings, DiscordRest rest, DiscordClient.Learned learned, int shard,
+    static DiscordBot connect(DiscordSettings settings, DiscordRest rest, DiscordClient.Shared shared, int shard,
                               int total) throws InterruptedException {
         ExecutorService pool = pool();
         try {
-            InteractionListener listener = new InteractionListener(settings, pool, learned.hooks(), learned.limits(),
-                    learned.access(), new DiscordForms(Clock.systemUTC()));
-            JDA jda = jda(settings, listener, shard, total);
+            InteractionListener listener = new InteractionListener(settings, pool, shared.hooks(), shared.limits(),
+                    shared.access(), new DiscordForms(Clock.systemUTC()));
+            JDA jda = jda(settings, listener, shared.sessions(), shard, total);
             try {
                 if (!listener.ready().await(READY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
                     throw new IllegalStateException("Discord did not say READY within " + READY_TIMEOUT
@@ -78,10 +78,11 @@ public final class DiscordBot implements AutoCloseable {
     }
 
     /** Starts logging in (checking the token at once); the session becomes ready in the background. */
-    private static JDA jda(DiscordSettings settings, InteractionListener listener, int shard, int total) {
+    private static JDA jda(DiscordSettings settings, InteractionListener listener, GatewayAddress sessions,
+                           int shard, int total) {
         return JDABuilder.createLight(settings.token().reveal(), EnumSet.noneOf(GatewayIntent.class))
                 .setRestConfig(new RestConfig().setBaseUrl(settings.apiBaseUrl()))
-                .setSessionController(new GatewayAddress(settings.gatewayUrl()))
+                .setSessionController(sessions)
                 .useSharding(shard, total)
                 // With no intents few events arrive: compression would buy little.
                 .setCompression(Compression.NONE)

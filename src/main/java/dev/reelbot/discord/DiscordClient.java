@@ -18,12 +18,14 @@ public final class DiscordClient implements AutoCloseable {
     private final ChannelAccess access = new ChannelAccess();
     private final UploadLimits limits;
     private final DiscordChatPort port;
+    private final Shared shared;
 
     private DiscordClient(DiscordSettings settings, Clock clock) {
         this.settings = settings;
         this.rest = DiscordRest.of(settings, clock);
         this.limits = new UploadLimits(settings.defaultUploadLimit(), rest::boostTierOfChannel, clock);
         this.port = new DiscordChatPort(rest, limits, hooks, access, settings);
+        this.shared = new Shared(hooks, limits, access, new GatewayAddress(settings.gatewayUrl()));
     }
 
     /** The client for these settings; nothing is sent until the engine or a session calls. */
@@ -42,11 +44,14 @@ public final class DiscordClient implements AutoCloseable {
      * @throws IllegalStateException when Discord refused the token or did not say READY in time
      */
     public DiscordBot connect(int shard, int total) throws InterruptedException {
-        return DiscordBot.connect(settings, rest, new Learned(hooks, limits, access), shard, total);
+        return DiscordBot.connect(settings, rest, shared, shard, total);
     }
 
-    /** What a session's interactions teach the port. */
-    record Learned(RecentHooks hooks, UploadLimits limits, ChannelAccess access) {
+    /**
+     * What the sessions share: what their interactions teach the port, and one session controller, so this
+     * process's shards identify one after another as Discord requires.
+     */
+    record Shared(RecentHooks hooks, UploadLimits limits, ChannelAccess access, GatewayAddress sessions) {
     }
 
     /** Closes the REST client's idle connections and threads; sessions are closed by their holder. */
