@@ -85,7 +85,7 @@ public final class Engine {
                     public void toShow(String jobId) {
                         poller().wake(jobId);
                     }
-                }, workers);
+                }, workers, jobId -> leaseKeeper().holds(jobId));
         Renderer renderer = new Renderer(catalog, queue, settings.adminLocale());
         NoticeDesk notices = new NoticeDesk(parts.store(), updates, renderer, clock, parts.metrics(), noticeTrouble);
         ChatPorts chats = new ChatPorts(parts.chats()).measured(parts.metrics());
@@ -271,5 +271,9 @@ public final class Engine {
 
     Poller poller() {
         return poller;
+    }
+
+    private LeaseKeeper leaseKeeper() {
+        return leases;
     }
 }
