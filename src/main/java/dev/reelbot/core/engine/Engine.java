@@ -103,7 +103,7 @@ public final class Engine {
             alerts.tick();
         });
         this.leases = new LeaseKeeper(parts.leases(), parts.store(), clock, parts.chats().stream()
-                .map(ChatPort::platform).collect(Collectors.toSet()), this::resumeClaimed, poller::forget);
+                .map(ChatPort::platform).collect(Collectors.toSet()), this::resumeClaimed, this::forget);
         BillingSettings billing = parts.billing();
         BudgetWatch budgets = new BudgetWatch(parts.store(), billing, alerts);
         this.jobs = new JobService(parts.store(), poller, parts.quotas(), clock, pending,
@@ -267,6 +267,14 @@ public final class Engine {
 
     private void resumeClaimed(List<Job> claimed) {
         jobs.resume(claimed);
+    }
+
+    /**
+     * Stops stepping a job another instance took over; one this instance had not sent yet no longer holds up its
+     * graceful stop (the new holder sends it).
+     */
+    private void forget(String jobId) {
+        poller.forget(jobId).filter(Tracked::uncount).ifPresent(job -> pending.done());
     }
 
     Poller poller() {

@@ -144,8 +144,7 @@ final class JobRunner {
 
     /** Once the job is past {@code SUBMITTING} (sent, or waiting in the queue), it no longer holds up a stop. */
     private void leftSubmitting(Job job, Tracked tracked) {
-        if (tracked.countedUnsent && job.state() != JobState.SUBMITTING) {
-            tracked.countedUnsent = false;
+        if (job.state() != JobState.SUBMITTING && tracked.uncount()) {
             pending.done();
         }
     }

@@ -229,6 +229,19 @@ class SharedStoreTest {
     }
 
     @Test
+    void aGracefulStopDoesNotWaitForAnUnsentJobAnotherInstanceTookOver() throws Exception {
+        Engine a = instance("a", api(), null);
+        Engine b = instance("b", api(), null);
+        a.commands().handle(EngineHarness.ALICE, "a cat surfing", "trigger-1");
+        clock.advance(TTL.plusSeconds(1));
+        assertThat(b.keepLeases()).as("a paused before sending it: b takes it over").isEqualTo(1);
+        a.keepLeases();
+
+        Engine.Drained left = a.drainSubmissions(Duration.ofSeconds(3), Duration.ZERO);
+        assertThat(left.unsent()).as("not a's to send any more").isZero();
+    }
+
+    @Test
     void anInstanceCutOffFromTheDatabaseForALeaseStopsSteppingItsJobs() {
         AtomicBoolean cutOff = new AtomicBoolean();
         JdbcLeases real = new JdbcLeases(db, "a", TTL);
