@@ -70,8 +70,10 @@ final class Handover {
     }
 
     private Job upload(Path file, long bytes, boolean fitted) {
-        // An earlier attempt (here, or recorded before a restart) may have uploaded it with its answer lost.
-        PostKey key = new PostKey("video-" + job.id(), tracked.uploadMaybeSent || job.delivery().attempts() > 0);
+        // An earlier attempt (here, or recorded before a restart) may have uploaded it: its answer was lost, or it
+        // went up and its record failed.
+        boolean earlier = tracked.uploadMaybeSent || job.delivery().attempts() > 0;
+        PostKey key = new PostKey("video-" + job.id(), earlier);
         tracked.uploadMaybeSent = true;
         try {
             Msg note = chat.upload(job.message().ref(), new VideoFile(file, bytes, "reelbot-" + job.id() + ".mp4",
@@ -84,13 +86,17 @@ final class Handover {
                     + original : "");
             return next;
         } catch (ChatException e) {
-            return uploadFailed(e, bytes);
+            return uploadFailed(e, bytes, earlier);
         }
     }
 
-    private Job uploadFailed(ChatException e, long sent) {
+    /**
+     * @param earlier whether an attempt before this one may have uploaded the video: a definite refusal (a 429, a
+     *                413) says only that this attempt did not, so the next one still uploads under "maybe sent"
+     */
+    private Job uploadFailed(ChatException e, long sent, boolean earlier) {
         if (e.kind() != ChatException.Kind.TRANSIENT) {
-            tracked.uploadMaybeSent = false;
+            tracked.uploadMaybeSent = earlier;
         }
         switch (e.kind()) {
             case RATE_LIMITED -> {
