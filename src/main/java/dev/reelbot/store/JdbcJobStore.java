@@ -188,11 +188,12 @@ public final class JdbcJobStore implements JobStore {
     public boolean claimOnce(String key, Instant now) {
         try {
             return connections.with(c -> {
+                // ON CONFLICT, not NOT EXISTS: two instances claiming at once would both pass NOT EXISTS, and the
+                // second would fail on the key instead of learning that the mark was made.
                 try (PreparedStatement s = c.prepareStatement("INSERT INTO once_marks (mark_key, created_at) "
-                        + "SELECT ?, ? WHERE NOT EXISTS (SELECT 1 FROM once_marks WHERE mark_key = ?)")) {
+                        + "VALUES (?, ?) ON CONFLICT (mark_key) DO NOTHING")) {
                     s.setString(1, key);
                     s.setLong(2, now.toEpochMilli());
-                    s.setString(3, key);
                     return s.executeUpdate() == 1;
                 }
             });

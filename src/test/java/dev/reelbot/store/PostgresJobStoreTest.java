@@ -100,6 +100,18 @@ class PostgresJobStoreTest extends JdbcJobStoreTest {
         }
     }
 
+    @Test
+    void aMarkClaimedByManyInstancesAtOnceIsClaimedOnce() throws Exception {
+        for (int round = 0; round < 10; round++) {
+            String key = "budget-alert:channel:slack:T1:C1:2026-" + round;
+            List<Callable<Boolean>> claims = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                claims.add(() -> store.claimOnce(key, Instant.EPOCH));
+            }
+            assertThat(allAtOnce(claims)).as("round %d", round).isEqualTo(1);
+        }
+    }
+
     /** Inserts the jobs from eight threads released together; returns how many were written. */
     private int allAtOnce(List<Job> jobs, Admission admission) throws Exception {
         List<Callable<Boolean>> commands = new ArrayList<>();
