@@ -88,8 +88,13 @@ class SharedCapacityTest {
     }
 
     private Engine instance(String id, JobStore jobs, int maxInFlight, ExecutorService submitters) {
+        return instance(id, jobs, maxInFlight, submitters, chat);
+    }
+
+    private Engine instance(String id, JobStore jobs, int maxInFlight, ExecutorService submitters,
+                            RecordingChatPort platform) {
         VideoApi api = TestApis.forSimulator(simulator, EngineHarness.DEFAULT_MODELS, clock, Duration.ofSeconds(5));
-        return new Engine(new Engine.Parts(jobs, api, List.of(chat), EngineHarness.DEFAULT_MODELS, Limits.DEFAULTS,
+        return new Engine(new Engine.Parts(jobs, api, List.of(platform), EngineHarness.DEFAULT_MODELS, Limits.DEFAULTS,
                 new Quotas(10, 1000, 20), new Admins(Set.of(EngineHarness.ADMIN.qualifiedUser())),
                 EngineSettings.defaults(dir.resolve("videos-" + id)), 64L * 1024 * 1024, "/video", EngineMetrics.NONE,
                 MediaParts.NONE).withMaxInFlight(maxInFlight).withLeases(new JdbcLeases(db, id, TTL)),
@@ -224,6 +229,36 @@ class SharedCapacityTest {
         assertThat(store.find(lost).orElseThrow().state()).isEqualTo(JobState.SUBMIT_UNKNOWN);
         assertThat(store.find(waiting).orElseThrow().state()).isEqualTo(JobState.COMPLETED);
         assertThat(createRequestsByPrompt(simulator)).containsOnly(entry("bob's video", 1));
+    }
+
+    /**
+     * A waiting job first in line whose instance died, on a platform no other instance reaches (Discord runs on one
+     * instance), keeps its slot only while its lease lasts: after that the others' jobs go, instead of waiting
+     * behind a job nobody can send.
+     */
+    @Test
+    void aWaitingJobNobodyHoldsDoesNotKeepTheSlotFromTheOthers() {
+        simulatorWithKeyLimit(1);
+        Engine discord = instance("d", store, 1, null, new RecordingChatPort("discord"));
+        Engine slack = instance("s", store, 1, null);
+        String first = jobId(slack.commands().handle(EngineHarness.ALICE, "alice's video", "t-1"));
+        slack.tick();
+        String orphan = jobId(discord.commands().handle(new Requester("discord", "G1", "CH1", "U_DAN", "dan"),
+                "dan's video", "t-2"));
+        clock.advance(Duration.ofMillis(200));
+        String mine = jobId(slack.commands().handle(BOB, "bob's video", "t-3"));
+        for (int i = 0; i < 600 && !store.find(first).orElseThrow().isSettled(); i++) {
+            slack.tick();
+            clock.advance(Duration.ofMillis(500));
+        }
+        assertThat(store.find(mine).orElseThrow().state()).as("dan's job is next, and its instance may send it")
+                .isEqualTo(JobState.WAITING);
+
+        clock.advance(TTL);
+        slack.keepLeases();
+        runUntilSettled(List.of(slack), List.of(mine));
+        assertThat(store.find(orphan).orElseThrow().state()).isEqualTo(JobState.SUBMITTING);
+        assertThat(createRequestsByPrompt(simulator)).containsOnly(entry("alice's video", 1), entry("bob's video", 1));
     }
 
     /** Ticks every instance and moves the clock until the jobs are settled. */
