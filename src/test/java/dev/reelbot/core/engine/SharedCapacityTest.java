@@ -207,7 +207,11 @@ class SharedCapacityTest {
         doAnswer(call -> {
             store.compareAndSetWithin(call.getArgument(0), call.getArgument(1));
             sending.countDown();
-            dead.await();
+            try {
+                dead.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             throw new IllegalStateException("the process died after marking the job sending");
         }).when(aStore).compareAndSetWithin(any(), any());
         Engine a = instance("a", aStore, 1, pool(1));
