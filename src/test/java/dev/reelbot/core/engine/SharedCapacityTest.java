@@ -11,29 +11,25 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 
-import dev.reelbot.core.EngineMetrics;
 import dev.reelbot.core.Reply;
 import dev.reelbot.core.Requester;
 import dev.reelbot.core.VideoApi;
-import dev.reelbot.core.command.Limits;
-import dev.reelbot.core.deliver.MediaParts;
 import dev.reelbot.core.job.Job;
 import dev.reelbot.core.job.JobState;
 import dev.reelbot.core.job.JobStore;
 import dev.reelbot.core.job.Quotas;
 import dev.reelbot.simulator.ApiSimulator;
 import dev.reelbot.simulator.SimulatorOptions;
-import dev.reelbot.store.Connections;
 import dev.reelbot.store.JdbcJobStore;
 import dev.reelbot.store.JdbcLeases;
 import dev.reelbot.testing.MutableClock;
 import dev.reelbot.testing.RecordingChatPort;
-import dev.reelbot.testing.TestPostgres;
 import dev.reelbot.videoapi.TestApis;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -43,6 +39,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mockito.stubbing.Answer;
 
 /**
  * {@code video-api.max-in-flight} and the per-user limit across instances on one real PostgreSQL, against a
@@ -58,16 +55,14 @@ class SharedCapacityTest {
     private final MutableClock clock = MutableClock.at("2026-11-24T12:00:00Z");
     private final RecordingChatPort chat = new RecordingChatPort("slack");
     private final List<ExecutorService> pools = new ArrayList<>();
-    private TestPostgres.Schema schema;
-    private Connections db;
+    private SharedDatabase shared;
     private JdbcJobStore store;
     private ApiSimulator simulator;
 
     @BeforeEach
     void open() {
-        schema = TestPostgres.schema();
-        db = schema.open();
-        store = new JdbcJobStore(db);
+        shared = SharedDatabase.open();
+        store = shared.store;
     }
 
     @AfterEach
@@ -76,9 +71,8 @@ class SharedCapacityTest {
         if (simulator != null) {
             simulator.close();
         }
-        if (schema != null) {
-            db.close();
-            schema.close();
+        if (shared != null) {
+            shared.close();
         }
     }
 
@@ -94,11 +88,16 @@ class SharedCapacityTest {
     private Engine instance(String id, JobStore jobs, int maxInFlight, ExecutorService submitters,
                             RecordingChatPort platform) {
         VideoApi api = TestApis.forSimulator(simulator, EngineHarness.DEFAULT_MODELS, clock, Duration.ofSeconds(5));
-        return new Engine(new Engine.Parts(jobs, api, List.of(platform), EngineHarness.DEFAULT_MODELS, Limits.DEFAULTS,
-                new Quotas(10, 1000, 20), new Admins(Set.of(EngineHarness.ADMIN.qualifiedUser())),
-                EngineSettings.defaults(dir.resolve("videos-" + id)), 64L * 1024 * 1024, "/video", EngineMetrics.NONE,
-                MediaParts.NONE).withMaxInFlight(maxInFlight).withLeases(new JdbcLeases(db, id, TTL)),
-                Runnable::run, submitters == null ? Runnable::run : submitters, Runnable::run, Runnable::run, clock);
+        return SharedDatabase.engine(SharedDatabase.parts(jobs, api, platform, new Quotas(10, 1000, 20),
+                new Admins(Set.of(EngineHarness.ADMIN.qualifiedUser())), dir.resolve("videos-" + id))
+                .withMaxInFlight(maxInFlight).withLeases(new JdbcLeases(shared.db, id, TTL)), submitters, clock);
+    }
+
+    /** A store whose compare-and-set marking a job sending does what {@code mark} says (after or before the real one). */
+    private JobStore withSendingMark(Answer<Optional<Job>> mark) {
+        JobStore spy = mock(JobStore.class, delegatesTo(store));
+        doAnswer(mark).when(spy).compareAndSetWithin(any(), any());
+        return spy;
     }
 
     private ExecutorService pool(int threads) {
@@ -122,12 +121,11 @@ class SharedCapacityTest {
         simulatorWithKeyLimit(1);
         CountDownLatch aMarking = new CountDownLatch(1);
         CountDownLatch bSent = new CountDownLatch(1);
-        JobStore aStore = mock(JobStore.class, delegatesTo(store));
-        doAnswer(call -> {
+        JobStore aStore = withSendingMark(call -> {
             aMarking.countDown();
             assertThat(bSent.await(20, TimeUnit.SECONDS)).isTrue();
             return store.compareAndSetWithin(call.getArgument(0), call.getArgument(1));
-        }).when(aStore).compareAndSetWithin(any(), any());
+        });
         Engine a = instance("a", aStore, 1, pool(1));
         Engine b = instance("b", store, 1, null);
 
@@ -203,8 +201,7 @@ class SharedCapacityTest {
         simulatorWithKeyLimit(1);
         CountDownLatch sending = new CountDownLatch(1);
         CountDownLatch dead = new CountDownLatch(1);
-        JobStore aStore = mock(JobStore.class, delegatesTo(store));
-        doAnswer(call -> {
+        JobStore aStore = withSendingMark(call -> {
             store.compareAndSetWithin(call.getArgument(0), call.getArgument(1));
             sending.countDown();
             try {
@@ -213,7 +210,7 @@ class SharedCapacityTest {
                 Thread.currentThread().interrupt();
             }
             throw new IllegalStateException("the process died after marking the job sending");
-        }).when(aStore).compareAndSetWithin(any(), any());
+        });
         Engine a = instance("a", aStore, 1, pool(1));
         Engine b = instance("b", store, 1, null);
         String lost = jobId(a.commands().handle(EngineHarness.ALICE, "alice's video", "t-1"));
