@@ -42,9 +42,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mockito.stubbing.Answer;
 
 /**
- * {@code video-api.max-in-flight} and the per-user limit across instances on one real PostgreSQL, against a
- * simulator whose per-key limit is the same number: any create it turns away as busy is a moment the API saw more
- * jobs in flight than the bot allows.
+ * {@code video-api.max-in-flight} across instances on one real PostgreSQL, against a simulator whose per-key limit is
+ * the same number: any create it turns away as busy is a moment the API saw more jobs in flight than the bot allows.
+ * (The store's guard itself, per-user limit included, is tested in {@code JdbcJobStoreTest} and
+ * {@code PostgresJobStoreTest}.)
  */
 class SharedCapacityTest {
     private static final Duration TTL = Duration.ofSeconds(15);
