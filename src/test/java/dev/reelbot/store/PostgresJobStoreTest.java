@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every test of {@link JdbcJobStoreTest}, on a real PostgreSQL (a schema of its own), and what only concurrent
- * writers can break: the per-user quota under commands arriving at once on several connections.
+ * writers can break: the per-user quota and the budgets under commands arriving at once on several connections, the
+ * jobs in flight under instances marking jobs sending at once, a mark claimed at once.
  */
 class PostgresJobStoreTest extends JdbcJobStoreTest {
     private TestPostgres.Schema schema;

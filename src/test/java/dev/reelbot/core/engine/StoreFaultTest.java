@@ -76,8 +76,8 @@ class StoreFaultTest extends WithEngine {
     /**
      * ChaosTest's one "video uploaded twice": the upload went up, its record failed, the retry was answered 429, and
      * that definite "not this time" made the bot forget the first upload may have landed, so the attempt after it
-     * uploaded without its key's "maybe sent" (Slack does not look the file up then; Discord does not enforce the
-     * nonce): a second copy of the video in the channel.
+     * uploaded without its key's "maybe sent": on Slack, which looks the file up by name only then, a second copy of
+     * the video in the channel (Discord's nonce catches a repeat within minutes either way).
      */
     @Test
     void anUploadWhoseRecordFailedThenAnswered429IsFoundByItsKeyNotUploadedAgain() {
