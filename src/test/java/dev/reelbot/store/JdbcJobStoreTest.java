@@ -93,7 +93,8 @@ class JdbcJobStoreTest {
                 new JobTask("task_abc", "completed", 100, "https://cdn/v.mp4", T0.plusSeconds(3600), 2, 1),
                 new JobDelivery(DeliveryState.UNDELIVERED, 5, "503", new VideoLink("https://bot/v/full2345/t.mp4",
                         T0.plusSeconds(86_400)), "https://bot/v/full2345/t.jpg", "/data/media/full2345.mp4",
-                        NoticeState.POSTED, new MessageRef("slack", "C_ADMIN", "1700000002.000300")),
+                        NoticeState.POSTED, new MessageRef("slack", "C_ADMIN", "1700000002.000300"),
+                        T0.plusSeconds(21)),
                 new JobMessage(message, "fingerprint", T0.plusSeconds(25), true, "full2345-k3y9"),
                 new JobRefund(RefundState.RESOLVED, "undelivered", notice, "bob", "refunded", T0.plusSeconds(99),
                         true), new Money(new BigDecimal("1.234567"), "EUR"), T0.plusSeconds(7));
