@@ -123,10 +123,7 @@ class EngineRestartTest extends WithEngine {
     void anUploadThatWentUpButWasNotRecordedBeforeARestartIsFoundNotUploadedAgain() {
         h.faults.failNext(Call.COMPARE_AND_SET, j -> j.delivery().state() == DeliveryState.UPLOADED, When.BEFORE);
         String id = h.command("a cat surfing").jobId();
-        for (int second = 0; second < 600 && h.chat.events("upload").isEmpty(); second++) {
-            h.tick();
-            h.clock.advance(Duration.ofSeconds(1));
-        }
+        h.runUntil(() -> !h.chat.events("upload").isEmpty());
         assertThat(h.job(id).delivery().uploadStartedAt()).as("marked before it went out").isNotNull();
 
         h.restart();

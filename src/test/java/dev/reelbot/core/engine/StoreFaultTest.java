@@ -83,10 +83,7 @@ class StoreFaultTest extends WithEngine {
     void anUploadWhoseRecordFailedThenAnswered429IsFoundByItsKeyNotUploadedAgain() {
         h.faults.failNext(Call.COMPARE_AND_SET, j -> j.delivery().state() == DeliveryState.UPLOADED, When.BEFORE);
         String id = h.command("a cat surfing").jobId();
-        for (int second = 0; second < 600 && h.chat.events("upload").isEmpty(); second++) {
-            h.tick();
-            h.clock.advance(Duration.ofSeconds(1));
-        }
+        h.runUntil(() -> !h.chat.events("upload").isEmpty());
         assertThat(h.job(id).delivery().state()).as("uploaded, not recorded").isEqualTo(DeliveryState.PENDING);
         h.chat.failNext("upload", new ChatException(ChatException.Kind.RATE_LIMITED, "upload: 429",
                 Duration.ofSeconds(1), null));
