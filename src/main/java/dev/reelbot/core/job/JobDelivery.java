@@ -17,7 +17,7 @@ import java.time.Instant;
  * @param notice   the admins' delivery notice, for a video no chat took
  * @param noticeRef that notice's message, once posted
  * @param uploadStartedAt when its first upload began (marked before it went out, see {@link UploadMark}), or
- *                 {@code null}: since then an upload may have landed, whatever its answer said
+ *                 {@code null} when none has; once set, an upload may have landed, whatever its answer said
  */
 public record JobDelivery(DeliveryState state, int attempts, String note, VideoLink link, String poster, String kept,
                           NoticeState notice, MessageRef noticeRef, Instant uploadStartedAt) {
