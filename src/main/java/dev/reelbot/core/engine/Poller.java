@@ -112,15 +112,9 @@ final class Poller {
         return forgotten;
     }
 
-    /**
-     * Makes sure a job changed outside its steps (cancelled; an admin resolved its refund case) gets a step as soon
-     * as possible, one that reads it from the store again.
-     */
+    /** Makes sure a job changed outside its steps (cancelled, refund resolved) soon gets a step that reads it. */
     void follow(Job job) {
-        Tracked known = tracked.get(job.id());
-        if (known != null) {
-            known.stale = true;
-        }
+        Optional.ofNullable(tracked.get(job.id())).ifPresent(known -> known.stale = true);
         if (!trackResumed(job, clock.instant())) {
             wake(job.id());
         }

@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.DoubleSupplier;
 import java.util.function.Predicate;
@@ -47,15 +46,6 @@ public final class CapacityQueue implements WaitingPlace.Lookup {
     static final Duration PERIOD = Duration.ofSeconds(2);
     /** A turn not taken within this long (its job's step never came) is given back. */
     static final Duration TURN_EXPIRY = Duration.ofMinutes(1);
-    /**
-     * From how many jobs waiting or in flight a job no pass has seen waits for the next pass (shared by every job
-     * that arrived meanwhile) instead of running one of its own: a pass reads them all, so one per new job made a
-     * burst of 10,000 commands cost 10,000 passes of up to 10,000 rows each.
-     */
-    static final int SHARED_PASS_FROM = 100;
-    /** How long a new job waits for a shared pass before it runs one itself: the least gap plus a tick or two. */
-    static final Duration SHARED_PASS_PATIENCE = LEAST_GAP.multipliedBy(2);
-
     private final JobStore store;
     private final int perUser;
     private final CapacityGate gate;
@@ -111,14 +101,15 @@ public final class CapacityQueue implements WaitingPlace.Lookup {
      * when it holds a turn, which is then counted as sending until {@link #done}; empty when it must wait (it then
      * knows its place). A job no pass has seen yet (or saw held elsewhere) gets one now: its own while the line is
      * short, else the next pass, shared with the jobs that arrived meanwhile (it waits for it at most
-     * {@link #SHARED_PASS_PATIENCE}, then runs its own).
+     * {@link SharedPass#PATIENCE}, then runs its own).
      */
     public Optional<SendLimits> tryStart(Job job) {
         Wakeups wakeups = Wakeups.NONE;
         Optional<SendLimits> turn = Optional.empty();
         synchronized (lock) {
-            if (unseen(job.id()) && lineSize >= SHARED_PASS_FROM) {
-                awaitSharedPass(job.id());
+            if (unseen(job.id()) && lineSize >= SharedPass.FROM) {
+                dirty = true;
+                SharedPass.await(lock, () -> !unseen(job.id()));
             }
             if (unseen(job.id())) {
                 wakeups = passLocked(clock.instant());
@@ -137,20 +128,6 @@ public final class CapacityQueue implements WaitingPlace.Lookup {
 
     private boolean unseen(String jobId) {
         return !granted.containsKey(jobId) && !seen.contains(jobId);
-    }
-
-    /** Waits, holding the lock only while not waiting, until a pass has seen the job or the patience ran out. */
-    private void awaitSharedPass(String jobId) {
-        dirty = true;
-        long deadline = System.nanoTime() + SHARED_PASS_PATIENCE.toNanos();
-        try {
-            for (long left = SHARED_PASS_PATIENCE.toMillis(); unseen(jobId) && left > 0;
-                 left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())) {
-                lock.wait(left);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     /**

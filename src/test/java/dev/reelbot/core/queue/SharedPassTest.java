@@ -51,7 +51,7 @@ class SharedPassTest {
                         public void toShow(String jobId) {
                         }
                     }, passes, jobId -> true);
-            for (int i = 0; i < CapacityQueue.SHARED_PASS_FROM; i++) {
+            for (int i = 0; i < SharedPass.FROM; i++) {
                 insert(store, "long" + i);
             }
             assertThat(queue.tryStart(insert(store, "first"))).as("a short line: its own pass").isPresent();
