@@ -48,6 +48,8 @@ final class Tracked {
     /** When the job's own message may next be posted or edited; {@link #chatErrors} failures in a row so far. */
     Instant chatAt;
     int chatErrors;
+    /** What its polls saw of its progress, for the learned finish times and the poll budget. */
+    final ProgressLog polls = new ProgressLog();
     /** Its delivery's attempts: when the next may run, the download or media work in flight. */
     final DeliveryAttempts delivery;
     /** Its admin notice's attempts (a refund or a delivery notice), on a schedule of their own. */
