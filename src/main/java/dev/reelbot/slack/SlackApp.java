@@ -77,10 +77,11 @@ public final class SlackApp implements AutoCloseable {
         app = new App(config.build());
         MethodsClient methods = slack.methods(settings.botToken().reveal());
         SlackCalls calls = new SlackCalls(throttle);
+        SlackLocales locales = new SlackLocales(methods, executor, clock);
         forms = new SlackForms(commands, new SlackFiles(methods, files, settings.botToken().reveal(), calls,
-                settings.apiBaseUrl()), port, executor, downloads);
-        SlackHome home = new SlackHome(commands, methods, calls, executor);
-        handlers = new SlackCommands(commands, forms, executor, new SlackLocales(methods, executor, clock));
+                settings.apiBaseUrl()), port, locales, executor, downloads);
+        SlackHome home = new SlackHome(commands, methods, calls, locales, executor);
+        handlers = new SlackCommands(commands, forms, executor, locales);
         handlers.register(app, settings.command());
         forms.register(app);
         home.register(app);

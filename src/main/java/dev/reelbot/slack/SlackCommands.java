@@ -28,7 +28,6 @@ import org.slf4j.LoggerFactory;
  */
 final class SlackCommands {
     private static final Logger log = LoggerFactory.getLogger(SlackCommands.class);
-    static final Reply RESTARTING = new Reply("reelbot is restarting; try again in a moment.", false, null);
 
     private final CommandHandler commands;
     private final SlackForms forms;
@@ -54,7 +53,7 @@ final class SlackCommands {
         app.blockAction(SlackViews.DETAILS, (req, ctx) -> onButton(req, ctx,
                 (who, jobId, key) -> commands.details(who, jobId)));
         app.blockAction(SlackViews.REFUND, (req, ctx) -> onButton(req, ctx,
-                (who, jobId, key) -> commands.resolve(who, jobId, "marked refunded in Slack")));
+                (who, jobId, key) -> commands.resolve(who, jobId, who.texts().get("slack.refund.marked"))));
         app.blockAction(SlackViews.CANCEL, (req, ctx) -> onButton(req, ctx,
                 (who, jobId, key) -> commands.cancel(who, jobId)));
     }
@@ -65,7 +64,7 @@ final class SlackCommands {
                 p.getUserName()).withLocale(locales.of(p.getUserId()));
         // The command alone opens the form; when Slack cannot show it, the answer says how to type one instead.
         if (serving && (p.getText() == null || p.getText().isBlank()) && forms.open(ctx.client(), p.getTriggerId(),
-                new ModalContext(p.getChannelId(), null, null))) {
+                new ModalContext(p.getChannelId()), commands.texts(who))) {
             return ctx.ack();
         }
         Reply reply = serving ? safely(who, () -> commands.handle(who, p.getText() == null ? ""

@@ -3,6 +3,7 @@ package dev.reelbot.slack;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.model.File;
 import dev.reelbot.core.ChatException;
+import dev.reelbot.core.text.Msg;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Base64;
@@ -43,20 +44,27 @@ final class SlackFiles {
         this.apiBase = HttpUrl.get(apiBaseUrl);
     }
 
-    /** Why an image cannot be used, in words the user can act on. */
+    /** Why an image cannot be used, in words the user can act on (put into their language where it is shown). */
     static final class Unusable extends Exception {
-        Unusable(String reason) {
-            super(reason);
+        private final transient Msg reason;
+
+        Unusable(Msg reason) {
+            super(reason.toString());
+            this.reason = reason;
+        }
+
+        Msg reason() {
+            return reason;
         }
     }
 
-    /** Whether Slack's description of a file is an image the video API takes, and small enough. */
-    static String refusal(String mimetype, Long size) {
+    /** Why Slack's description of a file is not an image the video API takes or is too large, or {@code null}. */
+    static Msg refusal(String mimetype, Long size) {
         if (mimetype == null || !IMAGE_TYPES.contains(mimetype.toLowerCase(Locale.ROOT))) {
-            return "it is not a JPEG, PNG or WebP image";
+            return Msg.of("slack.image.not-image");
         }
         if (size != null && size > MAX_IMAGE_BYTES) {
-            return "it is larger than 10 MiB";
+            return Msg.of("slack.image.too-large");
         }
         return null;
     }
@@ -65,7 +73,7 @@ final class SlackFiles {
     String dataUrl(String fileId) throws Unusable, ChatException {
         File file = SlackCalls.required(calls.call("files.info", () -> client.filesInfo(r -> r.file(fileId)))
                 .getFile(), "files.info", "file");
-        String refusal = refusal(file.getMimetype(), file.getSize() == null ? null : file.getSize().longValue());
+        Msg refusal = refusal(file.getMimetype(), file.getSize() == null ? null : file.getSize().longValue());
         if (refusal != null) {
             throw new Unusable(refusal);
         }
@@ -90,12 +98,12 @@ final class SlackFiles {
             // Without files:read Slack answers its sign-in page (200, text/html) instead of the file.
             log.warn("a shared image answered HTTP {} ({}) instead of the image: is the files:read scope missing?",
                     response.code(), type.isEmpty() ? "no type" : type);
-            throw new Unusable("the bot may not read it; an admin may need to add the files:read scope");
+            throw new Unusable(Msg.of("slack.image.no-access"));
         }
         try (InputStream in = body.byteStream()) {
             byte[] bytes = in.readNBytes((int) MAX_IMAGE_BYTES + 1);
             if (bytes.length > MAX_IMAGE_BYTES) {
-                throw new Unusable("it is larger than 10 MiB");
+                throw new Unusable(Msg.of("slack.image.too-large"));
             }
             return "data:" + type + ";base64," + Base64.getEncoder().encodeToString(bytes);
         }

@@ -49,10 +49,13 @@ record SlackForm(ModalContext context, String channel, String prompt, Map<Flag, 
         }
         put(options, Flag.NEGATIVE, value(values, SlackModal.NEGATIVE).map(ViewState.Value::getValue).orElse(null));
         put(options, Flag.SEED, value(values, SlackModal.SEED).map(ViewState.Value::getValue).orElse(null));
-        String channel = context.channel() != null ? context.channel()
-                : value(values, SlackModal.WHERE).map(ViewState.Value::getSelectedConversation).orElse(null);
         Optional<File> upload = value(values, SlackModal.IMAGE).map(ViewState.Value::getFiles)
                 .filter(files -> !files.isEmpty()).map(files -> files.get(0));
+        // A message's image link is checked and carried like a typed --image URL, unless an upload replaces it.
+        blocks.put(Flag.IMAGE, SlackModal.IMAGE);
+        put(options, Flag.IMAGE, upload.isPresent() ? null : context.imageUrl());
+        String channel = context.channel() != null ? context.channel()
+                : value(values, SlackModal.WHERE).map(ViewState.Value::getSelectedConversation).orElse(null);
         String prompt = value(values, SlackModal.PROMPT).map(ViewState.Value::getValue).orElse("");
         return new SlackForm(context, channel, prompt, blocks, options, upload);
     }

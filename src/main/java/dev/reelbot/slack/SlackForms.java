@@ -22,8 +22,9 @@ import dev.reelbot.core.Requester;
 import dev.reelbot.core.command.CommandError;
 import dev.reelbot.core.command.VideoCommand;
 import dev.reelbot.core.engine.CommandHandler;
+import dev.reelbot.core.text.Msg;
+import dev.reelbot.core.text.Texts;
 import java.io.IOException;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -34,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * The "Make a video" form: opened by {@code /video} with no text, the global shortcut and the message shortcut
  * (with the message's image), redrawn with {@code views.update} when the model changes, and submitted through the
  * same parser as a typed command, its problems shown on their fields. The job then runs like a typed one, in the
- * channel the form was opened from.
+ * channel the form was opened from. Everything it shows is in the language of the user who opened or submitted it.
  *
  * <p>Threading: handlers run on Bolt's threads and answer within Slack's three seconds; a redraw goes out on the
  * executor, and reading a reference image and starting its job happen on the downloads' pool, after the form has
@@ -49,6 +50,7 @@ final class SlackForms {
     private final SlackModal modal;
     private final SlackFiles files;
     private final SlackChatPort port;
+    private final SlackLocales locales;
     private final Executor executor;
     private final Executor downloads;
     private volatile boolean serving = true;
@@ -57,11 +59,13 @@ final class SlackForms {
      * @param executor  where a redraw of the form goes out
      * @param downloads where a submitted form's reference image is read and its job started
      */
-    SlackForms(CommandHandler commands, SlackFiles files, SlackChatPort port, Executor executor, Executor downloads) {
+    SlackForms(CommandHandler commands, SlackFiles files, SlackChatPort port, SlackLocales locales, Executor executor,
+               Executor downloads) {
         this.commands = commands;
         this.modal = new SlackModal(commands.parser());
         this.files = files;
         this.port = port;
+        this.locales = locales;
         this.executor = executor;
         this.downloads = downloads;
     }
@@ -73,7 +77,9 @@ final class SlackForms {
 
     void register(App app) {
         app.globalShortcut(SHORTCUT, (req, ctx) -> {
-            open(ctx.client(), req.getPayload().getTriggerId(), new ModalContext(null, null, null));
+            var user = req.getPayload().getUser();
+            open(ctx.client(), req.getPayload().getTriggerId(), new ModalContext(null), texts(user.getTeamId(),
+                    "", user.getId(), user.getUsername()));
             return ctx.ack();
         });
         app.messageShortcut(ANIMATE, this::onAnimate);
@@ -81,10 +87,11 @@ final class SlackForms {
         app.viewSubmission(SlackModal.CALLBACK, this::onSubmit);
     }
 
-    /** Opens the form; whether Slack showed it (a trigger is good for three seconds, once). */
-    boolean open(MethodsClient client, String triggerId, ModalContext context) {
+    /** Opens the form, worded in {@code t}; whether Slack showed it (a trigger is good for three seconds, once). */
+    boolean open(MethodsClient client, String triggerId, ModalContext context, Texts t) {
         try {
-            ViewsOpenResponse opened = client.viewsOpen(r -> r.triggerId(triggerId).view(modal.build(context, null)));
+            ViewsOpenResponse opened = client.viewsOpen(r -> r.triggerId(triggerId).view(modal.build(context, null,
+                    t)));
             if (!opened.isOk()) {
                 log.warn("Slack did not open the form: {} {}", opened.getError(), opened.getResponseMetadata());
             }
@@ -97,17 +104,25 @@ final class SlackForms {
 
     private Response onAnimate(MessageShortcutRequest req, MessageShortcutContext ctx) throws IOException {
         MessageShortcutPayload p = req.getPayload();
-        List<File> shared = p.getMessage() == null || p.getMessage().getFiles() == null ? List.of()
-                : p.getMessage().getFiles();
-        Optional<File> image = shared.stream().filter(f -> SlackFiles.refusal(f.getMimetype(), f.getSize() == null
-                ? null : f.getSize().longValue()) == null).findFirst();
+        Texts t = texts(p.getTeam() != null ? p.getTeam().getId() : p.getUser().getTeamId(), p.getChannel().getId(),
+                p.getUser().getId(), p.getUser().getName());
+        Optional<ModalContext> image = MessageImages.pick(p.getMessage(), p.getChannel().getId());
         if (image.isEmpty()) {
-            ctx.respond(r -> r.responseType("ephemeral").text(SlackModalTexts.NO_IMAGE_IN_MESSAGE));
+            ctx.respond(r -> r.responseType("ephemeral").text(t.get("slack.form.no-image-in-message")));
             return ctx.ack();
         }
-        open(ctx.client(), p.getTriggerId(), new ModalContext(p.getChannel().getId(), image.get().getId(),
-                image.get().getName()));
+        open(ctx.client(), p.getTriggerId(), image.get(), t);
         return ctx.ack();
+    }
+
+    /** What the user reads: their Slack language, commands named as Slack writes them. */
+    private Texts texts(String team, String channel, String user, String userName) {
+        return commands.texts(requester(team, channel, user, userName));
+    }
+
+    private Requester requester(String team, String channel, String user, String userName) {
+        return new Requester(SlackChatPort.PLATFORM, team == null ? "" : team, channel == null ? "" : channel, user,
+                userName).withLocale(locales.of(user));
     }
 
     /** A new model: the form again with that model's durations and sizes (what was typed is kept by Slack). */
@@ -118,7 +133,8 @@ final class SlackForms {
             return ctx.ack();
         }
         String model = p.getActions().get(0).getSelectedOption().getValue();
-        View next = modal.build(ModalContext.decode(shown.getPrivateMetadata()), model);
+        View next = modal.build(ModalContext.decode(shown.getPrivateMetadata()), model, texts(p.getUser().getTeamId(),
+                "", p.getUser().getId(), p.getUser().getUsername()));
         executor.execute(() -> {
             try {
                 var updated = ctx.client().viewsUpdate(r -> r.viewId(shown.getId()).hash(shown.getHash()).view(next));
@@ -136,24 +152,25 @@ final class SlackForms {
     private Response onSubmit(ViewSubmissionRequest req, ViewSubmissionContext ctx) {
         ViewSubmissionPayload p = req.getPayload();
         SlackForm form = SlackForm.read(p.getView());
+        Requester who = requester(p.getTeam() != null ? p.getTeam().getId() : p.getUser().getTeamId(),
+                form.channel(), p.getUser().getId(), p.getUser().getUsername());
+        Texts t = commands.texts(who);
         if (form.channel() == null) {
-            return ctx.ackWithErrors(Map.of(SlackModal.WHERE, SlackModalTexts.WHERE_MISSING));
+            return ctx.ackWithErrors(Map.of(SlackModal.WHERE, t.get("slack.form.where-missing")));
         }
-        Requester who = new Requester(SlackChatPort.PLATFORM, p.getTeam() != null ? p.getTeam().getId()
-                : p.getUser().getTeamId(), form.channel(), p.getUser().getId(), p.getUser().getUsername());
         if (!serving) {
-            return ctx.ackWithErrors(Map.of(SlackModal.PROMPT, SlackCommands.RESTARTING.text()));
+            return ctx.ackWithErrors(Map.of(SlackModal.PROMPT, t.get("slack.restarting")));
         }
         VideoCommand.Generate command;
         try {
             command = form.parse(commands.parser());
         } catch (CommandError e) {
-            return ctx.ackWithErrors(form.errors(e, commands.texts(who)));
+            return ctx.ackWithErrors(form.errors(e, t));
         }
-        String imageRefusal = form.upload().map(f -> SlackFiles.refusal(f.getMimetype(), f.getSize() == null ? null
+        Msg imageRefusal = form.upload().map(f -> SlackFiles.refusal(f.getMimetype(), f.getSize() == null ? null
                 : f.getSize().longValue())).orElse(null);
         if (imageRefusal != null) {
-            return ctx.ackWithErrors(Map.of(SlackModal.IMAGE, SlackModalTexts.imageRefused(imageRefusal)));
+            return ctx.ackWithErrors(Map.of(SlackModal.IMAGE, t.get("slack.form.image-refused", imageRefusal)));
         }
         String image = form.upload().map(File::getId).orElse(form.context().imageFileId());
         String key = "slack-form:" + p.getView().getId();
@@ -169,11 +186,12 @@ final class SlackForms {
                     command.request().toBuilder().imageUrl(files.dataUrl(imageFileId)).build());
             reply = SlackCommands.safely(who, () -> commands.handle(who, withImage, key));
         } catch (SlackFiles.Unusable e) {
-            reply = Reply.refused(SlackModalTexts.imageFailed(e.getMessage()));
+            reply = Reply.refused(commands.texts(who).get("slack.form.image-failed", e.reason()));
         } catch (ChatException e) {
             log.warn("could not read the reference image {} of {}: {}", imageFileId, who.qualifiedUser(),
                     e.toString());
-            reply = Reply.refused(SlackModalTexts.imageFailed("Slack did not give it to the bot; try again"));
+            reply = Reply.refused(commands.texts(who).get("slack.form.image-failed",
+                    Msg.of("slack.image.not-given")));
         }
         try {
             port.whisper(who, reply.text());

@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The App Home: published ({@code views.publish}) when a user opens it, and again when one of their jobs ends, for
- * users who opened it since the bot started; an admin's Mark refunded there resolves the case and redraws it.
+ * users who opened it since the bot started; an admin's Mark refunded there resolves the case and redraws it. It is
+ * drawn in the user's Slack language.
  *
  * <p>Threading: Bolt's threads only acknowledge; reading the store and publishing run on the executor. The set of
  * users who opened the home is synchronized and bounded (the oldest forgotten first).
@@ -35,6 +36,7 @@ final class SlackHome {
     private final CommandHandler commands;
     private final MethodsClient client;
     private final SlackCalls calls;
+    private final SlackLocales locales;
     private final Executor executor;
     /** Users who opened the home, with their workspace: the ones whose home a job's end refreshes. */
     private final Map<String, String> opened = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
@@ -44,10 +46,12 @@ final class SlackHome {
         }
     });
 
-    SlackHome(CommandHandler commands, MethodsClient client, SlackCalls calls, Executor executor) {
+    SlackHome(CommandHandler commands, MethodsClient client, SlackCalls calls, SlackLocales locales,
+              Executor executor) {
         this.commands = commands;
         this.client = client;
         this.calls = calls;
+        this.locales = locales;
         this.executor = executor;
     }
 
@@ -74,18 +78,21 @@ final class SlackHome {
     private Response onMarkRefunded(BlockActionRequest req, ActionContext ctx) {
         BlockActionPayload p = req.getPayload();
         String jobId = p.getActions().isEmpty() ? "" : String.valueOf(p.getActions().get(0).getValue());
-        Requester admin = new Requester(SlackChatPort.PLATFORM, p.getUser().getTeamId(), "", p.getUser().getId(),
-                p.getUser().getUsername());
+        String team = p.getUser().getTeamId() == null ? "" : p.getUser().getTeamId();
         executor.execute(() -> {
+            Requester admin = new Requester(SlackChatPort.PLATFORM, team, "", p.getUser().getId(),
+                    p.getUser().getUsername()).withLocale(locales.lookUp(p.getUser().getId()));
             Reply reply = SlackCommands.safely(admin, () -> commands.resolve(admin, jobId,
-                    SlackModalTexts.MARKED_FROM_HOME));
+                    admin.texts().get("slack.home.marked-from-home")));
             publish(admin, reply.text());
         });
         return ctx.ack();
     }
 
-    private static Requester who(String team, String user) {
-        return new Requester(SlackChatPort.PLATFORM, team == null ? "" : team, "", user, user);
+    /** The user, in their Slack language (asked on the executor's thread: publishing is not on Slack's clock). */
+    private Requester who(String team, String user) {
+        return new Requester(SlackChatPort.PLATFORM, team == null ? "" : team, "", user, user)
+                .withLocale(locales.lookUp(user));
     }
 
     /** Publishes the user's home, with {@code note} (the answer to what they just did) at its top. */
@@ -99,7 +106,7 @@ final class SlackHome {
         }
         try {
             calls.call("views.publish", () -> client.viewsPublish(r -> r.userId(who.user())
-                    .view(SlackHomeView.of(home, note))));
+                    .view(SlackHomeView.of(home, note, commands.texts(who)))));
         } catch (ChatException e) {
             log.warn("could not publish the App Home of {}: {}", who.qualifiedUser(), e.getMessage());
         }

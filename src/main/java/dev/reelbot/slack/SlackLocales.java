@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * is answered within Slack's three seconds, so a lookup waits {@link #WAIT} at most: a slower Slack (or an error)
  * gets English this once, and the lookup still fills the cache for the next command.
  *
- * <p>Threading: Bolt's threads ask; lookups run on the executor given; the map is concurrent.
+ * <p>Threading: Bolt's threads ask through {@link #of}, whose lookups run on the executor given; work off Slack's
+ * clock asks through {@link #lookUp} on its own thread; the maps are concurrent.
  */
 final class SlackLocales {
     static final Duration KEEP = Duration.ofHours(6);
@@ -50,9 +51,9 @@ final class SlackLocales {
 
     /** The locale tag of {@code user} (English when Slack does not say in time). */
     String of(String user) {
-        Known cached = known.get(user);
-        if (cached != null && cached.until().isAfter(clock.instant())) {
-            return cached.locale();
+        String cached = cached(user);
+        if (cached != null) {
+            return cached;
         }
         CompletableFuture<String> mine = new CompletableFuture<>();
         CompletableFuture<String> lookup = asking.putIfAbsent(user, mine);
@@ -84,6 +85,20 @@ final class SlackLocales {
             log.warn("looking up the language of {} failed; answering in English", user, e);
             return Languages.ENGLISH;
         }
+    }
+
+    /**
+     * The locale tag of {@code user}, asking Slack on the calling thread when it is not known: for work that is not
+     * on Slack's three seconds (an App Home published from the bot's executor), which then waits for the answer.
+     */
+    String lookUp(String user) {
+        String cached = cached(user);
+        return cached != null ? cached : ask(user);
+    }
+
+    private String cached(String user) {
+        Known cached = known.get(user);
+        return cached != null && cached.until().isAfter(clock.instant()) ? cached.locale() : null;
     }
 
     private String ask(String user) {

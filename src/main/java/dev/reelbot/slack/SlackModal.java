@@ -19,13 +19,15 @@ import com.slack.api.model.view.View;
 import dev.reelbot.core.ModelSpec;
 import dev.reelbot.core.command.CommandParser;
 import dev.reelbot.core.text.PlainText;
+import dev.reelbot.core.text.Texts;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The "Make a video" form as a Block Kit modal: prompt, model, the duration and size the chosen model offers (their
  * block ids carry the model, so a model change shows that model's defaults rather than a stale choice), negative
- * prompt, seed and a reference image. Pure: it only builds views; {@link SlackForm} reads them back.
+ * prompt, seed and a reference image, worded in the viewer's language. Pure: it only builds views; {@link SlackForm}
+ * reads them back.
  */
 final class SlackModal {
     static final String CALLBACK = "reelbot_make";
@@ -55,49 +57,50 @@ final class SlackModal {
                 .map(name -> parser.catalog().specFor(name)).limit(MAX_OPTIONS).toList();
     }
 
-    /** The form for {@code model} (the first offered when {@code null} or no longer offered). */
-    View build(ModalContext context, String model) {
+    /** The form for {@code model} (the first offered when {@code null} or no longer offered), worded in {@code t}. */
+    View build(ModalContext context, String model, Texts t) {
         List<ModelSpec> models = models(context);
         ModelSpec chosen = models.stream().filter(m -> m.name().equals(model)).findFirst()
                 .orElse(models.isEmpty() ? parser.catalog().defaultModel() : models.get(0));
         List<LayoutBlock> blocks = new ArrayList<>();
         if (context.channel() == null) {
-            blocks.add(input(i -> i.blockId(WHERE).label(plainText(SlackModalTexts.WHERE)).element(
+            blocks.add(input(i -> i.blockId(WHERE).label(plainText(t.get("slack.form.where"))).element(
                     conversationsSelect(c -> c.actionId(WHERE).defaultToCurrentConversation(true)))));
         }
-        blocks.add(input(i -> i.blockId(PROMPT).label(plainText(SlackModalTexts.PROMPT)).element(plainTextInput(p -> p
-                .actionId(PROMPT).multiline(true).maxLength(Math.min(3000, parser.limits().maxPromptLength()))
-                .placeholder(plainText(SlackModalTexts.PROMPT_HINT))))));
+        blocks.add(input(i -> i.blockId(PROMPT).label(plainText(t.get("slack.form.prompt"))).element(plainTextInput(
+                p -> p.actionId(PROMPT).multiline(true).maxLength(Math.min(3000, parser.limits().maxPromptLength()))
+                .placeholder(plainText(t.get("slack.form.prompt-hint")))))));
         List<OptionObject> modelOptions = models.stream().map(SlackModal::modelOption).toList();
-        blocks.add(input(i -> i.blockId(MODEL).dispatchAction(true).label(plainText(SlackModalTexts.MODEL))
+        blocks.add(input(i -> i.blockId(MODEL).dispatchAction(true).label(plainText(t.get("slack.form.model")))
                 .element(staticSelect(s -> s.actionId(MODEL).options(modelOptions).initialOption(
                         modelOption(chosen))))));
         List<OptionObject> durations = chosen.durations().stream().map(d -> option(plainText(
-                SlackModalTexts.seconds(d)), d.toString())).toList();
-        blocks.add(input(i -> i.blockId(DURATION + chosen.name()).label(plainText(SlackModalTexts.DURATION))
+                t.get("slack.form.seconds", d)), d.toString())).toList();
+        blocks.add(input(i -> i.blockId(DURATION + chosen.name()).label(plainText(t.get("slack.form.duration")))
                 .element(staticSelect(s -> s.actionId(DURATION).options(durations).initialOption(durations.get(0))))));
         List<OptionObject> sizes = chosen.sizes().stream().map(size -> option(plainText(CommandParser.sizeLabel(size)),
                 size)).toList();
-        blocks.add(input(i -> i.blockId(SIZE + chosen.name()).label(plainText(SlackModalTexts.SIZE))
+        blocks.add(input(i -> i.blockId(SIZE + chosen.name()).label(plainText(t.get("slack.form.size")))
                 .element(staticSelect(s -> s.actionId(SIZE).options(sizes).initialOption(sizes.get(0))))));
-        blocks.add(input(i -> i.blockId(NEGATIVE).optional(true).label(plainText(SlackModalTexts.NEGATIVE))
+        blocks.add(input(i -> i.blockId(NEGATIVE).optional(true).label(plainText(t.get("slack.form.negative")))
                 .element(plainTextInput(p -> p.actionId(NEGATIVE).maxLength(500)
-                        .placeholder(plainText(SlackModalTexts.NEGATIVE_HINT))))));
-        blocks.add(input(i -> i.blockId(SEED).optional(true).label(plainText(SlackModalTexts.SEED))
+                        .placeholder(plainText(t.get("slack.form.negative-hint")))))));
+        blocks.add(input(i -> i.blockId(SEED).optional(true).label(plainText(t.get("slack.form.seed")))
                 .element(plainTextInput(p -> p.actionId(SEED).maxLength(10)
-                        .placeholder(plainText(SlackModalTexts.SEED_HINT))))));
-        if (context.imageFileId() != null) {
-            String name = SlackModalTexts.imageFromMessage(PlainText.oneLine(String.valueOf(context.imageName()), 100));
+                        .placeholder(plainText(t.get("slack.form.seed-hint")))))));
+        if (context.hasImage()) {
+            String name = t.get("slack.form.image-from-message", PlainText.oneLine(String.valueOf(context.imageName()),
+                    100));
             blocks.add(context(c -> c.elements(List.of(plainText(name)))));
         }
-        String imageLabel = context.imageFileId() == null ? SlackModalTexts.IMAGE : SlackModalTexts.IMAGE_REPLACE;
+        String imageLabel = t.get(context.hasImage() ? "slack.form.image-replace" : "slack.form.image");
         blocks.add(input(i -> i.blockId(IMAGE).optional(true).label(plainText(imageLabel))
-                .hint(plainText(SlackModalTexts.IMAGE_HINT))
+                .hint(plainText(t.get("slack.form.image-hint")))
                 .element(fileInput(f -> f.actionId(IMAGE).filetypes(IMAGE_TYPES).maxFiles(1)))));
         return view(v -> v.type("modal").callbackId(CALLBACK).privateMetadata(context.encode())
-                .title(viewTitle(t -> t.type("plain_text").text(SlackModalTexts.TITLE)))
-                .submit(viewSubmit(t -> t.type("plain_text").text(SlackModalTexts.SUBMIT)))
-                .close(viewClose(t -> t.type("plain_text").text(SlackModalTexts.CLOSE)))
+                .title(viewTitle(x -> x.type("plain_text").text(t.get("slack.form.title"))))
+                .submit(viewSubmit(x -> x.type("plain_text").text(t.get("slack.form.submit"))))
+                .close(viewClose(x -> x.type("plain_text").text(t.get("slack.form.close"))))
                 .blocks(blocks));
     }
 

@@ -117,6 +117,35 @@ final class SlackPayloads {
         return payload;
     }
 
+    /**
+     * Adds to a message shortcut's message a link unfurl showing {@code imageUrl}, as Slack puts a link preview in
+     * the message's {@code attachments}.
+     */
+    static ObjectNode withUnfurl(ObjectNode messageAction, String pageUrl, String imageUrl) {
+        ObjectNode message = (ObjectNode) messageAction.get("message");
+        ArrayNode attachments = message.has("attachments") ? (ArrayNode) message.get("attachments")
+                : message.putArray("attachments");
+        attachments.addObject().put("id", attachments.size() + 1).put("from_url", pageUrl)
+                .put("original_url", pageUrl).put("service_name", "example.com").put("title", "A cat")
+                .put("title_link", pageUrl).put("fallback", "example.com: A cat").put("image_url", imageUrl)
+                .put("image_width", 800).put("image_height", 600).put("image_bytes", 51234);
+        return messageAction;
+    }
+
+    /** Adds an image block to a message shortcut's message: a link, or a Slack file when {@code fileId} is set. */
+    static ObjectNode withImageBlock(ObjectNode messageAction, String imageUrl, String fileId) {
+        ObjectNode message = (ObjectNode) messageAction.get("message");
+        ArrayNode blocks = message.has("blocks") ? (ArrayNode) message.get("blocks") : message.putArray("blocks");
+        ObjectNode block = blocks.addObject().put("type", "image").put("block_id", "img" + blocks.size())
+                .put("alt_text", "a cat");
+        if (fileId != null) {
+            block.putObject("slack_file").put("id", fileId);
+        } else {
+            block.put("image_url", imageUrl).put("image_width", 800).put("image_height", 600);
+        }
+        return messageAction;
+    }
+
     /** The Events API envelope of {@code app_home_opened}. */
     static ObjectNode homeOpened(String user) {
         ObjectNode payload = JSON.createObjectNode().put("token", "legacy").put("team_id", FakeSlack.TEAM)
