@@ -8,10 +8,11 @@ import java.util.function.IntToLongFunction;
 
 /**
  * What the latest completed jobs of one model at one requested duration say about a job's timing: how long such a
- * run lasts (from the rare shortest to the rare longest), and for each tenth of progress at what share of its own
- * run a job first shows it, give or take. Each sample is a pair of bounds (see {@link FinishSample}); a sample's
- * imprecision (polls far apart) widens nothing: only how far a sample lies from the others beyond its own bounds
- * counts as spread, so a few precise samples pin a step down even among many coarse ones.
+ * run lasts (the shortest to the longest seen, with a margin), and for each tenth of progress at what share of its
+ * own run a job first shows it, give or take. Each sample is a pair of bounds (see {@link FinishSample}): the share
+ * is the middle of the stretch most samples' bounds agree on, and a sample's imprecision (polls far apart) widens
+ * nothing, only how far a sample lies beyond its own bounds counts as spread, so a few precise samples pin a step
+ * down even among many coarse ones.
  *
  * @param runLow  runs rarely end sooner than this (milliseconds after submission): the shortest seen, less a margin
  * @param runHigh runs rarely end later than this: the longest seen, and a margin
