@@ -14,6 +14,7 @@ import dev.reelbot.config.ConfigException;
 import dev.reelbot.config.ReelbotConfig;
 import dev.reelbot.core.DaemonThreads;
 import dev.reelbot.core.LiveInstances;
+import dev.reelbot.core.ShardLocks;
 import dev.reelbot.core.VideoApi;
 import dev.reelbot.core.engine.Engine;
 import dev.reelbot.core.job.JobStore;
@@ -169,7 +170,9 @@ final class RunCommand implements Callable<Integer> {
                        MediaSetup media) throws Exception {
         JobStore store = db.jobs();
         LiveInstances instances = new LiveInstances();
-        try (Platforms platforms = new Platforms(cfg, Clock.systemUTC(), in, out, interactive, instances);
+        try (ShardLocks shardLocks = db.shardLocks("reelbot-discord");
+             Platforms platforms = new Platforms(cfg, Clock.systemUTC(), in, out, interactive, instances,
+                     shardLocks);
              MicrometerMetrics metrics = new MicrometerMetrics(store, platforms.names(),
                      cfg.videoApi().models().names(), cfg.billing().currency());
              HealthReport health = new HealthReport()) {

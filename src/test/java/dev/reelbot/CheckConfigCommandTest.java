@@ -45,7 +45,7 @@ class CheckConfigCommandTest {
                 .contains("capacity: no limit on jobs in flight").contains("billing: USD; budgets: none")
                 .contains("usage export: GET /admin/usage.csv off (ADMIN_API_TOKEN not set)")
                 .contains("slack: disabled")
-                .contains("discord: enabled").contains("token ****cdef")
+                .contains("discord: enabled").contains("token ****cdef").contains("1 gateway shard (all held here)")
                 .contains("console: disabled")
                 .doesNotContain("sk-secret-value").doesNotContain("discord-token-value");
     }

@@ -58,7 +58,7 @@ public final class ConfigSummary {
             out.println("discord: enabled, API " + cfg.discord().apiBaseUrl() + ", gateway "
                     + cfg.discord().gatewayUrl() + " (token " + masked(cfg.discord().token()) + "), refund notices in "
                     + cfg.discord().adminChannel() + ", commands " + (cfg.discord().commandGuilds().isEmpty()
-                    ? "global" : "in guilds " + cfg.discord().commandGuilds()));
+                    ? "global" : "in guilds " + cfg.discord().commandGuilds()) + ", " + shards(cfg));
         } else {
             out.println("discord: disabled");
         }
@@ -132,5 +132,13 @@ public final class ConfigSummary {
 
     private static String masked(Optional<Secret> secret) {
         return secret.map(Secret::masked).orElse("not set");
+    }
+
+    /** How many gateway shards, and who holds them: with a shared store, one instance per shard at a time. */
+    private static String shards(ReelbotConfig cfg) {
+        int shards = cfg.discord().shards();
+        String count = shards == 1 ? "1 gateway shard" : shards + " gateway shards";
+        return count + (cfg.store().shared() ? " (each held by one instance at a time; the others stand by, "
+                + "retrying every " + Units.format(cfg.discord().standbyRetry()) + ")" : " (all held here)");
     }
 }

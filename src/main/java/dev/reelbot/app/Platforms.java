@@ -7,9 +7,11 @@ import dev.reelbot.console.ConsoleChat;
 import dev.reelbot.core.ChatPort;
 import dev.reelbot.core.DaemonThreads;
 import dev.reelbot.core.LiveInstances;
+import dev.reelbot.core.ShardLocks;
 import dev.reelbot.core.engine.Engine;
-import dev.reelbot.discord.DiscordBot;
+import dev.reelbot.discord.DiscordClient;
 import dev.reelbot.discord.DiscordSettings;
+import dev.reelbot.discord.GatewayHolder;
 import dev.reelbot.slack.SlackApp;
 import dev.reelbot.slack.SlackHttp;
 import dev.reelbot.slack.SlackSettings;
@@ -24,6 +26,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -43,26 +46,31 @@ public final class Platforms implements AutoCloseable {
     private final List<RetryingStart> connections = new ArrayList<>();
     private final SlackApp slack;
     private final ConsoleChat console;
-    private final DeferredChatPort discordPort;
-    private final AtomicReference<DiscordBot> discord = new AtomicReference<>();
+    private final DiscordClient discord;
+    private final ShardLocks shardLocks;
+    private final Clock clock;
+    private final AtomicReference<GatewayHolder> gateway = new AtomicReference<>();
 
     /**
      * @param in          the console chat's input, when config enables it
      * @param out         the console chat's output
      * @param interactive whether the console chat may draw on this process's terminal instead
      * @param instances   how many instances share the platforms' budgets (Slack's edits are divided among them)
+     * @param shardLocks  which of the instances sharing the store holds each Discord gateway shard
      */
     public Platforms(ReelbotConfig cfg, Clock clock, InputStream in, PrintStream out, boolean interactive,
-                     LiveInstances instances) throws IOException {
+                     LiveInstances instances, ShardLocks shardLocks) throws IOException {
         this.cfg = cfg;
+        this.shardLocks = shardLocks;
+        this.clock = clock;
         slack = cfg.slack().enabled() ? new SlackApp(slackSettings(cfg.slack()), clock, instances) : null;
         if (slack != null) {
             ports.add(slack.port());
         }
-        discordPort = cfg.discord().enabled() ? new DeferredChatPort("discord", cfg.discord().adminChannel(),
-                cfg.discord().defaultUploadLimit()) : null;
-        if (discordPort != null) {
-            ports.add(discordPort);
+        // Every instance posts and edits through Discord's REST API, gateway session or not.
+        discord = cfg.discord().enabled() ? DiscordClient.open(discordSettings(cfg), clock) : null;
+        if (discord != null) {
+            ports.add(discord.port());
         }
         console = cfg.console().enabled() ? ConsoleChat.open(interactive, in, out, cfg.console().videoDir(),
                 cfg.console().user()) : null;
@@ -95,21 +103,24 @@ public final class Platforms implements AutoCloseable {
         if (slack != null) {
             connect("slack", () -> slack.start(engine.commands(), workers, downloads), scheduler, workers);
         }
-        if (discordPort != null) {
-            connect("discord", () -> {
-                // A retry after a failed registration reuses the session: a second one would be an orphan.
-                DiscordBot bot = discord.get();
-                if (bot == null) {
-                    bot = DiscordBot.connect(discordSettings(cfg));
-                    discord.set(bot);
-                    discordPort.attach(bot.port());
-                    bot.serve(engine.commands());
-                }
-                bot.registerCommands(engine.commands());
-            }, scheduler, workers);
+        if (discord != null) {
+            GatewayHolder holder = new GatewayHolder(discord, shardLocks, cfg.discord().shards(), engine.commands(),
+                    workers, clock);
+            gateway.set(holder);
+            long every = cfg.discord().standbyRetry().toMillis();
+            scheduler.scheduleWithFixedDelay(() -> tickSafely(holder), 0, every, TimeUnit.MILLISECONDS);
         }
         if (console != null) {
             DaemonThreads.start("reelbot-console", () -> readConsole(engine, onConsoleCtrlC));
+        }
+    }
+
+    /** A failed tick is logged and the next one tries again (an exception would cancel the schedule). */
+    private static void tickSafely(GatewayHolder holder) {
+        try {
+            holder.tick();
+        } catch (RuntimeException e) {
+            log.error("the Discord gateway holder's check failed; trying again at the next", e);
         }
     }
 
@@ -125,11 +136,8 @@ public final class Platforms implements AutoCloseable {
         if (slack != null) {
             health.add("slack", () -> slack.isConnected() ? Health.up("connected") : down("slack"));
         }
-        if (discordPort != null) {
-            health.add("discord", () -> discord.get() == null || !discord.get().isConnected() ? down("discord")
-                    : lastError("discord") == null ? Health.up("connected")
-                    : Health.degraded("connected; registering the slash commands failed (" + lastError("discord")
-                            + "); retrying"));
+        if (discord != null) {
+            health.add("discord", () -> GatewayHealth.of(gateway.get()));
         }
     }
 
@@ -149,9 +157,11 @@ public final class Platforms implements AutoCloseable {
         if (slack != null) {
             slack.stopServing();
         }
-        DiscordBot bot = discord.get();
-        if (bot != null) {
-            bot.stopServing();
+        // Hand the gateway to a standby at once: this instance's drain needs only REST, which it keeps.
+        GatewayHolder holder = gateway.get();
+        if (holder != null) {
+            holder.stopServing();
+            holder.close();
         }
     }
 
@@ -185,9 +195,12 @@ public final class Platforms implements AutoCloseable {
     /** Disconnects every platform; the last step of a stop. */
     @Override
     public void close() throws Exception {
-        DiscordBot bot = discord.get();
-        if (bot != null) {
-            bot.close();
+        GatewayHolder holder = gateway.get();
+        if (holder != null) {
+            holder.close();
+        }
+        if (discord != null) {
+            discord.close();
         }
         if (slack != null) {
             slack.close();

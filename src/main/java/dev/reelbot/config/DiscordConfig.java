@@ -17,8 +17,11 @@ import java.util.Optional;
  * @param commandGuilds      guild ids to register the commands in (instant updates); empty: globally
  * @param defaultUploadLimit the largest upload when Discord has not said a channel's limit
  * @param requestTimeout     for one REST call
+ * @param shards             the bot's gateway shard count (every instance the same)
+ * @param standbyRetry       how often an instance checks the shards it holds and tries to take the free ones
  */
 public record DiscordConfig(boolean enabled, String apiBaseUrl, String gatewayUrl, Optional<Secret> token,
                             String adminChannel, List<String> adminRoles, List<String> commandGuilds,
-                            long defaultUploadLimit, Duration requestTimeout) {
+                            long defaultUploadLimit, Duration requestTimeout, int shards,
+                            Duration standbyRetry) {
 }

@@ -7,10 +7,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** Reads {@code discord}: where its API and gateway are, the admin channel and roles, the token. */
+/** Reads {@code discord}: where its API and gateway are, the admin channel and roles, the token, the shards. */
 final class DiscordReader {
     static final String DEFAULT_API_URL = "https://discord.com/api/v10/";
     static final String DEFAULT_GATEWAY_URL = "wss://gateway.discord.gg";
+    static final int MAX_SHARDS = 10_000;
     private static final Pattern SNOWFLAKE = Pattern.compile("\\d{5,20}");
 
     private DiscordReader() {
@@ -25,6 +26,9 @@ final class DiscordReader {
         List<String> guilds = snowflakes(node, "command-guilds");
         long uploadLimit = node.bytes("default-upload-limit", 10L * 1024 * 1024, 1024 * 1024);
         Duration timeout = node.duration("request-timeout", Duration.ofSeconds(30), Duration.ofSeconds(1));
+        // Discord's own ceiling is far below this; a typo of several digits is caught.
+        int shards = node.integer("shards", 1, 1, MAX_SHARDS);
+        Duration standbyRetry = node.duration("standby-retry", Duration.ofSeconds(5), Duration.ofSeconds(1));
         node.finish();
         Optional<Secret> token = secrets.get(Secrets.DISCORD_TOKEN);
         if (enabled) {
@@ -37,7 +41,7 @@ final class DiscordReader {
             }
         }
         return new DiscordConfig(enabled, api, gateway, token, adminChannel, adminRoles, guilds, uploadLimit,
-                timeout);
+                timeout, shards, standbyRetry);
     }
 
     private static List<String> snowflakes(ConfigNode node, String key) {

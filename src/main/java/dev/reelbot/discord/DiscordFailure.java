@@ -2,11 +2,6 @@ package dev.reelbot.discord;
 
 import dev.reelbot.core.ChatException;
 import java.time.Duration;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
-import net.dv8tion.jda.api.exceptions.ErrorResponseException;
-import net.dv8tion.jda.api.exceptions.RateLimitedException;
-import net.dv8tion.jda.api.requests.Response;
 
 /**
  * A failed Discord call, sorted by what the caller can do about it: Discord's JSON error code first (it is more
@@ -52,29 +47,25 @@ final class DiscordFailure extends Exception {
         this.retryAfter = retryAfter;
     }
 
-    /** Classifies whatever a JDA call threw. */
-    static DiscordFailure of(Throwable error) {
-        Throwable e = error;
-        while ((e instanceof CompletionException || e instanceof ExecutionException) && e.getCause() != null) {
-            e = e.getCause();
-        }
-        if (e instanceof RateLimitedException limited) {
-            return new DiscordFailure(Kind.RATE_LIMITED, "rate limited on " + limited.getRateLimitedRoute(),
-                    Duration.ofMillis(Math.max(0, limited.getRetryAfter())), e);
-        }
-        if (e instanceof ErrorResponseException response) {
-            return new DiscordFailure(kindOf(response), describe(response), null, e);
-        }
-        // Timeouts, a stopped requester, an interrupted call: nothing says it would fail again.
-        return new DiscordFailure(Kind.TRANSIENT, e.toString(), null, e);
+    /** A call that got no answer: network trouble, a timeout, an unreadable answer; worth trying again. */
+    static DiscordFailure of(Exception error) {
+        return new DiscordFailure(Kind.TRANSIENT, error.toString(), null, error);
     }
 
-    private static Kind kindOf(ErrorResponseException e) {
-        Response response = e.getResponse();
-        if (response == null || response.getException() != null) {
-            return Kind.TRANSIENT;
-        }
-        switch (e.getErrorCode()) {
+    /** A 429, or a bucket Discord said is empty: wait {@code retryAfter}. */
+    static DiscordFailure rateLimited(String route, Duration retryAfter) {
+        return new DiscordFailure(Kind.RATE_LIMITED, "rate limited on " + route + " for " + retryAfter, retryAfter,
+                null);
+    }
+
+    /** Discord's refusal: the HTTP status and its JSON error body's {@code code} (0 when it had none). */
+    static DiscordFailure ofAnswer(int status, int code, String message) {
+        return new DiscordFailure(kindOf(status, code), "HTTP " + status + ", Discord code " + code + ": " + message,
+                null, null);
+    }
+
+    private static Kind kindOf(int status, int code) {
+        switch (code) {
             case UNKNOWN_MESSAGE:
                 return Kind.UNKNOWN_MESSAGE;
             case UNKNOWN_CHANNEL:
@@ -90,17 +81,10 @@ final class DiscordFailure extends Exception {
             default:
                 break;
         }
-        int status = response.code;
         if (status == 413) {
             return Kind.TOO_LARGE;
         }
-        return status >= 500 || status < 0 ? Kind.TRANSIENT : Kind.REFUSED;
-    }
-
-    private static String describe(ErrorResponseException e) {
-        Response response = e.getResponse();
-        String status = response == null ? "no response" : "HTTP " + response.code;
-        return status + ", Discord code " + e.getErrorCode() + ": " + e.getMeaning();
+        return status >= 500 ? Kind.TRANSIENT : Kind.REFUSED;
     }
 
     Kind kind() {

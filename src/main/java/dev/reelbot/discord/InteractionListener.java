@@ -11,13 +11,14 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.BiFunction;
+import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.events.StatusChangeEvent;
 import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.MessageContextInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
-import net.dv8tion.jda.api.events.session.ReadyEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.interactions.Interaction;
 import net.dv8tion.jda.api.interactions.InteractionHook;
@@ -76,8 +77,12 @@ final class InteractionListener extends ListenerAdapter {
     }
 
     @Override
-    public void onReady(ReadyEvent event) {
-        ready.countDown();
+    public void onStatusChange(StatusChangeEvent event) {
+        // Connected, not merely READY: JDA marks the session connected a moment after READY, and its holder reports
+        // the session's status from then on.
+        if (event.getNewStatus() == JDA.Status.CONNECTED) {
+            ready.countDown();
+        }
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.reelbot.core.job.Job;
 import dev.reelbot.core.job.JobState;
 import dev.reelbot.core.job.JobStore;
 import dev.reelbot.core.job.QueueEntry;
+import dev.reelbot.core.job.SendLimits;
 import dev.reelbot.core.job.StoreException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -32,8 +33,13 @@ import java.util.Optional;
 public final class JdbcJobStore implements JobStore {
     private static final String UPDATE = "UPDATE jobs SET version = version + 1, "
             + String.join(" = ?, ", JobRows.COLUMNS) + " = ? WHERE id = ? AND version = ?";
+    private static final String IN_FLIGHT = "SELECT COUNT(*) FROM jobs WHERE settled = 0"
+            + " AND state IN ('SENDING', 'QUEUED', 'RUNNING') AND id <> ?";
+    /** The compare-and-set that marks a job sending, counting the jobs in flight in the same statement. */
+    private static final String UPDATE_WITHIN = UPDATE + " AND (" + IN_FLIGHT + ") < ? AND (" + IN_FLIGHT
+            + " AND platform = ? AND user_id = ?) < ?";
     private static final String QUEUE = "SELECT id, platform, user_id, model, state, created_at, submitted_at,"
-            + " bumped_at FROM jobs WHERE settled = 0"
+            + " bumped_at, lease_expires_at FROM jobs WHERE settled = 0"
             + " AND state IN ('SUBMITTING', 'WAITING', 'SENDING', 'QUEUED', 'RUNNING')";
     /** How long accepting a command waits for the database: well under a chat platform's three seconds. */
     static final Duration ACCEPT_PATIENCE = Duration.ofMillis(1500);
@@ -78,12 +84,34 @@ public final class JdbcJobStore implements JobStore {
 
     @Override
     public Optional<Job> compareAndSet(Job next) {
+        return update(next, null);
+    }
+
+    @Override
+    public Optional<Job> compareAndSetWithin(Job next, SendLimits limits) {
+        return update(next, limits);
+    }
+
+    /** The compare-and-set, and with {@code limits} only while the jobs in flight leave room for this one. */
+    private Optional<Job> update(Job next, SendLimits limits) {
         try {
             int updated = connections.with(c -> {
-                try (PreparedStatement s = c.prepareStatement(UPDATE)) {
+                if (limits != null) {
+                    // Concurrent writers (PostgreSQL) would each count before the other's write: one at a time.
+                    connections.serialize(c, "jobs in flight");
+                }
+                try (PreparedStatement s = c.prepareStatement(limits == null ? UPDATE : UPDATE_WITHIN)) {
                     int i = JobRows.bind(s, 1, next);
                     s.setString(i++, next.id());
-                    s.setLong(i, next.version());
+                    s.setLong(i++, next.version());
+                    if (limits != null) {
+                        s.setString(i++, next.id());
+                        s.setInt(i++, limits.inFlight());
+                        s.setString(i++, next.id());
+                        s.setString(i++, next.requester().platform());
+                        s.setString(i++, next.requester().user());
+                        s.setInt(i, limits.perRequester());
+                    }
                     return s.executeUpdate();
                 }
             });
@@ -139,7 +167,7 @@ public final class JdbcJobStore implements JobStore {
             while (rs.next()) {
                 entries.add(new QueueEntry(row.string("id"), row.string("platform"), row.string("user_id"),
                         row.string("model"), JobState.valueOf(row.string("state")), row.time("created_at"),
-                        row.time("submitted_at"), row.time("bumped_at")));
+                        row.time("submitted_at"), row.time("bumped_at"), row.time("lease_expires_at")));
             }
             return entries;
         });
@@ -161,11 +189,12 @@ public final class JdbcJobStore implements JobStore {
     public boolean claimOnce(String key, Instant now) {
         try {
             return connections.with(c -> {
+                // ON CONFLICT, not NOT EXISTS: two instances claiming at once would both pass NOT EXISTS, and the
+                // second would fail on the key instead of learning that the mark was made.
                 try (PreparedStatement s = c.prepareStatement("INSERT INTO once_marks (mark_key, created_at) "
-                        + "SELECT ?, ? WHERE NOT EXISTS (SELECT 1 FROM once_marks WHERE mark_key = ?)")) {
+                        + "VALUES (?, ?) ON CONFLICT (mark_key) DO NOTHING")) {
                     s.setString(1, key);
                     s.setLong(2, now.toEpochMilli());
-                    s.setString(3, key);
                     return s.executeUpdate() == 1;
                 }
             });

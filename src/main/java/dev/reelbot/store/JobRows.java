@@ -35,7 +35,7 @@ final class JobRows {
             "delivery_notice_channel", "delivery_notice_id", "message_channel", "message_id", "message_shown",
             "message_shown_at", "final_shown", "message_post_key", "refund_state", "refund_reason", "notice_channel",
             "notice_id", "resolved_by", "resolved_note", "resolved_at", "notice_outdated", "settled", "price_micros",
-            "price_currency", "bumped_at", "locale", "failure_words");
+            "price_currency", "bumped_at", "locale", "failure_words", "delivery_upload_started_at");
 
     private JobRows() {
     }
@@ -115,6 +115,7 @@ final class JobRows {
         setTime(s, i++, job.bumpedAt());
         s.setString(i++, who.locale());
         s.setString(i++, job.failure() == null ? null : StoredWords.encode(job.failure().words()));
+        setTime(s, i++, d.uploadStartedAt());
         return i;
     }
 
@@ -141,7 +142,8 @@ final class JobRows {
                 row.integer("delivery_attempts"), row.string("delivery_note"), link == null ? null
                 : new VideoLink(link, row.time("delivery_link_expires_at")), row.string("delivery_poster"),
                 row.string("delivery_kept"), NoticeState.valueOf(row.string("delivery_notice")),
-                ref(platform, row.string("delivery_notice_channel"), row.string("delivery_notice_id")));
+                ref(platform, row.string("delivery_notice_channel"), row.string("delivery_notice_id")),
+                row.time("delivery_upload_started_at"));
         JobMessage message = new JobMessage(ref(platform, row.string("message_channel"), row.string("message_id")),
                 row.string("message_shown"), row.time("message_shown_at"), row.integer("final_shown") == 1,
                 row.string("message_post_key"));

@@ -30,7 +30,7 @@ class DiscordChatPortTest extends WithDiscord {
 
     @BeforeEach
     void takePort() {
-        port = h.bot.port();
+        port = h.client.port();
     }
 
     private static JobView view(String status) {

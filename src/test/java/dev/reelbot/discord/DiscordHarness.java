@@ -30,7 +30,7 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
- * The whole bot on Discord for end-to-end tests: the real JDA and {@link DiscordBot} against {@link FakeDiscord},
+ * The whole bot on Discord for end-to-end tests: the real JDA, {@link DiscordClient} and {@link DiscordBot} against {@link FakeDiscord},
  * the real engine with SQLite and the real HTTP client against the video API simulator. The engine's steps run on
  * the test's thread ({@link #tick()}); JDA and the interaction pool run on their own, so the test awaits what
  * they do (the ephemeral answer) with a timeout instead of sleeping.
@@ -48,6 +48,7 @@ final class DiscordHarness implements AutoCloseable {
     private final EngineSettings engineSettings;
     private final MediaParts media;
     private final int maxInFlight;
+    DiscordClient client;
     DiscordBot bot;
     JdbcJobStore store;
     Engine engine;
@@ -84,11 +85,12 @@ final class DiscordHarness implements AutoCloseable {
     }
 
     private void start() throws InterruptedException {
-        bot = DiscordBot.connect(settings);
+        client = DiscordClient.open(settings, java.time.Clock.systemUTC());
+        bot = client.connect(0, 1);
         db = SqliteConnections.open(dir.resolve("reelbot.db"));
         store = new JdbcJobStore(db);
         VideoApi api = TestApis.forSimulator(simulator, MODELS, clock, Duration.ofSeconds(5));
-        engine = new Engine(new Engine.Parts(store, api, List.of(bot.port()), MODELS,
+        engine = new Engine(new Engine.Parts(store, api, List.of(client.port()), MODELS,
                 new Limits(1000, 2, List.of(), Map.of()), Quotas.DEFAULTS, new Admins(Set.of()),
                 engineSettings, 64L * 1024 * 1024, "/video").withMedia(media).withMaxInFlight(maxInFlight),
                 Runnable::run, clock);
@@ -99,6 +101,7 @@ final class DiscordHarness implements AutoCloseable {
     /** Like a process that died and started again: a new JDA session and engine, the same database. */
     int restart() throws InterruptedException {
         bot.close();
+        client.close();
         db.close();
         start();
         return engine.resume();
@@ -174,6 +177,7 @@ final class DiscordHarness implements AutoCloseable {
     @Override
     public void close() {
         bot.close();
+        client.close();
         db.close();
         discord.close();
         simulator.close();

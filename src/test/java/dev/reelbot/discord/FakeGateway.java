@@ -7,6 +7,10 @@ import io.javalin.websocket.WsConfig;
 import io.javalin.websocket.WsContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -21,10 +25,14 @@ final class FakeGateway {
     private final AtomicInteger sequence = new AtomicInteger();
     private volatile WsContext session;
     private final AtomicInteger identifications = new AtomicInteger();
+    private final Set<WsContext> open = ConcurrentHashMap.newKeySet();
+    private final List<String> identifiedShards = new CopyOnWriteArrayList<>();
 
     void configure(WsConfig ws) {
+        ws.onClose(ctx -> open.remove(ctx));
         ws.onConnect(ctx -> {
             session = ctx;
+            open.add(ctx);
             send(ctx, JSON.createObjectNode().put("op", 10).set("d",
                     JSON.createObjectNode().put("heartbeat_interval", 45_000)));
         });
@@ -34,6 +42,7 @@ final class FakeGateway {
                 case 1 -> send(ctx, JSON.createObjectNode().put("op", 11));
                 case 2 -> {
                     identifications.incrementAndGet();
+                    identifiedShards.add(frame.path("d").path("shard").toString());
                     dispatch("READY", ready());
                 }
                 default -> {
@@ -46,6 +55,16 @@ final class FakeGateway {
     /** How many times a bot identified: one per start (or reconnect). */
     int identifications() {
         return identifications.get();
+    }
+
+    /** How many bot sessions are connected now. */
+    int openSessions() {
+        return open.size();
+    }
+
+    /** The {@code shard} field of each IDENTIFY, in order, e.g. {@code [0,1]}. */
+    List<String> identifiedShards() {
+        return List.copyOf(identifiedShards);
     }
 
     /** Sends an event to the connected bot, e.g. {@code INTERACTION_CREATE}. */

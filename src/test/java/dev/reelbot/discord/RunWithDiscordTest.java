@@ -7,6 +7,10 @@ import dev.reelbot.RunCommandAccess;
 import dev.reelbot.simulator.ApiSimulator;
 import dev.reelbot.simulator.SimulatorOptions;
 import dev.reelbot.testing.TestConfigs;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,6 +64,12 @@ class RunWithDiscordTest {
                 FakeDiscord.Call upload = discord.calls("POST", "channels/\\d+/messages").get(1);
                 assertThat(upload.fileHead()).isEqualTo("ftyp");
                 assertThat(upload.path()).isEqualTo("channels/" + Interactions.CHANNEL + "/messages");
+                await().atMost(Duration.ofSeconds(30)).until(() -> run.httpPort() > 0);
+                HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + run.httpPort() + "/healthz")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(health.body()).as("alone on SQLite, it holds the one shard")
+                        .contains("shard 0/1: holding (connected)");
 
                 run.stop();
                 assertThat(exit.get()).isZero();

@@ -23,6 +23,7 @@ import dev.reelbot.core.job.JobTask;
 import dev.reelbot.core.job.JobTimes;
 import dev.reelbot.core.job.NoticeState;
 import dev.reelbot.core.job.QueueEntry;
+import dev.reelbot.core.job.SendLimits;
 import dev.reelbot.core.job.Quotas;
 import dev.reelbot.core.job.RefundState;
 import java.math.BigDecimal;
@@ -93,7 +94,8 @@ class JdbcJobStoreTest {
                 new JobTask("task_abc", "completed", 100, "https://cdn/v.mp4", T0.plusSeconds(3600), 2, 1),
                 new JobDelivery(DeliveryState.UNDELIVERED, 5, "503", new VideoLink("https://bot/v/full2345/t.mp4",
                         T0.plusSeconds(86_400)), "https://bot/v/full2345/t.jpg", "/data/media/full2345.mp4",
-                        NoticeState.POSTED, new MessageRef("slack", "C_ADMIN", "1700000002.000300")),
+                        NoticeState.POSTED, new MessageRef("slack", "C_ADMIN", "1700000002.000300"),
+                        T0.plusSeconds(21)),
                 new JobMessage(message, "fingerprint", T0.plusSeconds(25), true, "full2345-k3y9"),
                 new JobRefund(RefundState.RESOLVED, "undelivered", notice, "bob", "refunded", T0.plusSeconds(99),
                         true), new Money(new BigDecimal("1.234567"), "EUR"), T0.plusSeconds(7));
@@ -227,6 +229,28 @@ class JdbcJobStoreTest {
         assertThat(store.runTimes(T0)).as("finished at T0+20 s, submitted at T0+1 s")
                 .containsEntry("kling-v2-1", Duration.ofSeconds(19));
         assertThat(store.runTimes(T0.plusSeconds(21))).isEmpty();
+    }
+
+    @Test
+    void aJobIsMarkedSendingOnlyWhileTheJobsInFlightLeaveRoom() throws Exception {
+        Requester bob = new Requester("slack", "T1", "C1", "U2", "bob");
+        for (String id : List.of("alc12345", "alc22345", "alc32345")) {
+            insert(fresh(id, id, ALICE, T0));
+        }
+        insert(fresh("bob12345", "bob1", bob, T0));
+
+        assertThat(sendWithin("alc12345", 2, 1)).as("nothing in flight").isTrue();
+        assertThat(sendWithin("alc22345", 5, 1)).as("alice has her one job in flight").isFalse();
+        assertThat(store.find("alc22345").orElseThrow().version()).as("nothing written").isZero();
+        assertThat(sendWithin("bob12345", 2, 1)).as("bob has none; 1 of 2 in flight").isTrue();
+        assertThat(sendWithin("alc32345", 2, 5)).as("2 of 2 in flight").isFalse();
+        store.compareAndSet(with(store.find("alc12345").orElseThrow(), JobState.COMPLETED));
+        assertThat(sendWithin("alc32345", 2, 5)).as("a finished job frees its slot").isTrue();
+    }
+
+    private boolean sendWithin(String jobId, int inFlight, int perRequester) {
+        return store.compareAndSetWithin(with(store.find(jobId).orElseThrow(), JobState.SENDING),
+                new SendLimits(inFlight, perRequester)).isPresent();
     }
 
     @Test

@@ -7,6 +7,8 @@ import dev.reelbot.core.VideoRequest;
 import dev.reelbot.core.job.Admission;
 import dev.reelbot.core.job.Job;
 import dev.reelbot.core.job.Quotas;
+import dev.reelbot.core.job.SendLimits;
+import dev.reelbot.core.job.Transitions;
 import dev.reelbot.testing.TestPostgres;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,7 +24,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every test of {@link JdbcJobStoreTest}, on a real PostgreSQL (a schema of its own), and what only concurrent
- * writers can break: the per-user quota under commands arriving at once on several connections.
+ * writers can break: the per-user quota and the budgets under commands arriving at once on several connections, the
+ * jobs in flight under instances marking jobs sending at once, a mark claimed at once.
  */
 class PostgresJobStoreTest extends JdbcJobStoreTest {
     private TestPostgres.Schema schema;
@@ -82,18 +85,52 @@ class PostgresJobStoreTest extends JdbcJobStoreTest {
         }
     }
 
+    @Test
+    void jobsMarkedSendingAtOnceByManyInstancesStayWithinTheJobsInFlight() throws Exception {
+        for (int round = 0; round < 10; round++) {
+            List<Callable<Boolean>> sends = new ArrayList<>();
+            SendLimits threeMore = new SendLimits(3 * (round + 1), 9);
+            for (int i = 0; i < 8; i++) {
+                Requester someone = new Requester("slack", "T1", "C1", "U" + i, "user " + i);
+                Job job = priced(String.format("s%02d%05d", round, i), "s" + round + "-" + i, someone, "0.30");
+                store.insertWithinQuota(job, Admission.quotas(new Quotas(9, 999, 99), Instant.EPOCH));
+                sends.add(() -> store.compareAndSetWithin(Transitions.sending(job, job.times().createdAt()),
+                        threeMore).isPresent());
+            }
+            assertThat(allAtOnce(sends)).as("round %d: 3 more fit", round).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void aMarkClaimedByManyInstancesAtOnceIsClaimedOnce() throws Exception {
+        for (int round = 0; round < 10; round++) {
+            String key = "budget-alert:channel:slack:T1:C1:2026-" + round;
+            List<Callable<Boolean>> claims = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                claims.add(() -> store.claimOnce(key, Instant.EPOCH));
+            }
+            assertThat(allAtOnce(claims)).as("round %d", round).isEqualTo(1);
+        }
+    }
+
     /** Inserts the jobs from eight threads released together; returns how many were written. */
     private int allAtOnce(List<Job> jobs, Admission admission) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(jobs.size());
+        List<Callable<Boolean>> commands = new ArrayList<>();
+        for (Job job : jobs) {
+            commands.add(() -> store.insertWithinQuota(job, admission));
+        }
+        return allAtOnce(commands);
+    }
+
+    /** Runs the writes from as many threads, released together; returns how many wrote. */
+    private static int allAtOnce(List<Callable<Boolean>> writes) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(writes.size());
         try {
-            CyclicBarrier together = new CyclicBarrier(jobs.size());
-            List<Callable<Boolean>> commands = new ArrayList<>();
-            for (Job job : jobs) {
-                commands.add(() -> {
-                    together.await();
-                    return store.insertWithinQuota(job, admission);
-                });
-            }
+            CyclicBarrier together = new CyclicBarrier(writes.size());
+            List<Callable<Boolean>> commands = writes.stream().<Callable<Boolean>>map(write -> () -> {
+                together.await();
+                return write.call();
+            }).toList();
             int written = 0;
             for (Future<Boolean> accepted : pool.invokeAll(commands)) {
                 written += accepted.get() ? 1 : 0;

@@ -91,7 +91,7 @@ public final class FaultyJobStore {
         }
         Call call = switch (invocation.getMethod().getName()) {
             case "insertWithinQuota" -> Call.INSERT;
-            case "compareAndSet" -> Call.COMPARE_AND_SET;
+            case "compareAndSet", "compareAndSetWithin" -> Call.COMPARE_AND_SET;
             default -> Call.READ;
         };
         When when = fault(call, call == Call.READ ? null : invocation.getArgument(0));

@@ -10,6 +10,7 @@ import dev.reelbot.core.job.Failure;
 import dev.reelbot.core.job.Job;
 import dev.reelbot.core.job.JobUpdates;
 import dev.reelbot.core.job.Transitions;
+import dev.reelbot.core.job.UploadMark;
 import dev.reelbot.core.text.HumanFormat;
 import dev.reelbot.core.text.Texts;
 import dev.reelbot.core.text.Msg;
@@ -27,7 +28,8 @@ import java.time.Instant;
  */
 final class Handover {
     private final Deliverer deliverer;
-    private final Job job;
+    /** The job as this hand-over last wrote or read it. */
+    private Job job;
     private final DeliveryAttempts tracked;
     private final ChatPort chat;
     private final MediaWork.Prepared prepared;
@@ -70,8 +72,18 @@ final class Handover {
     }
 
     private Job upload(Path file, long bytes, boolean fitted) {
-        // An earlier attempt (here, or recorded before a restart) may have uploaded it with its answer lost.
-        PostKey key = new PostKey("video-" + job.id(), tracked.uploadMaybeSent || job.delivery().attempts() > 0);
+        // An earlier attempt (here, or before a restart or a takeover) may have uploaded it: its answer was lost, or
+        // it went up and its record failed.
+        boolean earlier = tracked.uploadMaybeSent || job.delivery().attempts() > 0
+                || job.delivery().uploadStartedAt() != null;
+        if (job.delivery().uploadStartedAt() == null) {
+            // Marked before the first upload goes out, so that whoever steps the job next knows it may be up.
+            job = deliverer.updates().apply(job, j -> UploadMark.starting(j, now));
+            if (job.delivery().state() != DeliveryState.PENDING || job.delivery().uploadStartedAt() == null) {
+                return job;
+            }
+        }
+        PostKey key = new PostKey("video-" + job.id(), earlier);
         tracked.uploadMaybeSent = true;
         try {
             Msg note = chat.upload(job.message().ref(), new VideoFile(file, bytes, "reelbot-" + job.id() + ".mp4",
@@ -84,13 +96,17 @@ final class Handover {
                     + original : "");
             return next;
         } catch (ChatException e) {
-            return uploadFailed(e, bytes);
+            return uploadFailed(e, bytes, earlier);
         }
     }
 
-    private Job uploadFailed(ChatException e, long sent) {
+    /**
+     * @param earlier whether an attempt before this one may have uploaded the video: a definite refusal (a 429, a
+     *                413) says only that this attempt did not, so the next one still uploads under "maybe sent"
+     */
+    private Job uploadFailed(ChatException e, long sent, boolean earlier) {
         if (e.kind() != ChatException.Kind.TRANSIENT) {
-            tracked.uploadMaybeSent = false;
+            tracked.uploadMaybeSent = earlier;
         }
         switch (e.kind()) {
             case RATE_LIMITED -> {

@@ -87,7 +87,7 @@ public final class Engine {
                     public void toShow(String jobId) {
                         poller().wake(jobId);
                     }
-                }, workers);
+                }, workers, jobId -> leaseKeeper().holds(jobId));
         Renderer renderer = new Renderer(catalog, queue, settings.adminLocale());
         NoticeDesk notices = new NoticeDesk(parts.store(), updates, renderer, clock, parts.metrics(), noticeTrouble);
         ChatPorts chats = new ChatPorts(parts.chats()).measured(parts.metrics());
@@ -105,7 +105,7 @@ public final class Engine {
             alerts.tick();
         });
         this.leases = new LeaseKeeper(parts.leases(), parts.store(), clock, parts.chats().stream()
-                .map(ChatPort::platform).collect(Collectors.toSet()), this::resumeClaimed, poller::forget);
+                .map(ChatPort::platform).collect(Collectors.toSet()), this::resumeClaimed, this::forget);
         BillingSettings billing = parts.billing();
         BudgetWatch budgets = new BudgetWatch(parts.store(), billing, alerts);
         this.jobs = new JobService(parts.store(), poller, parts.quotas(), clock, pending,
@@ -277,7 +277,19 @@ public final class Engine {
         jobs.resume(claimed);
     }
 
+    /**
+     * Stops stepping a job another instance took over; one this instance had not sent yet no longer holds up its
+     * graceful stop (the new holder sends it).
+     */
+    private void forget(String jobId) {
+        poller.forget(jobId).filter(Tracked::uncount).ifPresent(job -> pending.done());
+    }
+
     Poller poller() {
         return poller;
+    }
+
+    private LeaseKeeper leaseKeeper() {
+        return leases;
     }
 }

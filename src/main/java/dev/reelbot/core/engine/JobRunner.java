@@ -6,6 +6,7 @@ import dev.reelbot.core.job.DeliveryState;
 import dev.reelbot.core.job.Job;
 import dev.reelbot.core.job.JobState;
 import dev.reelbot.core.job.JobStore;
+import dev.reelbot.core.job.SendLimits;
 import dev.reelbot.core.notice.NoticeDesk;
 import dev.reelbot.core.queue.CapacityQueue;
 import java.time.Clock;
@@ -111,11 +112,13 @@ final class JobRunner {
      * Sends the job's create request when its turn in the queue has come, unless a graceful stop closed the gate (it
      * then waits for the next start, unbilled); else the job waits in the queue, and its message says so. The
      * request goes out only after this step won the {@code SENDING} mark, so no later step, here or after a restart,
-     * can send it again.
+     * can send it again; the store gives that mark only while the jobs in flight leave room, whichever instance sent
+     * them.
      */
     private Job submit(Job job, Tracked tracked) {
         tracked.awaitingSubmission = false;
-        if (!queue.tryStart(job)) {
+        Optional<SendLimits> turn = queue.tryStart(job);
+        if (turn.isEmpty()) {
             return job.state() == JobState.SUBMITTING ? watcher.toWaiting(job) : job;
         }
         try {
@@ -123,9 +126,11 @@ final class JobRunner {
                 return job;
             }
             try {
-                Optional<Job> marked = watcher.markSending(job);
+                Optional<Job> marked = watcher.markSending(job, turn.get());
                 if (marked.isEmpty()) {
-                    return store.find(job.id()).orElse(job);
+                    // Changed meanwhile, or no room: another instance's job took the slot since the queue's pass.
+                    Job now = store.find(job.id()).orElse(job);
+                    return now.state() == JobState.SUBMITTING ? watcher.toWaiting(now) : now;
                 }
                 leftSubmitting(marked.get(), tracked);
                 return watcher.send(marked.get(), tracked);
@@ -139,8 +144,7 @@ final class JobRunner {
 
     /** Once the job is past {@code SUBMITTING} (sent, or waiting in the queue), it no longer holds up a stop. */
     private void leftSubmitting(Job job, Tracked tracked) {
-        if (tracked.countedUnsent && job.state() != JobState.SUBMITTING) {
-            tracked.countedUnsent = false;
+        if (job.state() != JobState.SUBMITTING && tracked.uncount()) {
             pending.done();
         }
     }

@@ -64,6 +64,11 @@ final class LeaseKeeper {
         return leases != JobLeases.SOLE;
     }
 
+    /** Whether this instance holds the job's lease, so it steps (and may send) it; every job, without leases. */
+    boolean holds(String jobId) {
+        return !shared() || held.contains(jobId);
+    }
+
     /**
      * Takes the lease of a job this instance is about to step (just accepted, found by a retried command, or given
      * work again by an admin); false when another live instance holds it, when this instance does not reach the

@@ -102,10 +102,14 @@ final class Poller {
         return true;
     }
 
-    /** Stops stepping a job another instance took over; a step in flight finishes (its writes compare-and-set). */
-    void forget(String jobId) {
-        tracked.remove(jobId);
+    /**
+     * Stops stepping a job another instance took over; a step in flight finishes (its writes compare-and-set).
+     * Returns what was tracked of it, if anything.
+     */
+    Optional<Tracked> forget(String jobId) {
+        Optional<Tracked> forgotten = Optional.ofNullable(tracked.remove(jobId));
         queue.remove(jobId);
+        return forgotten;
     }
 
     /** Makes sure a job that has work again (an admin resolved its refund case) gets a step as soon as possible. */

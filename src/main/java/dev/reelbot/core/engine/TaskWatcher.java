@@ -10,6 +10,7 @@ import dev.reelbot.core.job.Failure;
 import dev.reelbot.core.job.Job;
 import dev.reelbot.core.job.JobState;
 import dev.reelbot.core.job.JobUpdates;
+import dev.reelbot.core.job.SendLimits;
 import dev.reelbot.core.job.Transitions;
 import dev.reelbot.core.queue.CapacityQueue;
 import dev.reelbot.core.text.Msg;
@@ -58,11 +59,12 @@ final class TaskWatcher {
     }
 
     /**
-     * Marks the job {@code SENDING} with one compare-and-set, the step that makes sending it this step's alone;
-     * empty when the job changed meanwhile (another process may have marked it).
+     * Marks the job {@code SENDING} with one compare-and-set, the step that makes sending it this step's alone,
+     * written only while the jobs in flight leave room within {@code limits}; empty when the job changed meanwhile
+     * (another process may have marked it) or there is no room.
      */
-    Optional<Job> markSending(Job job) {
-        return updates.tryApply(job, j -> Transitions.sending(j, clock.instant()));
+    Optional<Job> markSending(Job job, SendLimits limits) {
+        return updates.tryApplyWithin(job, j -> Transitions.sending(j, clock.instant()), limits);
     }
 
     /**

@@ -7,6 +7,7 @@ import dev.reelbot.core.job.NoticeState;
 import dev.reelbot.core.job.RefundState;
 import dev.reelbot.core.notice.NoticeAttempts;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * What the engine remembers about a job between steps, in memory only: when each duty may next run. Losing it in a
@@ -14,7 +15,8 @@ import java.time.Instant;
  *
  * <p>Threading: only the worker stepping the job touches it, and the poller never steps a job twice at once; the
  * poller's tick reads {@link #awaitingSubmission} to pick the pool and sets {@link #onSubmitPool} before the step,
- * and the capacity queue's wake-up sets {@link #awaitingSubmission} when the job's turn comes.
+ * and the capacity queue's wake-up sets {@link #awaitingSubmission} when the job's turn comes. The count in
+ * {@link PendingSubmissions} is released once, atomically, by its step or by the lease heartbeat forgetting it.
  */
 final class Tracked {
     final String jobId;
@@ -26,7 +28,7 @@ final class Tracked {
     /** Whether this step runs on the submit workers, the only steps that may send a create request. */
     boolean onSubmitPool;
     /** Whether it is counted in {@link PendingSubmissions}: accepted here, or found {@code SUBMITTING}, not sent yet. */
-    boolean countedUnsent;
+    private final AtomicBoolean countedUnsent;
     /** The task id the API answered to this process's create request while it is not recorded yet, else null. */
     String unrecordedTaskId;
     /**
@@ -70,11 +72,19 @@ final class Tracked {
         return new Tracked(job.id(), job.state().isUnsent(), job.state() == JobState.SUBMITTING, inherited, now);
     }
 
+    /**
+     * Stops counting it in {@link PendingSubmissions}: true for the one caller that did (its step, once the job left
+     * {@code SUBMITTING}, or the instance forgetting a job another took over, whichever comes first).
+     */
+    boolean uncount() {
+        return countedUnsent.compareAndSet(true, false);
+    }
+
     private Tracked(String jobId, boolean awaitingSubmission, boolean countedUnsent, boolean inheritedNoticeClaim,
                     Instant now) {
         this.jobId = jobId;
         this.awaitingSubmission = awaitingSubmission;
-        this.countedUnsent = countedUnsent;
+        this.countedUnsent = new AtomicBoolean(countedUnsent);
         this.pollAt = now;
         this.chatAt = now;
         this.delivery = new DeliveryAttempts(now);

@@ -2,6 +2,7 @@ package dev.reelbot.core.job;
 
 import dev.reelbot.core.MessageRef;
 import dev.reelbot.core.VideoLink;
+import java.time.Instant;
 
 /**
  * What became of a completed job's video.
@@ -15,11 +16,13 @@ import dev.reelbot.core.VideoLink;
  * @param kept     where the bot keeps the original (a path, a bucket address), or {@code null} when it does not
  * @param notice   the admins' delivery notice, for a video no chat took
  * @param noticeRef that notice's message, once posted
+ * @param uploadStartedAt when its first upload began (marked before it went out, see {@link UploadMark}), or
+ *                 {@code null} when none has; once set, an upload may have landed, whatever its answer said
  */
 public record JobDelivery(DeliveryState state, int attempts, String note, VideoLink link, String poster, String kept,
-                          NoticeState notice, MessageRef noticeRef) {
+                          NoticeState notice, MessageRef noticeRef, Instant uploadStartedAt) {
     public static final JobDelivery NONE = new JobDelivery(DeliveryState.NONE, 0, null, null, null, null,
-            NoticeState.NONE, null);
+            NoticeState.NONE, null, null);
 
     public JobDelivery {
         if (notice == null) {
@@ -27,12 +30,30 @@ public record JobDelivery(DeliveryState state, int attempts, String note, VideoL
         }
     }
 
-    /** Pending, with {@code attempts} made and the last one's note. */
-    static JobDelivery pending(int attempts, String note) {
-        return new JobDelivery(DeliveryState.PENDING, attempts, note, null, null, null, NoticeState.NONE, null);
+    /** Pending, nothing tried yet. */
+    static JobDelivery pending() {
+        return new JobDelivery(DeliveryState.PENDING, 0, null, null, null, null, NoticeState.NONE, null, null);
+    }
+
+    /** Still pending after one more failed attempt, {@code why}. */
+    JobDelivery attemptFailed(String why) {
+        return new JobDelivery(DeliveryState.PENDING, attempts + 1, why, null, null, null, NoticeState.NONE, null,
+                uploadStartedAt);
+    }
+
+    /** Pending, its first upload about to go out. */
+    JobDelivery uploadStarting(Instant at) {
+        return new JobDelivery(state, attempts, note, link, poster, kept, notice, noticeRef, at);
+    }
+
+    /** Ended {@code how} with this attempt, as the arguments say. */
+    JobDelivery ended(DeliveryState how, String newNote, VideoLink newLink, String newPoster, String newKept,
+                      NoticeState newNotice) {
+        return new JobDelivery(how, attempts + 1, newNote, newLink, newPoster, newKept, newNotice, null,
+                uploadStartedAt);
     }
 
     JobDelivery withNotice(NoticeState newNotice, MessageRef newRef) {
-        return new JobDelivery(state, attempts, note, link, poster, kept, newNotice, newRef);
+        return new JobDelivery(state, attempts, note, link, poster, kept, newNotice, newRef, uploadStartedAt);
     }
 }

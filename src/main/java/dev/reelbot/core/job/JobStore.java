@@ -39,6 +39,17 @@ public interface JobStore {
      */
     Optional<Job> compareAndSet(Job next);
 
+    /**
+     * Writes {@code next} (a job being marked {@code SENDING}) like {@link #compareAndSet}, but only while fewer than
+     * {@code limits.inFlight()} other jobs are in flight at the video API ({@code SENDING}, {@code QUEUED} or
+     * {@code RUNNING}) and fewer than {@code limits.perRequester()} of them are its requester's: the count and the
+     * write are atomic against every writer of the store (one statement on SQLite's single writer, under one
+     * store-wide lock where writers are concurrent), so instances sharing the store never exceed the limits.
+     *
+     * @return the stored job, or empty when another writer changed it first or there is no room
+     */
+    Optional<Job> compareAndSetWithin(Job next, SendLimits limits);
+
     /** Every job with work left (see {@link Job#isSettled()}). */
     List<Job> unsettled();
 

@@ -56,9 +56,22 @@ public final class JobUpdates {
      * longer applies. Used where only the writer that made the change may act on it (posting a notice).
      */
     public Optional<Job> tryApply(Job job, UnaryOperator<Job> change) {
+        return tryApply(job, change, null);
+    }
+
+    /**
+     * As {@link #tryApply}, and only while the jobs in flight at the video API leave room for this one (see
+     * {@link JobStore#compareAndSetWithin}): how a job is marked {@code SENDING}.
+     */
+    public Optional<Job> tryApplyWithin(Job job, UnaryOperator<Job> change, SendLimits limits) {
+        return tryApply(job, change, limits);
+    }
+
+    private Optional<Job> tryApply(Job job, UnaryOperator<Job> change, SendLimits limits) {
         try {
-            Optional<Job> stored = store.compareAndSet(change.apply(job));
-            stored.ifPresent(next -> count(job, next));
+            Job next = change.apply(job);
+            Optional<Job> stored = limits == null ? store.compareAndSet(next) : store.compareAndSetWithin(next, limits);
+            stored.ifPresent(written -> count(job, written));
             return stored;
         } catch (JobMovedOn movedOn) {
             return Optional.empty();

@@ -160,8 +160,8 @@ public final class Transitions {
                          Instant now) {
         require(job, job.delivery().state() == DeliveryState.PENDING && (how == DeliveryState.UPLOADED
                 || how == DeliveryState.TRANSCODED || how == DeliveryState.LINKED), "delivered");
-        return job.withDelivery(new JobDelivery(how, job.delivery().attempts() + 1, note, link, poster, kept,
-                NoticeState.NONE, null)).withMessage(unfinalised(job)).withTimes(touched(job, now));
+        return job.withDelivery(job.delivery().ended(how, note, link, poster, kept, NoticeState.NONE))
+                .withMessage(unfinalised(job)).withTimes(touched(job, now));
     }
 
     /**
@@ -171,15 +171,14 @@ public final class Transitions {
      */
     public static Job undelivered(Job job, Failure why, VideoLink link, String kept, Instant now) {
         require(job, job.delivery().state() == DeliveryState.PENDING, "undelivered");
-        return job.withDelivery(new JobDelivery(DeliveryState.UNDELIVERED, job.delivery().attempts() + 1,
-                why.message(), link, null, kept, NoticeState.NEEDED, null)).withFailure(why)
-                .withMessage(unfinalised(job)).withTimes(touched(job, now));
+        return job.withDelivery(job.delivery().ended(DeliveryState.UNDELIVERED, why.message(), link, null, kept,
+                NoticeState.NEEDED)).withFailure(why).withMessage(unfinalised(job)).withTimes(touched(job, now));
     }
 
     /** One delivery attempt failed; it is tried again later (the deliverer decides when to stop). */
     public static Job deliveryAttemptFailed(Job job, String why, Instant now) {
         require(job, job.delivery().state() == DeliveryState.PENDING, "delivery failed");
-        return job.withDelivery(JobDelivery.pending(job.delivery().attempts() + 1, why)).withTimes(touched(job, now));
+        return job.withDelivery(job.delivery().attemptFailed(why)).withTimes(touched(job, now));
     }
 
     /** Claims the right to post the delivery notice; only one claim can win the compare-and-set. */
@@ -241,7 +240,7 @@ public final class Transitions {
             JobTask t = job.task();
             return job.withState(JobState.COMPLETED, now)
                     .withTask(new JobTask(t.taskId(), t.apiStatus(), 100, status.videoUrl(), status.expiresAt(), 0, 0))
-                    .withDelivery(JobDelivery.pending(0, null));
+                    .withDelivery(JobDelivery.pending());
         }
         if (next == JobState.FAILED) {
             Msg words = status.errorMessage() == null ? Msg.of("failure.generation.no-reason")
@@ -282,7 +281,7 @@ public final class Transitions {
         return job.message().withFinalShown(false, job.message().shownAt());
     }
 
-    private static JobTimes touched(Job job, Instant now) {
+    static JobTimes touched(Job job, Instant now) {
         JobTimes t = job.times();
         return new JobTimes(t.createdAt(), t.submittedAt(), now, t.finishedAt(), t.progressAt());
     }
@@ -291,7 +290,7 @@ public final class Transitions {
         return status.progress() == null ? fallback : status.progress();
     }
 
-    private static void require(Job job, boolean condition, String change) {
+    static void require(Job job, boolean condition, String change) {
         if (!condition) {
             throw new JobMovedOn("job " + job.id() + " cannot be " + change + " in state " + job.state()
                     + " (delivery " + job.delivery().state() + ", refund " + job.refund().state() + ")");

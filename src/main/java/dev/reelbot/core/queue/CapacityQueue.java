@@ -3,6 +3,7 @@ package dev.reelbot.core.queue;
 import dev.reelbot.core.job.Job;
 import dev.reelbot.core.job.JobStore;
 import dev.reelbot.core.job.QueueEntry;
+import dev.reelbot.core.job.SendLimits;
 import dev.reelbot.core.render.WaitingPlace;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,6 +18,7 @@ import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.DoubleSupplier;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,7 +28,12 @@ import org.slf4j.LoggerFactory;
  * and grants a turn to as many as the limits allow: jobs in flight across all users ({@link CapacityGate}: the
  * configured {@code video-api.max-in-flight} and what the API's refusals taught), and per requester; the granted
  * jobs are woken to send, the others learn their place and about how long they wait ({@link WaitEstimate}). A job
- * sends only with a turn ({@link #tryStart}); its step reports how the API answered.
+ * sends only with a turn ({@link #tryStart}), and only if the store, counting the jobs in flight as it marks the
+ * job sending, finds room ({@link SendLimits}); its step reports how the API answered.
+ *
+ * <p>Several instances sharing the store each run this queue over the same line: an instance gives turns only to
+ * the jobs it holds the lease of, and leaves the slot of a job another live instance holds to that instance, so the
+ * line keeps one order; the store's count is what keeps them all within the limits, never this queue's view.
  *
  * <p>Threading: the pass and the bookkeeping of turns hold one lock; the places are published in a volatile map
  * the renderer reads without it. Passes run on the executor given (the workers), one at a time, when something
@@ -47,12 +54,14 @@ public final class CapacityQueue implements WaitingPlace.Lookup {
     private final Clock clock;
     private final Wakes wakes;
     private final Executor passes;
+    private final Predicate<String> ours;
     private final Object lock = new Object();
     private final Map<String, Instant> granted = new HashMap<>();
     private final Set<String> starting = new HashSet<>();
     private final AtomicBoolean passRunning = new AtomicBoolean();
     /** The job sent above the learned limit to find out whether more fit, until the API answered it. */
     private String probe;
+    /** The waiting jobs of this instance the last pass saw (each has a turn, or knows why not). */
     private Set<String> seen = Set.of();
     /** The jobs in flight as the last pass read them, and those accepted since. */
     private Set<String> inFlight = new HashSet<>();
@@ -72,9 +81,10 @@ public final class CapacityQueue implements WaitingPlace.Lookup {
      * @param maxInFlight jobs in flight at the API at once across all users, {@link Integer#MAX_VALUE} for no limit
      * @param perUser     jobs in flight at once per requester ({@code quotas.concurrent-jobs-per-user})
      * @param passes      where passes run (the workers)
+     * @param ours        whether this instance holds a job's lease, so it may send it (always, on a store of its own)
      */
     public CapacityQueue(JobStore store, int maxInFlight, int perUser, Clock clock, DoubleSupplier random,
-                         Wakes wakes, Executor passes) {
+                         Wakes wakes, Executor passes, Predicate<String> ours) {
         this.store = store;
         this.perUser = perUser;
         this.gate = new CapacityGate(maxInFlight, random);
@@ -82,29 +92,37 @@ public final class CapacityQueue implements WaitingPlace.Lookup {
         this.clock = clock;
         this.wakes = wakes;
         this.passes = passes;
+        this.ours = ours;
     }
 
     /**
-     * Whether {@code job} may be sent now: true when it holds a turn, which is then counted as sending until
-     * {@link #done}; false when it must wait (it then knows its place). A job no pass has seen yet gets one now.
+     * Whether {@code job} may be sent now: the limits the store must find room within as it marks the job sending
+     * when it holds a turn, which is then counted as sending until {@link #done}; empty when it must wait (it then
+     * knows its place). A job no pass has seen yet (or saw held elsewhere) gets one now.
      */
-    public boolean tryStart(Job job) {
+    public Optional<SendLimits> tryStart(Job job) {
         Wakeups wakeups = Wakeups.NONE;
-        boolean turn;
+        Optional<SendLimits> turn = Optional.empty();
         synchronized (lock) {
             if (!granted.containsKey(job.id()) && !seen.contains(job.id())) {
                 wakeups = passLocked(clock.instant());
             }
-            turn = granted.remove(job.id()) != null;
-            if (turn) {
+            if (granted.remove(job.id()) != null) {
                 starting.add(job.id());
+                int limit = gate.limit();
+                // The probe is the one job sent above the learned limit (never above the configured one).
+                turn = Optional.of(new SendLimits(job.id().equals(probe) && limit < Integer.MAX_VALUE ? limit + 1
+                        : limit, perUser));
             }
         }
         wakeups.without(job.id()).send(wakes);
         return turn;
     }
 
-    /** The step that held a turn is done with it: the job is in flight, waiting again, or finished. */
+    /**
+     * The step that held a turn is done with it: the job is in flight, waiting again (the API refused it, or the
+     * store found no room: another instance's job took the slot), or finished.
+     */
     public void done(String jobId) {
         synchronized (lock) {
             starting.remove(jobId);
@@ -187,7 +205,7 @@ public final class CapacityQueue implements WaitingPlace.Lookup {
     private Wakeups passLocked(Instant now) {
         dirty = false;
         lastPass = now;
-        Line line = Line.read(store.queue(), starting, granted, now.minus(TURN_EXPIRY));
+        Line line = Line.read(store.queue(), starting, granted, now.minus(TURN_EXPIRY), ours, now);
         granted.keySet().retainAll(line.grantable());
         if (probe != null && !granted.containsKey(probe) && !starting.contains(probe)) {
             probe = null;
@@ -218,7 +236,8 @@ public final class CapacityQueue implements WaitingPlace.Lookup {
 
     /**
      * Gives turns, in the line's order, to the waiting jobs whose requester is under the per-user limit, while fewer
-     * than {@code limit} jobs are in flight; returns the last job given one.
+     * than {@code limit} jobs are in flight; a job another instance holds keeps its slot for that instance. Returns
+     * the last job given a turn here.
      */
     private Optional<String> grant(Line line, int limit, Instant now, Set<String> newTurns) {
         String last = null;
@@ -226,11 +245,16 @@ public final class CapacityQueue implements WaitingPlace.Lookup {
             if (line.inFlightCount() >= limit) {
                 break;
             }
-            if (!granted.containsKey(job.jobId()) && line.inFlightOf(job.requester()) < perUser) {
+            if (granted.containsKey(job.jobId()) || line.inFlightOf(job.requester()) >= perUser) {
+                continue;
+            }
+            if (line.unsentIds().contains(job.jobId())) {
                 granted.put(job.jobId(), now);
                 line.take(job);
                 newTurns.add(job.jobId());
                 last = job.jobId();
+            } else if (line.heldElsewhere(job.jobId())) {
+                line.take(job);
             }
         }
         return Optional.ofNullable(last);

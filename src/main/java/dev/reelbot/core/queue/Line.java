@@ -10,10 +10,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
- * One pass's view of the queue: the jobs waiting to be sent, in their order, and the jobs that count as in flight
- * (at the API, being sent, or holding a turn), overall and per requester.
+ * One pass's view of the queue: the jobs waiting to be sent, in their order (every instance's: the order and the places
+ * are the same wherever they are read), which of them this instance holds, and the jobs that count as in flight (at
+ * the API, being sent, or holding a turn), overall and per requester.
  *
  * <p>Threading: made and used by one pass, under the queue's lock.
  */
@@ -23,6 +25,7 @@ final class Line {
     private final Set<String> unsentIds = new HashSet<>();
     private final Set<String> inFlightIds = new HashSet<>();
     private final Set<String> grantable = new HashSet<>();
+    private final Set<String> heldElsewhere = new HashSet<>();
     private final Map<String, Integer> perRequester = new HashMap<>();
     private int inFlightCount;
 
@@ -30,17 +33,24 @@ final class Line {
      * @param rows          every job waiting or in flight, from the store
      * @param starting      jobs whose step holds a turn and is sending (in flight, whatever their row says yet)
      * @param granted       turns given and not yet taken, by when; those given before {@code expiredBefore} lapse
+     * @param ours          whether this instance holds a job's lease (steps it): only those may get a turn here
+     * @param now           leases that ran out before it hold nothing
      */
     static Line read(List<QueueEntry> rows, Set<String> starting, Map<String, Instant> granted,
-                     Instant expiredBefore) {
+                     Instant expiredBefore, Predicate<String> ours, Instant now) {
         List<QueueEntry> unsent = new ArrayList<>();
         Line line = new Line();
         for (QueueEntry row : rows) {
             if (row.state().isUnsent() && !starting.contains(row.jobId())) {
                 unsent.add(row);
-                line.unsentIds.add(row.jobId());
+                boolean held = ours.test(row.jobId());
+                if (held) {
+                    line.unsentIds.add(row.jobId());
+                } else if (row.leaseUntil() == null || row.leaseUntil().isAfter(now)) {
+                    line.heldElsewhere.add(row.jobId());
+                }
                 Instant given = granted.get(row.jobId());
-                if (given == null || !given.isBefore(expiredBefore)) {
+                if (held && (given == null || !given.isBefore(expiredBefore))) {
                     line.grantable.add(row.jobId());
                 }
                 if (given != null && !given.isBefore(expiredBefore)) {
@@ -79,11 +89,20 @@ final class Line {
         flying.add(job);
     }
 
-    /** Jobs that may keep (or get) a turn: still waiting, and any turn they hold not lapsed. */
+    /** Jobs that may keep (or get) a turn here: held by this instance, still waiting, any turn not lapsed. */
     Set<String> grantable() {
         return grantable;
     }
 
+    /**
+     * Whether another live instance holds the waiting job (or is taking it: just accepted): it gives the job its
+     * turn, so this instance leaves the job's slot free for it, and the line keeps one order across instances.
+     */
+    boolean heldElsewhere(String jobId) {
+        return heldElsewhere.contains(jobId);
+    }
+
+    /** The waiting jobs this instance holds. */
     Set<String> unsentIds() {
         return unsentIds;
     }

@@ -166,7 +166,8 @@ final class EngineHarness implements AutoCloseable {
         runUntil(() -> job(jobId).isSettled());
     }
 
-    private void runUntil(BooleanSupplier done) {
+    /** Moves time a second at a time, ticking, until {@code done} holds (a test's own point to step in). */
+    void runUntil(BooleanSupplier done) {
         for (int second = 0; second < 3600; second++) {
             tick();
             if (done.getAsBoolean()) {
@@ -174,7 +175,7 @@ final class EngineHarness implements AutoCloseable {
             }
             clock.advance(Duration.ofSeconds(1));
         }
-        throw new AssertionError("jobs never settled: " + store.unsettled());
+        throw new AssertionError("never got there; unsettled: " + store.unsettled());
     }
 
     Job job(String id) {

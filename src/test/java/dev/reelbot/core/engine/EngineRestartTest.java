@@ -16,6 +16,8 @@ import dev.reelbot.core.job.JobState;
 import dev.reelbot.core.job.Quotas;
 import dev.reelbot.core.job.RefundState;
 import dev.reelbot.core.job.Transitions;
+import dev.reelbot.testing.FaultyJobStore.Call;
+import dev.reelbot.testing.FaultyJobStore.When;
 import dev.reelbot.testing.RecordingChatPort.Event;
 import dev.reelbot.videoapi.TestApis;
 import java.time.Duration;
@@ -115,6 +117,20 @@ class EngineRestartTest extends WithEngine {
 
         assertThat(h.job(id).delivery().state()).isEqualTo(DeliveryState.UPLOADED);
         assertThat(h.chat.events("upload")).hasSize(1);
+    }
+
+    @Test
+    void anUploadThatWentUpButWasNotRecordedBeforeARestartIsFoundNotUploadedAgain() {
+        h.faults.failNext(Call.COMPARE_AND_SET, j -> j.delivery().state() == DeliveryState.UPLOADED, When.BEFORE);
+        String id = h.command("a cat surfing").jobId();
+        h.runUntil(() -> !h.chat.events("upload").isEmpty());
+        assertThat(h.job(id).delivery().uploadStartedAt()).as("marked before it went out").isNotNull();
+
+        h.restart();
+        h.runUntilSettled();
+
+        assertThat(h.job(id).delivery().state()).isEqualTo(DeliveryState.UPLOADED);
+        assertThat(h.chat.events("upload")).as("found by its key after the restart").hasSize(1);
     }
 
     @Test

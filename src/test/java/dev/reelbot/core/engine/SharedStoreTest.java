@@ -7,15 +7,12 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 
-import dev.reelbot.core.EngineMetrics;
 import dev.reelbot.core.JobView;
 import dev.reelbot.core.Reply;
 import dev.reelbot.core.TaskStatus;
 import dev.reelbot.core.VideoApi;
 import dev.reelbot.core.VideoDownload;
 import dev.reelbot.core.VideoRequest;
-import dev.reelbot.core.command.Limits;
-import dev.reelbot.core.deliver.MediaParts;
 import dev.reelbot.core.job.Job;
 import dev.reelbot.core.job.JobLeases;
 import dev.reelbot.core.job.JobState;
@@ -28,11 +25,9 @@ import dev.reelbot.store.JdbcJobStore;
 import dev.reelbot.store.JdbcLeases;
 import dev.reelbot.testing.MutableClock;
 import dev.reelbot.testing.RecordingChatPort;
-import dev.reelbot.testing.TestPostgres;
 import dev.reelbot.videoapi.TestApis;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -56,16 +51,16 @@ class SharedStoreTest {
     Path dir;
     private final MutableClock clock = MutableClock.at("2026-11-24T12:00:00Z");
     private final RecordingChatPort chat = new RecordingChatPort("slack");
-    private TestPostgres.Schema schema;
+    private SharedDatabase shared;
     private Connections db;
     private JdbcJobStore store;
     private ApiSimulator simulator;
 
     @BeforeEach
     void open() {
-        schema = TestPostgres.schema();
-        db = schema.open();
-        store = new JdbcJobStore(db);
+        shared = SharedDatabase.open();
+        db = shared.db;
+        store = shared.store;
         simulator = ApiSimulator.start(SimulatorOptions.defaults().withFlakiness(0, 1).withClock(clock));
     }
 
@@ -74,9 +69,8 @@ class SharedStoreTest {
         if (simulator != null) {
             simulator.close();
         }
-        if (schema != null) {
-            db.close();
-            schema.close();
+        if (shared != null) {
+            shared.close();
         }
     }
 
@@ -85,10 +79,8 @@ class SharedStoreTest {
     }
 
     private Engine instance(JobLeases leases, VideoApi api, ExecutorService submitters) {
-        return new Engine(new Engine.Parts(store, api, List.of(chat), EngineHarness.DEFAULT_MODELS, Limits.DEFAULTS,
-                new Quotas(100, 1000), new Admins(Set.of()), EngineSettings.defaults(dir.resolve("videos")),
-                64L * 1024 * 1024, "/video", EngineMetrics.NONE, MediaParts.NONE).withLeases(leases),
-                Runnable::run, submitters == null ? Runnable::run : submitters, Runnable::run, Runnable::run, clock);
+        return SharedDatabase.engine(SharedDatabase.parts(store, api, chat, new Quotas(100, 1000),
+                new Admins(Set.of()), dir.resolve("videos")).withLeases(leases), submitters, clock);
     }
 
     private VideoApi api() {
@@ -226,6 +218,19 @@ class SharedStoreTest {
         a.releaseLeases();
 
         assertThat(b.keepLeases()).as("no need to wait out the lease").isEqualTo(1);
+    }
+
+    @Test
+    void aGracefulStopDoesNotWaitForAnUnsentJobAnotherInstanceTookOver() throws Exception {
+        Engine a = instance("a", api(), null);
+        Engine b = instance("b", api(), null);
+        a.commands().handle(EngineHarness.ALICE, "a cat surfing", "trigger-1");
+        clock.advance(TTL.plusSeconds(1));
+        assertThat(b.keepLeases()).as("a paused before sending it: b takes it over").isEqualTo(1);
+        a.keepLeases();
+
+        Engine.Drained left = a.drainSubmissions(Duration.ofSeconds(3), Duration.ZERO);
+        assertThat(left.unsent()).as("not a's to send any more").isZero();
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.reelbot.core.engine;
 import static dev.reelbot.simulator.SimulatorCounts.createRequests;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.reelbot.core.ChatException;
 import dev.reelbot.core.JobView;
 import dev.reelbot.core.Reply;
 import dev.reelbot.core.VideoRequest;
@@ -14,6 +15,7 @@ import dev.reelbot.core.job.Quotas;
 import dev.reelbot.core.job.RefundState;
 import dev.reelbot.testing.FaultyJobStore.Call;
 import dev.reelbot.testing.FaultyJobStore.When;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -69,6 +71,26 @@ class StoreFaultTest extends WithEngine {
         assertThat(createRequests(h.simulator)).isEqualTo(1);
         assertThat(job.delivery().state()).isEqualTo(DeliveryState.UPLOADED);
         assertThat(notices(job)).as("never sent before: no refund case").isZero();
+    }
+
+    /**
+     * ChaosTest's one "video uploaded twice": the upload went up, its record failed, the retry was answered 429, and
+     * that definite "not this time" made the bot forget the first upload may have landed, so the attempt after it
+     * uploaded without its key's "maybe sent": on Slack, which looks the file up by name only then, a second copy of
+     * the video in the channel (Discord's nonce catches a repeat within minutes either way).
+     */
+    @Test
+    void anUploadWhoseRecordFailedThenAnswered429IsFoundByItsKeyNotUploadedAgain() {
+        h.faults.failNext(Call.COMPARE_AND_SET, j -> j.delivery().state() == DeliveryState.UPLOADED, When.BEFORE);
+        String id = h.command("a cat surfing").jobId();
+        h.runUntil(() -> !h.chat.events("upload").isEmpty());
+        assertThat(h.job(id).delivery().state()).as("uploaded, not recorded").isEqualTo(DeliveryState.PENDING);
+        h.chat.failNext("upload", new ChatException(ChatException.Kind.RATE_LIMITED, "upload: 429",
+                Duration.ofSeconds(1), null));
+        h.runUntilSettled();
+
+        assertThat(h.job(id).delivery().state()).isEqualTo(DeliveryState.UPLOADED);
+        assertThat(h.chat.events("upload")).as("the video uploaded once").hasSize(1);
     }
 
     @Test
