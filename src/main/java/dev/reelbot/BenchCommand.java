@@ -78,6 +78,10 @@ final class BenchCommand implements Callable<Integer> {
             + "the JIT (and the baseline's). Default: ${DEFAULT-VALUE}")
     int warmUp;
 
+    @Option(names = "--workers", defaultValue = "0", description = "The bot's workers, as poller.workers (1..64); "
+            + "0 keeps its default (32). The baseline keeps its 8 threads. Default: ${DEFAULT-VALUE}")
+    int workers;
+
     @Option(names = "--baseline", description = "Then run the same load through a naive poller (every job polled "
             + "every 2 s by 8 threads, jobs kept in memory) and print both side by side, with ratios.")
     boolean baseline;
@@ -135,7 +139,10 @@ final class BenchCommand implements Callable<Integer> {
         }
         BenchOptions options = new BenchOptions(jobs, jobSeconds.seconds, clients,
                 Duration.ofSeconds(jobSeconds.seconds * 2L).plus(Duration.ofMinutes(10)), burst, Math.max(0, warmUp),
-                chatLatency, perWorkspace, baseline);
+                chatLatency, perWorkspace, baseline, workers);
+        if (workers < 0 || workers > 64) {
+            throw new ParameterException(spec.commandLine(), "--workers must be within 0..64");
+        }
         if (maxConcurrent < 0) {
             throw new ParameterException(spec.commandLine(), "--max-concurrent must not be negative");
         }
@@ -150,7 +157,9 @@ final class BenchCommand implements Callable<Integer> {
                     + (maxConcurrent > 0 ? ", the key limited to " + maxConcurrent + " jobs at once" : "")
                     + " (" + String.join(" ", timing.asArguments())
                     + "), chat calls " + chatLatency.toMillis() + " ms, " + perWorkspace + " jobs per workspace, "
-                    + warmUp + " warm-up jobs first, simulator at " + simulator.baseUrl()
+                    + warmUp + " warm-up jobs first, bot workers " + (workers > 0 ? workers
+                    : EngineSettings.defaults(Path.of(".")).workers() + " (default)")
+                    + ", simulator at " + simulator.baseUrl()
                     + ", " + Runtime.getRuntime().availableProcessors() + " cores, max heap "
                     + (Runtime.getRuntime().maxMemory() >> 20) + " MB");
             VideoApi client = HttpVideoApi.connect(new VideoApiSettings(simulator.baseUrl(), Secret.of(KEY),

@@ -81,7 +81,8 @@ public final class Bench {
 
     private Figures[] runBot(Path dir, VideoApi client, String simulatorUrl, Connections db, JobLeases leases)
             throws Exception {
-        EngineSettings settings = EngineSettings.defaults(dir.resolve("videos"));
+        EngineSettings defaults = EngineSettings.defaults(dir.resolve("videos"));
+        EngineSettings settings = options.workers() > 0 ? defaults.withWorkers(options.workers()) : defaults;
         Traces traces = new Traces();
         List<BenchChatPort> chats = chats(traces);
         ScheduledExecutorService scheduler =

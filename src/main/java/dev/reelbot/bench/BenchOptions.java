@@ -14,12 +14,13 @@ import java.time.Duration;
  * @param chatLatency  how long each chat call takes on average
  * @param perWorkspace how many jobs share one Slack-like workspace's edit budget
  * @param baseline     whether to run the same load through the naive poller too, for comparison
+ * @param workers      the bot's workers ({@code poller.workers}); 0 for the default
  */
 public record BenchOptions(int jobs, int jobSeconds, int clients, Duration timeout, int burst, int warmUp,
-                           Duration chatLatency, int perWorkspace, boolean baseline) {
+                           Duration chatLatency, int perWorkspace, boolean baseline, int workers) {
 
     /** A quick run for tests: no warm-up, instant chat, no baseline. */
     public static BenchOptions quick(int jobs, int jobSeconds, int burst) {
-        return new BenchOptions(jobs, jobSeconds, 4, Duration.ofMinutes(2), burst, 0, Duration.ZERO, 5, false);
+        return new BenchOptions(jobs, jobSeconds, 4, Duration.ofMinutes(2), burst, 0, Duration.ZERO, 5, false, 0);
     }
 }

@@ -3,6 +3,7 @@ package dev.reelbot.store;
 import dev.reelbot.core.Money;
 import dev.reelbot.core.Requester;
 import dev.reelbot.core.job.Admission;
+import dev.reelbot.core.job.FinishSample;
 import dev.reelbot.core.job.Job;
 import dev.reelbot.core.job.JobState;
 import dev.reelbot.core.job.JobStore;
@@ -227,6 +228,30 @@ public final class JdbcJobStore implements JobStore {
             }
             return counts;
         });
+    }
+
+    @Override
+    public List<FinishSample> finishSamples(int perKind) {
+        try {
+            return connections.read(c -> FinishSampleRows.latest(c, perKind));
+        } catch (SQLException e) {
+            throw new StoreException("could not read the learned finish times: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void addFinishSamples(List<FinishSample> samples, int keep) {
+        if (samples.isEmpty()) {
+            return;
+        }
+        try {
+            connections.with(c -> {
+                FinishSampleRows.add(c, samples, keep);
+                return null;
+            });
+        } catch (SQLException e) {
+            throw new StoreException("could not save the learned finish times: " + e.getMessage(), e);
+        }
     }
 
     private Optional<Job> one(String sql, Object... params) {

@@ -40,7 +40,7 @@ class BenchTest {
                 .withDurations(Duration.ofSeconds(1), Duration.ofSeconds(60))
                 .withTiming(new Timing(ProgressShape.COARSE, 0.3, Duration.ofMillis(20))))) {
             BenchOptions options = new BenchOptions(jobs, 1, 4, Duration.ofMinutes(2), burst, 10,
-                    Duration.ofMillis(5), 5, true);
+                    Duration.ofMillis(5), 5, true, 0);
             BenchReport report = new Bench(options).run(dir, TestApis.forSimulator(simulator, Bench.MODELS,
                     Clock.systemUTC(), Duration.ofSeconds(10)), simulator.baseUrl());
 

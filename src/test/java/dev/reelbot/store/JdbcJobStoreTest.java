@@ -12,6 +12,7 @@ import dev.reelbot.core.VideoRequest;
 import dev.reelbot.core.job.Admission;
 import dev.reelbot.core.job.DeliveryState;
 import dev.reelbot.core.job.Failure;
+import dev.reelbot.core.job.FinishSample;
 import dev.reelbot.core.job.Job;
 import dev.reelbot.core.job.JobDelivery;
 import dev.reelbot.core.job.JobMessage;
@@ -298,5 +299,32 @@ class JdbcJobStoreTest {
         assertThat(store.openRefunds()).isEmpty();
         assertThat(List.of(connections.toString())).allMatch(s -> s.startsWith(kind()));
         assertThat(connections.problem()).isEmpty();
+    }
+
+    private static FinishSample sample(String jobId, String model, long run, int learnedSecond) {
+        long[] after = new long[FinishSample.TENTHS];
+        long[] by = new long[FinishSample.TENTHS];
+        java.util.Arrays.fill(after, -1);
+        java.util.Arrays.fill(by, -1);
+        after[2] = run * 4 / 10 - 300;
+        by[2] = run * 4 / 10 + 200;
+        return new FinishSample(jobId, model, 20, T0.plusSeconds(learnedSecond), run - 400, run + 100, after, by);
+    }
+
+    @Test
+    void learnedFinishTimesAreSharedKeptOncePerJobAndTrimmedPerKind() {
+        store.addFinishSamples(List.of(sample("a1", "sora-2", 20_000, 1), sample("a2", "sora-2", 21_000, 2),
+                sample("k1", "kling-v2-1", 9_000, 3)), 3);
+        // Another instance saving the same job's sample (and newer ones) at the same time: the first one stays.
+        store.addFinishSamples(List.of(sample("a2", "sora-2", 99_000, 9), sample("a3", "sora-2", 22_000, 4),
+                sample("a4", "sora-2", 23_000, 5)), 3);
+        connections.close();
+        connections = openDatabase();
+        store = new JdbcJobStore(connections);
+
+        assertThat(store.finishSamples(10)).as("the latest 3 of sora-2, oldest first, and kling's")
+                .containsExactly(sample("k1", "kling-v2-1", 9_000, 3), sample("a2", "sora-2", 21_000, 2),
+                        sample("a3", "sora-2", 22_000, 4), sample("a4", "sora-2", 23_000, 5));
+        assertThat(store.finishSamples(1)).extracting(FinishSample::jobId).containsExactly("k1", "a4");
     }
 }

@@ -47,6 +47,7 @@ public final class Engine {
     private final UsageReports usage;
     private final PendingSubmissions pending = new PendingSubmissions();
     private final NoticeTrouble noticeTrouble = new NoticeTrouble();
+    private final FinishTimes finishTimes;
 
     /**
      * An engine whose create requests, downloads and transcodes run on the workers too: for tests, which step jobs
@@ -73,6 +74,7 @@ public final class Engine {
         VideoApi api = new LimitedVideoApi(new MeasuredVideoApi(images.resolving(parts.api()), parts.metrics()),
                 settings.maxApiCalls());
         JobUpdates updates = new JobUpdates(parts.store(), parts.metrics());
+        this.finishTimes = new FinishTimes(parts.store(), clock);
         CapacityQueue queue = new CapacityQueue(parts.store(), parts.maxInFlight(),
                 parts.quotas().concurrentPerUser(), clock, () -> ThreadLocalRandom.current().nextDouble(),
                 new CapacityQueue.Wakes() {
@@ -91,7 +93,7 @@ public final class Engine {
         ChatPorts chats = new ChatPorts(parts.chats()).measured(parts.metrics());
         JobRunner runner = new JobRunner(parts.store(), chats,
                 new TaskWatcher(api, updates, catalog, settings, clock, () -> ThreadLocalRandom.current()
-                        .nextDouble(), parts.metrics(), queue),
+                        .nextDouble(), parts.metrics(), queue, finishTimes),
                 new Deliverer(api, downloads, transcodes, settings.downloads(), settings.media(), parts.media(),
                         jobId -> poller().wake(jobId), settings.videoDir(), parts.maxDownloadBytes(),
                         settings.deliveryAttempts(), updates, parts.metrics(), clock),
@@ -173,18 +175,20 @@ public final class Engine {
     }
 
     /**
-     * Resumes unfinished jobs (those no live instance holds, when several share the store), starts polling and the
-     * leases' heartbeat on the shared scheduler; returns how many jobs resumed.
+     * Reads the learned finish times, resumes unfinished jobs (those no live instance holds, when several share the
+     * store), starts polling and the leases' heartbeat on the shared scheduler; returns how many jobs resumed.
      */
     public int start(ScheduledExecutorService scheduler) {
+        finishTimes.load();
         int resumed = jobs.resume();
         leases.start(scheduler);
         poller.start(scheduler, settings.tick());
         return resumed;
     }
 
-    /** Resumes unfinished jobs without starting the scheduler: tests drive {@link #tick()} themselves. */
+    /** Like {@link #start} without starting the scheduler: tests drive {@link #tick()} themselves. */
     public int resume() {
+        finishTimes.load();
         return jobs.resume();
     }
 
@@ -240,9 +244,13 @@ public final class Engine {
         poller.tick();
     }
 
-    /** Stops ticking (the last step of a graceful stop); steps in flight finish on their own. */
+    /**
+     * Stops ticking (the last step of a graceful stop) and saves the finish times learned since the last save; steps
+     * in flight finish on their own.
+     */
     public void stopTicking() {
         poller.stop();
+        finishTimes.sync();
     }
 
     /** Empty while scheduled ticks complete; else since when none has, for {@code /healthz}. */

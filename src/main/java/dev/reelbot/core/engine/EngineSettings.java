@@ -46,6 +46,13 @@ public record EngineSettings(
         MediaSettings media,
         String adminLocale) {
 
+    /** The same settings with {@code count} workers. */
+    public EngineSettings withWorkers(int count) {
+        return new EngineSettings(tick, minPollInterval, maxPollInterval, jitter, count, submitWorkers, maxApiCalls,
+                noProgressTimeout, lostAfter, editInterval, heartbeat, deliveryAttempts, videoDir, downloads, media,
+                adminLocale);
+    }
+
     /** The same settings, downloading videos to {@code dir}. */
     public EngineSettings withVideoDir(Path dir) {
         return new EngineSettings(tick, minPollInterval, maxPollInterval, jitter, workers, submitWorkers, maxApiCalls,

@@ -34,9 +34,10 @@ final class TaskWatcher {
     private final DoubleSupplier random;
     private final EngineMetrics metrics;
     private final CapacityQueue queue;
+    private final FinishTimes finishTimes;
 
     TaskWatcher(VideoApi api, JobUpdates updates, ModelCatalog catalog, EngineSettings settings, Clock clock,
-                DoubleSupplier random, EngineMetrics metrics, CapacityQueue queue) {
+                DoubleSupplier random, EngineMetrics metrics, CapacityQueue queue, FinishTimes finishTimes) {
         this.api = api;
         this.updates = updates;
         this.catalog = catalog;
@@ -45,6 +46,7 @@ final class TaskWatcher {
         this.random = random;
         this.metrics = metrics;
         this.queue = queue;
+        this.finishTimes = finishTimes;
     }
 
     /** Not its turn: the job waits in the queue, nothing sent. */
@@ -165,6 +167,7 @@ final class TaskWatcher {
 
     private Job pollOnce(Job job, Tracked tracked) {
         Job next;
+        Instant asked = clock.instant();
         try {
             TaskStatus status = api.get(job.task().taskId());
             Instant now = clock.instant();
@@ -180,11 +183,11 @@ final class TaskWatcher {
                 JobUpdates.event(next, "now {} ({}% , API says {})", next.state(), next.task().progress(),
                         status.rawStatus());
             }
-            tracked.pollAt = now.plus(PollSchedule.next(next, now, settings, random.getAsDouble()));
-            tracked.pollNearEnd = PollSchedule.nearEnd(next, now, settings);
+            scheduleAfter(job, next, tracked, asked, now);
         } catch (VideoApiException e) {
             boolean missing = e instanceof VideoApiException.Rejected r && r.taskNotFound();
             Instant now = clock.instant();
+            tracked.polls.counted();
             next = missing
                     ? updates.apply(job, j -> Transitions.taskMissing(j, settings.lostAfter(), now))
                     : updates.applyLazily(job, j -> Transitions.pollFailed(j, now), tracked.mayHoldProgress(now));
@@ -200,6 +203,49 @@ final class TaskWatcher {
             }
         }
         return next;
+    }
+
+    /**
+     * Notes what the poll asked at {@code asked} saw (and learns from a job it saw completed), then sets when to poll
+     * next: by the {@link LearnedSchedule} when jobs of its kind have taught when they finish and their progress
+     * cannot say it, else by the progress-based {@link PollSchedule}; while progress does not move, no sooner than
+     * the poll budget allows, so a stalled job is never polled faster than the fixed-interval baseline would.
+     */
+    private void scheduleAfter(Job before, Job after, Tracked tracked, Instant asked, Instant now) {
+        Instant submitted = after.times().submittedAt();
+        boolean running = after.state() == JobState.QUEUED || after.state() == JobState.RUNNING;
+        if (submitted == null) {
+            tracked.pollAt = now.plus(PollSchedule.next(after, now, settings, random.getAsDouble()));
+            tracked.pollNearEnd = PollSchedule.nearEnd(after, now, settings);
+            return;
+        }
+        ProgressLog polls = tracked.polls;
+        long elapsed = Duration.between(submitted, now).toMillis();
+        if (polls.polls() == 0) {
+            polls.resumedAt(elapsed, settings.minPollInterval().toMillis());
+        }
+        if (running) {
+            polls.running(Duration.between(submitted, asked).toMillis(), elapsed, after.task().progress());
+        } else {
+            polls.counted();
+            if (after.state() == JobState.COMPLETED && before.state() != JobState.COMPLETED) {
+                finishTimes.learn(after, polls, elapsed);
+            }
+        }
+        Optional<RunModel> model = running ? finishTimes.model(after) : Optional.empty();
+        if (model.isPresent() && !model.get().progressPredictsFinish()) {
+            LearnedSchedule.Plan plan = LearnedSchedule.next(model.get(), polls, elapsed, settings,
+                    random.getAsDouble());
+            tracked.pollAt = now.plus(plan.delay());
+            tracked.pollNearEnd = plan.urgent();
+            return;
+        }
+        Duration wait = PollSchedule.next(after, now, settings, random.getAsDouble());
+        if (running && before.task().progress() == after.task().progress()) {
+            wait = Duration.ofMillis(Math.max(wait.toMillis(), LearnedSchedule.budgetWait(polls, elapsed, settings)));
+        }
+        tracked.pollAt = now.plus(wait);
+        tracked.pollNearEnd = PollSchedule.nearEnd(after, now, settings);
     }
 
     /** Gives up on the job when the watchdog says so; otherwise makes sure the next poll is no later than that. */

@@ -75,6 +75,8 @@ final class Tracked {
      * it shows is recorded and not edited again to the same view. False after a restart: the key may have gone.
      */
     boolean postKeyUnused;
+    /** What its polls saw of its progress, for the learned finish times and the poll budget. */
+    final ProgressLog polls = new ProgressLog();
     /** Its delivery's attempts: when the next may run, the download or media work in flight. */
     final DeliveryAttempts delivery;
     /** Its admin notice's attempts (a refund or a delivery notice), on a schedule of their own. */

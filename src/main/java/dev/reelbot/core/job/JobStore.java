@@ -92,6 +92,18 @@ public interface JobStore {
     /** How many jobs are in each state (states with none are absent). */
     Map<JobState, Integer> countByState();
 
+    /**
+     * The learned finish times: the latest {@code perKind} samples of each model and requested duration, oldest
+     * first, whichever instance learned them.
+     */
+    List<FinishSample> finishSamples(int perKind);
+
+    /**
+     * Keeps samples of completed jobs (a job's sample kept already is left as it is, so instances sharing a database
+     * may save at once), and drops all but the latest {@code keep} of each model and requested duration.
+     */
+    void addFinishSamples(List<FinishSample> samples, int keep);
+
     /** A command was delivered twice: the job it already created. */
     final class DuplicateRequestException extends Exception {
         private final transient Job existing;
