@@ -20,7 +20,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -32,18 +35,27 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the platform refuses), and when the job is done downloads the video, uploads it and shows the final view
  * (retrying that after a rate limit). Same API client, same chat and same load as the bot.
  *
- * <p>Threading: each job's steps run one after another on the pool (a poll is scheduled only once the previous
- * one has finished); the counters are thread-safe.
+ * <p>Its chat calls go out as a JDA bot's {@code queue()} sends them: on threads of their own (up to
+ * {@value #CHAT_THREADS} at once, OkHttp's default for one client), one after another for each message, while the
+ * poll threads go on. Were they made on the poll threads, every 50 ms chat call would hold one of the eight, and
+ * under a thousand jobs the "2 s" poller would poll each job every 6 s or so: no longer the fixed-interval peer the
+ * bot is judged against.
+ *
+ * <p>Threading: each job's polls run one after another on the pool (a poll is scheduled only once the previous
+ * one has finished), its chat calls one after another on the chat threads; the counters are thread-safe.
  */
 final class NaivePoller implements AutoCloseable {
     static final int THREADS = 8;
     static final Duration INTERVAL = Duration.ofSeconds(2);
+    static final int CHAT_THREADS = 64;
 
     private final VideoApi api;
     private final Map<String, ChatPort> chats;
     private final Path videoDir;
     private final ScheduledThreadPoolExecutor pool =
             new ScheduledThreadPoolExecutor(THREADS, DaemonThreads.numbered("baseline"));
+    private final ExecutorService chatThreads =
+            Executors.newFixedThreadPool(CHAT_THREADS, DaemonThreads.numbered("baseline-chat"));
     private final AtomicInteger ids = new AtomicInteger();
     private final AtomicInteger active = new AtomicInteger();
     /** How each job ended, by prompt. */
@@ -62,8 +74,12 @@ final class NaivePoller implements AutoCloseable {
         final Requester who;
         final VideoRequest request;
         String taskId;
+        /** The job's chat calls, in order: each runs on the chat threads once the one before it is done. */
+        volatile CompletableFuture<Void> chatLane = CompletableFuture.completedFuture(null);
+        /** Written and read on the chat threads only (one at a time, in the lane's order). */
         MessageRef message;
-        int shownProgress = -1;
+        /** The progress of the last edit asked for; set back when the platform refused it, so a later poll asks again. */
+        volatile int askedProgress = -1;
 
         NaiveJob(String id, Requester who, VideoRequest request) {
             this.id = id;
@@ -88,11 +104,8 @@ final class NaivePoller implements AutoCloseable {
             finish(job, "NOT_SUBMITTED");
             return;
         }
-        try {
-            job.message = chat(job).post(job.who.conversation(), view(job, 0, false), new PostKey(job.id, false));
-        } catch (ChatException e) {
-            // Naive: the message is posted with the first progress edit instead.
-        }
+        job.askedProgress = 0;
+        inLane(job, () -> show(job, 0));
         pool.schedule(() -> poll(job), INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -110,51 +123,71 @@ final class NaivePoller implements AutoCloseable {
             showFinal(job, "FAILED");
         } else {
             int progress = status.progress() == null ? 0 : status.progress();
-            if (progress != job.shownProgress) {
-                show(job, view(job, progress, false));
+            if (progress != job.askedProgress) {
+                job.askedProgress = progress;
+                inLane(job, () -> show(job, progress));
             }
             pool.schedule(() -> poll(job), INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
-    private void show(NaiveJob job, JobView view) {
+    /** Queues a chat call of {@code job} behind its earlier ones (called from the job's poll, one at a time). */
+    private void inLane(NaiveJob job, Runnable call) {
+        job.chatLane = job.chatLane.thenRunAsync(call, chatThreads);
+    }
+
+    /** Posts the message with {@code progress}, or edits it; a refused call is dropped, and a later poll asks again. */
+    private void show(NaiveJob job, int progress) {
         try {
-            if (job.message == null) {
-                job.message = chat(job).post(job.who.conversation(), view, new PostKey(job.id, false));
-            } else {
-                chat(job).edit(job.message, view);
-            }
-            job.shownProgress = BenchChatPort.progressOf(view);
+            put(job, view(job, progress, false));
         } catch (ChatException skipped) {
-            // Naive: a refused progress edit is dropped; the next poll tries again.
+            job.askedProgress = -1;
         }
     }
 
+    private void put(NaiveJob job, JobView view) throws ChatException {
+        if (job.message == null) {
+            job.message = chat(job).post(job.who.conversation(), view, new PostKey(job.id, false));
+        } else {
+            chat(job).edit(job.message, view);
+        }
+    }
+
+    /** Downloads the video (on the poll thread, as a naive bot does), then uploads it and shows the final view. */
     private void deliver(NaiveJob job, TaskStatus status) {
         Path file = videoDir.resolve(job.id + ".mp4");
+        VideoDownload download;
         try {
-            VideoDownload download = api.download(job.taskId, status.videoUrl(), 100L << 20, file);
-            if (download instanceof VideoDownload.Saved saved && job.message != null) {
-                chat(job).upload(job.message, new VideoFile(saved.file(), saved.bytes(), job.id + ".mp4",
-                        job.request.prompt()), new PostKey(job.id + "-video", false));
-            }
-            showFinal(job, "COMPLETED");
-        } catch (VideoApiException | ChatException e) {
-            showFinal(job, "UNDELIVERED");
-        } finally {
+            download = api.download(job.taskId, status.videoUrl(), 100L << 20, file);
+        } catch (VideoApiException e) {
             deleteQuietly(file);
+            showFinal(job, "UNDELIVERED");
+            return;
         }
+        inLane(job, () -> {
+            String outcome = "COMPLETED";
+            try {
+                if (download instanceof VideoDownload.Saved saved && job.message != null) {
+                    chat(job).upload(job.message, new VideoFile(saved.file(), saved.bytes(), job.id + ".mp4",
+                            job.request.prompt()), new PostKey(job.id + "-video", false));
+                }
+            } catch (ChatException e) {
+                outcome = "UNDELIVERED";
+            } finally {
+                deleteQuietly(file);
+            }
+            showFinalNow(job, outcome);
+        });
     }
 
     /** Shows the final view, trying again after a rate limit until it is shown. */
     private void showFinal(NaiveJob job, String outcome) {
+        inLane(job, () -> showFinalNow(job, outcome));
+    }
+
+    private void showFinalNow(NaiveJob job, String outcome) {
         try {
-            JobView view = view(job, 100, true);
-            if (job.message == null) {
-                job.message = chat(job).post(job.who.conversation(), view, new PostKey(job.id, false));
-            } else {
-                chat(job).edit(job.message, view);
-            }
+            put(job, view(job, 100, true));
             finish(job, outcome);
         } catch (ChatException e) {
             long wait = e.retryAfter().map(Duration::toMillis).orElse(1000L);
@@ -215,5 +248,6 @@ final class NaivePoller implements AutoCloseable {
     @Override
     public void close() {
         pool.shutdownNow();
+        chatThreads.shutdownNow();
     }
 }

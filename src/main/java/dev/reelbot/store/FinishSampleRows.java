@@ -20,16 +20,16 @@ import java.util.StringJoiner;
  * of each kind).
  */
 final class FinishSampleRows {
-    private static final String COLUMNS = "job_id, model, seconds, learned_at, run_after, run_by, steps";
+    private static final String COLUMNS = "job_id, model, seconds, submitted_at, run_after, run_by, steps";
     private static final String INSERT = "INSERT INTO run_times (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)"
             + " ON CONFLICT (job_id) DO NOTHING";
     /** Drops what is older than the {@code keep}-th latest of one kind (nothing while there are fewer). */
-    private static final String TRIM = "DELETE FROM run_times WHERE model = ? AND seconds = ? AND learned_at < "
-            + "(SELECT learned_at FROM run_times WHERE model = ? AND seconds = ? ORDER BY learned_at DESC"
+    private static final String TRIM = "DELETE FROM run_times WHERE model = ? AND seconds = ? AND submitted_at < "
+            + "(SELECT submitted_at FROM run_times WHERE model = ? AND seconds = ? ORDER BY submitted_at DESC"
             + " LIMIT 1 OFFSET ?)";
     private static final String LATEST = "SELECT " + COLUMNS + " FROM (SELECT " + COLUMNS + ", ROW_NUMBER() OVER"
-            + " (PARTITION BY model, seconds ORDER BY learned_at DESC, job_id DESC) AS n FROM run_times) latest"
-            + " WHERE n <= ? ORDER BY model, seconds, learned_at, job_id";
+            + " (PARTITION BY model, seconds ORDER BY submitted_at DESC, job_id DESC) AS n FROM run_times) latest"
+            + " WHERE n <= ? ORDER BY model, seconds, submitted_at, job_id";
 
     private FinishSampleRows() {
     }
@@ -59,7 +59,7 @@ final class FinishSampleRows {
                 s.setString(1, sample.jobId());
                 s.setString(2, sample.model());
                 s.setInt(3, sample.seconds());
-                s.setLong(4, sample.learnedAt().toEpochMilli());
+                s.setLong(4, sample.submittedAt().toEpochMilli());
                 s.setLong(5, sample.runAfter());
                 s.setLong(6, sample.runBy());
                 s.setString(7, steps(sample));

@@ -301,14 +301,14 @@ class JdbcJobStoreTest {
         assertThat(connections.problem()).isEmpty();
     }
 
-    private static FinishSample sample(String jobId, String model, long run, int learnedSecond) {
+    private static FinishSample sample(String jobId, String model, long run, int submittedSecond) {
         long[] after = new long[FinishSample.TENTHS];
         long[] by = new long[FinishSample.TENTHS];
         java.util.Arrays.fill(after, -1);
         java.util.Arrays.fill(by, -1);
         after[2] = run * 4 / 10 - 300;
         by[2] = run * 4 / 10 + 200;
-        return new FinishSample(jobId, model, 20, T0.plusSeconds(learnedSecond), run - 400, run + 100, after, by);
+        return new FinishSample(jobId, model, 20, T0.plusSeconds(submittedSecond), run - 400, run + 100, after, by);
     }
 
     @Test
@@ -322,7 +322,7 @@ class JdbcJobStoreTest {
         connections = openDatabase();
         store = new JdbcJobStore(connections);
 
-        assertThat(store.finishSamples(10)).as("the latest 3 of sora-2, oldest first, and kling's")
+        assertThat(store.finishSamples(10)).as("the latest submitted 3 of sora-2, earliest first, and kling's")
                 .containsExactly(sample("k1", "kling-v2-1", 9_000, 3), sample("a2", "sora-2", 21_000, 2),
                         sample("a3", "sora-2", 22_000, 4), sample("a4", "sora-2", 23_000, 5));
         assertThat(store.finishSamples(1)).extracting(FinishSample::jobId).containsExactly("k1", "a4");

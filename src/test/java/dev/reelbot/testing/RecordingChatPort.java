@@ -3,6 +3,7 @@ package dev.reelbot.testing;
 import dev.reelbot.core.ChatException;
 import dev.reelbot.core.ChatPort;
 import dev.reelbot.core.Conversation;
+import dev.reelbot.core.JobView;
 import dev.reelbot.core.MessageRef;
 import dev.reelbot.core.NoticeView;
 import dev.reelbot.core.PostKey;
@@ -53,6 +54,7 @@ public final class RecordingChatPort implements ChatPort {
     private int callsWhileNotReady;
     private double failureRate;
     private SplittableRandom random = new SplittableRandom(1);
+    private ChatException progressHold;
 
     public RecordingChatPort(String platform) {
         this.platform = platform;
@@ -67,6 +69,15 @@ public final class RecordingChatPort implements ChatPort {
     public synchronized void failRandomly(double rate, long seed) {
         failureRate = rate;
         random = new SplittableRandom(seed);
+    }
+
+    /**
+     * From now on every edit to a view that is not final is turned away as rate limited, asking to wait
+     * {@code retryAfter}: by the platform itself, or by the bot's own limiter keeping a reserve for final views.
+     */
+    public synchronized void holdProgressEdits(Duration retryAfter, boolean fromPlatform) {
+        progressHold = new ChatException(ChatException.Kind.RATE_LIMITED, "progress edits held", retryAfter, null,
+                fromPlatform);
     }
 
     /** Every post and whisper in {@code channel} fails as if the bot could reach the requester nowhere. */
@@ -140,6 +151,9 @@ public final class RecordingChatPort implements ChatPort {
     @Override
     public synchronized void edit(MessageRef message, View view) throws ChatException {
         failIfQueued("edit");
+        if (progressHold != null && !(view instanceof JobView job && job.isFinal())) {
+            throw progressHold;
+        }
         if (!current.containsKey(message.messageId())) {
             throw new ChatException(ChatException.Kind.MESSAGE_GONE, "unknown message " + message.messageId());
         }

@@ -95,7 +95,7 @@ public final class Engine {
                 new TaskWatcher(api, updates, catalog, settings, clock, () -> ThreadLocalRandom.current()
                         .nextDouble(), parts.metrics(), queue, finishTimes),
                 new Deliverer(api, downloads, transcodes, settings.downloads(), settings.media(), parts.media(),
-                        jobId -> poller().wake(jobId), settings.videoDir(), parts.maxDownloadBytes(),
+                        jobId -> poller().wakeNow(jobId), settings.videoDir(), parts.maxDownloadBytes(),
                         settings.deliveryAttempts(), updates, parts.metrics(), clock),
                 notices, new MessageKeeper(updates, renderer, settings, clock, parts.metrics(), queue), pending,
                 queue, clock);

@@ -7,13 +7,13 @@ import dev.reelbot.core.job.StoreException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -21,7 +21,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Learned finish times: the latest {@value #SAMPLES} completed jobs of each model and requested duration (see
- * {@link FinishSample}), and the {@link RunModel} they make. Kept in the store: read at start, and every
+ * {@link FinishSample}), and the {@link RunModel} they make. Latest by submission, not by completion: among jobs
+ * submitted together the last to complete are the longest, so after a burst the latest completions would all be
+ * long runs, and the windows learned from them would open after every short run had finished. Kept in the store: read at start, and every
  * {@link #SYNC_EVERY} (and at a graceful stop) this process adds the samples it learned and reads back the latest of
  * every kind, so instances sharing a database learn from each other's jobs within seconds.
  *
@@ -35,6 +37,9 @@ final class FinishTimes {
     /** Samples kept in the store of each kind (a margin over {@link #SAMPLES} for instances saving at once). */
     static final int KEPT = 2 * SAMPLES;
     static final Duration SYNC_EVERY = Duration.ofSeconds(10);
+
+    private static final Comparator<FinishSample> BY_SUBMISSION =
+            Comparator.comparing(FinishSample::submittedAt).thenComparing(FinishSample::jobId);
 
     private final JobStore store;
     private final Clock clock;
@@ -50,13 +55,14 @@ final class FinishTimes {
 
     /** One model at one requested duration. */
     private static final class Kind {
-        private final Deque<FinishSample> samples = new ArrayDeque<>();
+        /** By submission, then job id; at most {@link #SAMPLES}, the earliest submitted dropped first. */
+        private final TreeSet<FinishSample> samples = new TreeSet<>(BY_SUBMISSION);
         private volatile Optional<RunModel> model = Optional.empty();
 
         synchronized void add(FinishSample sample) {
-            samples.addLast(sample);
+            samples.add(sample);
             while (samples.size() > SAMPLES) {
-                samples.removeFirst();
+                samples.pollFirst();
             }
             model = RunModel.of(List.copyOf(samples));
         }
@@ -79,8 +85,9 @@ final class FinishTimes {
 
     /** Learns from a job seen completed by {@code answeredMillis} after its submission, as its polls saw it. */
     void learn(Job job, ProgressLog polls, long answeredMillis) {
-        FinishSample sample = polls.sample(job.id(), job.request().model(), seconds(job), clock.instant(),
-                answeredMillis);
+        Instant submitted = job.times().submittedAt();
+        FinishSample sample = submitted == null ? null
+                : polls.sample(job.id(), job.request().model(), seconds(job), submitted, answeredMillis);
         if (sample == null) {
             return;
         }

@@ -115,7 +115,7 @@ final class JobRunner {
         } else if (job.refund().noticeOutdated() && due(tracked.notice.nextAttempt())) {
             job = notices.showResolution(job, tracked.notice, chat);
         }
-        if (due(tracked.chatAt)) {
+        if (due(MessageKeeper.chatAt(job, tracked))) {
             job = messages.update(job, tracked, chat);
         }
         if (!job.noticePending() && !job.refund().noticeOutdated()) {
@@ -192,7 +192,7 @@ final class JobRunner {
         }
         Instant messageDue = messages.due(job);
         if (messageDue != null) {
-            next = earliest(next, latest(messageDue, tracked.chatAt));
+            next = earliest(next, latest(messageDue, MessageKeeper.chatAt(job, tracked)));
         }
         return latest(next, now);
     }

@@ -67,6 +67,15 @@ final class MessageKeeper {
                 editInterval(job));
     }
 
+    /**
+     * When the message may next be touched after a refusal: a final view may go before a wait that a held-back
+     * progress edit set (see {@link Tracked#finalChatAt}).
+     */
+    static Instant chatAt(Job job, Tracked tracked) {
+        return Renderer.showsFinal(job) && tracked.finalChatAt.isBefore(tracked.chatAt) ? tracked.finalChatAt
+                : tracked.chatAt;
+    }
+
     Job update(Job job, Tracked tracked, ChatPort chat) {
         if (job.state() == JobState.REJECTED) {
             return tellPrivately(job, tracked, chat);
@@ -137,6 +146,9 @@ final class MessageKeeper {
             }
             case RATE_LIMITED -> {
                 tracked.chatAt = now.plus(EditPolicy.RETRIES.after(tracked.chatErrors, e.retryAfter()));
+                if (isFinal || e.fromPlatform()) {
+                    tracked.finalChatAt = tracked.chatAt;
+                }
                 return job;
             }
             case NO_ACCESS, REFUSED -> {
@@ -145,11 +157,13 @@ final class MessageKeeper {
                     return updates.apply(job, j -> Transitions.unreachable(j, e.getMessage(), now));
                 }
                 tracked.chatAt = now.plus(EditPolicy.RETRIES.after(++tracked.chatErrors + 4));
+                tracked.finalChatAt = tracked.chatAt;
                 JobUpdates.warn(job, "cannot show progress ({}); retrying later", e.getMessage());
                 return job;
             }
             default -> {
                 tracked.chatAt = now.plus(EditPolicy.RETRIES.after(tracked.chatErrors++));
+                tracked.finalChatAt = tracked.chatAt;
                 JobUpdates.warn(job, "chat call failed ({}); retrying", e.getMessage());
                 return job;
             }

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -50,6 +51,8 @@ final class Poller {
     private final AtomicInteger runners = new AtomicInteger();
     private final IdleSignal idle = new IdleSignal(tracked::isEmpty);
     private final TickWatch ticks = new TickWatch();
+    /** Whether the workers are threads of their own, so {@link #wakeNow} may hand them a step from any thread. */
+    private final boolean dispatchesWakes;
 
     /**
      * @param workerThreads how many threads {@code workers} has: the poller runs no more job steps on it at once than
@@ -67,6 +70,7 @@ final class Poller {
         this.submitters = submitters;
         this.clock = clock;
         this.everyTick = everyTick;
+        this.dispatchesWakes = workers instanceof ExecutorService;
     }
 
     /** One step of one job (see {@link JobRunner#step}): when it next needs a step, or empty when it is settled. */
@@ -134,6 +138,32 @@ final class Poller {
             wakeAfterStep.add(jobId);
         }
         queue.scheduleNoLaterThan(jobId, clock.instant());
+    }
+
+    /**
+     * Asks for a step of a tracked job at once, without waiting for the next tick: for work that finished off the
+     * workers (a download, a transcode) and that the requester is waiting for. It goes to the urgent lane now when the
+     * workers are a pool of their own threads; with a test's inline executor (steps on the test's thread) it waits
+     * for the next tick, as {@link #wake} does.
+     */
+    void wakeNow(String jobId) {
+        Tracked job = tracked.get(jobId);
+        if (job == null || !dispatchesWakes || job.awaitingSubmission) {
+            wake(jobId);
+            return;
+        }
+        if (waiting.promote(job)) {
+            startRunners();
+            return;
+        }
+        queue.remove(jobId);
+        // In flight already: the claim asks for a step right after this one, which follows it at once.
+        Tracked claimed = claim(jobId);
+        if (claimed != null) {
+            claimed.onSubmitPool = false;
+            waiting.addUrgent(claimed);
+            startRunners();
+        }
     }
 
     /**

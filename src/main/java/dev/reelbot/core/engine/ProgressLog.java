@@ -55,11 +55,11 @@ final class ProgressLog {
      * What the polls showed of a job seen completed by {@code answeredMillis}, or {@code null} when no poll of this
      * process saw it running (nothing bounds its run).
      */
-    FinishSample sample(String jobId, String model, int seconds, Instant at, long answeredMillis) {
+    FinishSample sample(String jobId, String model, int seconds, Instant submittedAt, long answeredMillis) {
         if (lastAsked < 0) {
             return null;
         }
-        return new FinishSample(jobId, model, seconds, at, lastAsked, Math.max(lastAsked, answeredMillis),
+        return new FinishSample(jobId, model, seconds, submittedAt, lastAsked, Math.max(lastAsked, answeredMillis),
                 after.clone(), by.clone());
     }
 

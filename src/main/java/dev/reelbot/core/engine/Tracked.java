@@ -70,6 +70,12 @@ final class Tracked {
     Instant chatAt;
     int chatErrors;
     /**
+     * When the message may next show its final view: {@link #chatAt}, unless the wait there came from a progress
+     * edit the bot's own limiter held back, which keeps a reserve for final views (a platform's refusal holds the
+     * final view too: it would be refused again).
+     */
+    Instant finalChatAt;
+    /**
      * Whether the message's stored post key has not reached the platform: this process wrote it, and every post with
      * it was turned away as rate limited (never carried out). Its next post is then known to be the first, so what
      * it shows is recorded and not edited again to the same view. False after a restart: the key may have gone.
@@ -152,6 +158,7 @@ final class Tracked {
         this.countedUnsent = new AtomicBoolean(countedUnsent);
         this.pollAt = now;
         this.chatAt = now;
+        this.finalChatAt = now;
         this.delivery = new DeliveryAttempts(now);
         this.notice = new NoticeAttempts(inheritedNoticeClaim, now);
     }

@@ -12,14 +12,14 @@ import java.util.Arrays;
  * @param jobId     the job (one sample per job, whichever instance polled it)
  * @param model     the model id
  * @param seconds   the requested duration, 0 for the model's default
- * @param learnedAt when the job was seen completed
+ * @param submittedAt when the job was submitted: samples are kept latest by it (see the engine's learned finish times)
  * @param runAfter  it was still running when this poll was asked
  * @param runBy     and completed by the time this poll answered
  * @param after     for each tenth of progress (index 1 for 10%, up to 9 for 90%), the lower bound of when it was first
  *                  reached, or -1 when no poll saw it reached
  * @param by        the upper bound of the same, or -1
  */
-public record FinishSample(String jobId, String model, int seconds, Instant learnedAt, long runAfter, long runBy,
+public record FinishSample(String jobId, String model, int seconds, Instant submittedAt, long runAfter, long runBy,
                            long[] after, long[] by) {
     /** Tenths of progress, 0 to 9 (0 is never a step: a job shows it from the start). */
     public static final int TENTHS = 10;
@@ -41,7 +41,7 @@ public record FinishSample(String jobId, String model, int seconds, Instant lear
     @Override
     public boolean equals(Object o) {
         return o instanceof FinishSample s && jobId.equals(s.jobId) && model.equals(s.model) && seconds == s.seconds
-                && learnedAt.equals(s.learnedAt) && runAfter == s.runAfter && runBy == s.runBy
+                && submittedAt.equals(s.submittedAt) && runAfter == s.runAfter && runBy == s.runBy
                 && Arrays.equals(after, s.after) && Arrays.equals(by, s.by);
     }
 

@@ -93,14 +93,14 @@ public interface JobStore {
     Map<JobState, Integer> countByState();
 
     /**
-     * The learned finish times: the latest {@code perKind} samples of each model and requested duration, oldest
-     * first, whichever instance learned them.
+     * The learned finish times: the {@code perKind} latest submitted samples of each model and requested duration,
+     * earliest submitted first, whichever instance learned them.
      */
     List<FinishSample> finishSamples(int perKind);
 
     /**
      * Keeps samples of completed jobs (a job's sample kept already is left as it is, so instances sharing a database
-     * may save at once), and drops all but the latest {@code keep} of each model and requested duration.
+     * may save at once), and drops all but the latest submitted {@code keep} of each model and requested duration.
      */
     void addFinishSamples(List<FinishSample> samples, int keep);
 

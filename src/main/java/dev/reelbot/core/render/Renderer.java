@@ -146,10 +146,15 @@ public final class Renderer {
                 result = new JobView.Failed(reason(job, t), JobView.Refund.NONE);
             }
         }
-        boolean isFinal = job.state().isFinal() && job.delivery().state().isDone();
+        boolean isFinal = showsFinal(job);
         return new JobView(job.id(), headline, PlainText.oneLine(job.request().prompt(), PROMPT_CHARS),
                 job.requester().user(), settings(job.request(), t), status, bar, elapsed(job, now, t), result,
                 isFinal, isFinal || job.state() == JobState.WAITING ? actions : List.of(), t.tag());
+    }
+
+    /** Whether the job's message shows its outcome for good: it is over, and so is the delivery of its video. */
+    public static boolean showsFinal(Job job) {
+        return job.state().isFinal() && job.delivery().state().isDone();
     }
 
     /** "3rd in line · about 2 min": where a waiting job stands, and the wait when there is one to estimate. */

@@ -2,6 +2,7 @@ package dev.reelbot.core.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.reelbot.core.Requester;
 import dev.reelbot.core.TaskPhase;
 import dev.reelbot.core.TaskStatus;
 import dev.reelbot.core.VideoApi;
@@ -186,6 +187,41 @@ class FinishTimesTest {
             }
         }
         return completed;
+    }
+
+    @Test
+    void afterABurstTheLatestSubmittedAreKeptNotTheLongestRuns() throws Exception {
+        start(ProgressShape.COARSE);
+        List<String> jobs = new ArrayList<>();
+        for (int i = 0; i < FinishTimes.SAMPLES + 20; i++) {
+            Requester who = i % 2 == 0 ? EngineHarness.ALICE : EngineHarness.ADMIN;
+            jobs.add(h.command(who, "a cat surfing " + i + " --duration 8").jobId());
+        }
+        run(0, Duration.ZERO);
+        h.engine.stopTicking();
+
+        // Submitted in one tick, the jobs complete in the order of their runs: keeping the latest completions would
+        // keep the 100 longest runs, and every learned window would open after the short runs were done.
+        Map<String, Instant> completed = completions();
+        Map<String, Long> runs = new HashMap<>();
+        for (String jobId : jobs) {
+            runs.put(jobId, Duration.between(h.job(jobId).times().submittedAt(),
+                    completed.get(h.job(jobId).task().taskId())).toMillis());
+        }
+        List<String> byRun = new ArrayList<>(jobs);
+        byRun.sort(java.util.Comparator.comparing(runs::get));
+        List<String> byCompletion = new ArrayList<>(byRun);
+        List<String> latestSubmitted = jobs.stream().sorted(java.util.Comparator.comparing(
+                (String id) -> h.job(id).times().submittedAt()).thenComparing(id -> id)).toList()
+                .subList(20, jobs.size());
+
+        List<FinishSample> kept = h.store.finishSamples(FinishTimes.SAMPLES);
+        assertThat(kept).extracting(FinishSample::jobId).containsExactlyInAnyOrderElementsOf(latestSubmitted)
+                .isNotEqualTo(byCompletion.subList(20, jobs.size()))
+                .containsAnyElementsOf(byRun.subList(0, 20));
+        RunModel model = RunModel.of(kept).orElseThrow();
+        long shortestKept = kept.stream().mapToLong(k -> runs.get(k.jobId())).min().orElseThrow();
+        assertThat(model.runLow()).as("runs of %s ms were kept", shortestKept).isLessThanOrEqualTo(shortestKept);
     }
 
     @Test

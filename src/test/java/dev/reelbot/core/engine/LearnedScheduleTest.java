@@ -174,7 +174,7 @@ class LearnedScheduleTest {
                 after[t] = s.runAfter() * t / 10 - 100;
                 by[t] = s.runAfter() * t / 10 + 100;
             }
-            linear.add(new FinishSample(s.jobId(), s.model(), s.seconds(), s.learnedAt(), s.runAfter(), s.runBy(),
+            linear.add(new FinishSample(s.jobId(), s.model(), s.seconds(), s.submittedAt(), s.runAfter(), s.runBy(),
                     after, by));
         }
         assertThat(RunModel.of(linear).orElseThrow().progressPredictsFinish()).isTrue();
@@ -188,7 +188,7 @@ class LearnedScheduleTest {
             long[] by = s.by().clone();
             after[3] -= 1_800;
             by[3] += 1_800;
-            samples.add(new FinishSample(s.jobId() + "-coarse", s.model(), s.seconds(), s.learnedAt(), s.runAfter(),
+            samples.add(new FinishSample(s.jobId() + "-coarse", s.model(), s.seconds(), s.submittedAt(), s.runAfter(),
                     s.runBy(), after, by));
         }
 

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -254,5 +255,46 @@ class PollerTest {
 
         clock.advance(Duration.ofSeconds(31));
         assertThat(poller.stall()).hasValueSatisfying(why -> assertThat(why).contains("no scheduler tick"));
+    }
+
+    @Test
+    void aJobWokenAtOnceIsSteppedOnThePoolWithoutWaitingForATick() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            every.put("job", Duration.ofMinutes(1));
+            Poller poller = new Poller(job -> {
+                job.awaitingSubmission = false;
+                stepped.add(job.jobId);
+                return Optional.of(clock.instant().plus(every.get(job.jobId)));
+            }, pool, 2, Runnable::run, clock);
+            poller.trackNew("job", clock.instant());
+            poller.tick();
+            await().atMost(Duration.ofSeconds(10)).until(() -> stepped.size() == 1);
+
+            poller.wakeNow("job");
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> stepped.size() == 2);
+            clock.advance(Duration.ofSeconds(30));
+            poller.tick();
+            assertThat(stepped).as("the wake-up did not leave a second step due as well").hasSize(2);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void withInlineWorkersAWakeUpWaitsForTheNextTick() {
+        Poller poller = poller(1);
+        every.put("job", Duration.ofMinutes(1));
+        poller.trackNew("job", clock.instant());
+        poller.tick();
+        assertThat(stepped).containsExactly("job");
+        stepped.clear();
+
+        poller.wakeNow("job");
+        assertThat(workers).as("nothing handed to the workers before a tick").isEmpty();
+        poller.tick();
+        workers.poll().run();
+        assertThat(stepped).containsExactly("job");
     }
 }
