@@ -12,7 +12,6 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,12 +33,8 @@ import org.slf4j.LoggerFactory;
 final class Poller {
     private static final Logger log = LoggerFactory.getLogger(Poller.class);
     private static final Duration AFTER_CRASH = Duration.ofSeconds(30);
-    /** How many steps a runner takes before it lets other work on the workers go first. */
-    private static final int STEPS_PER_TURN = 8;
 
     private final Steps runner;
-    private final Executor workers;
-    private final int workerThreads;
     private final Executor submitters;
     private final Clock clock;
     private final Runnable everyTick;
@@ -48,7 +43,7 @@ final class Poller {
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private final Set<String> wakeAfterStep = ConcurrentHashMap.newKeySet();
     private final WaitingSteps waiting = new WaitingSteps();
-    private final AtomicInteger runners = new AtomicInteger();
+    private final Runners runners;
     private final IdleSignal idle = new IdleSignal(tracked::isEmpty);
     private final TickWatch ticks = new TickWatch();
     /** Whether the workers are threads of their own, so {@link #wakeNow} may hand them a step from any thread. */
@@ -65,12 +60,11 @@ final class Poller {
     /** @param everyTick run at the start of every tick, on the ticking thread: it must not block (a queue's pass) */
     Poller(Steps runner, Executor workers, int workerThreads, Executor submitters, Clock clock, Runnable everyTick) {
         this.runner = runner;
-        this.workers = workers;
-        this.workerThreads = workerThreads;
         this.submitters = submitters;
         this.clock = clock;
         this.everyTick = everyTick;
         this.dispatchesWakes = workers instanceof ExecutorService;
+        this.runners = new Runners(workers, workerThreads, waiting, clock, this::step, this::putBack);
     }
 
     /** One step of one job (see {@link JobRunner#step}): when it next needs a step, or empty when it is settled. */
@@ -131,7 +125,7 @@ final class Poller {
             return;
         }
         if (waiting.promote(job)) {
-            startRunners();
+            runners.start();
             return;
         }
         if (inFlight.contains(jobId)) {
@@ -153,7 +147,7 @@ final class Poller {
             return;
         }
         if (waiting.promote(job)) {
-            startRunners();
+            runners.start();
             return;
         }
         queue.remove(jobId);
@@ -162,7 +156,7 @@ final class Poller {
         if (claimed != null) {
             claimed.onSubmitPool = false;
             waiting.addUrgent(claimed);
-            startRunners();
+            runners.start();
         }
     }
 
@@ -212,7 +206,7 @@ final class Poller {
                 waiting.addRoutine(job, now);
             }
         }
-        startRunners();
+        runners.start();
     }
 
     /** The tracked job to step, or {@code null} when it is gone or already being stepped (it then runs again after). */
@@ -226,53 +220,6 @@ final class Poller {
             return null;
         }
         return job;
-    }
-
-    private void startRunners() {
-        while (!waiting.isEmpty() && takeRunnerSlot()) {
-            try {
-                workers.execute(this::runSteps);
-            } catch (RuntimeException | Error refused) {
-                runners.decrementAndGet();
-                Instant now = clock.instant();
-                for (Tracked job = waiting.next(now); job != null; job = waiting.next(now)) {
-                    putBack(job, now);
-                }
-                if (!(refused instanceof RejectedExecutionException)) {
-                    throw refused;
-                }
-                return;
-            }
-        }
-    }
-
-    /** Counts one more runner, unless every worker thread has one already. */
-    private boolean takeRunnerSlot() {
-        for (int n = runners.get(); n < workerThreads; n = runners.get()) {
-            if (runners.compareAndSet(n, n + 1)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * A runner: steps the waiting jobs, urgent ones first, a few at a time; then, if more wait, it queues up again on
-     * the workers behind whatever else they have to do (a platform's command, a health probe).
-     */
-    private void runSteps() {
-        try {
-            for (int i = 0; i < STEPS_PER_TURN; i++) {
-                Tracked job = waiting.next(clock.instant());
-                if (job == null) {
-                    break;
-                }
-                step(job);
-            }
-        } finally {
-            runners.decrementAndGet();
-        }
-        startRunners();
     }
 
     private void putBack(Tracked job, Instant now) {
