@@ -78,7 +78,7 @@ final class NaivePoller implements AutoCloseable {
         volatile CompletableFuture<Void> chatLane = CompletableFuture.completedFuture(null);
         /** Written and read on the chat threads only (one at a time, in the lane's order). */
         MessageRef message;
-        /** The progress of the last edit asked for; set back when the platform refused it, so a later poll asks again. */
+        /** The progress of the last edit asked for; set back when it was refused, so a later poll asks again. */
         volatile int askedProgress = -1;
 
         NaiveJob(String id, Requester who, VideoRequest request) {

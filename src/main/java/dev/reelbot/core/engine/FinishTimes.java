@@ -23,9 +23,10 @@ import org.slf4j.LoggerFactory;
  * Learned finish times: the latest {@value #SAMPLES} completed jobs of each model and requested duration (see
  * {@link FinishSample}), and the {@link RunModel} they make. Latest by submission, not by completion: among jobs
  * submitted together the last to complete are the longest, so after a burst the latest completions would all be
- * long runs, and the windows learned from them would open after every short run had finished. Kept in the store: read at start, and every
- * {@link #SYNC_EVERY} (and at a graceful stop) this process adds the samples it learned and reads back the latest of
- * every kind, so instances sharing a database learn from each other's jobs within seconds.
+ * long runs, and the windows learned from them would open after every short run had finished. Kept in the store:
+ * read at start, and every {@link #SYNC_EVERY} (and at a graceful stop) this process adds the samples it learned
+ * and reads back the latest of every kind, so instances sharing a database learn from each other's jobs within
+ * seconds.
  *
  * <p>Threading: thread-safe. Workers call {@link #learn} and {@link #model}; each kind is guarded by its own lock,
  * held briefly; one sync with the store runs at a time, on the worker whose call found it due.
