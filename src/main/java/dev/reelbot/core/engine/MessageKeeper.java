@@ -145,10 +145,8 @@ final class MessageKeeper {
                 return updates.apply(job, j -> Transitions.messageGone(j, now));
             }
             case RATE_LIMITED -> {
-                tracked.chatAt = now.plus(EditPolicy.RETRIES.after(tracked.chatErrors, e.retryAfter()));
-                if (isFinal || e.fromPlatform()) {
-                    tracked.finalChatAt = tracked.chatAt;
-                }
+                tracked.chatWait(now.plus(EditPolicy.RETRIES.after(tracked.chatErrors, e.retryAfter())),
+                        !isFinal && !e.fromPlatform());
                 return job;
             }
             case NO_ACCESS, REFUSED -> {
@@ -156,14 +154,12 @@ final class MessageKeeper {
                     JobUpdates.error(job, "cannot show the outcome to the requester: {}", e.getMessage());
                     return updates.apply(job, j -> Transitions.unreachable(j, e.getMessage(), now));
                 }
-                tracked.chatAt = now.plus(EditPolicy.RETRIES.after(++tracked.chatErrors + 4));
-                tracked.finalChatAt = tracked.chatAt;
+                tracked.chatWait(now.plus(EditPolicy.RETRIES.after(++tracked.chatErrors + 4)), false);
                 JobUpdates.warn(job, "cannot show progress ({}); retrying later", e.getMessage());
                 return job;
             }
             default -> {
-                tracked.chatAt = now.plus(EditPolicy.RETRIES.after(tracked.chatErrors++));
-                tracked.finalChatAt = tracked.chatAt;
+                tracked.chatWait(now.plus(EditPolicy.RETRIES.after(tracked.chatErrors++)), false);
                 JobUpdates.warn(job, "chat call failed ({}); retrying", e.getMessage());
                 return job;
             }

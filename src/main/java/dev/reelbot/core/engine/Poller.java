@@ -118,20 +118,9 @@ final class Poller {
         }
     }
 
-    /** Asks for a step of a tracked job as soon as possible. */
+    /** Asks for a step of a tracked job as soon as possible: with the next tick. */
     void wake(String jobId) {
-        Tracked job = tracked.get(jobId);
-        if (job == null) {
-            return;
-        }
-        if (waiting.promote(job)) {
-            runners.start();
-            return;
-        }
-        if (inFlight.contains(jobId)) {
-            wakeAfterStep.add(jobId);
-        }
-        queue.scheduleNoLaterThan(jobId, clock.instant());
+        wake(jobId, false);
     }
 
     /**
@@ -141,23 +130,33 @@ final class Poller {
      * for the next tick, as {@link #wake} does.
      */
     void wakeNow(String jobId) {
+        wake(jobId, dispatchesWakes);
+    }
+
+    private void wake(String jobId, boolean atOnce) {
         Tracked job = tracked.get(jobId);
-        if (job == null || !dispatchesWakes || job.awaitingSubmission) {
-            wake(jobId);
+        if (job == null) {
             return;
         }
         if (waiting.promote(job)) {
             runners.start();
             return;
         }
-        queue.remove(jobId);
-        // In flight already: the claim asks for a step right after this one, which follows it at once.
-        Tracked claimed = claim(jobId);
-        if (claimed != null) {
-            claimed.onSubmitPool = false;
-            waiting.addUrgent(claimed);
-            runners.start();
+        if (atOnce && !job.awaitingSubmission) {
+            queue.remove(jobId);
+            // In flight already: the claim asks for a step right after this one, which follows it at once.
+            Tracked claimed = claim(jobId);
+            if (claimed != null) {
+                claimed.onSubmitPool = false;
+                waiting.addUrgent(claimed);
+                runners.start();
+            }
+            return;
         }
+        if (inFlight.contains(jobId)) {
+            wakeAfterStep.add(jobId);
+        }
+        queue.scheduleNoLaterThan(jobId, clock.instant());
     }
 
     /**

@@ -75,6 +75,14 @@ final class Tracked {
      * final view too: it would be refused again).
      */
     Instant finalChatAt;
+
+    /** The message waits until {@code until}; its final view too, unless {@code finalViewMayGo}. */
+    void chatWait(Instant until, boolean finalViewMayGo) {
+        chatAt = until;
+        if (!finalViewMayGo) {
+            finalChatAt = until;
+        }
+    }
     /**
      * Whether the message's stored post key has not reached the platform: this process wrote it, and every post with
      * it was turned away as rate limited (never carried out). Its next post is then known to be the first, so what
