@@ -86,6 +86,11 @@ final class BenchCommand implements Callable<Integer> {
             + "every 2 s by 8 threads, jobs kept in memory) and print both side by side, with ratios.")
     boolean baseline;
 
+    @Option(names = "--timelines", paramLabel = "FILE", description = "Also write each measured job's timeline to "
+            + "FILE, a line each (when the API reached each step and completed, when each poll went out, how late the "
+            + "final message was), to find what makes a tail. Replaced if it exists.")
+    Path timelines;
+
     @Option(names = "--store", defaultValue = "sqlite", description = "Where the jobs are kept: sqlite (a file in a "
             + "temporary folder) or postgres (a scratch schema on --store-url, dropped afterwards). Default: "
             + "${DEFAULT-VALUE}")
@@ -139,7 +144,10 @@ final class BenchCommand implements Callable<Integer> {
         }
         BenchOptions options = new BenchOptions(jobs, jobSeconds.seconds, clients,
                 Duration.ofSeconds(jobSeconds.seconds * 2L).plus(Duration.ofMinutes(10)), burst, Math.max(0, warmUp),
-                chatLatency, perWorkspace, baseline, workers);
+                chatLatency, perWorkspace, baseline, workers, timelines);
+        if (timelines != null) {
+            Files.deleteIfExists(timelines);
+        }
         if (workers < 0 || workers > 64) {
             throw new ParameterException(spec.commandLine(), "--workers must be within 0..64");
         }

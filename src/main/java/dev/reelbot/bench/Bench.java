@@ -83,7 +83,7 @@ public final class Bench {
             throws Exception {
         EngineSettings defaults = EngineSettings.defaults(dir.resolve("videos"));
         EngineSettings settings = options.workers() > 0 ? defaults.withWorkers(options.workers()) : defaults;
-        Traces traces = new Traces();
+        Traces traces = new Traces(options.timelines() != null);
         List<BenchChatPort> chats = chats(traces);
         ScheduledExecutorService scheduler =
                 Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("bench-scheduler"));
@@ -107,7 +107,7 @@ public final class Bench {
     }
 
     private Figures[] runBaseline(Path dir, VideoApi client, String simulatorUrl) throws Exception {
-        Traces traces = new Traces();
+        Traces traces = new Traces(options.timelines() != null);
         List<BenchChatPort> chats = chats(traces);
         Files.createDirectories(dir);
         try (NaivePoller naive = new NaivePoller(new BenchVideoApi(client, traces), List.copyOf(chats), dir)) {
@@ -131,11 +131,13 @@ public final class Bench {
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         try (ResourceSampler sampler = new ResourceSampler(contender::trackedCount)) {
             long cpuBefore = os.getProcessCpuTime();
+            double compilerBefore = CompilerCpu.seconds();
             long wallBefore = System.nanoTime();
             acks = Burst.steady(contender, measured, traces, options.clients());
             awaitIdle(contender);
             resources = new Figures.Resources(sampler.peakTracked(), sampler.peakHeapUsed(), sampler.peakLiveHeap(),
                     sampler.peakThreads(), (os.getProcessCpuTime() - cpuBefore) / 1e9,
+                    Math.max(0, CompilerCpu.seconds() - compilerBefore),
                     Duration.ofNanos(System.nanoTime() - wallBefore));
         }
         long notices = notices(chats) - noticesBefore;
@@ -149,6 +151,9 @@ public final class Bench {
         ApiTimeline timeline = ApiTimeline.fetch(simulatorUrl);
         Figures run = Figures.of(traces.all(prompts(measured)), acks, timeline, outcomes.of(measured), notices,
                 resources);
+        if (options.timelines() != null) {
+            Timelines.append(options.timelines(), by, traces.all(prompts(measured)), timeline);
+        }
         if (burstAcks != null) {
             burst = Figures.of(traces.all(prompts(burstLoad)), burstAcks, timeline, outcomes.of(burstLoad), 0,
                     resources);

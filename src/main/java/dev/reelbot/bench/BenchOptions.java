@@ -1,5 +1,6 @@
 package dev.reelbot.bench;
 
+import java.nio.file.Path;
 import java.time.Duration;
 
 /**
@@ -15,12 +16,15 @@ import java.time.Duration;
  * @param perWorkspace how many jobs share one Slack-like workspace's edit budget
  * @param baseline     whether to run the same load through the naive poller too, for comparison
  * @param workers      the bot's workers ({@code poller.workers}); 0 for the default
+ * @param timelines    where to write each measured job's timeline (see {@link Timelines}), or {@code null}
  */
 public record BenchOptions(int jobs, int jobSeconds, int clients, Duration timeout, int burst, int warmUp,
-                           Duration chatLatency, int perWorkspace, boolean baseline, int workers) {
+                           Duration chatLatency, int perWorkspace, boolean baseline, int workers,
+                           Path timelines) {
 
     /** A quick run for tests: no warm-up, instant chat, no baseline. */
     public static BenchOptions quick(int jobs, int jobSeconds, int burst) {
-        return new BenchOptions(jobs, jobSeconds, 4, Duration.ofMinutes(2), burst, 0, Duration.ZERO, 5, false, 0);
+        return new BenchOptions(jobs, jobSeconds, 4, Duration.ofMinutes(2), burst, 0, Duration.ZERO, 5, false, 0,
+                null);
     }
 }

@@ -51,6 +51,7 @@ public record BenchReport(Figures bot, Figures burst, Figures baseline, Figures 
             new Line("peak live heap after GC", "MB", 0, f -> f.resources().peakLiveHeap() >> 20),
             new Line("peak threads", "", 0, f -> f.resources().peakThreads()),
             new Line("CPU seconds per 1,000 jobs", "", 2, Figures::cpuPer1000),
+            new Line("  the same without the JIT compiler's", "", 2, Figures::cpuPer1000Compiled),
             new Line("wall time", "s", 1, f -> f.resources().wall().toMillis() / 1000.0));
 
     private static final List<Line> BURST = List.of(

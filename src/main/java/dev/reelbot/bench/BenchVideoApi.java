@@ -39,13 +39,14 @@ final class BenchVideoApi implements VideoApi {
     @Override
     public TaskStatus get(String taskId) throws VideoApiException {
         TaskStatus status = null;
+        long asked = Traces.now();
         try {
             status = delegate.get(taskId);
             return status;
         } finally {
             JobTrace trace = traces.ofTask(taskId);
             if (trace != null) {
-                trace.polled(Traces.now(), status != null && status.phase() == TaskPhase.COMPLETED);
+                trace.polled(asked, Traces.now(), status != null && status.phase() == TaskPhase.COMPLETED);
             }
         }
     }

@@ -37,9 +37,12 @@ record Figures(int jobs, Map<String, Integer> outcomes, long creates, long refus
                Percentiles delivered, double heldShare, Percentiles staleness, double pollsPerJob,
                double updatesPerJob, long invisible, long leftInProgress, Resources resources) {
 
-    /** What a run used: peaks sampled while it ran, its CPU time and how long it took. */
+    /**
+     * What a run used: peaks sampled while it ran, its CPU time (the whole process's, and of that the JIT compiler
+     * threads', see {@link CompilerCpu}) and how long it took.
+     */
     record Resources(int peakTracked, long peakHeapUsed, long peakLiveHeap, int peakThreads, double cpuSeconds,
-                     Duration wall) {
+                     double compilerSeconds, Duration wall) {
     }
 
     static Figures of(List<JobTrace> traces, Percentiles ackMillis, ApiTimeline timeline,
@@ -125,6 +128,11 @@ record Figures(int jobs, Map<String, Integer> outcomes, long creates, long refus
 
     double cpuPer1000() {
         return resources.cpuSeconds() / Math.max(1, jobs) * 1000;
+    }
+
+    /** The same without the JIT compiler's: the steady state's cost, whichever contender ran first. */
+    double cpuPer1000Compiled() {
+        return (resources.cpuSeconds() - resources.compilerSeconds()) / Math.max(1, jobs) * 1000;
     }
 
     private static double seconds(long micros) {

@@ -1,6 +1,7 @@
 package dev.reelbot.bench;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -23,6 +24,8 @@ final class JobTrace {
     private long acceptedAt = -1;
     private String taskId;
     private int polls;
+    /** When each poll went out, only when the run writes timelines ({@code null} otherwise). */
+    private long[] pollsAsked;
     private long seenCompletedAt = -1;
     private int posts;
     private int edits;
@@ -31,6 +34,11 @@ final class JobTrace {
     private long finalShownAt = -1;
     private boolean finalHeld;
     private boolean showsFinal;
+
+    /** @param keepPolls whether to keep when each poll went out, for {@link Timelines} */
+    JobTrace(boolean keepPolls) {
+        pollsAsked = keepPolls ? new long[16] : null;
+    }
 
     synchronized void commanded(long at) {
         commandedAt = at;
@@ -53,7 +61,13 @@ final class JobTrace {
         taskId = task;
     }
 
-    synchronized void polled(long at, boolean completed) {
+    synchronized void polled(long asked, long at, boolean completed) {
+        if (pollsAsked != null) {
+            if (polls == pollsAsked.length) {
+                pollsAsked = Arrays.copyOf(pollsAsked, 2 * polls);
+            }
+            pollsAsked[polls] = asked;
+        }
         polls++;
         if (completed && seenCompletedAt < 0) {
             seenCompletedAt = at;
@@ -112,6 +126,11 @@ final class JobTrace {
 
     synchronized int polls() {
         return polls;
+    }
+
+    /** When each poll went out, in order; empty unless the trace keeps them. */
+    synchronized long[] pollsAsked() {
+        return pollsAsked == null ? new long[0] : Arrays.copyOf(pollsAsked, polls);
     }
 
     synchronized long seenCompletedAt() {

@@ -16,6 +16,12 @@ import java.util.concurrent.ConcurrentHashMap;
 final class Traces {
     private final Map<String, JobTrace> byPrompt = new ConcurrentHashMap<>();
     private final Map<String, JobTrace> byTask = new ConcurrentHashMap<>();
+    private final boolean keepPolls;
+
+    /** @param keepPolls whether each trace keeps when its polls went out, for {@link Timelines} */
+    Traces(boolean keepPolls) {
+        this.keepPolls = keepPolls;
+    }
 
     static long now() {
         return ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now());
@@ -23,7 +29,7 @@ final class Traces {
 
     /** The trace of the job with {@code prompt}, started if new. */
     JobTrace of(String prompt) {
-        return byPrompt.computeIfAbsent(prompt, p -> new JobTrace());
+        return byPrompt.computeIfAbsent(prompt, p -> new JobTrace(keepPolls));
     }
 
     /** The trace of a job whose create answered {@code taskId}. */

@@ -33,14 +33,12 @@ import java.util.Optional;
 public final class JdbcJobStore implements JobStore {
     private static final String UPDATE = "UPDATE jobs SET version = version + 1, "
             + String.join(" = ?, ", JobRows.COLUMNS) + " = ? WHERE id = ? AND version = ?";
-    private static final String IN_FLIGHT = "SELECT COUNT(*) FROM jobs WHERE settled = 0"
-            + " AND state IN ('SENDING', 'QUEUED', 'RUNNING') AND id <> ?";
+    private static final String IN_FLIGHT = "SELECT COUNT(*) FROM jobs WHERE settled = 0" + QueueRows.FLYING
+            + " AND id <> ?";
     /** The compare-and-set that marks a job sending, counting the jobs in flight in the same statement. */
-    private static final String UPDATE_WITHIN = UPDATE + " AND (" + IN_FLIGHT + ") < ? AND (" + IN_FLIGHT
+    private static final String UPDATE_WITHIN_USER = UPDATE + " AND (" + IN_FLIGHT
             + " AND platform = ? AND user_id = ?) < ?";
-    private static final String QUEUE = "SELECT id, platform, user_id, model, state, created_at, submitted_at,"
-            + " bumped_at, lease_expires_at FROM jobs WHERE settled = 0"
-            + " AND state IN ('SUBMITTING', 'WAITING', 'SENDING', 'QUEUED', 'RUNNING')";
+    private static final String UPDATE_WITHIN = UPDATE_WITHIN_USER + " AND (" + IN_FLIGHT + ") < ?";
     /** How long accepting a command waits for the database: well under a chat platform's three seconds. */
     static final Duration ACCEPT_PATIENCE = Duration.ofMillis(1500);
 
@@ -100,17 +98,22 @@ public final class JdbcJobStore implements JobStore {
                     // Concurrent writers (PostgreSQL) would each count before the other's write: one at a time.
                     connections.serialize(c, "jobs in flight");
                 }
-                PreparedStatement s = connections.prepare(c, limits == null ? UPDATE : UPDATE_WITHIN);
+                // Without a limit on all jobs in flight, only the requester's are counted (through their index).
+                boolean all = limits != null && limits.inFlight() < Integer.MAX_VALUE;
+                PreparedStatement s = connections.prepare(c, limits == null ? UPDATE
+                        : all ? UPDATE_WITHIN : UPDATE_WITHIN_USER);
                 int i = JobRows.bind(s, 1, next);
                 s.setString(i++, next.id());
                 s.setLong(i++, next.version());
                 if (limits != null) {
                     s.setString(i++, next.id());
-                    s.setInt(i++, limits.inFlight());
-                    s.setString(i++, next.id());
                     s.setString(i++, next.requester().platform());
                     s.setString(i++, next.requester().user());
-                    s.setInt(i, limits.perRequester());
+                    s.setInt(i++, limits.perRequester());
+                }
+                if (all) {
+                    s.setString(i++, next.id());
+                    s.setInt(i, limits.inFlight());
                 }
                 return s.executeUpdate();
             });
@@ -159,17 +162,18 @@ public final class JdbcJobStore implements JobStore {
     }
 
     @Override
-    public List<QueueEntry> queue() {
-        return query(QUEUE, rs -> {
-            List<QueueEntry> entries = new ArrayList<>();
-            Row row = new Row(rs);
-            while (rs.next()) {
-                entries.add(new QueueEntry(row.string("id"), row.string("platform"), row.string("user_id"),
-                        row.string("model"), JobState.valueOf(row.string("state")), row.time("created_at"),
-                        row.time("submitted_at"), row.time("bumped_at"), row.time("lease_expires_at")));
-            }
-            return entries;
-        });
+    public List<QueueEntry> line() {
+        return query(QueueRows.LINE, QueueRows::entries);
+    }
+
+    @Override
+    public List<QueueEntry> atApi() {
+        return query(QueueRows.AT_API, QueueRows::entries);
+    }
+
+    @Override
+    public Map<String, Integer> atApiByRequester() {
+        return query(QueueRows.AT_API_BY_REQUESTER, QueueRows::counts);
     }
 
     @Override

@@ -15,9 +15,11 @@ import dev.reelbot.videoapi.TestApis;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,7 +42,7 @@ class BenchTest {
                 .withDurations(Duration.ofSeconds(1), Duration.ofSeconds(60))
                 .withTiming(new Timing(ProgressShape.COARSE, 0.3, Duration.ofMillis(20))))) {
             BenchOptions options = new BenchOptions(jobs, 1, 4, Duration.ofMinutes(2), burst, 10,
-                    Duration.ofMillis(5), 5, true, 0);
+                    Duration.ofMillis(5), 5, true, 0, dir.resolve("timelines.txt"));
             BenchReport report = new Bench(options).run(dir, TestApis.forSimulator(simulator, Bench.MODELS,
                     Clock.systemUTC(), Duration.ofSeconds(10)), simulator.baseUrl());
 
@@ -61,6 +63,16 @@ class BenchTest {
                 assertThat(run.updatesPerJob()).as("a post and at least the final edit").isGreaterThanOrEqualTo(2);
                 assertThat(run.resources().peakTracked()).isPositive().isLessThanOrEqualTo(jobs);
                 assertThat(run.resources().cpuSeconds()).isPositive();
+            }
+            List<String> timelines = Files.readAllLines(dir.resolve("timelines.txt"));
+            for (Figures run : new Figures[] {report.bot(), report.baseline()}) {
+                String by = run == report.bot() ? "bot " : "baseline ";
+                List<String> lines = timelines.stream().filter(line -> line.startsWith(by)).toList();
+                assertThat(lines).as("a timeline per measured job").hasSize(jobs);
+                assertThat(lines.stream().mapToInt(line -> line.split("polls=")[1].split(",").length).sum())
+                        .as("every poll in a timeline").isEqualTo(Math.round(run.pollsPerJob() * jobs));
+                assertThat(lines).allSatisfy(line -> assertThat(line).matches(
+                        "\\S+ run=[0-9.]+ seen=[0-9.]+ final=[0-9.]+ steps=10@[0-9.]+,20@[0-9.]+,30@[0-9.]+ polls=.*"));
             }
             assertThat(report.bot().invisible()).isZero();
             assertThat(report.burst().jobs()).isEqualTo(burst);

@@ -31,6 +31,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -223,9 +224,15 @@ class JdbcJobStoreTest {
         store.compareAndSet(with(store.find("flyy2345").orElseThrow(), JobState.RUNNING));
         insert(everything());
 
-        assertThat(store.queue()).extracting(QueueEntry::jobId, QueueEntry::state).containsExactlyInAnyOrder(
-                tuple("wait2345", JobState.SUBMITTING),
+        insert(fresh("send2345", "k3", new Requester("slack", "T1", "C1", "U2", "bob"), T0.plusSeconds(2)));
+        store.compareAndSet(with(store.find("send2345").orElseThrow(), JobState.SENDING));
+
+        assertThat(store.line()).extracting(QueueEntry::jobId, QueueEntry::state).containsExactlyInAnyOrder(
+                tuple("wait2345", JobState.SUBMITTING), tuple("send2345", JobState.SENDING));
+        assertThat(store.atApi()).extracting(QueueEntry::jobId, QueueEntry::state).containsExactly(
                 tuple("flyy2345", JobState.RUNNING));
+        assertThat(store.atApiByRequester()).as("counted, not read").isEqualTo(
+                Map.of(QueueEntry.requester(ALICE.platform(), ALICE.user()), 1));
         assertThat(store.runTimes(T0)).as("finished at T0+20 s, submitted at T0+1 s")
                 .containsEntry("kling-v2-1", Duration.ofSeconds(19));
         assertThat(store.runTimes(T0.plusSeconds(21))).isEmpty();

@@ -38,6 +38,8 @@ final class FinishTimes {
     /** Samples kept in the store of each kind (a margin over {@link #SAMPLES} for instances saving at once). */
     static final int KEPT = 2 * SAMPLES;
     static final Duration SYNC_EVERY = Duration.ofSeconds(10);
+    /** Samples learned between two models of a kind (see {@link Kind}): a tenth of what a model is made of. */
+    static final int REMODEL_EVERY = SAMPLES / 10;
 
     private static final Comparator<FinishSample> BY_SUBMISSION =
             Comparator.comparing(FinishSample::submittedAt).thenComparing(FinishSample::jobId);
@@ -54,10 +56,15 @@ final class FinishTimes {
         this.clock = clock;
     }
 
-    /** One model at one requested duration. */
+    /**
+     * One model at one requested duration. Its model is made again once {@link #REMODEL_EVERY} samples came since
+     * the last (or as soon as there are enough for a first): a model is a few sorts of the samples, and with
+     * thousands of jobs finishing a minute, making it anew for each one cost more than polling them.
+     */
     private static final class Kind {
         /** By submission, then job id; at most {@link #SAMPLES}, the earliest submitted dropped first. */
         private final TreeSet<FinishSample> samples = new TreeSet<>(BY_SUBMISSION);
+        private int sinceModel;
         private volatile Optional<RunModel> model = Optional.empty();
 
         synchronized void add(FinishSample sample) {
@@ -65,6 +72,22 @@ final class FinishTimes {
             while (samples.size() > SAMPLES) {
                 samples.pollFirst();
             }
+            if (++sinceModel >= REMODEL_EVERY || model.isEmpty()) {
+                remodel();
+            }
+        }
+
+        /** Adds every sample of {@code read}, then makes the model once. */
+        synchronized void addAll(List<FinishSample> read) {
+            samples.addAll(read);
+            while (samples.size() > SAMPLES) {
+                samples.pollFirst();
+            }
+            remodel();
+        }
+
+        private void remodel() {
+            sinceModel = 0;
             model = RunModel.of(List.copyOf(samples));
         }
     }
@@ -130,16 +153,20 @@ final class FinishTimes {
     }
 
     private void replaceWith(List<FinishSample> stored) {
-        Map<String, Kind> read = new HashMap<>();
+        Map<String, List<FinishSample>> read = new HashMap<>();
         for (FinishSample sample : stored) {
-            read.computeIfAbsent(key(sample.model(), sample.seconds()), k -> new Kind()).add(sample);
+            read.computeIfAbsent(key(sample.model(), sample.seconds()), k -> new ArrayList<>()).add(sample);
         }
         synchronized (unsaved) {
             for (FinishSample sample : unsaved) {
-                read.computeIfAbsent(key(sample.model(), sample.seconds()), k -> new Kind()).add(sample);
+                read.computeIfAbsent(key(sample.model(), sample.seconds()), k -> new ArrayList<>()).add(sample);
             }
         }
-        kinds.putAll(read);
+        read.forEach((key, samples) -> {
+            Kind kind = new Kind();
+            kind.addAll(samples);
+            kinds.put(key, kind);
+        });
     }
 
     private static String key(String model, int seconds) {

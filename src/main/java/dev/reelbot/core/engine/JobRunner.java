@@ -138,7 +138,9 @@ final class JobRunner {
         tracked.awaitingSubmission = false;
         Optional<SendLimits> turn = queue.tryStart(job);
         if (turn.isEmpty()) {
-            return job.state() == JobState.SUBMITTING ? watcher.toWaiting(job) : job;
+            // Left to the queue's next pass, which wakes it to send: not shown as waiting for the moment that takes.
+            boolean waits = job.state() == JobState.SUBMITTING && !queue.awaitsPass(job.id());
+            return waits ? watcher.toWaiting(job) : job;
         }
         try {
             if (!pending.startSending()) {

@@ -66,6 +66,8 @@ final class Tracked {
     boolean routine;
     /** Since when a routine step has waited for a worker; written by the tick, read by a runner through the queue. */
     Instant waitingSince;
+    /** Whether the step waits in the routine lane (see {@link WaitingSteps#promote}); a hint, set around it. */
+    volatile boolean inRoutineLane;
     /** When the job's own message may next be posted or edited; {@link #chatErrors} failures in a row so far. */
     Instant chatAt;
     int chatErrors;

@@ -71,8 +71,21 @@ public interface JobStore {
      */
     Money spentSince(String platform, String workspace, String channel, Instant since, String currency);
 
-    /** Every job waiting to be sent or in flight at the video API, for the capacity queue (light rows). */
-    List<QueueEntry> queue();
+    /**
+     * Every job waiting to be sent or being sent ({@code SUBMITTING}, {@code WAITING}, {@code SENDING}), for the
+     * capacity queue (light rows).
+     */
+    List<QueueEntry> line();
+
+    /**
+     * How many jobs each requester has at the video API ({@code QUEUED}, {@code RUNNING}), by
+     * {@link QueueEntry#requester(String, String)}: what the capacity queue counts on every pass, without reading
+     * the jobs.
+     */
+    Map<String, Integer> atApiByRequester();
+
+    /** Every job at the video API ({@code QUEUED}, {@code RUNNING}), for the capacity queue's wait estimates. */
+    List<QueueEntry> atApi();
 
     /** How long the video API took on average, by model, over jobs completed since {@code since}. */
     Map<String, Duration> runTimes(Instant since);

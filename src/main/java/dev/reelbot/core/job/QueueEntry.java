@@ -29,6 +29,11 @@ public record QueueEntry(String jobId, String platform, String user, String mode
 
     /** The requester, across platforms: the unit of fairness and of the per-user limit. */
     public String requester() {
+        return requester(platform, user);
+    }
+
+    /** The requester {@code user} on {@code platform}, as {@link #requester()} names it. */
+    public static String requester(String platform, String user) {
         return platform + ":" + user;
     }
 }

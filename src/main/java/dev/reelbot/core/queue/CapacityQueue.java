@@ -37,12 +37,13 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Threading: the pass and the bookkeeping of turns hold one lock; the places are published in a volatile map
  * the renderer reads without it. Passes run on the executor given (the workers), one at a time, when something
- * changed (at most every {@link #LEAST_GAP}) and every {@link #PERIOD} while jobs wait; a job no pass has seen runs
- * one on the step's own thread.
+ * changed (at most every {@link #LEAST_GAP}, longer with a long line: {@link PassPacing}) and every {@link #PERIOD}
+ * while jobs wait; a job no pass has seen runs one on the step's own thread while the line is short, else is left
+ * to the next pass (see {@link #tryStart}).
  */
 public final class CapacityQueue implements WaitingPlace.Lookup {
     private static final Logger log = LoggerFactory.getLogger(CapacityQueue.class);
-    static final Duration LEAST_GAP = Duration.ofMillis(200);
+    static final Duration LEAST_GAP = PassPacing.LEAST_GAP;
     static final Duration PERIOD = Duration.ofSeconds(2);
     /** A turn not taken within this long (its job's step never came) is given back. */
     static final Duration TURN_EXPIRY = Duration.ofMinutes(1);
@@ -64,10 +65,12 @@ public final class CapacityQueue implements WaitingPlace.Lookup {
     private Set<String> seen = Set.of();
     /** How many jobs the last pass found waiting or in flight. */
     private int lineSize;
-    /** The jobs in flight as the last pass read them, and those accepted since. */
-    private Set<String> inFlight = new HashSet<>();
+    private final InFlightCount inFlight = new InFlightCount();
+    private final LeftToPass leftToPass = new LeftToPass();
     private volatile Map<String, WaitingPlace> places = Map.of();
     private volatile boolean dirty = true;
+    /** How many jobs the last pass read (waiting or being sent). */
+    private volatile int lastRead;
     private volatile Instant lastPass = Instant.EPOCH;
     private volatile Instant nextPass = Instant.EPOCH;
 
@@ -99,18 +102,19 @@ public final class CapacityQueue implements WaitingPlace.Lookup {
     /**
      * Whether {@code job} may be sent now: the limits the store must find room within as it marks the job sending
      * when it holds a turn, which is then counted as sending until {@link #done}; empty when it must wait (it then
-     * knows its place). A job no pass has seen yet (or saw held elsewhere) gets one now: its own while the line is
-     * short, else the next pass, shared with the jobs that arrived meanwhile (it waits for it at most
-     * {@link SharedPass#PATIENCE}, then runs its own).
+     * knows its place, or, see {@link #awaitsPass}, learns it from the next pass). A job no pass has seen yet (or
+     * saw held elsewhere) gets a pass of its own while the line is short; else the next pass, shared with the jobs
+     * that arrived meanwhile, wakes it to send ({@link Wakes#toSend}) whether or not its turn came then.
      */
     public Optional<SendLimits> tryStart(Job job) {
         Wakeups wakeups = Wakeups.NONE;
         Optional<SendLimits> turn = Optional.empty();
         synchronized (lock) {
-            if (unseen(job.id()) && lineSize >= SharedPass.FROM) {
+            if (unseen(job.id()) && lineSize >= LeftToPass.FROM && leftToPass.leave(job.id())) {
                 dirty = true;
-                SharedPass.await(lock, () -> !unseen(job.id()));
+                return Optional.empty();
             }
+            leftToPass.goesOn(job.id());
             if (unseen(job.id())) {
                 wakeups = passLocked(clock.instant());
             }
@@ -124,6 +128,16 @@ public final class CapacityQueue implements WaitingPlace.Lookup {
         }
         wakeups.without(job.id()).send(wakes);
         return turn;
+    }
+
+    /**
+     * Whether the job's last {@link #tryStart} left it to the next pass: it stays as it is (not waiting in the
+     * line yet) until that pass wakes it.
+     */
+    public boolean awaitsPass(String jobId) {
+        synchronized (lock) {
+            return leftToPass.awaitsPass(jobId);
+        }
     }
 
     private boolean unseen(String jobId) {
@@ -147,10 +161,7 @@ public final class CapacityQueue implements WaitingPlace.Lookup {
     /** The API took the job's create: it is in flight, and as many jobs as are in flight now fit. */
     public void accepted(String jobId) {
         synchronized (lock) {
-            inFlight.add(jobId);
-            Set<String> flying = new HashSet<>(inFlight);
-            flying.addAll(starting);
-            gate.accepted(flying.size());
+            gate.accepted(inFlight.accepted(jobId, starting));
         }
     }
 
@@ -161,13 +172,11 @@ public final class CapacityQueue implements WaitingPlace.Lookup {
     public void refused(String jobId, Optional<Duration> retryAfter) {
         Instant now = clock.instant();
         synchronized (lock) {
-            Set<String> others = new HashSet<>(inFlight);
-            others.addAll(starting);
-            others.remove(jobId);
-            gate.refused(now, others.size(), retryAfter);
+            int others = inFlight.refused(jobId, starting);
+            gate.refused(now, others, retryAfter);
             granted.clear();
             log.info("the video API is busy: {} other jobs in flight; sending held until {}, limit now {}",
-                    others.size(), gate.holdUntil(), gate.learned().map(String::valueOf).orElse("none"));
+                    others, gate.holdUntil(), gate.learned().map(String::valueOf).orElse("none"));
         }
         dirty = true;
     }
@@ -180,7 +189,7 @@ public final class CapacityQueue implements WaitingPlace.Lookup {
     /** Called on every tick of the scheduler: starts a pass on the executor when one is due; never blocks. */
     public void tick() {
         Instant now = clock.instant();
-        boolean due = dirty && !now.isBefore(lastPass.plus(LEAST_GAP)) || !now.isBefore(nextPass);
+        boolean due = dirty && !now.isBefore(lastPass.plus(PassPacing.gapAfter(lastRead))) || !now.isBefore(nextPass);
         if (!due || !passRunning.compareAndSet(false, true)) {
             return;
         }
@@ -216,7 +225,10 @@ public final class CapacityQueue implements WaitingPlace.Lookup {
     private Wakeups passLocked(Instant now) {
         dirty = false;
         lastPass = now;
-        Line line = Line.read(store.queue(), starting, granted, now.minus(TURN_EXPIRY), ours, now);
+        leftToPass.passStarts();
+        List<QueueEntry> rows = store.line();
+        lastRead = rows.size();
+        Line line = Line.read(rows, store.atApiByRequester(), starting, granted, now.minus(TURN_EXPIRY), ours, now);
         granted.keySet().retainAll(line.grantable());
         if (probe != null && !granted.containsKey(probe) && !starting.contains(probe)) {
             probe = null;
@@ -231,11 +243,14 @@ public final class CapacityQueue implements WaitingPlace.Lookup {
             }
         }
         Map<String, WaitingPlace> before = places;
-        places = line.places(granted.keySet(), perUser, gate.limit(), runTimes.recent(now), gate.holdUntil(), now);
+        places = line.places(granted.keySet(), perUser, gate.limit(), runTimes.recent(now), gate.holdUntil(), now,
+                store::atApi);
         seen = line.unsentIds();
-        inFlight = new HashSet<>(line.inFlightIds());
-        lineSize = seen.size() + inFlight.size();
-        lock.notifyAll();
+        inFlight.passed(line);
+        lineSize = seen.size() + line.inFlightCount();
+        // The jobs that asked for a turn before any pass saw them are woken to send whether or not it came: the
+        // step then sends, or finds itself waiting and shows its place.
+        leftToPass.wakeAll(newTurns);
         nextPass = line.unsentIds().isEmpty() ? Instant.MAX
                 : gate.nextChange(now).filter(at -> at.isBefore(now.plus(PERIOD))).orElse(now.plus(PERIOD));
         Set<String> moved = new HashSet<>();
@@ -271,24 +286,6 @@ public final class CapacityQueue implements WaitingPlace.Lookup {
             }
         }
         return Optional.ofNullable(last);
-    }
-
-    /** The jobs a pass wakes, once the lock is released: those to send in the line's order, so they go in it. */
-    private record Wakeups(Set<String> toSend, Set<String> toShow) {
-        static final Wakeups NONE = new Wakeups(Set.of(), Set.of());
-
-        Wakeups without(String jobId) {
-            Set<String> send = new LinkedHashSet<>(toSend);
-            send.remove(jobId);
-            Set<String> show = new HashSet<>(toShow);
-            show.remove(jobId);
-            return new Wakeups(send, show);
-        }
-
-        void send(Wakes wakes) {
-            toSend.forEach(wakes::toSend);
-            toShow.forEach(wakes::toShow);
-        }
     }
 
     /** For tests and logs: the limit learned from the API's refusals, if any. */

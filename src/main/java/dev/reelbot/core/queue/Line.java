@@ -11,59 +11,69 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * One pass's view of the queue: the jobs waiting to be sent, in their order (every instance's: the order and the places
- * are the same wherever they are read), which of them this instance holds, and the jobs that count as in flight (at
- * the API, being sent, or holding a turn), overall and per requester.
+ * are the same wherever they are read), which of them this instance holds, and how many jobs count as in flight (at
+ * the API, being sent, or holding a turn), overall and per requester. The jobs at the API are only counted (the store
+ * counts them): a pass costs what waits, not what runs, however many jobs run; they are read only when waits are
+ * estimated ({@link #places}).
  *
  * <p>Threading: made and used by one pass, under the queue's lock.
  */
 final class Line {
     private final List<QueueEntry> order = new ArrayList<>();
+    /** Jobs not at the API yet that count as in flight: being sent, holding a turn, or given one in this pass. */
     private final List<QueueEntry> flying = new ArrayList<>();
+    /** Of those, the ones being sent as the pass read the line (counted one by one, unlike the jobs at the API). */
+    private final Set<String> sending = new HashSet<>();
     private final Set<String> unsentIds = new HashSet<>();
-    private final Set<String> inFlightIds = new HashSet<>();
     private final Set<String> grantable = new HashSet<>();
     private final Set<String> heldElsewhere = new HashSet<>();
     private final Map<String, Integer> perRequester = new HashMap<>();
     private int inFlightCount;
+    private int atApiCount;
 
     /**
-     * @param rows          every job waiting or in flight, from the store
+     * @param rows          every job waiting to be sent or being sent, from the store
+     * @param atApi         how many jobs each requester has at the API, from the store
      * @param starting      jobs whose step holds a turn and is sending (in flight, whatever their row says yet)
      * @param granted       turns given and not yet taken, by when; those given before {@code expiredBefore} lapse
      * @param ours          whether this instance holds a job's lease (steps it): only those may get a turn here
      * @param now           leases that ran out before it hold nothing
      */
-    static Line read(List<QueueEntry> rows, Set<String> starting, Map<String, Instant> granted,
-                     Instant expiredBefore, Predicate<String> ours, Instant now) {
-        List<QueueEntry> unsent = new ArrayList<>();
+    static Line read(List<QueueEntry> rows, Map<String, Integer> atApi, Set<String> starting,
+                     Map<String, Instant> granted, Instant expiredBefore, Predicate<String> ours, Instant now) {
+        List<QueueEntry> waiting = new ArrayList<>();
         Line line = new Line();
+        atApi.forEach((requester, count) -> {
+            line.atApiCount += count;
+            line.inFlightCount += count;
+            line.perRequester.merge(requester, count, Integer::sum);
+        });
         for (QueueEntry row : rows) {
-            if (row.state().isUnsent() && !starting.contains(row.jobId())) {
-                unsent.add(row);
-                boolean held = ours.test(row.jobId());
-                if (held) {
-                    line.unsentIds.add(row.jobId());
-                } else if (row.leaseUntil() == null || row.leaseUntil().isAfter(now)) {
-                    line.heldElsewhere.add(row.jobId());
-                }
-                Instant given = granted.get(row.jobId());
-                if (held && (given == null || !given.isBefore(expiredBefore))) {
-                    line.grantable.add(row.jobId());
-                }
-                if (given != null && !given.isBefore(expiredBefore)) {
-                    line.count(row);
-                    line.flying.add(row);
-                }
-            } else {
-                line.inFlightIds.add(row.jobId());
-                line.count(row);
-                line.flying.add(row);
+            if (!row.state().isUnsent() || starting.contains(row.jobId())) {
+                line.sending.add(row.jobId());
+                line.take(row);
+                continue;
+            }
+            waiting.add(row);
+            boolean held = ours.test(row.jobId());
+            if (held) {
+                line.unsentIds.add(row.jobId());
+            } else if (row.leaseUntil() == null || row.leaseUntil().isAfter(now)) {
+                line.heldElsewhere.add(row.jobId());
+            }
+            Instant given = granted.get(row.jobId());
+            if (held && (given == null || !given.isBefore(expiredBefore))) {
+                line.grantable.add(row.jobId());
+            }
+            if (given != null && !given.isBefore(expiredBefore)) {
+                line.take(row);
             }
         }
-        line.order.addAll(QueueOrder.of(unsent));
+        line.order.addAll(QueueOrder.of(waiting));
         return line;
     }
 
@@ -79,13 +89,19 @@ final class Line {
         return inFlightCount;
     }
 
+    /** How many of those the store counted at the API. */
+    int atApiCount() {
+        return atApiCount;
+    }
+
     int inFlightOf(String requester) {
         return perRequester.getOrDefault(requester, 0);
     }
 
-    /** The job was given a turn in this pass: it counts as in flight from now on. */
+    /** The waiting job is being sent or was given a turn: it counts as in flight from now on. */
     void take(QueueEntry job) {
-        count(job);
+        inFlightCount++;
+        perRequester.merge(job.requester(), 1, Integer::sum);
         flying.add(job);
     }
 
@@ -102,23 +118,31 @@ final class Line {
         return heldElsewhere.contains(jobId);
     }
 
+    /** The jobs being sent as the pass read the line: its own steps' and, sharing a store, other instances'. */
+    Set<String> sending() {
+        return sending;
+    }
+
     /** The waiting jobs this instance holds. */
     Set<String> unsentIds() {
         return unsentIds;
     }
 
-    Set<String> inFlightIds() {
-        return inFlightIds;
-    }
-
     /**
      * Where each waiting job without a turn stands, and about how long it waits. Jobs with a turn still count ahead
      * until they are sent, so a place never goes back up when a turn is taken back (a refused probe).
+     *
+     * @param atApi the jobs in flight at the API, read only when some job waits (their ends make the estimates)
      */
     Map<String, WaitingPlace> places(Set<String> withTurn, int perUser, int limit, Map<String, Duration> runTimes,
-                                     Instant startsFrom, Instant now) {
+                                     Instant startsFrom, Instant now, Supplier<List<QueueEntry>> atApi) {
         List<QueueEntry> waiting = order.stream().filter(job -> !withTurn.contains(job.jobId())).toList();
-        Map<String, Duration> waits = WaitEstimate.of(flying, waiting, limit, perUser, runTimes, startsFrom, now);
+        if (waiting.isEmpty()) {
+            return Map.of();
+        }
+        List<QueueEntry> inFlight = new ArrayList<>(atApi.get());
+        inFlight.addAll(flying);
+        Map<String, Duration> waits = WaitEstimate.of(inFlight, waiting, limit, perUser, runTimes, startsFrom, now);
         Map<String, WaitingPlace> places = new HashMap<>();
         for (int i = 0; i < order.size(); i++) {
             QueueEntry job = order.get(i);
@@ -139,10 +163,5 @@ final class Line {
         long minutes = Math.max(1, (wait.toSeconds() + 59) / 60);
         long step = minutes <= 10 ? 1 : minutes <= 60 ? 5 : 15;
         return Duration.ofMinutes((minutes + step - 1) / step * step);
-    }
-
-    private void count(QueueEntry job) {
-        inFlightCount++;
-        perRequester.merge(job.requester(), 1, Integer::sum);
     }
 }

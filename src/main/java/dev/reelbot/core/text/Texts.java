@@ -31,6 +31,11 @@ public final class Texts {
     private final ResourceBundle bundle;
     private final DateTimeFormatter when;
     private final Phrasing phrasing;
+    /**
+     * Each pattern parsed once (parsing builds its number formats, the costly part); a {@link MessageFormat} is not
+     * thread-safe, so each use formats with a copy.
+     */
+    private final Map<String, MessageFormat> parsed;
 
     private Texts(String tag) {
         this.tag = tag;
@@ -40,6 +45,7 @@ public final class Texts {
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
         this.when = DateTimeFormatter.ofPattern(bundle.getString("format.when"), locale).withZone(ZoneOffset.UTC);
         this.phrasing = Phrasing.TYPED;
+        this.parsed = new ConcurrentHashMap<>();
     }
 
     private Texts(Texts language, Phrasing phrasing) {
@@ -48,6 +54,7 @@ public final class Texts {
         this.bundle = language.bundle;
         this.when = language.when;
         this.phrasing = phrasing;
+        this.parsed = language.parsed;
     }
 
     /** The same language, naming commands and options the way {@code platform} writes them. */
@@ -81,12 +88,12 @@ public final class Texts {
 
     /** The text of {@code key} with its arguments; {@link Msg} arguments are put into this language first. */
     public String get(String key, Object... args) {
-        String pattern = bundle.getString(key);
+        MessageFormat format = parsed.computeIfAbsent(key, k -> new MessageFormat(bundle.getString(k), locale));
         Object[] values = new Object[args.length];
         for (int i = 0; i < args.length; i++) {
             values[i] = word(args[i]);
         }
-        return new MessageFormat(pattern, locale).format(values);
+        return ((MessageFormat) format.clone()).format(values);
     }
 
     private Object word(Object arg) {

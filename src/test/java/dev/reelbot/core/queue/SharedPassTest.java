@@ -15,17 +15,20 @@ import dev.reelbot.testing.MutableClock;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * With a long line, jobs no pass has seen share the next pass instead of each reading the whole line again: a burst
- * of commands must not cost a pass per command.
+ * With a long line, jobs no pass has seen share the next pass instead of each reading the whole line again (a burst
+ * of commands must not cost a pass per command), and no step waits for it: the pass wakes them.
  */
 class SharedPassTest {
     private static final Requester ALICE = new Requester("slack", "T1", "C1", "U1", "alice");
@@ -34,43 +37,53 @@ class SharedPassTest {
     Path dir;
 
     @Test
-    void newJobsInALongLineShareOnePass() throws Exception {
-        ExecutorService steps = Executors.newFixedThreadPool(20);
+    void newJobsInALongLineShareOnePassThatWakesThemWithoutHoldingTheirThreads() throws Exception {
         ExecutorService passes = Executors.newSingleThreadExecutor();
         try (SqliteConnections db = SqliteConnections.open(dir.resolve("jobs.db"))) {
             FaultyJobStore counted = new FaultyJobStore(new JdbcJobStore(db));
             JobStore store = counted.store();
             MutableClock clock = MutableClock.at("2026-11-24T12:00:00Z");
+            BlockingQueue<String> toSend = new LinkedBlockingQueue<>();
             CapacityQueue queue = new CapacityQueue(store, Integer.MAX_VALUE, 1000, clock, () -> 0.5,
                     new CapacityQueue.Wakes() {
                         @Override
                         public void toSend(String jobId) {
+                            toSend.add(jobId);
                         }
 
                         @Override
                         public void toShow(String jobId) {
                         }
                     }, passes, jobId -> true);
-            for (int i = 0; i < SharedPass.FROM; i++) {
+            for (int i = 0; i < LeftToPass.FROM; i++) {
                 insert(store, "long" + i);
             }
             assertThat(queue.tryStart(insert(store, "first"))).as("a short line: its own pass").isPresent();
-            int passesBefore = counted.calls("queue");
+            toSend.clear();
+            int passesBefore = counted.calls("line");
 
-            List<Future<Boolean>> turns = new ArrayList<>();
+            List<Job> jobs = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
                 Job job = insert(store, "new" + i);
-                turns.add(steps.submit(() -> queue.tryStart(job).isPresent()));
+                jobs.add(job);
+                assertThat(queue.tryStart(job)).as("no pass saw it yet").isEmpty();
+                assertThat(queue.awaitsPass(job.id())).isTrue();
             }
+            assertThat(counted.calls("line") - passesBefore).as("no pass of their own").isZero();
             clock.advance(CapacityQueue.LEAST_GAP);
             queue.tick();
-            for (Future<Boolean> turn : turns) {
-                assertThat(turn.get(5, TimeUnit.SECONDS)).isTrue();
+            Set<String> woken = new HashSet<>();
+            while (woken.size() < jobs.size()) {
+                woken.add(toSend.poll(5, TimeUnit.SECONDS));
             }
 
-            assertThat(counted.calls("queue") - passesBefore).as("passes for 20 new jobs").isLessThanOrEqualTo(3);
+            assertThat(woken).containsExactlyInAnyOrderElementsOf(jobs.stream().map(Job::id).toList());
+            for (Job job : jobs) {
+                assertThat(queue.tryStart(job)).as("woken with its turn").isPresent();
+                assertThat(queue.awaitsPass(job.id())).isFalse();
+            }
+            assertThat(counted.calls("line") - passesBefore).as("passes for 20 new jobs").isEqualTo(1);
         } finally {
-            steps.shutdownNow();
             passes.shutdownNow();
         }
     }
