@@ -10,8 +10,11 @@ import java.time.Duration;
  * the next late step will likely show (catching it costs about half that, as the first poll that sees it ends the
  * search), then a few around the finish the steps predict, {@link #FINISHING} apart at most, then, should the job
  * run past that window, ever more slowly up to the shortest interval. Between windows it does not poll: coarse
- * progress would show nothing new. Steps in the first half of the run ({@link #MIN_SHARE}) are not aimed at:
- * catching one costs about as many polls as the narrower finish window it gives saves.
+ * progress would show nothing new; nor right after the create (the job's first poll is the first window's). Steps
+ * shown before {@link #MIN_SHARE} of the run are not aimed at: the first (10%, as the job leaves the API's queue)
+ * says little of the run. The 20% step, at 0.4 of it, is aimed at: it pins the run well enough for the 30% window
+ * to be narrow, and aiming at it keeps the samples knowing it (unaimed, it was mostly first seen by the poll that
+ * saw 30%, the samples no longer placed it, and finish windows spanned seconds and spent the budget).
  *
  * <p>Every poll is held to a budget ({@link #budgetWait}): by any moment a job has had no more than {@link #SLACK}
  * polls beyond one per shortest interval since its submission, however dense its windows; dense polls spend what
@@ -27,7 +30,7 @@ final class LearnedSchedule {
     /** Never closer together than this, however narrow a window. */
     static final Duration DENSEST = Duration.ofMillis(250);
     /** Steps shown before this share of the run are not aimed at (see above). */
-    static final double MIN_SHARE = 0.5;
+    static final double MIN_SHARE = 0.3;
     /**
      * Polls the budget allows beyond one per shortest interval (besides the first, right after the create), so a
      * job whose step came late in its window still has polls left for its finish.
@@ -58,7 +61,10 @@ final class LearnedSchedule {
         // What the job's own steps say of its run, within what the samples say; when the two disagree (a run
         // shorter or longer than any sampled), its own steps.
         double[] steps = model.stepBounds(log::after, log::by);
-        double[] shown = {Math.max(model.runLow(), steps[0]), Math.min(model.runHigh(), steps[1])};
+        // The samples' longest run is no bound for a job that has outlived it: in a burst the short runs finish
+        // (and are learned) first, so for a while the samples know only those; the job's own steps bound it then.
+        double high = log.lastAsked() > model.runHigh() ? steps[1] : Math.min(model.runHigh(), steps[1]);
+        double[] shown = {Math.max(model.runLow(), steps[0]), high};
         if (shown[0] > shown[1]) {
             shown = steps[0] <= steps[1] && steps[1] < Double.POSITIVE_INFINITY ? steps
                     : new double[] {model.runLow(), model.runHigh()};

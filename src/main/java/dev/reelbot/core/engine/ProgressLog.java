@@ -20,6 +20,7 @@ final class ProgressLog {
     private long lastAsked = -1;
     private int tenth = -1;
     private int polls;
+    private boolean sentHere;
 
     ProgressLog() {
         Arrays.fill(after, -1);
@@ -32,6 +33,16 @@ final class ProgressLog {
      */
     void resumedAt(long elapsedMillis, long intervalMillis) {
         polls = Math.max(polls, (int) (elapsedMillis / intervalMillis));
+    }
+
+    /** This process sent the job's create: the log has every poll from the start, none to make up for at a resume. */
+    void sentHere() {
+        sentHere = true;
+    }
+
+    /** Whether the log may lack polls made before it existed (a job tracked again after a restart). */
+    boolean mayLackPolls() {
+        return !sentHere && polls == 0;
     }
 
     /** A poll asked at {@code askedMillis} and answered at {@code answeredMillis} found the job running at {@code progress}. */

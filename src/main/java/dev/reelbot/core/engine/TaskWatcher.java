@@ -90,8 +90,28 @@ final class TaskWatcher {
                     status.taskId(), next.state());
         } else {
             JobUpdates.event(next, "submitted: task {} ({})", status.taskId(), status.rawStatus());
+            firstPoll(next, tracked, now);
         }
         return next;
+    }
+
+    /**
+     * When jobs of its kind taught when their steps show, a job's first poll is the first the learned schedule aims
+     * at (a step's window), not one right after the create: with coarse progress that one only finds the job queued.
+     * Otherwise the first step polls it at once, as before.
+     */
+    private void firstPoll(Job job, Tracked tracked, Instant now) {
+        Optional<RunModel> model = job.state() == JobState.QUEUED || job.state() == JobState.RUNNING
+                ? finishTimes.model(job) : Optional.empty();
+        if (model.isEmpty() || model.get().progressPredictsFinish() || job.times().submittedAt() == null) {
+            return;
+        }
+        tracked.polls.sentHere();
+        long elapsed = Math.max(0, Duration.between(job.times().submittedAt(), now).toMillis());
+        LearnedSchedule.Plan plan = LearnedSchedule.next(model.get(), tracked.polls, elapsed, settings,
+                random.getAsDouble());
+        tracked.pollAt = now.plus(plan.delay());
+        tracked.pollNearEnd = plan.urgent();
     }
 
     private Job notSubmitted(Job job, VideoApiException e, Tracked tracked) {
@@ -221,7 +241,7 @@ final class TaskWatcher {
         }
         ProgressLog polls = tracked.polls;
         long elapsed = Duration.between(submitted, now).toMillis();
-        if (polls.polls() == 0) {
+        if (polls.mayLackPolls()) {
             polls.resumedAt(elapsed, settings.minPollInterval().toMillis());
         }
         if (running) {

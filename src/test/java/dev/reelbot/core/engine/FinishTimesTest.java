@@ -177,6 +177,26 @@ class FinishTimesTest {
                 fixed / measured.size()).isLessThan(fixed / measured.size());
     }
 
+    @Test
+    void onceLearnedAJobIsFirstPolledWhereItsFirstStepCanShowNotRightAfterItsCreate() {
+        start(ProgressShape.COARSE);
+        List<String> learning = run(20, Duration.ofMillis(700));
+        Instant firstSubmitted = h.job(learning.get(0)).times().submittedAt();
+        assertThat(Duration.between(firstSubmitted, pollsOf(learning.get(0)).get(0).at()))
+                .as("nothing learned yet: polled at once").isLessThan(Duration.ofSeconds(1));
+
+        String job = run(1, Duration.ZERO).get(0);
+
+        // Runs of 14 to 26 s show 20% at 0.4 of them: not before about 5.6 s, and a poll before finds it queued.
+        List<Poll> seen = pollsOf(job);
+        Duration first = Duration.between(h.job(job).times().submittedAt(), seen.get(0).at());
+        assertThat(first).as("polls %s", seen).isGreaterThan(Duration.ofSeconds(4));
+        assertThat(seen.get(0).phase()).isEqualTo(TaskPhase.RUNNING);
+        assertThat(seen.get(seen.size() - 1).phase()).isEqualTo(TaskPhase.COMPLETED);
+        assertThat(seen.size()).as("within the budget of a job polled from its start: %s", seen)
+                .isLessThanOrEqualTo(26 / 2 + 1 + LearnedSchedule.SLACK);
+    }
+
     /** When the simulator completed each task, from its timeline (its truth, not what the polls saw). */
     private Map<String, Instant> completions() throws IOException, InterruptedException {
         URI uri = URI.create(simulators.get(0).baseUrl() + "/sim/timeline");

@@ -110,12 +110,19 @@ class LearnedScheduleTest {
         RunModel model = RunModel.of(coarseSamples(100)).orElseThrow();
         Run job = poll(model, 20_000, new Random(17));
 
-        // 30% shows at 14 s: no poll between the first and the earliest the samples say 30% can show, then polls
-        // over that step's window until one sees it, then only polls around the finish that step pins (about 18 to
-        // 21 s), close together.
+        // 20% shows at 8 s and 30% at 14 s: no poll between the first and the earliest the samples say 20% can show,
+        // then polls over each step's window until one sees it, then only polls around the finish the steps pin
+        // (about 18 to 21 s), close together.
         List<Long> asked = job.asked();
         assertThat(asked.get(1)).as("polls %s", asked).isGreaterThanOrEqualTo(Math.round(model.runLow()
-                * model.shareLow(3)));
+                * model.shareLow(2)));
+        int saw20 = 1;
+        while (coarse(20_000, asked.get(saw20)) < 20) {
+            saw20++;
+        }
+        // Not yet 20% at the poll before: the run is at least that long over 20%'s share, and 30% comes no sooner.
+        assertThat(asked.get(saw20 + 1)).as("no poll before 30%% can show, once 20%% pinned the run: %s", asked)
+                .isGreaterThanOrEqualTo(Math.round(asked.get(saw20 - 1) / model.shareHigh(2) * model.shareLow(3)));
         int sawStep = 1;
         while (coarse(20_000, asked.get(sawStep)) < 30) {
             sawStep++;
@@ -141,6 +148,29 @@ class LearnedScheduleTest {
         // 20% between 7.0 and 7.52 s, at a share of 0.4 give or take 0.01: a run of about 17.1..19.3 s, so 30% (at
         // 0.7 of it, give or take as much) from about 11.8 s, not from 0.7 of the shortest run sampled (9.8 s).
         assertThat(7_520 + wait).as("the first poll for 30%%").isBetween(11_500L, 12_300L);
+    }
+
+    @Test
+    void aJobThatOutlivedEverySampledRunIsPolledWithinItsOwnStepBoundsNotSlowedDown() {
+        // In a burst the short runs finish first: for a while the samples know runs of 14 to 19 s only.
+        List<FinishSample> shortRuns = coarseSamples(200).stream().filter(s -> s.runBy() <= 19_100).toList();
+        RunModel model = RunModel.of(shortRuns).orElseThrow();
+        assertThat(model.runHigh()).isLessThan(19_500);
+        ProgressLog log = new ProgressLog();
+        log.running(0, 20, 0);
+        log.running(6_000, 6_020, 10);
+        log.running(9_000, 9_020, 20);
+        log.running(13_000, 13_020, 20);
+        log.running(16_000, 16_020, 30);
+        log.running(19_500, 19_520, 30);
+        log.running(20_500, 20_520, 30);
+        log.running(21_000, 21_020, 30);
+
+        // Its own steps say its run ends between about 18.3 and 23.1 s: 21 s is inside, so polls stay close.
+        long wait = LearnedSchedule.next(model, log, 21_020, S, 0.5).delay().toMillis();
+
+        assertThat(wait).as("not slowed as a job past its window").isLessThanOrEqualTo(
+                LearnedSchedule.FINISHING.toMillis());
     }
 
     @Test
