@@ -68,10 +68,7 @@ final class FinishTimes {
         private volatile Optional<RunModel> model = Optional.empty();
 
         synchronized void add(FinishSample sample) {
-            samples.add(sample);
-            while (samples.size() > SAMPLES) {
-                samples.pollFirst();
-            }
+            keep(List.of(sample));
             if (++sinceModel >= REMODEL_EVERY || model.isEmpty()) {
                 remodel();
             }
@@ -79,11 +76,15 @@ final class FinishTimes {
 
         /** Adds every sample of {@code read}, then makes the model once. */
         synchronized void addAll(List<FinishSample> read) {
-            samples.addAll(read);
+            keep(read);
+            remodel();
+        }
+
+        private void keep(List<FinishSample> added) {
+            samples.addAll(added);
             while (samples.size() > SAMPLES) {
                 samples.pollFirst();
             }
-            remodel();
         }
 
         private void remodel() {

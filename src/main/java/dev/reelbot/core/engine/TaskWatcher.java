@@ -101,17 +101,29 @@ final class TaskWatcher {
      * Otherwise the first step polls it at once, as before.
      */
     private void firstPoll(Job job, Tracked tracked, Instant now) {
-        Optional<RunModel> model = job.state() == JobState.QUEUED || job.state() == JobState.RUNNING
-                ? finishTimes.model(job) : Optional.empty();
-        if (model.isEmpty() || model.get().progressPredictsFinish() || job.times().submittedAt() == null) {
-            return;
+        boolean running = job.state() == JobState.QUEUED || job.state() == JobState.RUNNING;
+        if (running && job.times().submittedAt() != null) {
+            long elapsed = Math.max(0, Duration.between(job.times().submittedAt(), now).toMillis());
+            if (scheduleLearned(job, tracked, elapsed, now)) {
+                tracked.polls.sentHere();
+            }
         }
-        tracked.polls.sentHere();
-        long elapsed = Math.max(0, Duration.between(job.times().submittedAt(), now).toMillis());
+    }
+
+    /**
+     * Sets the next poll by the {@link LearnedSchedule} when jobs of the running {@code job}'s kind have taught when
+     * they finish and its progress cannot say it; false (nothing set) otherwise.
+     */
+    private boolean scheduleLearned(Job job, Tracked tracked, long elapsed, Instant now) {
+        Optional<RunModel> model = finishTimes.model(job);
+        if (model.isEmpty() || model.get().progressPredictsFinish()) {
+            return false;
+        }
         LearnedSchedule.Plan plan = LearnedSchedule.next(model.get(), tracked.polls, elapsed, settings,
                 random.getAsDouble());
         tracked.pollAt = now.plus(plan.delay());
         tracked.pollNearEnd = plan.urgent();
+        return true;
     }
 
     private Job notSubmitted(Job job, VideoApiException e, Tracked tracked) {
@@ -252,12 +264,7 @@ final class TaskWatcher {
                 finishTimes.learn(after, polls, elapsed);
             }
         }
-        Optional<RunModel> model = running ? finishTimes.model(after) : Optional.empty();
-        if (model.isPresent() && !model.get().progressPredictsFinish()) {
-            LearnedSchedule.Plan plan = LearnedSchedule.next(model.get(), polls, elapsed, settings,
-                    random.getAsDouble());
-            tracked.pollAt = now.plus(plan.delay());
-            tracked.pollNearEnd = plan.urgent();
+        if (running && scheduleLearned(after, tracked, elapsed, now)) {
             return;
         }
         Duration wait = PollSchedule.next(after, now, settings, random.getAsDouble());
