@@ -2,6 +2,8 @@ package dev.reelbot.core;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,6 +22,16 @@ public interface MediaStore {
      * put that fails half-way leaves nothing (or the earlier object) under the key.
      */
     void put(String key, InputStream content) throws IOException;
+
+    /**
+     * Stores the content of {@code file} under {@code key}, like {@link #put}; the file stays where it is, and what
+     * is stored does not change if the file is deleted afterwards. The file must not be written to any more.
+     */
+    default void putFile(String key, Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            put(key, in);
+        }
+    }
 
     /** What is stored under {@code key}, or empty. */
     Optional<MediaObject> stat(String key) throws IOException;

@@ -72,6 +72,26 @@ public final class LocalMediaStore implements MediaStore {
         }
     }
 
+    /**
+     * Links the file into the store when it is on the same file system (no byte written: the downloaded video is
+     * not copied a second time), else copies it; either way under a {@code .part} name first, then renamed.
+     */
+    @Override
+    public void putFile(String key, Path file) throws IOException {
+        Path target = file(key);
+        Path part = dir.resolve(key + "." + UUID.randomUUID() + PART);
+        try {
+            try {
+                Files.createLink(part, file);
+            } catch (IOException | UnsupportedOperationException notLinkable) {
+                Files.copy(file, part);
+            }
+            Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(part);
+        }
+    }
+
     @Override
     public Optional<MediaObject> stat(String key) throws IOException {
         try {

@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 /**
  * {@link JobStore} in plain SQL over JDBC: one {@code jobs} table, every change a compare-and-set
@@ -31,18 +32,25 @@ import java.util.Optional;
  * <p>Threading: thread-safe; each method is one unit of work on a connection from {@link Connections}.
  */
 public final class JdbcJobStore implements JobStore {
-    private static final String UPDATE = "UPDATE jobs SET version = version + 1, "
-            + String.join(" = ?, ", JobRows.COLUMNS) + " = ? WHERE id = ? AND version = ?";
+    private static final String UPDATE = "UPDATE jobs SET version = version + 1";
+    private static final String WHERE = " WHERE id = ? AND version = ?";
     private static final String IN_FLIGHT = "SELECT COUNT(*) FROM jobs WHERE settled = 0" + QueueRows.FLYING
             + " AND id <> ?";
-    /** The compare-and-set that marks a job sending, counting the jobs in flight in the same statement. */
-    private static final String UPDATE_WITHIN_USER = UPDATE + " AND (" + IN_FLIGHT
-            + " AND platform = ? AND user_id = ?) < ?";
-    private static final String UPDATE_WITHIN = UPDATE_WITHIN_USER + " AND (" + IN_FLIGHT + ") < ?";
+    /** What the compare-and-set that marks a job sending adds: the jobs in flight counted in the same statement. */
+    private static final String WITHIN_USER = " AND (" + IN_FLIGHT + " AND platform = ? AND user_id = ?) < ?";
+    private static final String WITHIN_ALL = WITHIN_USER + " AND (" + IN_FLIGHT + ") < ?";
+    private static final int[] EVERY_COLUMN = IntStream.range(0, JobRows.COLUMNS.size()).toArray();
+    /** The compare-and-sets that write every column (a row this store did not write last), with their limits. */
+    private static final String UPDATE_ALL = ChangedColumns.update(EVERY_COLUMN, UPDATE, WHERE);
+    private static final String UPDATE_ALL_WITHIN_USER = ChangedColumns.update(EVERY_COLUMN, UPDATE,
+            WHERE + WITHIN_USER);
+    private static final String UPDATE_ALL_WITHIN_ALL = ChangedColumns.update(EVERY_COLUMN, UPDATE,
+            WHERE + WITHIN_ALL);
     /** How long accepting a command waits for the database: well under a chat platform's three seconds. */
     static final Duration ACCEPT_PATIENCE = Duration.ofMillis(1500);
 
     private final Connections connections;
+    private final ChangedColumns changes = new ChangedColumns();
 
     public JdbcJobStore(Connections connections) {
         this.connections = connections;
@@ -59,7 +67,11 @@ public final class JdbcJobStore implements JobStore {
                 if (admission.channelCap() != null || admission.workspaceCap() != null) {
                     connections.serialize(c, "budget " + who.platform() + " " + who.workspace());
                 }
-                return AdmissionInsert.insert(c, job, admission);
+                boolean inserted = AdmissionInsert.insert(c, job, admission);
+                if (inserted) {
+                    changes.written(job.id(), job.version(), JobRows.values(job), job.isSettled());
+                }
+                return inserted;
             });
         } catch (SQLException e) {
             Optional<Job> existing = findByRequestKey(job.requestKey());
@@ -92,6 +104,7 @@ public final class JdbcJobStore implements JobStore {
 
     /** The compare-and-set, and with {@code limits} only while the jobs in flight leave room for this one. */
     private Optional<Job> update(Job next, SendLimits limits) {
+        Object[] values = JobRows.values(next);
         try {
             int updated = connections.with(c -> {
                 if (limits != null) {
@@ -100,9 +113,18 @@ public final class JdbcJobStore implements JobStore {
                 }
                 // Without a limit on all jobs in flight, only the requester's are counted (through their index).
                 boolean all = limits != null && limits.inFlight() < Integer.MAX_VALUE;
-                PreparedStatement s = connections.prepare(c, limits == null ? UPDATE
-                        : all ? UPDATE_WITHIN : UPDATE_WITHIN_USER);
-                int i = JobRows.bind(s, 1, next);
+                String tail = WHERE + (limits == null ? "" : all ? WITHIN_ALL : WITHIN_USER);
+                int[] columns = changes.changed(next.id(), next.version(), values);
+                String sql = columns == null ? null : changes.updateOf(columns, UPDATE, tail);
+                if (sql == null) {
+                    columns = EVERY_COLUMN;
+                    sql = limits == null ? UPDATE_ALL : all ? UPDATE_ALL_WITHIN_ALL : UPDATE_ALL_WITHIN_USER;
+                }
+                PreparedStatement s = connections.prepare(c, sql);
+                int i = 1;
+                for (int column : columns) {
+                    JobRows.bind(s, i++, column, values[column]);
+                }
                 s.setString(i++, next.id());
                 s.setLong(i++, next.version());
                 if (limits != null) {
@@ -117,8 +139,17 @@ public final class JdbcJobStore implements JobStore {
                 }
                 return s.executeUpdate();
             });
-            return updated == 1 ? Optional.of(next.withVersion(next.version() + 1)) : Optional.empty();
-        } catch (SQLException e) {
+            if (updated != 1) {
+                changes.forget(next.id());
+                return Optional.empty();
+            }
+            changes.written(next.id(), next.version() + 1, values, next.isSettled());
+            return Optional.of(next.withVersion(next.version() + 1));
+        } catch (SQLException | RuntimeException e) {
+            changes.forget(next.id());
+            if (e instanceof RuntimeException runtime) {
+                throw runtime;
+            }
             throw new StoreException("could not update job " + next.id(), e);
         }
     }

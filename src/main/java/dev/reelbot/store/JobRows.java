@@ -21,6 +21,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 /** Maps a {@link Job} to the columns of the {@code jobs} table and back. */
 final class JobRows {
@@ -37,86 +38,121 @@ final class JobRows {
             "notice_id", "resolved_by", "resolved_note", "resolved_at", "notice_outdated", "settled", "price_micros",
             "price_currency", "bumped_at", "locale", "failure_words", "delivery_upload_started_at");
 
+    private static final Set<String> INTEGERS = Set.of("seconds", "fps", "video_count", "progress", "poll_errors",
+            "missing_polls", "delivery_attempts", "final_shown", "notice_outdated", "settled");
+    private static final Set<String> LONGS = Set.of("seed", "price_micros", "created_at", "submitted_at",
+            "updated_at", "finished_at", "progress_at", "expires_at", "delivery_link_expires_at", "message_shown_at",
+            "resolved_at", "bumped_at", "delivery_upload_started_at");
+    /** The SQL type of each column of {@link #COLUMNS}, for its null. */
+    private static final int[] NULL_TYPES = COLUMNS.stream().mapToInt(c -> INTEGERS.contains(c) ? Types.INTEGER
+            : LONGS.contains(c) ? Types.BIGINT : Types.VARCHAR).toArray();
+
     private JobRows() {
     }
 
-    /** Binds the job's values to parameters {@code first .. first + COLUMNS.size() - 1}. */
-    static int bind(PreparedStatement s, int first, Job job) throws SQLException {
-        int i = first;
+    /**
+     * The job's value of each column of {@link #COLUMNS}, in that order: a {@code String}, an {@code Integer}, a
+     * {@code Long} (times in epoch milliseconds), or {@code null}.
+     */
+    static Object[] values(Job job) {
+        Object[] v = new Object[COLUMNS.size()];
+        int i = 0;
         Requester who = job.requester();
         VideoRequest r = job.request();
         JobTimes t = job.times();
         JobTask task = job.task();
         JobMessage m = job.message();
         JobRefund refund = job.refund();
-        s.setString(i++, job.requestKey());
-        s.setString(i++, who.platform());
-        s.setString(i++, who.workspace());
-        s.setString(i++, who.channel());
-        s.setString(i++, who.user());
-        s.setString(i++, who.userName());
-        s.setString(i++, r.prompt());
-        s.setString(i++, r.model());
-        setInt(s, i++, r.seconds());
-        s.setString(i++, r.size());
-        s.setString(i++, r.aspectRatio());
-        setInt(s, i++, r.fps());
-        setLong(s, i++, r.seed());
-        setInt(s, i++, r.count());
-        s.setString(i++, r.negativePrompt());
-        s.setString(i++, r.style());
-        s.setString(i++, r.quality());
-        s.setString(i++, r.imageUrl());
-        s.setString(i++, r.endUser());
-        s.setString(i++, job.state().name());
-        s.setString(i++, job.failure() == null ? null : job.failure().message());
-        s.setString(i++, job.failure() == null ? null : job.failure().code());
-        s.setString(i++, job.failure() == null ? null : job.failure().detail());
-        setTime(s, i++, t.createdAt());
-        setTime(s, i++, t.submittedAt());
-        setTime(s, i++, t.updatedAt());
-        setTime(s, i++, t.finishedAt());
-        setTime(s, i++, t.progressAt());
-        s.setString(i++, task.taskId());
-        s.setString(i++, task.apiStatus());
-        s.setInt(i++, task.progress());
-        s.setString(i++, task.videoUrl());
-        setTime(s, i++, task.expiresAt());
-        s.setInt(i++, task.pollErrors());
-        s.setInt(i++, task.missingPolls());
+        v[i++] = job.requestKey();
+        v[i++] = who.platform();
+        v[i++] = who.workspace();
+        v[i++] = who.channel();
+        v[i++] = who.user();
+        v[i++] = who.userName();
+        v[i++] = r.prompt();
+        v[i++] = r.model();
+        v[i++] = r.seconds();
+        v[i++] = r.size();
+        v[i++] = r.aspectRatio();
+        v[i++] = r.fps();
+        v[i++] = r.seed();
+        v[i++] = r.count();
+        v[i++] = r.negativePrompt();
+        v[i++] = r.style();
+        v[i++] = r.quality();
+        v[i++] = r.imageUrl();
+        v[i++] = r.endUser();
+        v[i++] = job.state().name();
+        v[i++] = job.failure() == null ? null : job.failure().message();
+        v[i++] = job.failure() == null ? null : job.failure().code();
+        v[i++] = job.failure() == null ? null : job.failure().detail();
+        v[i++] = millis(t.createdAt());
+        v[i++] = millis(t.submittedAt());
+        v[i++] = millis(t.updatedAt());
+        v[i++] = millis(t.finishedAt());
+        v[i++] = millis(t.progressAt());
+        v[i++] = task.taskId();
+        v[i++] = task.apiStatus();
+        v[i++] = task.progress();
+        v[i++] = task.videoUrl();
+        v[i++] = millis(task.expiresAt());
+        v[i++] = task.pollErrors();
+        v[i++] = task.missingPolls();
         JobDelivery d = job.delivery();
-        s.setString(i++, d.state().name());
-        s.setInt(i++, d.attempts());
-        s.setString(i++, d.note());
-        s.setString(i++, d.link() == null ? null : d.link().url());
-        setTime(s, i++, d.link() == null ? null : d.link().expiresAt());
-        s.setString(i++, d.poster());
-        s.setString(i++, d.kept());
-        s.setString(i++, d.notice().name());
-        s.setString(i++, d.noticeRef() == null ? null : d.noticeRef().channel());
-        s.setString(i++, d.noticeRef() == null ? null : d.noticeRef().messageId());
-        s.setString(i++, m.ref() == null ? null : m.ref().channel());
-        s.setString(i++, m.ref() == null ? null : m.ref().messageId());
-        s.setString(i++, m.shown());
-        setTime(s, i++, m.shownAt());
-        s.setInt(i++, m.finalShown() ? 1 : 0);
-        s.setString(i++, m.postKey());
-        s.setString(i++, refund.state().name());
-        s.setString(i++, refund.reason());
-        s.setString(i++, refund.notice() == null ? null : refund.notice().channel());
-        s.setString(i++, refund.notice() == null ? null : refund.notice().messageId());
-        s.setString(i++, refund.resolvedBy());
-        s.setString(i++, refund.note());
-        setTime(s, i++, refund.resolvedAt());
-        s.setInt(i++, refund.noticeOutdated() ? 1 : 0);
-        s.setInt(i++, job.isSettled() ? 1 : 0);
-        setLong(s, i++, job.price() == null ? null : job.price().micros());
-        s.setString(i++, job.price() == null ? null : job.price().currency());
-        setTime(s, i++, job.bumpedAt());
-        s.setString(i++, who.locale());
-        s.setString(i++, job.failure() == null ? null : StoredWords.encode(job.failure().words()));
-        setTime(s, i++, d.uploadStartedAt());
-        return i;
+        v[i++] = d.state().name();
+        v[i++] = d.attempts();
+        v[i++] = d.note();
+        v[i++] = d.link() == null ? null : d.link().url();
+        v[i++] = millis(d.link() == null ? null : d.link().expiresAt());
+        v[i++] = d.poster();
+        v[i++] = d.kept();
+        v[i++] = d.notice().name();
+        v[i++] = d.noticeRef() == null ? null : d.noticeRef().channel();
+        v[i++] = d.noticeRef() == null ? null : d.noticeRef().messageId();
+        v[i++] = m.ref() == null ? null : m.ref().channel();
+        v[i++] = m.ref() == null ? null : m.ref().messageId();
+        v[i++] = m.shown();
+        v[i++] = millis(m.shownAt());
+        v[i++] = (Integer) (m.finalShown() ? 1 : 0);
+        v[i++] = m.postKey();
+        v[i++] = refund.state().name();
+        v[i++] = refund.reason();
+        v[i++] = refund.notice() == null ? null : refund.notice().channel();
+        v[i++] = refund.notice() == null ? null : refund.notice().messageId();
+        v[i++] = refund.resolvedBy();
+        v[i++] = refund.note();
+        v[i++] = millis(refund.resolvedAt());
+        v[i++] = (Integer) (refund.noticeOutdated() ? 1 : 0);
+        v[i++] = (Integer) (job.isSettled() ? 1 : 0);
+        v[i++] = job.price() == null ? null : job.price().micros();
+        v[i++] = job.price() == null ? null : job.price().currency();
+        v[i++] = millis(job.bumpedAt());
+        v[i++] = who.locale();
+        v[i++] = job.failure() == null ? null : StoredWords.encode(job.failure().words());
+        v[i++] = millis(d.uploadStartedAt());
+        return v;
+    }
+
+    /** Binds the job's values to parameters {@code first .. first + COLUMNS.size() - 1}; returns the next one. */
+    static int bind(PreparedStatement s, int first, Job job) throws SQLException {
+        Object[] values = values(job);
+        for (int column = 0; column < values.length; column++) {
+            bind(s, first + column, column, values[column]);
+        }
+        return first + values.length;
+    }
+
+    /** Binds the value of column {@code column} (an index into {@link #COLUMNS}) to parameter {@code i}. */
+    static void bind(PreparedStatement s, int i, int column, Object value) throws SQLException {
+        if (value instanceof String text) {
+            s.setString(i, text);
+        } else if (value instanceof Integer number) {
+            s.setInt(i, number);
+        } else if (value instanceof Long number) {
+            s.setLong(i, number);
+        } else {
+            s.setNull(i, NULL_TYPES[column]);
+        }
     }
 
     static Job read(Row row) throws SQLException {
@@ -162,23 +198,7 @@ final class JobRows {
         return channel == null || id == null ? null : new MessageRef(platform, channel, id);
     }
 
-    private static void setInt(PreparedStatement s, int i, Integer value) throws SQLException {
-        if (value == null) {
-            s.setNull(i, Types.INTEGER);
-        } else {
-            s.setInt(i, value);
-        }
-    }
-
-    private static void setLong(PreparedStatement s, int i, Long value) throws SQLException {
-        if (value == null) {
-            s.setNull(i, Types.BIGINT);
-        } else {
-            s.setLong(i, value);
-        }
-    }
-
-    private static void setTime(PreparedStatement s, int i, Instant value) throws SQLException {
-        setLong(s, i, value == null ? null : value.toEpochMilli());
+    private static Long millis(Instant value) {
+        return value == null ? null : value.toEpochMilli();
     }
 }

@@ -25,8 +25,8 @@ import org.sqlite.SQLiteConnection;
  *
  * <p>WAL with {@code synchronous=NORMAL} keeps every committed change across a crash or {@code kill -9} of the
  * process; only a power cut can lose the last moments. Checkpoints (copying the WAL into the database, with an
- * fsync) run on a third connection in the background, so no command or job step waits for one; the same thread
- * checks that the database file is still there ({@link StoreWatch}).
+ * fsync) run on a third connection in the background every two seconds, holding writes back for the moment one takes
+ * (see {@link #checkpoint}); the same thread checks that the database file is still there ({@link StoreWatch}).
  */
 public final class SqliteConnections implements Connections {
     private static final Logger log = LoggerFactory.getLogger(SqliteConnections.class);
@@ -68,12 +68,22 @@ public final class SqliteConnections implements Connections {
                 TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * Copies the WAL into the database while no write goes on (the writer's lock is held for the few milliseconds
+     * it takes), so the checkpoint reaches the last write and the next write starts the WAL over. A checkpoint beside
+     * a steady stream of writes never caught up with them: the WAL was never started over, and grew for as long as
+     * the writes went on (36 MB in the first 35 s of the 10,000-job benchmark, every new block of it zeroed by the
+     * file system). A passive checkpoint never waits for another program's locks: it copies what it can.
+     */
     private void checkpoint() {
         watch.checkFile();
+        writeLock.lock();
         try (Statement statement = checkpoints.createStatement()) {
             statement.execute("PRAGMA wal_checkpoint(PASSIVE)");
         } catch (SQLException e) {
             log.warn("background checkpoint of {} failed: {}", description, e.toString());
+        } finally {
+            writeLock.unlock();
         }
     }
 

@@ -15,8 +15,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
 import okhttp3.EventListener;
+import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
@@ -32,6 +34,12 @@ import okhttp3.Response;
  * <p>Threading: thread-safe; every call blocks its caller. The key is held by {@link ApiEndpoint} and never logged.
  */
 public final class HttpVideoApi implements VideoApi {
+    /**
+     * Connections to the gateway kept open between calls. OkHttp's default keeps 5: with dozens of polls, creates and
+     * downloads under way at once, every call past the fifth then closed its connection after use, and the next one
+     * opened a new one (a TCP and, in production, a TLS handshake). Idle connections cost a socket each.
+     */
+    static final int IDLE_CONNECTIONS = 64;
     private final ApiEndpoint endpoint;
     private final ModelCatalog models;
     private final OkHttpClient createClient;
@@ -48,6 +56,7 @@ public final class HttpVideoApi implements VideoApi {
      */
     public static HttpVideoApi connect(VideoApiSettings settings) {
         OkHttpClient http = new OkHttpClient.Builder()
+                .connectionPool(new ConnectionPool(IDLE_CONNECTIONS, 5, TimeUnit.MINUTES))
                 .connectTimeout(settings.connectTimeout())
                 .readTimeout(settings.requestTimeout())
                 .writeTimeout(settings.requestTimeout())

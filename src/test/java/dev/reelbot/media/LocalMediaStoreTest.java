@@ -15,7 +15,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The media store contract on a real directory, and what only a directory has: crashes' partial files. */
+/**
+ * The media store contract on a real directory, and what only a directory has: crashes' partial files, and files
+ * kept by linking them rather than writing them again.
+ */
 class LocalMediaStoreTest extends MediaStoreContract {
     @TempDir
     Path dir;
@@ -63,5 +66,14 @@ class LocalMediaStoreTest extends MediaStoreContract {
 
         assertThatThrownBy(store::probe).isInstanceOf(NoSuchFileException.class)
                 .hasMessageContaining("the media directory is gone");
+    }
+
+    @Test
+    void aFileOnTheSameFileSystemIsLinkedIntoTheStoreNotWrittenAgain(@TempDir Path downloads) throws Exception {
+        Path download = Files.writeString(downloads.resolve("download.mp4"), "the video");
+        store().putFile("abcd2345.mp4", download);
+
+        assertThat(Files.getAttribute(download, "unix:nlink")).as("one file, two names").isEqualTo(2);
+        assertThat(Files.isSameFile(download, dir.resolve("abcd2345.mp4"))).isTrue();
     }
 }

@@ -11,11 +11,14 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What every {@link MediaStore} does, run against each one on its real storage (a directory, an S3 API): whole
@@ -71,6 +74,24 @@ abstract class MediaStoreContract {
         assertThat(read(store.open("abcd2345.jpg", 0, 100))).isEqualTo("the second");
         assertThat(store.list()).extracting(MediaObject::key, MediaObject::bytes)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("abcd2345.jpg", 10L));
+    }
+
+    @Test
+    void aFilePutIsKeptWholeWhateverBecomesOfTheFileAndReplacesWhatWasThere(@TempDir Path elsewhere)
+            throws Exception {
+        MediaStore store = store();
+        store.put("abcd2345.mp4", text("first"));
+        Path download = elsewhere.resolve("download.mp4");
+        Files.writeString(download, "the video");
+
+        store.putFile("abcd2345.mp4", download);
+        assertThat(Files.readString(download)).as("the file stays").isEqualTo("the video");
+        Files.delete(download);
+
+        assertThat(read(store.open("abcd2345.mp4", 0, 100))).isEqualTo("the video");
+        assertThat(store.list()).extracting(MediaObject::key, MediaObject::bytes)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("abcd2345.mp4", 9L));
+        assertThat(stored()).containsExactly("abcd2345.mp4");
     }
 
     @Test

@@ -115,6 +115,51 @@ class JdbcJobStoreTest {
     }
 
     @Test
+    void writesOfTheChangedColumnsOnlyLeaveTheRowExactlyAsTheJobSays() throws Exception {
+        Job minimal = fresh("chng2345", "trigger-3", ALICE, T0);
+        insert(minimal);
+        Job all = everything();
+        Job everythingChanged = new Job(minimal.id(), 0, minimal.requestKey(), all.requester(), all.request(),
+                all.state(), all.failure(), all.times(), all.task(), all.delivery(), all.message(), all.refund(),
+                all.price(), all.bumpedAt());
+        assertThat(store.compareAndSet(everythingChanged)).isPresent();
+        assertThat(store.find(minimal.id())).contains(everythingChanged.withVersion(1));
+
+        Job backAgain = minimal.withVersion(1);
+        assertThat(store.compareAndSet(backAgain)).isPresent();
+        assertThat(store.find(minimal.id())).contains(minimal.withVersion(2));
+
+        Job progressed = withMessage(minimal.withVersion(2), new JobMessage(null, "shown", T0, false, "key-1"));
+        assertThat(store.compareAndSet(progressed)).isPresent();
+        assertThat(store.find(minimal.id())).contains(progressed.withVersion(3));
+    }
+
+    @Test
+    void anotherWritersChangeIsNeverUndoneByAWriteOfWhatChangedSinceThisStoresOwn() throws Exception {
+        JdbcJobStore other = new JdbcJobStore(connections);
+        Job job = fresh("othr2345", "trigger-4", ALICE, T0);
+        insert(job);
+        JobMessage ours = new JobMessage(null, "ours", T0, false, null);
+        assertThat(store.compareAndSet(withMessage(job, ours))).isPresent();
+
+        Job seen = other.find(job.id()).orElseThrow();
+        assertThat(other.compareAndSet(withMessage(seen, new JobMessage(null, "theirs", T0, false, null))))
+                .isPresent();
+
+        // Back to what this store wrote last: the row must say so, though those columns equal that write.
+        Job now = store.find(job.id()).orElseThrow();
+        assertThat(now.version()).isEqualTo(2);
+        assertThat(store.compareAndSet(withMessage(now, ours))).isPresent();
+        assertThat(store.find(job.id()).orElseThrow().message()).isEqualTo(ours);
+    }
+
+    private static Job withMessage(Job job, JobMessage message) {
+        return new Job(job.id(), job.version(), job.requestKey(), job.requester(), job.request(), job.state(),
+                job.failure(), job.times(), job.task(), job.delivery(), message, job.refund(), job.price(),
+                job.bumpedAt());
+    }
+
+    @Test
     void compareAndSetWinsOnceAndBumpsTheVersion() throws Exception {
         Job job = fresh("casx2345", "k", ALICE, T0);
         insert(job);

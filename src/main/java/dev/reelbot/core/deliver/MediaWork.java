@@ -117,8 +117,8 @@ final class MediaWork {
     private Prepared keep(String id, Prepared from) {
         MediaStore store = parts.store().get();
         String key = id + ".mp4";
-        try (InputStream in = Files.newInputStream(from.original())) {
-            store.put(key, in);
+        try {
+            store.putFile(key, from.original());
         } catch (IOException e) {
             log.error("job={} could not keep the video in the media store", id, e);
             return from;

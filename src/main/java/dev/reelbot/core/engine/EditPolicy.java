@@ -1,7 +1,6 @@
 package dev.reelbot.core.engine;
 
 import dev.reelbot.core.Backoff;
-import dev.reelbot.core.JobView;
 import dev.reelbot.core.job.JobMessage;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,28 +16,31 @@ final class EditPolicy {
     private EditPolicy() {
     }
 
-    /** The instant the message should next be touched, or {@code null} when it is up to date. */
-    static Instant due(JobMessage message, JobView view, String fingerprint, Instant now, EngineSettings s) {
-        return due(message, view, fingerprint, now, s, s.editInterval());
+    /**
+     * The instant the message should next be touched, or {@code null} when it is up to date; {@code isFinal} and
+     * {@code fingerprint} are those of the view it should show ({@link dev.reelbot.core.render.Fingerprint}).
+     */
+    static Instant due(JobMessage message, boolean isFinal, String fingerprint, Instant now, EngineSettings s) {
+        return due(message, isFinal, fingerprint, now, s, s.editInterval());
     }
 
     /**
      * The same, with edits of a changed view at least {@code editInterval} apart (longer for changes few people
      * watch, such as the place of a job far back in the line).
      */
-    static Instant due(JobMessage message, JobView view, String fingerprint, Instant now, EngineSettings s,
+    static Instant due(JobMessage message, boolean isFinal, String fingerprint, Instant now, EngineSettings s,
                        Duration editInterval) {
         if (message.ref() == null) {
             return now;
         }
         Instant shownAt = message.shownAt() == null ? Instant.EPOCH : message.shownAt();
         if (fingerprint.equals(message.shown())) {
-            if (view.isFinal()) {
+            if (isFinal) {
                 return message.finalShown() ? null : now;
             }
             return shownAt.plus(s.heartbeat());
         }
-        if (view.isFinal()) {
+        if (isFinal) {
             return now;
         }
         Instant allowed = shownAt.plus(editInterval);

@@ -192,7 +192,7 @@ final class JobRunner {
         if (job.noticePending() || job.refund().noticeOutdated()) {
             next = earliest(next, tracked.notice.nextAttempt());
         }
-        Instant messageDue = messages.due(job);
+        Instant messageDue = messages.due(job, tracked);
         if (messageDue != null) {
             next = earliest(next, latest(messageDue, MessageKeeper.chatAt(job, tracked)));
         }

@@ -17,6 +17,7 @@ import dev.reelbot.core.text.Texts;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -54,7 +55,7 @@ final class MessageKeeper {
     }
 
     /** When the message should next be touched, or {@code null} when it is up to date for good. */
-    Instant due(Job job) {
+    Instant due(Job job, Tracked tracked) {
         if (job.state() == JobState.REJECTED || job.state() == JobState.SUBMITTING
                 || job.state() == JobState.SENDING) {
             return job.state() == JobState.REJECTED && !job.message().finalShown() ? clock.instant() : null;
@@ -62,9 +63,29 @@ final class MessageKeeper {
         if (job.unreachable()) {
             return null;
         }
-        JobView view = renderer.render(job, clock.instant());
-        return EditPolicy.due(job.message(), view, Fingerprint.of(view), clock.instant(), settings,
-                editInterval(job));
+        Instant now = clock.instant();
+        return EditPolicy.due(job.message(), Renderer.showsFinal(job), seen(job, tracked, now).fingerprint(), now,
+                settings, editInterval(job));
+    }
+
+    /**
+     * What the job's message should show: the fingerprint kept for this copy of the job and its place in line, or
+     * else the view rendered now and its fingerprint (then kept).
+     */
+    private Seen seen(Job job, Tracked tracked, Instant now) {
+        Optional<WaitingPlace> place = job.state() == JobState.WAITING ? places.of(job.id()) : Optional.empty();
+        String kept = tracked.shown.of(job, place.orElse(null));
+        if (kept != null) {
+            return new Seen(kept, null, place);
+        }
+        JobView view = renderer.render(job, now, place);
+        String fingerprint = Fingerprint.of(view);
+        tracked.shown.keep(job, place.orElse(null), fingerprint);
+        return new Seen(fingerprint, view, place);
+    }
+
+    /** What a message should show: its fingerprint, the view if one had to be rendered, the place read for both. */
+    private record Seen(String fingerprint, JobView rendered, Optional<WaitingPlace> place) {
     }
 
     /**
@@ -84,12 +105,16 @@ final class MessageKeeper {
             return job;
         }
         Instant now = clock.instant();
-        JobView view = renderer.render(job, now);
-        String fingerprint = Fingerprint.of(view);
-        if (!EditPolicy.isDue(EditPolicy.due(job.message(), view, fingerprint, now, settings, editInterval(job)),
+        Seen seen = seen(job, tracked, now);
+        String fingerprint = seen.fingerprint();
+        boolean isFinal = Renderer.showsFinal(job);
+        if (!EditPolicy.isDue(EditPolicy.due(job.message(), isFinal, fingerprint, now, settings, editInterval(job)),
                 now)) {
             return job;
         }
+        // The view the fingerprint was made from, or the same copy in the same place rendered again (the elapsed
+        // time aside, it shows the same).
+        JobView view = seen.rendered() != null ? seen.rendered() : renderer.render(job, now, seen.place());
         MessageRef ref = job.message().ref();
         // A key already stored means an earlier attempt (here, or before a restart) may have posted the message,
         // unless every attempt with it was turned away as rate limited, which a platform never carries out.

@@ -91,6 +91,8 @@ final class Tracked {
      * it shows is recorded and not edited again to the same view. False after a restart: the key may have gone.
      */
     boolean postKeyUnused;
+    /** The fingerprint of what its message should show, for the copy of the job it was made from. */
+    final ShownFingerprint shown = new ShownFingerprint();
     /** What its polls saw of its progress, for the learned finish times and the poll budget. */
     final ProgressLog polls = new ProgressLog();
     /** Its delivery's attempts: when the next may run, the download or media work in flight. */

@@ -47,6 +47,11 @@ final class CapacityGate {
         return learned != null && learned < maxInFlight && !now.isBefore(probeAfter) && !now.isBefore(holdUntil);
     }
 
+    /** Whether nothing limits the jobs in flight across users now: no limit configured or learned, no wait asked. */
+    synchronized boolean unlimited(Instant now) {
+        return maxInFlight == Integer.MAX_VALUE && learned == null && !now.isBefore(holdUntil);
+    }
+
     /** Whether nothing may be sent now: the API asked to wait. */
     synchronized boolean holding(Instant now) {
         return now.isBefore(holdUntil);

@@ -38,8 +38,9 @@ import org.slf4j.LoggerFactory;
  * <p>Threading: the pass and the bookkeeping of turns hold one lock; the places are published in a volatile map
  * the renderer reads without it. Passes run on the executor given (the workers), one at a time, when something
  * changed (at most every {@link #LEAST_GAP}, longer with a long line: {@link PassPacing}) and every {@link #PERIOD}
- * while jobs wait; a job no pass has seen runs one on the step's own thread while the line is short, else is left
- * to the next pass (see {@link #tryStart}).
+ * while jobs wait; a job no pass has seen goes at once when nothing limits all users and nobody is ahead of it
+ * ({@link Bypass}), runs a pass on the step's own thread while the line is short, else is left to the next pass
+ * (see {@link #tryStart}).
  */
 public final class CapacityQueue implements WaitingPlace.Lookup {
     private static final Logger log = LoggerFactory.getLogger(CapacityQueue.class);
@@ -67,8 +68,15 @@ public final class CapacityQueue implements WaitingPlace.Lookup {
     private int lineSize;
     private final InFlightCount inFlight = new InFlightCount();
     private final LeftToPass leftToPass = new LeftToPass();
+    private final Bypass bypass = new Bypass();
     private volatile Map<String, WaitingPlace> places = Map.of();
     private volatile boolean dirty = true;
+    /**
+     * Whether passes have nothing to do: nothing limits all users, and no job waits (as the last pass found, and none
+     * since). Every new job then goes at once ({@link Bypass}), and a long line of jobs not stepped yet (a burst of
+     * commands) is not read again and again. The first pass is always run (jobs may wait from before a restart).
+     */
+    private volatile boolean quiet;
     /** How many jobs the last pass read (waiting or being sent). */
     private volatile int lastRead;
     private volatile Instant lastPass = Instant.EPOCH;
@@ -102,15 +110,25 @@ public final class CapacityQueue implements WaitingPlace.Lookup {
     /**
      * Whether {@code job} may be sent now: the limits the store must find room within as it marks the job sending
      * when it holds a turn, which is then counted as sending until {@link #done}; empty when it must wait (it then
-     * knows its place, or, see {@link #awaitsPass}, learns it from the next pass). A job no pass has seen yet (or
-     * saw held elsewhere) gets a pass of its own while the line is short; else the next pass, shared with the jobs
-     * that arrived meanwhile, wakes it to send ({@link Wakes#toSend}) whether or not its turn came then.
+     * knows its place, or, see {@link #awaitsPass}, learns it from the next pass). A job no pass has seen yet goes
+     * at once when nothing limits all users and its requester has nothing waiting ({@link Bypass}); else it gets a
+     * pass of its own while the line is short; else the next pass, shared with the jobs that arrived meanwhile,
+     * wakes it to send ({@link Wakes#toSend}) whether or not its turn came then.
      */
     public Optional<SendLimits> tryStart(Job job) {
         Wakeups wakeups = Wakeups.NONE;
         Optional<SendLimits> turn = Optional.empty();
+        String requester = QueueEntry.requester(job.requester().platform(), job.requester().user());
         synchronized (lock) {
+            if (unseen(job.id()) && gate.unlimited(clock.instant()) && bypass.mayGo(requester)) {
+                leftToPass.goesOn(job.id());
+                bypass.goes(job.id(), requester);
+                starting.add(job.id());
+                return Optional.of(new SendLimits(Integer.MAX_VALUE, perUser));
+            }
             if (unseen(job.id()) && lineSize >= LeftToPass.FROM && leftToPass.leave(job.id())) {
+                bypass.waits(requester);
+                quiet = false;
                 dirty = true;
                 return Optional.empty();
             }
@@ -124,6 +142,9 @@ public final class CapacityQueue implements WaitingPlace.Lookup {
                 // The probe is the one job sent above the learned limit (never above the configured one).
                 turn = Optional.of(new SendLimits(job.id().equals(probe) && limit < Integer.MAX_VALUE ? limit + 1
                         : limit, perUser));
+            } else {
+                bypass.waits(requester);
+                quiet = false;
             }
         }
         wakeups.without(job.id()).send(wakes);
@@ -151,6 +172,8 @@ public final class CapacityQueue implements WaitingPlace.Lookup {
     public void done(String jobId) {
         synchronized (lock) {
             starting.remove(jobId);
+            bypass.done(jobId);
+            quiet = quiet && !bypass.anyWaiting();
             if (jobId.equals(probe)) {
                 probe = null;
             }
@@ -161,6 +184,7 @@ public final class CapacityQueue implements WaitingPlace.Lookup {
     /** The API took the job's create: it is in flight, and as many jobs as are in flight now fit. */
     public void accepted(String jobId) {
         synchronized (lock) {
+            bypass.taken(jobId);
             gate.accepted(inFlight.accepted(jobId, starting));
         }
     }
@@ -174,6 +198,7 @@ public final class CapacityQueue implements WaitingPlace.Lookup {
         synchronized (lock) {
             int others = inFlight.refused(jobId, starting);
             gate.refused(now, others, retryAfter);
+            quiet = false;
             granted.clear();
             log.info("the video API is busy: {} other jobs in flight; sending held until {}, limit now {}",
                     others, gate.holdUntil(), gate.learned().map(String::valueOf).orElse("none"));
@@ -188,6 +213,9 @@ public final class CapacityQueue implements WaitingPlace.Lookup {
 
     /** Called on every tick of the scheduler: starts a pass on the executor when one is due; never blocks. */
     public void tick() {
+        if (quiet) {
+            return;
+        }
         Instant now = clock.instant();
         boolean due = dirty && !now.isBefore(lastPass.plus(PassPacing.gapAfter(lastRead))) || !now.isBefore(nextPass);
         if (!due || !passRunning.compareAndSet(false, true)) {
@@ -247,6 +275,8 @@ public final class CapacityQueue implements WaitingPlace.Lookup {
                 store::atApi);
         seen = line.unsentIds();
         inFlight.passed(line);
+        bypass.passed(line, id -> granted.containsKey(id) || leftToPass.has(id));
+        quiet = gate.unlimited(now) && !bypass.anyWaiting();
         lineSize = seen.size() + line.inFlightCount();
         // The jobs that asked for a turn before any pass saw them are woken to send whether or not it came: the
         // step then sends, or finds itself waiting and shows its place.

@@ -31,6 +31,11 @@ final class LeftToPass {
         jobs.remove(jobId);
     }
 
+    /** Whether the job asked for a turn and was left to a pass (woken by one or not). */
+    boolean has(String jobId) {
+        return jobs.containsKey(jobId);
+    }
+
     boolean awaitsPass(String jobId) {
         return Boolean.FALSE.equals(jobs.get(jobId));
     }

@@ -54,10 +54,19 @@ public final class Renderer {
 
     /** The job's message, in its requester's language. */
     public JobView render(Job job, Instant now) {
-        return render(job, now, job.requester().texts());
+        return render(job, now, job.requester().texts(), places);
+    }
+
+    /** The same, a waiting job shown at {@code place} (as its caller read it), whatever the queue says now. */
+    public JobView render(Job job, Instant now, Optional<WaitingPlace> place) {
+        return render(job, now, job.requester().texts(), jobId -> place);
     }
 
     private JobView render(Job job, Instant now, Texts t) {
+        return render(job, now, t, places);
+    }
+
+    private JobView render(Job job, Instant now, Texts t, WaitingPlace.Lookup places) {
         String headline;
         String status;
         String bar = null;

@@ -1,6 +1,8 @@
 package dev.reelbot.core.text;
 
+import java.text.Format;
 import java.text.MessageFormat;
+import java.text.NumberFormat;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -10,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
  * Everything the bot says, in one language: patterns from the {@code messages/reelbot} bundles (JDK
@@ -23,6 +26,12 @@ public final class Texts {
      * value, not a service, so sharing it needs no wiring.
      */
     private static final Map<String, Texts> BY_TAG = new ConcurrentHashMap<>();
+    /**
+     * The texts by the tags asked for ({@code en-US}, {@code zh_CN}): every message rendered asks for its requester's
+     * language. Platforms send a few dozen tags; past {@link #MAX_ASKED} they are resolved each time.
+     */
+    private static final Map<String, Texts> BY_ASKED = new ConcurrentHashMap<>();
+    private static final int MAX_ASKED = 1000;
     /** English, the base bundle: what logs and exception messages use. */
     public static final Texts ENGLISH = in(Languages.ENGLISH);
 
@@ -35,7 +44,14 @@ public final class Texts {
      * Each pattern parsed once (parsing builds its number formats, the costly part); a {@link MessageFormat} is not
      * thread-safe, so each use formats with a copy.
      */
-    private final Map<String, MessageFormat> parsed;
+    private final Map<String, Parsed> parsed;
+    /** The text of each key used without arguments: the same every time. */
+    private final Map<String, String> constants;
+    /**
+     * This language's number format, one per thread (it is not thread-safe): {@link MessageFormat} makes a new one
+     * for every number it puts in a plain {@code {0}}, which was most of the cost of a text with numbers.
+     */
+    private final ThreadLocal<NumberFormat> numbers;
 
     private Texts(String tag) {
         this.tag = tag;
@@ -46,6 +62,8 @@ public final class Texts {
         this.when = DateTimeFormatter.ofPattern(bundle.getString("format.when"), locale).withZone(ZoneOffset.UTC);
         this.phrasing = Phrasing.TYPED;
         this.parsed = new ConcurrentHashMap<>();
+        this.constants = new ConcurrentHashMap<>();
+        this.numbers = ThreadLocal.withInitial(() -> NumberFormat.getInstance(locale));
     }
 
     private Texts(Texts language, Phrasing phrasing) {
@@ -55,6 +73,8 @@ public final class Texts {
         this.when = language.when;
         this.phrasing = phrasing;
         this.parsed = language.parsed;
+        this.constants = language.constants;
+        this.numbers = language.numbers;
     }
 
     /** The same language, naming commands and options the way {@code platform} writes them. */
@@ -69,7 +89,15 @@ public final class Texts {
 
     /** The texts of the bot's language for a locale tag (see {@link Languages#resolve}). */
     public static Texts in(String localeTag) {
-        return BY_TAG.computeIfAbsent(Languages.resolve(localeTag), Texts::new);
+        Texts known = localeTag == null ? null : BY_ASKED.get(localeTag);
+        if (known != null) {
+            return known;
+        }
+        Texts texts = BY_TAG.computeIfAbsent(Languages.resolve(localeTag), Texts::new);
+        if (localeTag != null && BY_ASKED.size() < MAX_ASKED) {
+            BY_ASKED.put(localeTag, texts);
+        }
+        return texts;
     }
 
     /** The language's tag: {@code en}, {@code zh-CN}, {@code es}. */
@@ -88,12 +116,45 @@ public final class Texts {
 
     /** The text of {@code key} with its arguments; {@link Msg} arguments are put into this language first. */
     public String get(String key, Object... args) {
-        MessageFormat format = parsed.computeIfAbsent(key, k -> new MessageFormat(bundle.getString(k), locale));
+        if (args.length == 0) {
+            String constant = constants.get(key);
+            if (constant != null) {
+                return constant;
+            }
+        }
+        Parsed pattern = parsed.computeIfAbsent(key, k -> Parsed.of(bundle.getString(k), locale));
         Object[] values = new Object[args.length];
         for (int i = 0; i < args.length; i++) {
-            values[i] = word(args[i]);
+            Object value = word(args[i]);
+            values[i] = value instanceof Number number && pattern.plain(i) ? numbers.get().format(number) : value;
         }
-        return ((MessageFormat) format.clone()).format(values);
+        String text = ((MessageFormat) pattern.format().clone()).format(values);
+        if (args.length == 0) {
+            constants.put(key, text);
+        }
+        return text;
+    }
+
+    /**
+     * A parsed pattern, and which arguments it puts only in plain {@code {n}} slots (no format of their own, nowhere in
+     * the pattern, choice formats' inner patterns included): a number there is written with the language's number
+     * format, as {@link MessageFormat} would, so it may be written before.
+     */
+    private record Parsed(MessageFormat format, boolean[] plainSlots) {
+        static Parsed of(String text, Locale locale) {
+            MessageFormat format = new MessageFormat(text, locale);
+            Format[] byArgument = format.getFormatsByArgumentIndex();
+            boolean[] plain = new boolean[byArgument.length];
+            for (int i = 0; i < byArgument.length; i++) {
+                plain[i] = byArgument[i] == null
+                        && !Pattern.compile("\\{\\s*" + i + "\\s*,").matcher(text).find();
+            }
+            return new Parsed(format, plain);
+        }
+
+        boolean plain(int i) {
+            return i < plainSlots.length && plainSlots[i];
+        }
     }
 
     private Object word(Object arg) {

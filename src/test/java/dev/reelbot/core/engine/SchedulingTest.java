@@ -102,14 +102,14 @@ class SchedulingTest {
         JobView view = renderer.render(job, T0.plusSeconds(10));
         String fp = Fingerprint.of(view);
         MessageRef ref = new MessageRef("slack", "C1", "1.0");
-        assertThat(EditPolicy.due(JobMessage.NONE, view, fp, T0, S)).as("post at once").isEqualTo(T0);
+        assertThat(EditPolicy.due(JobMessage.NONE, view.isFinal(), fp, T0, S)).as("post at once").isEqualTo(T0);
         JobMessage same = new JobMessage(ref, fp, T0, false, null);
-        assertThat(EditPolicy.due(same, view, fp, T0.plusSeconds(1), S)).as("heartbeat only")
+        assertThat(EditPolicy.due(same, view.isFinal(), fp, T0.plusSeconds(1), S)).as("heartbeat only")
                 .isEqualTo(T0.plus(S.heartbeat()));
         JobMessage older = new JobMessage(ref, "other", T0, false, null);
-        assertThat(EditPolicy.due(older, view, fp, T0.plusSeconds(1), S)).as("not more often than the interval")
-                .isEqualTo(T0.plus(S.editInterval()));
-        assertThat(EditPolicy.due(older, view, fp, T0.plusSeconds(10), S)).isEqualTo(T0.plusSeconds(10));
+        assertThat(EditPolicy.due(older, view.isFinal(), fp, T0.plusSeconds(1), S))
+                .as("not more often than the interval").isEqualTo(T0.plus(S.editInterval()));
+        assertThat(EditPolicy.due(older, view.isFinal(), fp, T0.plusSeconds(10), S)).isEqualTo(T0.plusSeconds(10));
     }
 
     @Test
@@ -119,9 +119,10 @@ class SchedulingTest {
         JobView view = renderer.render(done, T0);
         String fp = Fingerprint.of(view);
         MessageRef ref = new MessageRef("slack", "C1", "1.0");
-        assertThat(EditPolicy.due(new JobMessage(ref, "other", T0, false, null), view, fp, T0.plusMillis(1), S))
-                .isEqualTo(T0.plusMillis(1));
-        assertThat(EditPolicy.due(new JobMessage(ref, fp, T0, true, null), view, fp, T0.plusSeconds(999), S)).isNull();
+        assertThat(EditPolicy.due(new JobMessage(ref, "other", T0, false, null), view.isFinal(), fp,
+                T0.plusMillis(1), S)).isEqualTo(T0.plusMillis(1));
+        assertThat(EditPolicy.due(new JobMessage(ref, fp, T0, true, null), view.isFinal(), fp, T0.plusSeconds(999),
+                S)).isNull();
     }
 
     @Test

@@ -27,8 +27,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * With a long line, jobs no pass has seen share the next pass instead of each reading the whole line again (a burst
- * of commands must not cost a pass per command), and no step waits for it: the pass wakes them.
+ * With a long line and a limit on all users, jobs no pass has seen share the next pass instead of each reading the
+ * whole line again (a burst of commands must not cost a pass per command), and no step waits for it: the pass wakes
+ * them.
  */
 class SharedPassTest {
     private static final Requester ALICE = new Requester("slack", "T1", "C1", "U1", "alice");
@@ -44,7 +45,8 @@ class SharedPassTest {
             JobStore store = counted.store();
             MutableClock clock = MutableClock.at("2026-11-24T12:00:00Z");
             BlockingQueue<String> toSend = new LinkedBlockingQueue<>();
-            CapacityQueue queue = new CapacityQueue(store, Integer.MAX_VALUE, 1000, clock, () -> 0.5,
+            // A limit on all users, else no job would wait for a pass (see BypassTest).
+            CapacityQueue queue = new CapacityQueue(store, 100_000, 1000, clock, () -> 0.5,
                     new CapacityQueue.Wakes() {
                         @Override
                         public void toSend(String jobId) {

@@ -1,0 +1,151 @@
+package dev.reelbot.core.queue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.reelbot.core.Requester;
+import dev.reelbot.core.VideoRequest;
+import dev.reelbot.core.job.Admission;
+import dev.reelbot.core.job.Job;
+import dev.reelbot.core.job.JobStore;
+import dev.reelbot.core.job.Quotas;
+import dev.reelbot.core.job.Transitions;
+import dev.reelbot.store.JdbcJobStore;
+import dev.reelbot.store.SqliteConnections;
+import dev.reelbot.testing.FaultyJobStore;
+import dev.reelbot.testing.MutableClock;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * With nothing limiting all users, a new job goes without a pass (each reads the whole line): nobody is ahead of it.
+ * A requester with a job waiting is not bypassed, nor is anyone once the API has refused a create or a limit is set.
+ */
+class BypassTest {
+    private static final Requester ALICE = new Requester("slack", "T1", "C1", "U1", "alice");
+    private static final Requester BOB = new Requester("slack", "T1", "C1", "U2", "bob");
+    private static final CapacityQueue.Wakes NO_WAKES = new CapacityQueue.Wakes() {
+        @Override
+        public void toSend(String jobId) {
+        }
+
+        @Override
+        public void toShow(String jobId) {
+        }
+    };
+    /** Passes the test runs by hand ({@link CapacityQueue#tick} would queue them here). */
+    private static final Executor NO_PASSES = command -> {
+    };
+
+    @TempDir
+    Path dir;
+    private SqliteConnections db;
+    private FaultyJobStore counted;
+    private JobStore store;
+    private final MutableClock clock = MutableClock.at("2026-11-24T12:00:00Z");
+    private int inserted;
+
+    @BeforeEach
+    void open() {
+        db = SqliteConnections.open(dir.resolve("jobs.db"));
+        counted = new FaultyJobStore(new JdbcJobStore(db));
+        store = counted.store();
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    @Test
+    void withNoLimitOnAllUsersNewJobsGoAtOnceWithoutReadingTheLine() throws Exception {
+        CapacityQueue queue = queue(Integer.MAX_VALUE);
+        for (int i = 0; i < 200; i++) {
+            Job job = insert(i % 2 == 0 ? ALICE : BOB);
+            Optional<?> turn = queue.tryStart(job);
+            assertThat(turn).as("job %d", i).isPresent();
+            queue.accepted(job.id());
+            queue.done(job.id());
+        }
+        assertThat(counted.calls("line")).as("passes").isZero();
+    }
+
+    @Test
+    void aRequesterWhoseJobDidNotGoIsNotBypassedUntilAPassFindsNothingOfTheirsWaiting() throws Exception {
+        CapacityQueue queue = queue(Integer.MAX_VALUE);
+        Job first = insert(ALICE);
+        assertThat(queue.tryStart(first)).isPresent();
+        // No room for it after all (the store counted Alice at her own limit): it waits, and her next job behind it.
+        store.compareAndSet(Transitions.waiting(first, clock.instant()));
+        queue.done(first.id());
+
+        assertThat(queue.tryStart(insert(ALICE))).as("behind her waiting job: a pass of its own").isPresent();
+        assertThat(counted.calls("line")).isEqualTo(1);
+        assertThat(queue.tryStart(insert(BOB))).as("Bob has nothing waiting").isPresent();
+        assertThat(counted.calls("line")).isEqualTo(1);
+    }
+
+    @Test
+    void whileNoJobWaitsAndNothingLimitsAllUsersTicksReadNoLineButTheFirst() throws Exception {
+        CapacityQueue queue = new CapacityQueue(store, Integer.MAX_VALUE, 1000, clock, () -> 0.5, NO_WAKES,
+                Runnable::run, jobId -> true);
+        queue.tick();
+        assertThat(counted.calls("line")).as("the first pass: jobs may wait from before a restart").isEqualTo(1);
+        for (int i = 0; i < 150; i++) {
+            insert(i % 2 == 0 ? ALICE : BOB);
+            queue.changed();
+        }
+        clock.advance(Duration.ofSeconds(10));
+        queue.tick();
+        assertThat(counted.calls("line")).as("150 jobs not stepped yet: nothing to decide").isEqualTo(1);
+
+        Job first = insert(ALICE);
+        assertThat(queue.tryStart(first)).isPresent();
+        store.compareAndSet(Transitions.waiting(first, clock.instant()));
+        queue.done(first.id());
+        clock.advance(Duration.ofSeconds(1));
+        queue.tick();
+        assertThat(counted.calls("line")).as("a job waits now").isEqualTo(2);
+    }
+
+    @Test
+    void nobodyIsBypassedOnceTheApiRefusedACreate() throws Exception {
+        CapacityQueue queue = queue(Integer.MAX_VALUE);
+        Job refused = insert(ALICE);
+        assertThat(queue.tryStart(refused)).isPresent();
+        queue.refused(refused.id(), Optional.of(Duration.ofSeconds(5)));
+        queue.done(refused.id());
+
+        assertThat(queue.tryStart(insert(BOB))).as("sending held: the API asked to wait").isEmpty();
+        assertThat(counted.calls("line")).isEqualTo(1);
+        clock.advance(Duration.ofMinutes(10));
+        queue.tryStart(insert(BOB));
+        assertThat(counted.calls("line")).as("a learned limit: each new job is placed by a pass").isEqualTo(2);
+    }
+
+    @Test
+    void withALimitOnAllUsersEveryNewJobIsPlacedByAPass() throws Exception {
+        CapacityQueue queue = queue(10);
+        assertThat(queue.tryStart(insert(ALICE))).isPresent();
+        assertThat(counted.calls("line")).isEqualTo(1);
+    }
+
+    private CapacityQueue queue(int maxInFlight) {
+        return new CapacityQueue(store, maxInFlight, 1000, clock, () -> 0.5, NO_WAKES, NO_PASSES, jobId -> true);
+    }
+
+    private Job insert(Requester who) throws JobStore.DuplicateRequestException {
+        String id = "job" + inserted++;
+        clock.advance(Duration.ofMillis(10));
+        Job job = Job.submitting(id, "key-" + id, who, VideoRequest.builder("a cat", "sora-2").build(), null,
+                clock.instant());
+        store.insertWithinQuota(job, Admission.quotas(new Quotas(1000, 100_000, 1000), Instant.EPOCH));
+        return job;
+    }
+}
