@@ -22,7 +22,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.IntStream;
 
 /**
  * {@link JobStore} in plain SQL over JDBC: one {@code jobs} table, every change a compare-and-set
@@ -32,28 +31,15 @@ import java.util.stream.IntStream;
  * <p>Threading: thread-safe; each method is one unit of work on a connection from {@link Connections}.
  */
 public final class JdbcJobStore implements JobStore {
-    private static final String UPDATE = "UPDATE jobs SET version = version + 1";
-    private static final String WHERE = " WHERE id = ? AND version = ?";
-    private static final String IN_FLIGHT = "SELECT COUNT(*) FROM jobs WHERE settled = 0" + QueueRows.FLYING
-            + " AND id <> ?";
-    /** What the compare-and-set that marks a job sending adds: the jobs in flight counted in the same statement. */
-    private static final String WITHIN_USER = " AND (" + IN_FLIGHT + " AND platform = ? AND user_id = ?) < ?";
-    private static final String WITHIN_ALL = WITHIN_USER + " AND (" + IN_FLIGHT + ") < ?";
-    private static final int[] EVERY_COLUMN = IntStream.range(0, JobRows.COLUMNS.size()).toArray();
-    /** The compare-and-sets that write every column (a row this store did not write last), with their limits. */
-    private static final String UPDATE_ALL = ChangedColumns.update(EVERY_COLUMN, UPDATE, WHERE);
-    private static final String UPDATE_ALL_WITHIN_USER = ChangedColumns.update(EVERY_COLUMN, UPDATE,
-            WHERE + WITHIN_USER);
-    private static final String UPDATE_ALL_WITHIN_ALL = ChangedColumns.update(EVERY_COLUMN, UPDATE,
-            WHERE + WITHIN_ALL);
     /** How long accepting a command waits for the database: well under a chat platform's three seconds. */
     static final Duration ACCEPT_PATIENCE = Duration.ofMillis(1500);
 
     private final Connections connections;
-    private final ChangedColumns changes = new ChangedColumns();
+    private final CompareAndSet writes;
 
     public JdbcJobStore(Connections connections) {
         this.connections = connections;
+        this.writes = new CompareAndSet(connections);
     }
 
     @Override
@@ -69,7 +55,7 @@ public final class JdbcJobStore implements JobStore {
                 }
                 boolean inserted = AdmissionInsert.insert(c, job, admission);
                 if (inserted) {
-                    changes.written(job.id(), job.version(), JobRows.values(job), job.isSettled());
+                    writes.inserted(job);
                 }
                 return inserted;
             });
@@ -94,64 +80,12 @@ public final class JdbcJobStore implements JobStore {
 
     @Override
     public Optional<Job> compareAndSet(Job next) {
-        return update(next, null);
+        return writes.update(next, null);
     }
 
     @Override
     public Optional<Job> compareAndSetWithin(Job next, SendLimits limits) {
-        return update(next, limits);
-    }
-
-    /** The compare-and-set, and with {@code limits} only while the jobs in flight leave room for this one. */
-    private Optional<Job> update(Job next, SendLimits limits) {
-        Object[] values = JobRows.values(next);
-        try {
-            int updated = connections.with(c -> {
-                if (limits != null) {
-                    // Concurrent writers (PostgreSQL) would each count before the other's write: one at a time.
-                    connections.serialize(c, "jobs in flight");
-                }
-                // Without a limit on all jobs in flight, only the requester's are counted (through their index).
-                boolean all = limits != null && limits.inFlight() < Integer.MAX_VALUE;
-                String tail = WHERE + (limits == null ? "" : all ? WITHIN_ALL : WITHIN_USER);
-                int[] columns = changes.changed(next.id(), next.version(), values);
-                String sql = columns == null ? null : changes.updateOf(columns, UPDATE, tail);
-                if (sql == null) {
-                    columns = EVERY_COLUMN;
-                    sql = limits == null ? UPDATE_ALL : all ? UPDATE_ALL_WITHIN_ALL : UPDATE_ALL_WITHIN_USER;
-                }
-                PreparedStatement s = connections.prepare(c, sql);
-                int i = 1;
-                for (int column : columns) {
-                    JobRows.bind(s, i++, column, values[column]);
-                }
-                s.setString(i++, next.id());
-                s.setLong(i++, next.version());
-                if (limits != null) {
-                    s.setString(i++, next.id());
-                    s.setString(i++, next.requester().platform());
-                    s.setString(i++, next.requester().user());
-                    s.setInt(i++, limits.perRequester());
-                }
-                if (all) {
-                    s.setString(i++, next.id());
-                    s.setInt(i, limits.inFlight());
-                }
-                return s.executeUpdate();
-            });
-            if (updated != 1) {
-                changes.forget(next.id());
-                return Optional.empty();
-            }
-            changes.written(next.id(), next.version() + 1, values, next.isSettled());
-            return Optional.of(next.withVersion(next.version() + 1));
-        } catch (SQLException | RuntimeException e) {
-            changes.forget(next.id());
-            if (e instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new StoreException("could not update job " + next.id(), e);
-        }
+        return writes.update(next, limits);
     }
 
     @Override

@@ -263,11 +263,11 @@ public final class CapacityQueue implements WaitingPlace.Lookup {
         }
         Set<String> newTurns = new LinkedHashSet<>();
         if (!gate.holding(now)) {
-            grant(line, gate.limit(), now, newTurns);
+            line.grant(gate.limit(), perUser, granted, now, newTurns);
             // A probe only when the line is full and nothing else just got a turn, so the API's answer to it is
             // about the probe alone, and a refusal never costs a job that was next in line its turn.
             if (newTurns.isEmpty() && line.inFlightCount() >= gate.limit() && probe == null && gate.mayProbe(now)) {
-                grant(line, gate.limit() + 1, now, newTurns).ifPresent(id -> probe = id);
+                line.grant(gate.limit() + 1, perUser, granted, now, newTurns).ifPresent(id -> probe = id);
             }
         }
         Map<String, WaitingPlace> before = places;
@@ -290,32 +290,6 @@ public final class CapacityQueue implements WaitingPlace.Lookup {
             }
         });
         return new Wakeups(newTurns, moved);
-    }
-
-    /**
-     * Gives turns, in the line's order, to the waiting jobs whose requester is under the per-user limit, while fewer
-     * than {@code limit} jobs are in flight; a job another instance holds keeps its slot for that instance. Returns
-     * the last job given a turn here.
-     */
-    private Optional<String> grant(Line line, int limit, Instant now, Set<String> newTurns) {
-        String last = null;
-        for (QueueEntry job : line.order()) {
-            if (line.inFlightCount() >= limit) {
-                break;
-            }
-            if (granted.containsKey(job.jobId()) || line.inFlightOf(job.requester()) >= perUser) {
-                continue;
-            }
-            if (line.unsentIds().contains(job.jobId())) {
-                granted.put(job.jobId(), now);
-                line.take(job);
-                newTurns.add(job.jobId());
-                last = job.jobId();
-            } else if (line.heldElsewhere(job.jobId())) {
-                line.take(job);
-            }
-        }
-        return Optional.ofNullable(last);
     }
 
     /** For tests and logs: the limit learned from the API's refusals, if any. */

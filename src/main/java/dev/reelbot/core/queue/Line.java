@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -126,6 +127,32 @@ final class Line {
     /** The waiting jobs this instance holds. */
     Set<String> unsentIds() {
         return unsentIds;
+    }
+
+    /**
+     * Gives turns, in the line's order, to the waiting jobs whose requester is under the per-user limit, while fewer
+     * than {@code limit} jobs are in flight; a job another instance holds keeps its slot for that instance. The
+     * turns given are added to {@code granted} (by when) and {@code newTurns}; returns the last job given one.
+     */
+    Optional<String> grant(int limit, int perUser, Map<String, Instant> granted, Instant now, Set<String> newTurns) {
+        String last = null;
+        for (QueueEntry job : order) {
+            if (inFlightCount >= limit) {
+                break;
+            }
+            if (granted.containsKey(job.jobId()) || inFlightOf(job.requester()) >= perUser) {
+                continue;
+            }
+            if (unsentIds.contains(job.jobId())) {
+                granted.put(job.jobId(), now);
+                take(job);
+                newTurns.add(job.jobId());
+                last = job.jobId();
+            } else if (heldElsewhere(job.jobId())) {
+                take(job);
+            }
+        }
+        return Optional.ofNullable(last);
     }
 
     /**
