@@ -22,6 +22,12 @@ final class ChangedColumns {
      * a job change a few dozen. Past that, a write names every column.
      */
     static final int MOST_SHAPES = 64;
+    /**
+     * Rows kept at most. A row is forgotten when its job settles or another writer changed it, but a job whose lease
+     * moved to another instance may never be written here again: past this many, all are forgotten (their next
+     * writes name every column), so memory stays bounded however long the process runs.
+     */
+    static final int MOST_ROWS = 50_000;
 
     private final Map<String, Written> rows = new ConcurrentHashMap<>();
     private final Set<String> shapes = ConcurrentHashMap.newKeySet();
@@ -73,6 +79,9 @@ final class ChangedColumns {
             // A settled job is rarely written again: not worth keeping in memory.
             rows.remove(jobId);
         } else {
+            if (rows.size() >= MOST_ROWS && !rows.containsKey(jobId)) {
+                rows.clear();
+            }
             rows.put(jobId, new Written(version, values));
         }
     }

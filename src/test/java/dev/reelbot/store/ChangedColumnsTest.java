@@ -33,6 +33,20 @@ class ChangedColumnsTest {
     }
 
     @Test
+    void pastTheMostRowsAllAreForgottenSoMemoryStaysBounded() {
+        ChangedColumns changes = new ChangedColumns();
+        Object[] values = values();
+        for (int i = 0; i < ChangedColumns.MOST_ROWS; i++) {
+            changes.written("job" + i, 1, values, false);
+        }
+        changes.written("job0", 2, values, false);
+        assertThat(changes.known()).as("a row it has: kept in its place").isEqualTo(ChangedColumns.MOST_ROWS);
+        changes.written("one more", 1, values, false);
+        assertThat(changes.known()).isEqualTo(1);
+        assertThat(changes.changed("job1", 1, values)).as("forgotten: every column").isNull();
+    }
+
+    @Test
     void pastTheMostShapesAWriteNamesEveryColumn() {
         ChangedColumns changes = new ChangedColumns();
         for (int i = 0; i < ChangedColumns.MOST_SHAPES; i++) {
