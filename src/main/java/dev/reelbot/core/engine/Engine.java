@@ -87,7 +87,7 @@ public final class Engine {
                     public void toShow(String jobId) {
                         poller().wake(jobId);
                     }
-                }, workers, jobId -> leaseKeeper().holds(jobId));
+                }, workers, jobId -> leaseKeeper().holds(jobId), parts.leases() == JobLeases.SOLE);
         Renderer renderer = new Renderer(catalog, queue, settings.adminLocale());
         NoticeDesk notices = new NoticeDesk(parts.store(), updates, renderer, clock, parts.metrics(), noticeTrouble);
         ChatPorts chats = new ChatPorts(parts.chats()).measured(parts.metrics());

@@ -14,19 +14,38 @@ import java.util.function.Predicate;
  * it its turn at once, after a read of the whole line. So it goes straight away, and the store, counting the jobs in
  * flight as it marks the job sending, still holds its requester to their own limit. A requester who has a job waiting
  * (as the last pass found, or since: a job of theirs asked and did not go, or went this way and the API did not take
- * it) is not bypassed, so their jobs keep their order.
+ * it) is not bypassed, so their jobs keep their order. Nor is anyone before the first pass, nor on a store shared
+ * with other instances (their waiting jobs are seen by passes only).
  *
  * <p>Threading: not thread-safe; the queue uses it under its lock.
  */
 final class Bypass {
     /** Requesters with a job waiting, or that may be. */
     private Set<String> waiting = new HashSet<>();
+    /** Whether a pass has run since start-up: until then, jobs may wait from before a restart, unseen. */
+    private boolean passed;
+    /**
+     * Whether passes have nothing to do: nothing limits all users, and no job waits (as the last pass found, and none
+     * since). Every new job then goes at once, and a long line of jobs not stepped yet (a burst of commands) is not
+     * read again and again. Read without the queue's lock (by its tick).
+     */
+    private volatile boolean quiet;
     /** Jobs that went this way and that the API has not taken yet, with their requesters. */
     private final Map<String, String> going = new HashMap<>();
 
-    /** Whether a job of {@code requester} may go without a pass (the caller checked that nothing limits all users). */
-    boolean mayGo(String requester) {
-        return !waiting.contains(requester);
+    /** Whether a job of {@code requester} may go without a pass, when nothing limits all users ({@code unlimited}). */
+    boolean mayGo(String requester, boolean unlimited) {
+        return passed && unlimited && !waiting.contains(requester);
+    }
+
+    /** Whether passes have nothing to do (see {@link #quiet}). */
+    boolean quiet() {
+        return quiet;
+    }
+
+    /** The API refused a create: it has a limit now, which passes keep to. */
+    void limited() {
+        quiet = false;
     }
 
     /** The job goes without a pass. */
@@ -46,21 +65,23 @@ final class Bypass {
     void done(String jobId) {
         String requester = going.remove(jobId);
         if (requester != null) {
-            waiting.add(requester);
+            waits(requester);
         }
     }
 
     /** A job of {@code requester} asked for a turn and did not get one: it waits. */
     void waits(String requester) {
         waiting.add(requester);
+        quiet = false;
     }
 
     /**
      * A pass read the line: the requesters with a job waiting are those of the jobs that asked for a turn and have
-     * none yet ({@code WAITING}, or left to the pass, {@code asked}) or have one not taken yet ({@code granted}). A
-     * job accepted and not stepped yet has not asked: it may go this way when its step comes.
+     * none ({@code WAITING}, or left to the pass, {@code asked}). A job accepted and not stepped yet has not asked: it
+     * may go this way when its step comes; so may a job of a requester whose earlier job the pass just gave a turn
+     * (about to be sent: should the store find no room for it, its requester waits again, see {@link #done}).
      */
-    void passed(Line line, Predicate<String> asked) {
+    void passed(Line line, Predicate<String> asked, boolean unlimited) {
         Set<String> now = new HashSet<>();
         for (QueueEntry job : line.order()) {
             if (job.state() == JobState.WAITING || asked.test(job.jobId())) {
@@ -68,10 +89,7 @@ final class Bypass {
             }
         }
         waiting = now;
-    }
-
-    /** Whether any requester has a job waiting (as far as this instance knows): passes have work to do. */
-    boolean anyWaiting() {
-        return !waiting.isEmpty();
+        passed = true;
+        quiet = unlimited && now.isEmpty();
     }
 }

@@ -56,6 +56,7 @@ public final class CapacityQueue implements WaitingPlace.Lookup {
     private final Wakes wakes;
     private final Executor passes;
     private final Predicate<String> ours;
+    private final boolean sole;
     private final Object lock = new Object();
     private final Map<String, Instant> granted = new HashMap<>();
     private final Set<String> starting = new HashSet<>();
@@ -71,12 +72,6 @@ public final class CapacityQueue implements WaitingPlace.Lookup {
     private final Bypass bypass = new Bypass();
     private volatile Map<String, WaitingPlace> places = Map.of();
     private volatile boolean dirty = true;
-    /**
-     * Whether passes have nothing to do: nothing limits all users, and no job waits (as the last pass found, and none
-     * since). Every new job then goes at once ({@link Bypass}), and a long line of jobs not stepped yet (a burst of
-     * commands) is not read again and again. The first pass is always run (jobs may wait from before a restart).
-     */
-    private volatile boolean quiet;
     /** How many jobs the last pass read (waiting or being sent). */
     private volatile int lastRead;
     private volatile Instant lastPass = Instant.EPOCH;
@@ -94,9 +89,11 @@ public final class CapacityQueue implements WaitingPlace.Lookup {
      * @param perUser     jobs in flight at once per requester ({@code quotas.concurrent-jobs-per-user})
      * @param passes      where passes run (the workers)
      * @param ours        whether this instance holds a job's lease, so it may send it (always, on a store of its own)
+     * @param sole        whether this is the store's only instance (SQLite): only then may a new job go without a
+     *                    pass ({@link Bypass}); sharing a store, another instance's waiting jobs are seen by passes only
      */
     public CapacityQueue(JobStore store, int maxInFlight, int perUser, Clock clock, DoubleSupplier random,
-                         Wakes wakes, Executor passes, Predicate<String> ours) {
+                         Wakes wakes, Executor passes, Predicate<String> ours, boolean sole) {
         this.store = store;
         this.perUser = perUser;
         this.gate = new CapacityGate(maxInFlight, random);
@@ -105,6 +102,7 @@ public final class CapacityQueue implements WaitingPlace.Lookup {
         this.wakes = wakes;
         this.passes = passes;
         this.ours = ours;
+        this.sole = sole;
     }
 
     /**
@@ -120,7 +118,7 @@ public final class CapacityQueue implements WaitingPlace.Lookup {
         Optional<SendLimits> turn = Optional.empty();
         String requester = QueueEntry.requester(job.requester().platform(), job.requester().user());
         synchronized (lock) {
-            if (unseen(job.id()) && gate.unlimited(clock.instant()) && bypass.mayGo(requester)) {
+            if (sole && unseen(job.id()) && bypass.mayGo(requester, gate.unlimited(clock.instant()))) {
                 leftToPass.goesOn(job.id());
                 bypass.goes(job.id(), requester);
                 starting.add(job.id());
@@ -128,7 +126,6 @@ public final class CapacityQueue implements WaitingPlace.Lookup {
             }
             if (unseen(job.id()) && lineSize >= LeftToPass.FROM && leftToPass.leave(job.id())) {
                 bypass.waits(requester);
-                quiet = false;
                 dirty = true;
                 return Optional.empty();
             }
@@ -138,13 +135,14 @@ public final class CapacityQueue implements WaitingPlace.Lookup {
             }
             if (granted.remove(job.id()) != null) {
                 starting.add(job.id());
+                // Should the store find no room for it after all, it waits again: a pass must see it.
+                bypass.goes(job.id(), requester);
                 int limit = gate.limit();
                 // The probe is the one job sent above the learned limit (never above the configured one).
                 turn = Optional.of(new SendLimits(job.id().equals(probe) && limit < Integer.MAX_VALUE ? limit + 1
                         : limit, perUser));
             } else {
                 bypass.waits(requester);
-                quiet = false;
             }
         }
         wakeups.without(job.id()).send(wakes);
@@ -173,7 +171,6 @@ public final class CapacityQueue implements WaitingPlace.Lookup {
         synchronized (lock) {
             starting.remove(jobId);
             bypass.done(jobId);
-            quiet = quiet && !bypass.anyWaiting();
             if (jobId.equals(probe)) {
                 probe = null;
             }
@@ -185,7 +182,10 @@ public final class CapacityQueue implements WaitingPlace.Lookup {
     public void accepted(String jobId) {
         synchronized (lock) {
             bypass.taken(jobId);
-            gate.accepted(inFlight.accepted(jobId, starting));
+            if (!gate.unlimited(clock.instant())) {
+                // Counted only for a limit to learn from: with none, passes may not run to reset the count.
+                gate.accepted(inFlight.accepted(jobId, starting));
+            }
         }
     }
 
@@ -196,9 +196,14 @@ public final class CapacityQueue implements WaitingPlace.Lookup {
     public void refused(String jobId, Optional<Duration> retryAfter) {
         Instant now = clock.instant();
         synchronized (lock) {
+            if (gate.unlimited(now)) {
+                // The first refusal: without a limit the jobs the API took were not counted (passes may not even
+                // run), so count them now, for the limit this refusal teaches.
+                inFlight.recount(store);
+            }
             int others = inFlight.refused(jobId, starting);
             gate.refused(now, others, retryAfter);
-            quiet = false;
+            bypass.limited();
             granted.clear();
             log.info("the video API is busy: {} other jobs in flight; sending held until {}, limit now {}",
                     others, gate.holdUntil(), gate.learned().map(String::valueOf).orElse("none"));
@@ -213,7 +218,7 @@ public final class CapacityQueue implements WaitingPlace.Lookup {
 
     /** Called on every tick of the scheduler: starts a pass on the executor when one is due; never blocks. */
     public void tick() {
-        if (quiet) {
+        if (bypass.quiet()) {
             return;
         }
         Instant now = clock.instant();
@@ -275,21 +280,14 @@ public final class CapacityQueue implements WaitingPlace.Lookup {
                 store::atApi);
         seen = line.unsentIds();
         inFlight.passed(line);
-        bypass.passed(line, id -> granted.containsKey(id) || leftToPass.has(id));
-        quiet = gate.unlimited(now) && !bypass.anyWaiting();
+        bypass.passed(line, leftToPass::has, gate.unlimited(now));
         lineSize = seen.size() + line.inFlightCount();
         // The jobs that asked for a turn before any pass saw them are woken to send whether or not it came: the
         // step then sends, or finds itself waiting and shows its place.
         leftToPass.wakeAll(newTurns);
         nextPass = line.unsentIds().isEmpty() ? Instant.MAX
                 : gate.nextChange(now).filter(at -> at.isBefore(now.plus(PERIOD))).orElse(now.plus(PERIOD));
-        Set<String> moved = new HashSet<>();
-        places.forEach((id, place) -> {
-            if (!place.equals(before.get(id))) {
-                moved.add(id);
-            }
-        });
-        return new Wakeups(newTurns, moved);
+        return Wakeups.of(newTurns, before, places);
     }
 
     /** For tests and logs: the limit learned from the API's refusals, if any. */

@@ -1,7 +1,10 @@
 package dev.reelbot.core.queue;
 
+import dev.reelbot.core.job.JobStore;
 import java.util.HashSet;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * How many jobs are in flight between two passes, for what the API's answers teach the {@link CapacityGate}: those
@@ -12,6 +15,7 @@ import java.util.Set;
  * <p>Threading: not thread-safe; the queue uses it under its lock.
  */
 final class InFlightCount {
+    private static final Logger log = LoggerFactory.getLogger(InFlightCount.class);
     private int atApi;
     private Set<String> sendingAtPass = Set.of();
     private final Set<String> acceptedSince = new HashSet<>();
@@ -21,6 +25,20 @@ final class InFlightCount {
         atApi = line.atApiCount();
         sendingAtPass = line.sending();
         acceptedSince.clear();
+    }
+
+    /**
+     * Counts the jobs at the API afresh from the store (no pass did lately); a store that cannot say leaves the count
+     * as it was.
+     */
+    void recount(JobStore store) {
+        try {
+            atApi = store.atApiByRequester().values().stream().mapToInt(Integer::intValue).sum();
+            sendingAtPass = Set.of();
+            acceptedSince.clear();
+        } catch (RuntimeException e) {
+            log.warn("could not count the jobs in flight after a refusal: {}", e.toString());
+        }
     }
 
     /** The API accepted the job's create; returns the jobs in flight now, the job included. */

@@ -56,7 +56,7 @@ class SharedPassTest {
                         @Override
                         public void toShow(String jobId) {
                         }
-                    }, passes, jobId -> true);
+                    }, passes, jobId -> true, true);
             for (int i = 0; i < LeftToPass.FROM; i++) {
                 insert(store, "long" + i);
             }
