@@ -18,8 +18,6 @@ import dev.reelbot.testing.MutableClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import org.junit.jupiter.api.AfterEach;
@@ -35,15 +33,6 @@ import org.junit.jupiter.api.io.TempDir;
 class BypassTest {
     private static final Requester ALICE = new Requester("slack", "T1", "C1", "U1", "alice");
     private static final Requester BOB = new Requester("slack", "T1", "C1", "U2", "bob");
-    private static final CapacityQueue.Wakes NO_WAKES = new CapacityQueue.Wakes() {
-        @Override
-        public void toSend(String jobId) {
-        }
-
-        @Override
-        public void toShow(String jobId) {
-        }
-    };
     /** Passes the test runs by hand ({@link CapacityQueue#tick} would queue them here). */
     private static final Executor NO_PASSES = command -> {
     };
@@ -99,8 +88,8 @@ class BypassTest {
 
     @Test
     void whileNoJobWaitsAndNothingLimitsAllUsersTicksReadNoLineButTheFirst() throws Exception {
-        CapacityQueue queue = new CapacityQueue(store, Integer.MAX_VALUE, 1000, clock, () -> 0.5, NO_WAKES,
-                Runnable::run, jobId -> true, true);
+        CapacityQueue queue = new CapacityQueue(store, Integer.MAX_VALUE, 1000, clock, () -> 0.5,
+                new RecordingWakes(), Runnable::run, jobId -> true, true);
         queue.tick();
         assertThat(counted.calls("line")).as("the first pass: jobs may wait from before a restart").isEqualTo(1);
         for (int i = 0; i < 150; i++) {
@@ -122,18 +111,9 @@ class BypassTest {
 
     @Test
     void aJobAPassGaveItsTurnThatThenFoundNoRoomIsPassedAgainAndWoken() throws Exception {
-        List<String> toSend = new ArrayList<>();
-        CapacityQueue queue = new CapacityQueue(store, Integer.MAX_VALUE, 1000, clock, () -> 0.5,
-                new CapacityQueue.Wakes() {
-                    @Override
-                    public void toSend(String jobId) {
-                        toSend.add(jobId);
-                    }
-
-                    @Override
-                    public void toShow(String jobId) {
-                    }
-                }, Runnable::run, jobId -> true, true);
+        RecordingWakes wakes = new RecordingWakes();
+        CapacityQueue queue = new CapacityQueue(store, Integer.MAX_VALUE, 1000, clock, () -> 0.5, wakes,
+                Runnable::run, jobId -> true, true);
         Job job = insert(ALICE);
         assertThat(queue.tryStart(job)).as("given its turn by a pass of its own").isPresent();
         queue.changed();
@@ -146,7 +126,7 @@ class BypassTest {
         clock.advance(Duration.ofSeconds(1));
         queue.tick();
         assertThat(counted.calls("line")).as("it waits now: passes go on").isEqualTo(2);
-        assertThat(toSend).containsExactly(job.id());
+        assertThat(wakes.toSend).containsExactly(job.id());
     }
 
     @Test
@@ -198,8 +178,8 @@ class BypassTest {
     }
 
     private CapacityQueue queue(int maxInFlight, boolean sole) {
-        return new CapacityQueue(store, maxInFlight, 1000, clock, () -> 0.5, NO_WAKES, NO_PASSES, jobId -> true,
-                sole);
+        return new CapacityQueue(store, maxInFlight, 1000, clock, () -> 0.5, new RecordingWakes(), NO_PASSES,
+                jobId -> true, sole);
     }
 
     private Job insert(Requester who) throws JobStore.DuplicateRequestException {

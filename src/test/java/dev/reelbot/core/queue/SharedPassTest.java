@@ -21,7 +21,6 @@ import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,19 +43,11 @@ class SharedPassTest {
             FaultyJobStore counted = new FaultyJobStore(new JdbcJobStore(db));
             JobStore store = counted.store();
             MutableClock clock = MutableClock.at("2026-11-24T12:00:00Z");
-            BlockingQueue<String> toSend = new LinkedBlockingQueue<>();
+            RecordingWakes wakes = new RecordingWakes();
+            BlockingQueue<String> toSend = wakes.toSend;
             // A limit on all users, else no job would wait for a pass (see BypassTest).
-            CapacityQueue queue = new CapacityQueue(store, 100_000, 1000, clock, () -> 0.5,
-                    new CapacityQueue.Wakes() {
-                        @Override
-                        public void toSend(String jobId) {
-                            toSend.add(jobId);
-                        }
-
-                        @Override
-                        public void toShow(String jobId) {
-                        }
-                    }, passes, jobId -> true, true);
+            CapacityQueue queue = new CapacityQueue(store, 100_000, 1000, clock, () -> 0.5, wakes, passes,
+                    jobId -> true, true);
             for (int i = 0; i < LeftToPass.FROM; i++) {
                 insert(store, "long" + i);
             }
