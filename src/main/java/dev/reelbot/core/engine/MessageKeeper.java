@@ -69,23 +69,23 @@ final class MessageKeeper {
     }
 
     /**
-     * What the job's message should show: the fingerprint kept for this copy of the job and its place in line, or
-     * else the view rendered now and its fingerprint (then kept).
+     * What the job's message should show: the fingerprint and view kept for this copy of the job and its place in
+     * line, or else the view rendered now and its fingerprint (then kept).
      */
     private Seen seen(Job job, Tracked tracked, Instant now) {
         Optional<WaitingPlace> place = job.state() == JobState.WAITING ? places.of(job.id()) : Optional.empty();
         String kept = tracked.shown.of(job, place.orElse(null));
         if (kept != null) {
-            return new Seen(kept, null, place);
+            return new Seen(kept, tracked.shown.view());
         }
         JobView view = renderer.render(job, now, place);
         String fingerprint = Fingerprint.of(view);
-        tracked.shown.keep(job, place.orElse(null), fingerprint);
-        return new Seen(fingerprint, view, place);
+        tracked.shown.keep(job, place.orElse(null), view, fingerprint);
+        return new Seen(fingerprint, view);
     }
 
-    /** What a message should show: its fingerprint, the view if one had to be rendered, the place read for both. */
-    private record Seen(String fingerprint, JobView rendered, Optional<WaitingPlace> place) {
+    /** What a message should show: its fingerprint, and the view it was made from. */
+    private record Seen(String fingerprint, JobView rendered) {
     }
 
     /**
@@ -112,9 +112,8 @@ final class MessageKeeper {
                 now)) {
             return job;
         }
-        // The view the fingerprint was made from, or the same copy in the same place rendered again (the elapsed
-        // time aside, it shows the same).
-        JobView view = seen.rendered() != null ? seen.rendered() : renderer.render(job, now, seen.place());
+        // The view the fingerprint was made from (the same copy of the job in the same place), its elapsed time now.
+        JobView view = renderer.at(seen.rendered(), job, now);
         MessageRef ref = job.message().ref();
         // A key already stored means an earlier attempt (here, or before a restart) may have posted the message,
         // unless every attempt with it was turned away as rate limited, which a platform never carries out.

@@ -62,6 +62,16 @@ public final class Renderer {
         return render(job, now, job.requester().texts(), jobId -> place);
     }
 
+    /**
+     * {@code view}, rendered from this very {@code job} at an earlier moment, as it reads at {@code now}: only its
+     * elapsed time moves, so it is not rendered again.
+     */
+    public JobView at(JobView view, Job job, Instant now) {
+        return new JobView(view.jobId(), view.headline(), view.prompt(), view.requester(), view.settings(),
+                view.status(), view.progressBar(), elapsed(job, now, job.requester().texts()), view.result(),
+                view.isFinal(), view.actions(), view.locale());
+    }
+
     private JobView render(Job job, Instant now, Texts t) {
         return render(job, now, t, places);
     }

@@ -41,7 +41,7 @@ class ShownFingerprintTest {
                 .isEqualTo(T0.plus(S.heartbeat()));
 
         // What the kept fingerprint says is what counts for this copy: no second render to check it.
-        tracked.shown.keep(running, null, "something else");
+        tracked.shown.keep(running, null, renderer.render(running, T0), "something else");
         assertThat(keeper.due(running, tracked)).as("judged by the kept fingerprint")
                 .isEqualTo(T0.plus(S.editInterval()));
 

@@ -22,6 +22,19 @@ class RendererTest {
     private final Renderer renderer = new Renderer(TestJobs.MODELS);
 
     @Test
+    void aViewBroughtToALaterMomentReadsAsTheJobRenderedThen() {
+        Job[] jobs = {TestJobs.submitting(), TestJobs.running(40, T0), TestJobs.failed(),
+                Transitions.delivered(TestJobs.completed(null), DeliveryState.UPLOADED, "ok", null, null, null, T0)};
+        for (Job job : jobs) {
+            JobView earlier = renderer.render(job, T0.plusSeconds(5));
+            for (long later : new long[] {5, 61, 3_700}) {
+                assertThat(renderer.at(earlier, job, T0.plusSeconds(later)))
+                        .as("%s at +%d s", job.state(), later).isEqualTo(renderer.render(job, T0.plusSeconds(later)));
+            }
+        }
+    }
+
+    @Test
     void runningJobShowsABarPercentAndElapsedTime() {
         JobView view = renderer.render(TestJobs.running(45, T0.plusSeconds(30)), T0.plusSeconds(72));
         assertThat(view.headline()).isEqualTo("🎬 Generating");
