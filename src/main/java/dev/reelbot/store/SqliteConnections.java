@@ -75,10 +75,10 @@ public final class SqliteConnections implements Connections {
      * it takes), so the checkpoint reaches the last write and the next write starts the WAL over. A checkpoint beside
      * a steady stream of writes never caught up with them: the WAL was never started over, and grew for as long as
      * the writes went on (36 MB in the first 35 s of the 10,000-job benchmark, every new block of it zeroed by the
-     * file system). With 2 s of writes to copy it takes milliseconds. A write a user waits for is never held back
-     * for it: with one waiting, or the writer's lock not free within {@link #CHECKPOINT_LOCK_WAIT_MILLIS}, the
-     * checkpoint runs beside the writes as before. A passive checkpoint never waits for another program's locks: it
-     * copies what it can.
+     * file system). With 2 s of writes to copy it takes milliseconds, which a write arriving meanwhile waits. It
+     * does not take the lock while a write a user waits for is pending, nor wait more than
+     * {@link #CHECKPOINT_LOCK_WAIT_MILLIS} for it: it then runs beside the writes as before. A passive checkpoint
+     * never waits for another program's locks: it copies what it can.
      */
     private void checkpoint() {
         watch.checkFile();
