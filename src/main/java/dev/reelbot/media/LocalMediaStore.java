@@ -62,14 +62,7 @@ public final class LocalMediaStore implements MediaStore {
 
     @Override
     public void put(String key, InputStream content) throws IOException {
-        Path target = file(key);
-        Path part = dir.resolve(key + "." + UUID.randomUUID() + PART);
-        try {
-            Files.copy(content, part);
-            Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(part);
-        }
+        place(key, part -> Files.copy(content, part));
     }
 
     /**
@@ -78,18 +71,34 @@ public final class LocalMediaStore implements MediaStore {
      */
     @Override
     public void putFile(String key, Path file) throws IOException {
-        Path target = file(key);
-        Path part = dir.resolve(key + "." + UUID.randomUUID() + PART);
-        try {
+        place(key, part -> {
             try {
                 Files.createLink(part, file);
             } catch (IOException | UnsupportedOperationException notLinkable) {
                 Files.copy(file, part);
             }
+        });
+    }
+
+    /**
+     * Makes the object's file under a {@code .part} name with {@code make}, then renames it into place; the key is
+     * checked ({@link #file}) before any file is made.
+     */
+    private void place(String key, PartMaker make) throws IOException {
+        Path target = file(key);
+        Path part = dir.resolve(key + "." + UUID.randomUUID() + PART);
+        try {
+            make.make(part);
             Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(part);
         }
+    }
+
+    /** Writes a whole object's file at the path given. */
+    @FunctionalInterface
+    private interface PartMaker {
+        void make(Path part) throws IOException;
     }
 
     @Override

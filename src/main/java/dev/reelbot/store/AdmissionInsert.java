@@ -29,8 +29,8 @@ final class AdmissionInsert {
     private AdmissionInsert() {
     }
 
-    /** Writes the job if it fits; returns whether it did. */
-    static boolean insert(Connection c, Job job, Admission admission) throws SQLException {
+    /** Writes the job, its columns' {@code values} ({@link JobRows#values}), if it fits; returns whether it did. */
+    static boolean insert(Connection c, Job job, Object[] values, Admission admission) throws SQLException {
         Money price = job.price();
         boolean channelBudget = admission.channelCap() != null && price != null;
         boolean workspaceBudget = admission.workspaceCap() != null && price != null;
@@ -39,7 +39,7 @@ final class AdmissionInsert {
         try (PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, job.id());
             s.setLong(2, job.version());
-            int i = JobRows.bind(s, 3, job);
+            int i = JobRows.bind(s, 3, values);
             String platform = job.requester().platform();
             String user = job.requester().user();
             s.setString(i++, platform);

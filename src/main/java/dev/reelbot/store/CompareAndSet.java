@@ -38,9 +38,9 @@ final class CompareAndSet {
         this.connections = connections;
     }
 
-    /** A row was inserted as {@code job} says. */
-    void inserted(Job job) {
-        changes.written(job.id(), job.version(), JobRows.values(job), job.isSettled());
+    /** A row was inserted as {@code job} says, with its columns' {@code values}. */
+    void inserted(Job job, Object[] values) {
+        changes.written(job.id(), job.version(), values, job.isSettled());
     }
 
     /** The compare-and-set, and with {@code limits} only while the jobs in flight leave room for this one. */

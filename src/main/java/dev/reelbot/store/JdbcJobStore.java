@@ -53,9 +53,10 @@ public final class JdbcJobStore implements JobStore {
                 if (admission.channelCap() != null || admission.workspaceCap() != null) {
                     connections.serialize(c, "budget " + who.platform() + " " + who.workspace());
                 }
-                boolean inserted = AdmissionInsert.insert(c, job, admission);
+                Object[] values = JobRows.values(job);
+                boolean inserted = AdmissionInsert.insert(c, job, values, admission);
                 if (inserted) {
-                    writes.inserted(job);
+                    writes.inserted(job, values);
                 }
                 return inserted;
             });

@@ -133,9 +133,8 @@ final class JobRows {
         return v;
     }
 
-    /** Binds the job's values to parameters {@code first .. first + COLUMNS.size() - 1}; returns the next one. */
-    static int bind(PreparedStatement s, int first, Job job) throws SQLException {
-        Object[] values = values(job);
+    /** Binds a job's {@link #values} to parameters {@code first .. first + COLUMNS.size() - 1}; returns the next. */
+    static int bind(PreparedStatement s, int first, Object[] values) throws SQLException {
         for (int column = 0; column < values.length; column++) {
             bind(s, first + column, column, values[column]);
         }

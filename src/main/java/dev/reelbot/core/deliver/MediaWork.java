@@ -7,7 +7,6 @@ import dev.reelbot.core.TranscodeException;
 import dev.reelbot.core.Transcoder;
 import dev.reelbot.core.job.Job;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -131,9 +130,7 @@ final class MediaWork {
         Path frame = workDir.resolve(id + ".jpg");
         try {
             parts.transcoder().get().poster(original, frame);
-            try (InputStream in = Files.newInputStream(frame)) {
-                store.put(id + ".jpg", in);
-            }
+            store.putFile(id + ".jpg", frame);
             return true;
         } catch (TranscodeException e) {
             log.warn("job={} no poster frame: {} ({})", id, e.getMessage(), e.detail());
